@@ -1,0 +1,32 @@
+// Bundles the client, the server, its segmentation worker and the CLI into dist/.
+// nodejieba stays external: it is a native module shipped as-is in node_modules.
+import * as esbuild from 'esbuild';
+
+const watch = process.argv.includes('--watch');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+};
+
+const builds = [
+  { entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },
+  {
+    entryPoints: {
+      server: 'server/src/main.ts',
+      segmentationWorker: 'server/src/adapters/segmentationWorker.ts',
+    },
+    external: ['nodejieba'],
+  },
+  // The benchmark is not shipped; it is bundled only so that it runs TypeScript sources.
+  { entryPoints: { bench: 'bench/run.ts' }, external: ['nodejieba'] },
+];
+
+for (const build of builds) {
+  const options = { ...common, ...build, outdir: 'dist' };
+  if (watch) await (await esbuild.context(options)).watch();
+  else await esbuild.build(options);
+}

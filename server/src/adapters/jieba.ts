@@ -1,0 +1,60 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { formatDictionary, parseDictionary, type DictionaryEntry } from '../core/segment/dictionaryFormat';
+import type { Segmenter } from '../core/types';
+import { dataPath } from './resources';
+import { readUserTextFile, type FileProblem } from './textFiles';
+
+/** User dictionaries larger than this are refused rather than loaded into jieba. */
+export const MAX_DICTIONARY_BYTES = 10 * 1024 * 1024;
+
+export interface JiebaLoadResult {
+  readonly segmenter: Segmenter;
+  readonly loadMs: number;
+  readonly userWords: number;
+  readonly problems: readonly FileProblem[];
+}
+
+/**
+ * The only place that imports nodejieba. Loads jieba's own dictionaries plus
+ * the built-in policy dictionary and the user's dictionaries, all checked and
+ * rewritten first (cppjieba aborts the process on a missing file or a bad line).
+ * Synchronous and slow (≈1.2 s): the server calls it inside a worker thread.
+ * Throws when the native module cannot load.
+ */
+export function loadJieba(userDictionaryPaths: readonly string[]): JiebaLoadResult {
+  const started = performance.now();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const nodejieba = require('nodejieba') as typeof import('nodejieba');
+  const problems: FileProblem[] = [];
+  const entries: DictionaryEntry[] = [];
+  const builtin = readUserTextFile(dataPath('policy.dict.utf8'), MAX_DICTIONARY_BYTES);
+  if (builtin.ok) entries.push(...parseDictionary(builtin.text).entries);
+  else problems.push(builtin.problem);
+  let userWords = 0;
+  for (const file of userDictionaryPaths) {
+    const read = readUserTextFile(file, MAX_DICTIONARY_BYTES);
+    if (!read.ok) {
+      problems.push(read.problem);
+      continue;
+    }
+    const parsed = parseDictionary(read.text);
+    entries.push(...parsed.entries);
+    userWords += parsed.entries.length;
+    for (const p of parsed.problems) problems.push({ path: file, messageId: p.messageId, line: p.line, detail: p.text });
+  }
+  const merged = path.join(os.tmpdir(), `policy-lens-dict-${process.pid}-${Date.now()}.utf8`);
+  fs.writeFileSync(merged, formatDictionary(entries));
+  try {
+    nodejieba.load({ userDict: merged });
+  } finally {
+    fs.rmSync(merged, { force: true });
+  }
+  return {
+    segmenter: { cut: (text) => nodejieba.cut(text, true) },
+    loadMs: performance.now() - started,
+    userWords,
+    problems,
+  };
+}

@@ -1,0 +1,12 @@
+import type { FileProblem } from './textFiles';
+
+/** Messages between the server's main thread and the segmentation worker. */
+export type ToWorker =
+  | { readonly type: 'load'; readonly userDictionaryPaths: readonly string[] }
+  | { readonly type: 'cut'; readonly id: number; readonly texts: readonly string[] };
+
+export type FromWorker =
+  | { readonly type: 'loaded'; readonly loadMs: number; readonly userWords: number; readonly problems: readonly FileProblem[] }
+  | { readonly type: 'loadFailed'; readonly error: string }
+  /** `lengths[i]` are the piece lengths of `texts[i]`. */
+  | { readonly type: 'cut'; readonly id: number; readonly lengths: readonly Uint32Array[] };

@@ -1,0 +1,98 @@
+import { BoundedMemo } from './memo';
+import type { DocumentFacts, Rule, RuleOptions, RuleSeverity } from './rules/rule';
+import type { Finding, Paragraph } from './types';
+
+export interface RuleConfig {
+  readonly severity: RuleSeverity;
+  readonly options: RuleOptions;
+}
+
+export interface AnalysisConfig {
+  /** Configuration of each rule by id; rules without an entry use their defaults. */
+  readonly rules: ReadonlyMap<string, RuleConfig>;
+  /** False above the size limit: only rules that are cheap on any input run. */
+  readonly heavyRules: boolean;
+}
+
+/** A finding with the severity it is reported at. */
+export interface GradedFinding extends Finding {
+  readonly severity: Exclude<RuleSeverity, 'off'>;
+}
+
+/** Rules too costly for huge documents: everything but the linear, token-free ones. */
+const LIGHT_RULES = new Set(['outline.numbering', 'punctuation.width']);
+
+/**
+ * Caches that outlive one document version. Paragraph findings are keyed by
+ * rule, options and paragraph text, so an edit re-checks only what changed.
+ */
+export class AnalysisCaches {
+  readonly paragraphFindings = new BoundedMemo<readonly Finding[]>(200_000);
+}
+
+export function ruleConfig(rule: Rule, config: AnalysisConfig): RuleConfig {
+  const configured = config.rules.get(rule.id);
+  const options: Record<string, number | boolean> = {};
+  for (const option of rule.options) options[option.name] = configured?.options[option.name] ?? option.default;
+  return { severity: configured?.severity ?? rule.defaultSeverity, options };
+}
+
+/**
+ * Runs every enabled rule over the document. Token-needing rules are skipped
+ * while `facts.tokensOf` has no tokens (the dictionary is loading).
+ */
+export function analyze(
+  facts: DocumentFacts,
+  rules: readonly Rule[],
+  config: AnalysisConfig,
+  caches: AnalysisCaches,
+): GradedFinding[] {
+  const findings: GradedFinding[] = [];
+  for (const rule of rules) {
+    const { severity, options } = ruleConfig(rule, config);
+    if (severity === 'off') continue;
+    if (!config.heavyRules && !LIGHT_RULES.has(rule.id)) continue;
+    const optionsKey = JSON.stringify(options);
+    if (rule.checkParagraph) {
+      for (const paragraph of facts.paragraphs) {
+        if (paragraph.text.length === 0) continue;
+        const found = paragraphFindings(rule, paragraph, facts, options, `${rule.id}\u0000${optionsKey}\u0000`, caches);
+        for (const finding of found ?? []) findings.push({ ...shift(finding, paragraph.start), severity });
+      }
+    }
+    if (rule.checkDocument) {
+      if (rule.needsTokens && facts.paragraphs.some((p) => p.text.length > 0 && !facts.tokensOf(p))) continue;
+      for (const finding of rule.checkDocument(facts, options)) findings.push({ ...finding, severity });
+    }
+  }
+  return findings;
+}
+
+function paragraphFindings(
+  rule: Rule,
+  paragraph: Paragraph,
+  facts: DocumentFacts,
+  options: RuleOptions,
+  keyPrefix: string,
+  caches: AnalysisCaches,
+): readonly Finding[] | undefined {
+  const key = keyPrefix + paragraph.text;
+  const cached = caches.paragraphFindings.get(key);
+  if (cached) return cached;
+  const tokens = rule.needsTokens ? facts.tokensOf(paragraph) : undefined;
+  if (rule.needsTokens && !tokens) return undefined;
+  const found = rule.checkParagraph!({ paragraph: { ...paragraph, start: 0, end: paragraph.text.length }, tokens }, options);
+  caches.paragraphFindings.set(key, found);
+  return found;
+}
+
+function shift(finding: Finding, base: number): Finding {
+  if (base === 0) return finding;
+  const move = (span: { start: number; end: number }) => ({ start: span.start + base, end: span.end + base });
+  return {
+    ...finding,
+    span: move(finding.span),
+    related: finding.related?.map(move),
+    fix: finding.fix?.map((edit) => ({ span: move(edit.span), newText: edit.newText })),
+  };
+}

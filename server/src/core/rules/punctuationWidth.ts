@@ -1,0 +1,125 @@
+import { charAt, isCjkPunctuation, isHan } from '../text/chars';
+import type { Finding } from '../types';
+import type { ParagraphInput, Rule, RuleOptions } from './rule';
+
+const FULL_WIDTH: Readonly<Record<string, string>> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '?': '？', '!': '！' };
+const HALF_WIDTH = /[,;:()?!]/g;
+const SPACES = /[ \u3000\u00a0]+/g;
+const NUMBER_UNIT = /[年月日%％]/;
+/** `第二条 国家秘密是…`: the space after an article or chapter marker is standard. */
+const LAW_MARKER_SPACE = /^\s*第[一二三四五六七八九十百千零〇两\d]+[条章节编]$/;
+
+/**
+ * `punctuation.width`: half-width punctuation inside Chinese text, and spaces
+ * left between Chinese characters (or between a number and 年/月/日/%) by PDF
+ * extraction. Only prose lines are checked for spaces: bylines (`省长 王浩`)
+ * and justified titles (`第一章 总  则`) space characters on purpose.
+ */
+export const punctuationWidthRule: Rule = {
+  id: 'punctuation.width',
+  defaultSeverity: 'warning',
+  needsTokens: false,
+  description: {
+    en: 'Half-width punctuation and stray spaces inside Chinese text.',
+    zh: '中文文本中的半角标点和多余空格。',
+  },
+  options: [
+    {
+      name: 'checkSpaces',
+      type: 'boolean',
+      default: true,
+      description: { en: 'Also flag spaces between Chinese characters and before 年/月/日/%.', zh: '同时检查汉字之间及数字与年、月、日、% 之间的空格。' },
+    },
+  ],
+  messages: {
+    halfWidth: { en: 'Half-width "{char}" in Chinese text: use "{replacement}".', zh: '中文语境中使用了半角“{char}”，应为“{replacement}”。' },
+    space: { en: 'Stray space inside Chinese text (often left by PDF copying).', zh: '中文文字之间有多余空格（常见于 PDF 复制）。' },
+    letterSpaced: { en: 'Letter-spaced Chinese text (often left by PDF copying): remove the spaces.', zh: '汉字之间逐字加了空格（常见于 PDF 复制），应删除。' },
+    numberUnitSpace: { en: 'Stray space between a number and "{unit}".', zh: '数字与“{unit}”之间有多余空格。' },
+  },
+  checkParagraph({ paragraph }: ParagraphInput, options: RuleOptions): Finding[] {
+    const text = paragraph.text;
+    const findings: Finding[] = [];
+    for (const match of text.matchAll(HALF_WIDTH)) {
+      const at = match.index;
+      if (!inChineseContext(text, at, match[0])) continue;
+      const replacement = FULL_WIDTH[match[0]];
+      findings.push({
+        code: 'punctuation.width',
+        messageId: 'halfWidth',
+        span: { start: at, end: at + 1 },
+        args: { char: match[0], replacement },
+        fix: [{ span: { start: at, end: at + 1 }, newText: replacement }],
+      });
+    }
+    if (options.checkSpaces !== false && isProse(text)) findings.push(...strayspaces(text));
+    return findings;
+  },
+};
+
+function inChineseContext(text: string, at: number, char: string): boolean {
+  const before = charAt(text, at, true);
+  const after = charAt(text, at + 1);
+  const chineseBefore = isHan(before) || isCjkPunctuation(before);
+  const chineseAfter = isHan(after) || isCjkPunctuation(after);
+  if (char === '(') return chineseAfter && (chineseBefore || before === undefined);
+  if (char === ')') return chineseBefore && (chineseAfter || after === undefined);
+  // `12:30`, `1,000` and `AI,5G` are not Chinese text; `增长5%,锂电池` is.
+  if (isHan(before)) return after === undefined || !/[0-9A-Za-z]/.test(after);
+  return /[0-9%％]/.test(before ?? '') && isHan(after);
+}
+
+/** A full stop inside or sentence punctuation at the end: a paragraph, not a title, slogan line or byline. */
+function isProse(text: string): boolean {
+  return text.length >= 20 && (text.includes('。') || /[。！？；，：…]\s*$/.test(text));
+}
+
+/** Offsets inside “…” quotes: two-part slogans (“好客山东 好品山东”) are spaced on purpose. */
+function quotedRanges(text: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const match of text.matchAll(/“[^“”]{1,40}”/g)) ranges.push([match.index, match.index + match[0].length]);
+  return ranges;
+}
+
+function strayspaces(text: string): Finding[] {
+  const findings: Finding[] = [];
+  const quoted = quotedRanges(text);
+  for (const match of text.matchAll(SPACES)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (start === 0 || end === text.length) continue;
+    if (quoted.some(([from, to]) => start > from && end < to)) continue;
+    const before = charAt(text, start, true);
+    const after = charAt(text, end);
+    if (LAW_MARKER_SPACE.test(text.slice(0, start))) continue;
+    const chinese = (c: string | undefined) => isHan(c) || isCjkPunctuation(c);
+    let messageId: string | undefined;
+    let args: Record<string, string> = {};
+    if (/[0-9]/.test(before ?? '') && NUMBER_UNIT.test(after ?? '')) {
+      messageId = 'numberUnitSpace';
+      args = { unit: after! };
+    } else if (chinese(before) && chinese(after)) {
+      messageId = 'space';
+    }
+    if (!messageId) continue;
+    const previous = findings.at(-1);
+    // Letter-spaced text (`因 地 制 宜`) is one finding with one fix, not one per gap.
+    if (messageId === 'space' && previous && previous.messageId !== 'numberUnitSpace' && start - previous.span.end <= 2) {
+      findings[findings.length - 1] = {
+        ...previous,
+        messageId: 'letterSpaced',
+        span: { start: previous.span.start, end },
+        fix: [...previous.fix!, { span: { start, end }, newText: '' }],
+      };
+      continue;
+    }
+    findings.push({
+      code: 'punctuation.width',
+      messageId,
+      span: { start, end },
+      args,
+      fix: [{ span: { start, end }, newText: '' }],
+    });
+  }
+  return findings;
+}

@@ -1,0 +1,60 @@
+import type { OutlineNode } from '../outline/types';
+import type { Finding, Paragraph, Severity, Token } from '../types';
+
+/** Text in both interface languages; `{name}` marks an argument. */
+export interface LocalizedText {
+  readonly en: string;
+  readonly zh: string;
+}
+
+export type RuleSeverity = Severity | 'off';
+
+/** One user-tunable threshold of a rule; contributed as a setting in package.json. */
+export interface RuleOption {
+  readonly name: string;
+  readonly type: 'number' | 'boolean';
+  readonly default: number | boolean;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly description: LocalizedText;
+}
+
+/** What a rule is, independent of how it checks: the source of truth for settings, docs and messages. */
+export interface RuleMeta {
+  /** Dotted id, used as diagnostic code and setting key: `policyLens.rules.<id>.severity`. */
+  readonly id: string;
+  readonly defaultSeverity: RuleSeverity;
+  readonly description: LocalizedText;
+  readonly options: readonly RuleOption[];
+  /** Message templates by `Finding.messageId`. */
+  readonly messages: Readonly<Record<string, LocalizedText>>;
+  /** False when the rule can run before the segmentation dictionary has loaded. */
+  readonly needsTokens: boolean;
+}
+
+export type RuleOptions = Readonly<Record<string, number | boolean>>;
+
+/** The facts of one paragraph handed to paragraph-level checks. */
+export interface ParagraphInput {
+  readonly paragraph: Paragraph;
+  /** Tokens with offsets relative to the paragraph start; undefined for rules that do not need them. */
+  readonly tokens: readonly Token[] | undefined;
+}
+
+/** What document-level checks see. Tokens are relative to their paragraph. */
+export interface DocumentFacts {
+  readonly text: string;
+  readonly paragraphs: readonly Paragraph[];
+  readonly outline: readonly OutlineNode[];
+  /** Undefined while the segmentation dictionary is still loading. */
+  tokensOf(paragraph: Paragraph): readonly Token[] | undefined;
+}
+
+/**
+ * A check. Paragraph checks return spans relative to the paragraph and are
+ * cached by paragraph text; document checks see everything and run each time.
+ */
+export interface Rule extends RuleMeta {
+  checkParagraph?(input: ParagraphInput, options: RuleOptions): readonly Finding[];
+  checkDocument?(facts: DocumentFacts, options: RuleOptions): readonly Finding[];
+}

@@ -1,0 +1,56 @@
+import type { Segmenter, Token } from '../types';
+
+const LONE_SURROGATE_OR_NUL = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\0/g;
+
+/**
+ * Native segmenters see UTF-8, where a lone surrogate or NUL cannot survive the
+ * round trip. Replacing each by U+FFFD keeps every UTF-16 length, so offsets
+ * computed on the cleaned text are offsets into the original.
+ */
+export function cleanForNative(text: string): string {
+  return text.replace(LONE_SURROGATE_OR_NUL, '\uFFFD');
+}
+
+/**
+ * Turns segmenter pieces into tokens with offsets relative to `text`. The pieces
+ * of a correct segmenter concatenate to the (cleaned) text, so an offset is a
+ * running sum of lengths; the token text is always taken from the original.
+ * Returns undefined when the pieces do not cover the text exactly.
+ */
+export function piecesToTokens(text: string, pieces: readonly string[]): Token[] | undefined {
+  const tokens: Token[] = [];
+  let offset = 0;
+  for (const piece of pieces) {
+    const end = offset + piece.length;
+    if (end > text.length) return undefined;
+    tokens.push({ text: text.slice(offset, end), start: offset, end });
+    offset = end;
+  }
+  return offset === text.length ? tokens : undefined;
+}
+
+/**
+ * Segments one paragraph. Falls back to one token per code point if the
+ * segmenter's pieces do not add up, so callers can always rely on the spans.
+ */
+export function segmentParagraph(segmenter: Segmenter, text: string): Token[] {
+  if (text.length === 0) return [];
+  const tokens = piecesToTokens(text, segmenter.cut(cleanForNative(text)));
+  return tokens ?? codePointTokens(text);
+}
+
+/** One token per code point: the last resort that is always correct. */
+export function codePointTokens(text: string): Token[] {
+  const tokens: Token[] = [];
+  let offset = 0;
+  for (const char of text) {
+    tokens.push({ text: char, start: offset, end: offset + char.length });
+    offset += char.length;
+  }
+  return tokens;
+}
+
+/** Moves paragraph-relative tokens to document offsets. */
+export function shiftTokens(tokens: readonly Token[], base: number): Token[] {
+  return tokens.map((t) => ({ text: t.text, start: t.start + base, end: t.end + base }));
+}

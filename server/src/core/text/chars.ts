@@ -1,0 +1,30 @@
+/** Character classes used by several rules. */
+
+/** CJK ideographs, including Extension A and B–F (astral, hence the `u` flag). */
+export const HAN = /\p{Script=Han}/u;
+
+/** Full-width CJK punctuation that Chinese prose uses. */
+export const CJK_PUNCTUATION = /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2014\u2026\u201c\u201d\u2018\u2019《》]/;
+
+export function isHan(char: string | undefined): boolean {
+  return char !== undefined && HAN.test(char);
+}
+
+export function isCjkPunctuation(char: string | undefined): boolean {
+  return char !== undefined && CJK_PUNCTUATION.test(char);
+}
+
+/** The code point that starts at `offset`, or ends at `offset` when `before`. */
+export function charAt(text: string, offset: number, before = false): string | undefined {
+  if (before) {
+    if (offset <= 0) return undefined;
+    const low = text.charCodeAt(offset - 1);
+    if (low >= 0xdc00 && low <= 0xdfff && offset >= 2) {
+      const high = text.charCodeAt(offset - 2);
+      if (high >= 0xd800 && high <= 0xdbff) return text.slice(offset - 2, offset);
+    }
+    return text[offset - 1];
+  }
+  if (offset >= text.length) return undefined;
+  return String.fromCodePoint(text.codePointAt(offset)!);
+}

@@ -1,0 +1,58 @@
+/**
+ * Facts the core produces. Every position is a UTF-16 code-unit offset into the
+ * document text (the unit JavaScript strings and LSP use), never a code point
+ * count: 𠀀 and emoji count as two.
+ */
+
+/** Half-open span `[start, end)` of UTF-16 offsets into a document. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** One segmentation token. `text === document.slice(start, end)`. */
+export interface Token extends Span {
+  readonly text: string;
+}
+
+/**
+ * A line of the document without its line break. Policy documents put one
+ * paragraph on a line, so the line is the unit of incremental work.
+ */
+export interface Paragraph extends Span {
+  /** Zero-based line number. */
+  readonly line: number;
+  readonly text: string;
+}
+
+/** Segments a piece of text. The concatenation of the pieces must equal the input. */
+export interface Segmenter {
+  cut(text: string): readonly string[];
+}
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** A replacement of `span` by `newText`. */
+export interface TextEdit {
+  readonly span: Span;
+  readonly newText: string;
+}
+
+/**
+ * What a rule found. Carries a code and arguments, never a sentence: the LSP
+ * layer and the CLI turn it into a localised message.
+ */
+export interface Finding {
+  /** Rule id, e.g. `slogan.repeated`. */
+  readonly code: string;
+  /** Message variant within the rule, e.g. `paragraph` or `section`. */
+  readonly messageId: string;
+  readonly span: Span;
+  readonly args: Readonly<Record<string, string | number>>;
+  /** Other places that explain this finding (other occurrences, the other copy). */
+  readonly related?: readonly Span[];
+  /** A certain fix; absent when only a person can decide. */
+  readonly fix?: readonly TextEdit[];
+  /** Key to ignore this finding by (e.g. the repeated phrase). */
+  readonly ignoreKey?: string;
+}

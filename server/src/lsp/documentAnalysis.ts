@@ -1,0 +1,65 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, type AnalysisCaches, type GradedFinding } from '../core/analysis';
+import { buildOutline } from '../core/outline/outline';
+import type { OutlineNode } from '../core/outline/types';
+import { RULES } from '../core/rules/registry';
+import type { DocumentFacts } from '../core/rules/rule';
+import { splitParagraphs } from '../core/text/paragraphs';
+import type { Paragraph, Token } from '../core/types';
+import type { SegmentationService } from './segmentation';
+import type { Settings } from './settings';
+
+/**
+ * The facts of one document version, computed lazily and at most once:
+ * paragraphs → outline → findings. Owned by the DocumentStore.
+ */
+export class DocumentAnalysis implements DocumentFacts {
+  readonly text: string;
+  #paragraphs: Paragraph[] | undefined;
+  #outline: OutlineNode[] | undefined;
+
+  constructor(
+    readonly document: TextDocument,
+    readonly settings: Settings,
+    private readonly segmentation: SegmentationService,
+  ) {
+    this.text = document.getText();
+  }
+
+  get uri(): string {
+    return this.document.uri;
+  }
+
+  get version(): number {
+    return this.document.version;
+  }
+
+  get paragraphs(): readonly Paragraph[] {
+    return (this.#paragraphs ??= splitParagraphs(this.text));
+  }
+
+  get outline(): readonly OutlineNode[] {
+    return (this.#outline ??= buildOutline(this.text, this.paragraphs, {
+      markdown: this.document.languageId === 'markdown' || this.document.uri.endsWith('.md'),
+      leadItems: this.settings.leadItems,
+    }));
+  }
+
+  /** Documents above the size limit get only the outline and light rules. */
+  get isLarge(): boolean {
+    return this.text.length > this.settings.maxDocumentSize;
+  }
+
+  tokensOf(paragraph: Paragraph): readonly Token[] | undefined {
+    return this.segmentation.tokens(paragraph.text);
+  }
+
+  /** Makes sure every paragraph has tokens (a no-op for paragraphs seen before). */
+  ensureTokens(): Promise<void> {
+    return this.segmentation.ensure(this.paragraphs.map((p) => p.text));
+  }
+
+  findings(caches: AnalysisCaches): GradedFinding[] {
+    return analyze(this, RULES, { rules: this.settings.rules, heavyRules: !this.isLarge }, caches);
+  }
+}

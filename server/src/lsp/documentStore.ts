@@ -1,0 +1,30 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DocumentAnalysis } from './documentAnalysis';
+import type { SegmentationService } from './segmentation';
+import type { Settings } from './settings';
+
+/**
+ * One DocumentAnalysis per open document, replaced when the version or the
+ * settings change. Every feature asks here, so a version is analysed once.
+ */
+export class DocumentStore {
+  readonly #entries = new Map<string, DocumentAnalysis>();
+
+  constructor(
+    private readonly segmentation: SegmentationService,
+    private readonly settings: () => Settings,
+  ) {}
+
+  get(document: TextDocument): DocumentAnalysis {
+    const settings = this.settings();
+    const cached = this.#entries.get(document.uri);
+    if (cached && cached.version === document.version && cached.settings === settings && cached.document === document) return cached;
+    const analysis = new DocumentAnalysis(document, settings, this.segmentation);
+    this.#entries.set(document.uri, analysis);
+    return analysis;
+  }
+
+  delete(uri: string): void {
+    this.#entries.delete(uri);
+  }
+}

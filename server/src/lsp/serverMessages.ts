@@ -1,0 +1,30 @@
+import type { LocalizedText } from '../core/rules/rule';
+
+/** Messages the server itself shows (not findings of rules). */
+export const SERVER_MESSAGES = {
+  segmenterLoading: { en: 'Policy Lens: loading the segmentation dictionary…', zh: '政策文稿助手：正在加载分词词典……' },
+  segmenterReady: { en: 'Policy Lens: segmentation ready ({ms} ms, {words} user words).', zh: '政策文稿助手：分词就绪（{ms} 毫秒，用户词 {words} 个）。' },
+  segmenterFallback: {
+    en: 'Policy Lens: jieba segmentation is unavailable ({reason}); using the built-in word breaker, which does not know policy terms.',
+    zh: '政策文稿助手：jieba 分词不可用（{reason}），改用内置分词器，无法识别政策术语。',
+  },
+  settingInvalid: {
+    en: 'Policy Lens: setting "{key}" has an invalid value ({value}); using the default {fallback}.',
+    zh: '政策文稿助手：设置“{key}”的值无效（{value}），已使用默认值 {fallback}。',
+  },
+  'file.missing': { en: 'Policy Lens: file not found: {path}', zh: '政策文稿助手：找不到文件：{path}' },
+  'file.notAFile': { en: 'Policy Lens: not a file: {path}', zh: '政策文稿助手：不是文件：{path}' },
+  'file.tooLarge': { en: 'Policy Lens: file too large, ignored: {path} ({detail} bytes)', zh: '政策文稿助手：文件过大，已忽略：{path}（{detail} 字节）' },
+  'file.unreadable': { en: 'Policy Lens: cannot read {path}: {detail}', zh: '政策文稿助手：无法读取 {path}：{detail}' },
+  'file.notText': { en: 'Policy Lens: {path} is not UTF-8 text, ignored.', zh: '政策文稿助手：{path} 不是 UTF-8 文本，已忽略。' },
+  'dictionary.badFrequency': { en: 'Policy Lens: {path}:{line}: bad word frequency, line ignored: {detail}', zh: '政策文稿助手：{path} 第 {line} 行：词频无效，已忽略：{detail}' },
+  'dictionary.tooManyFields': { en: 'Policy Lens: {path}:{line}: expected "word [freq] [tag]", line ignored: {detail}', zh: '政策文稿助手：{path} 第 {line} 行：格式应为“词 [词频] [词性]”，已忽略：{detail}' },
+  'dictionary.wordTooLong': { en: 'Policy Lens: {path}:{line}: word too long or not text, line ignored.', zh: '政策文稿助手：{path} 第 {line} 行：词条过长或含非文本字符，已忽略。' },
+  'dictionary.badTag': { en: 'Policy Lens: {path}:{line}: bad part-of-speech tag, line ignored: {detail}', zh: '政策文稿助手：{path} 第 {line} 行：词性标记无效，已忽略：{detail}' },
+  largeDocument: {
+    en: 'Policy Lens: {name} has {size} characters (limit {limit}); only the outline and light checks run. Raise "policyLens.diagnostics.maxDocumentSize" to check it fully.',
+    zh: '政策文稿助手：{name} 共 {size} 字符（上限 {limit}），仅提供大纲和轻量检查。可调高“policyLens.diagnostics.maxDocumentSize”进行完整检查。',
+  },
+} satisfies Record<string, LocalizedText>;
+
+export type ServerMessageId = keyof typeof SERVER_MESSAGES;

@@ -1,0 +1,116 @@
+import type { RuleConfig } from '../core/analysis';
+import type { Rule, RuleOptions, RuleSeverity } from '../core/rules/rule';
+
+/** The server's settings, parsed once from `policyLens.*` and never mutated. */
+export interface Settings {
+  readonly dictionaries: readonly string[];
+  readonly glossaries: readonly string[];
+  readonly debounceMs: number;
+  /** Above this many UTF-16 units only the outline and light rules run. */
+  readonly maxDocumentSize: number;
+  readonly leadItems: boolean;
+  readonly semanticTokens: boolean;
+  readonly ignoredPhrases: readonly string[];
+  readonly rules: ReadonlyMap<string, RuleConfig>;
+}
+
+/** A setting whose value was unusable, reported to the user once. */
+export interface SettingProblem {
+  readonly key: string;
+  readonly value: string;
+  readonly fallback: string;
+}
+
+export const DEFAULTS = {
+  dictionaries: [] as string[],
+  glossaries: [] as string[],
+  debounceMs: 300,
+  maxDocumentSize: 5_000_000,
+  leadItems: false,
+  semanticTokens: true,
+  ignoredPhrases: [] as string[],
+};
+
+const SEVERITIES: readonly RuleSeverity[] = ['off', 'hint', 'information', 'warning', 'error'];
+
+/**
+ * Parses raw configuration (anything a client may send) into Settings. Each
+ * unusable value falls back to its default and yields a problem to report.
+ */
+export function parseSettings(raw: unknown, rules: readonly Rule[]): { settings: Settings; problems: SettingProblem[] } {
+  const problems: SettingProblem[] = [];
+  const root = asRecord(raw);
+  const read = <T>(key: string, fallback: T, accept: (value: unknown) => value is T): T => {
+    const value = lookup(root, key);
+    if (value === undefined || value === null) return fallback;
+    if (accept(value)) return value;
+    problems.push({ key: `policyLens.${key}`, value: preview(value), fallback: JSON.stringify(fallback) });
+    return fallback;
+  };
+  const ruleConfigs = new Map<string, RuleConfig>();
+  for (const rule of rules) {
+    const severity = read<RuleSeverity>(`rules.${rule.id}.severity`, rule.defaultSeverity, isSeverity);
+    const options: Record<string, number | boolean> = {};
+    for (const option of rule.options) {
+      options[option.name] =
+        option.type === 'boolean'
+          ? read(`rules.${rule.id}.${option.name}`, option.default as boolean, isBoolean)
+          : read(`rules.${rule.id}.${option.name}`, option.default as number, (v): v is number =>
+              isNumberIn(v, option.minimum ?? -Infinity, option.maximum ?? Infinity),
+            );
+    }
+    ruleConfigs.set(rule.id, { severity, options: options as RuleOptions });
+  }
+  const settings: Settings = {
+    dictionaries: read('dictionaries', DEFAULTS.dictionaries, isStringArray),
+    glossaries: read('glossaries', DEFAULTS.glossaries, isStringArray),
+    debounceMs: read('diagnostics.debounceMs', DEFAULTS.debounceMs, (v): v is number => isNumberIn(v, 0, 10_000)),
+    maxDocumentSize: read('diagnostics.maxDocumentSize', DEFAULTS.maxDocumentSize, (v): v is number => isNumberIn(v, 1_000, 1e9)),
+    leadItems: read('outline.leadItems', DEFAULTS.leadItems, isBoolean),
+    semanticTokens: read('semanticTokens.enable', DEFAULTS.semanticTokens, isBoolean),
+    ignoredPhrases: read('ignoredPhrases', DEFAULTS.ignoredPhrases, isStringArray),
+    rules: ruleConfigs,
+  };
+  return { settings: Object.freeze(settings), problems };
+}
+
+/**
+ * Looks up a dotted key. VS Code nests dotted setting names (`rules.slogan.repeated.severity`
+ * arrives as nested objects), other clients may send flat keys: accept both.
+ */
+function lookup(root: Record<string, unknown>, key: string): unknown {
+  if (Object.hasOwn(root, key)) return root[key];
+  for (let i = key.indexOf('.'); i > 0; i = key.indexOf('.', i + 1)) {
+    const child = root[key.slice(0, i)];
+    if (child && typeof child === 'object' && !Array.isArray(child)) {
+      const found = lookup(child as Record<string, unknown>, key.slice(i + 1));
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+function isSeverity(value: unknown): value is RuleSeverity {
+  return typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value);
+}
+
+function isBoolean(value: unknown): value is boolean {
+  return typeof value === 'boolean';
+}
+
+function isNumberIn(value: unknown, min: number, max: number): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max;
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.length <= 1000 && value.every((v) => typeof v === 'string' && v.length <= 4096);
+}
+
+function preview(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}

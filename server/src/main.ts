@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './lsp/server';
+
+/**
+ * Entry point of dist/server.js. The transport comes from the command line
+ * (`--stdio`, `--node-ipc`, `--socket=N`), as vscode-languageserver reads it.
+ */
+if (!process.argv.some((arg) => arg === '--stdio' || arg === '--node-ipc' || arg.startsWith('--socket') || arg.startsWith('--pipe'))) {
+  process.stderr.write('usage: policy-lens-server --stdio | --node-ipc | --socket=<port>\n');
+  process.exit(2);
+}
+
+const connection = createConnection(ProposedFeatures.all);
+
+// stdout carries JSON-RPC: anything printed by accident must go to the client's log instead.
+console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
+console.info = (...args: unknown[]) => connection.console.info(args.map(String).join(' '));
+console.warn = (...args: unknown[]) => connection.console.warn(args.map(String).join(' '));
+console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
+process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? error}`));
+process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${String(reason)}`));
+
+startServer(connection);

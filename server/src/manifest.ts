@@ -1,0 +1,101 @@
+import type { LocalizedText, Rule } from './core/rules/rule';
+import { DEFAULTS } from './lsp/settings';
+
+/**
+ * The `contributes.configuration` of package.json and its nls strings, derived
+ * from the rule registry and the server's settings. `npm run sync-manifest`
+ * writes them; a test fails when package.json and this drift apart.
+ */
+export interface Manifest {
+  readonly properties: Record<string, Record<string, unknown>>;
+  readonly nls: { readonly en: Record<string, string>; readonly zh: Record<string, string> };
+}
+
+interface SettingSpec {
+  readonly key: string;
+  readonly schema: Record<string, unknown>;
+  readonly description: LocalizedText;
+}
+
+const SEVERITY_ENUM = ['off', 'hint', 'information', 'warning', 'error'];
+
+const GENERAL: readonly SettingSpec[] = [
+  {
+    key: 'policyLens.enableForPlaintext',
+    schema: { type: 'boolean', default: false },
+    description: { en: 'Also check plain text documents (not only `*.policy.txt`).', zh: '同时检查纯文本文档（不限于 `*.policy.txt`）。' },
+  },
+  {
+    key: 'policyLens.enableForMarkdown',
+    schema: { type: 'boolean', default: false },
+    description: { en: 'Also check Markdown documents.', zh: '同时检查 Markdown 文档。' },
+  },
+  {
+    key: 'policyLens.dictionaries',
+    schema: { type: 'array', items: { type: 'string' }, default: DEFAULTS.dictionaries, scope: 'machine-overridable' },
+    description: {
+      en: 'Extra segmentation dictionaries (UTF-8, one `word [freq] [tag]` per line), relative to the workspace folder.',
+      zh: '附加分词词典（UTF-8，每行“词 [词频] [词性]”），相对工作区目录。',
+    },
+  },
+  {
+    key: 'policyLens.glossaries',
+    schema: { type: 'array', items: { type: 'string' }, default: DEFAULTS.glossaries, scope: 'machine-overridable' },
+    description: { en: 'Extra glossary files (JSON, see docs/glossary.md), merged over the built-in glossary.', zh: '附加术语表文件（JSON，见 docs/glossary.md），覆盖内置术语表中的同名条目。' },
+  },
+  {
+    key: 'policyLens.diagnostics.debounceMs',
+    schema: { type: 'number', default: DEFAULTS.debounceMs, minimum: 0, maximum: 10000 },
+    description: { en: 'Delay in milliseconds after an edit before the document is checked again.', zh: '编辑后重新检查文档前等待的毫秒数。' },
+  },
+  {
+    key: 'policyLens.diagnostics.maxDocumentSize',
+    schema: { type: 'number', default: DEFAULTS.maxDocumentSize, minimum: 1000 },
+    description: {
+      en: 'Documents longer than this many characters get only the outline and light checks.',
+      zh: '超过此字符数的文档只提供大纲和轻量检查。',
+    },
+  },
+  {
+    key: 'policyLens.outline.leadItems',
+    schema: { type: 'boolean', default: DEFAULTS.leadItems },
+    description: { en: 'Show 一是/一要 and —— lead items in the outline.', zh: '在大纲中显示“一是”“一要”及“——”引领句。' },
+  },
+  {
+    key: 'policyLens.semanticTokens.enable',
+    schema: { type: 'boolean', default: DEFAULTS.semanticTokens },
+    description: { en: 'Mark glossary terms and slogans so themes can colour them.', zh: '标记术语和提法，便于主题着色。' },
+  },
+  {
+    key: 'policyLens.ignoredPhrases',
+    schema: { type: 'array', items: { type: 'string' }, default: DEFAULTS.ignoredPhrases },
+    description: { en: 'Phrases the repetition check ignores.', zh: '重复检查忽略的短语。' },
+  },
+];
+
+export function buildManifest(rules: readonly Rule[]): Manifest {
+  const specs: SettingSpec[] = [...GENERAL];
+  for (const rule of rules) {
+    specs.push({
+      key: `policyLens.rules.${rule.id}.severity`,
+      schema: { type: 'string', enum: SEVERITY_ENUM, default: rule.defaultSeverity },
+      description: rule.description,
+    });
+    for (const option of rule.options) {
+      const schema: Record<string, unknown> = { type: option.type, default: option.default };
+      if (option.minimum !== undefined) schema.minimum = option.minimum;
+      if (option.maximum !== undefined) schema.maximum = option.maximum;
+      specs.push({ key: `policyLens.rules.${rule.id}.${option.name}`, schema, description: option.description });
+    }
+  }
+  const properties: Manifest['properties'] = {};
+  const en: Record<string, string> = {};
+  const zh: Record<string, string> = {};
+  for (const spec of specs) {
+    const nlsKey = `config.${spec.key.replace(/^policyLens\./, '')}`;
+    properties[spec.key] = { ...spec.schema, markdownDescription: `%${nlsKey}%` };
+    en[nlsKey] = spec.description.en;
+    zh[nlsKey] = spec.description.zh;
+  }
+  return { properties, nls: { en, zh } };
+}

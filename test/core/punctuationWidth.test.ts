@@ -1,0 +1,99 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { punctuationWidthRule } from '../../server/src/core/rules/punctuationWidth';
+import type { Finding } from '../../server/src/core/types';
+
+const lines = (name: string) => fs.readFileSync(path.join(__dirname, '../fixtures', name), 'utf8').split('\n');
+const COMPILATION = lines('002_8dfe99efc033ddf8.txt');
+const NEWSPAPER = lines('000_a487f46611498c32.txt');
+const LAW_AND_REPORTS = lines('004_aedbcdac15b26f45.txt');
+
+function check(text: string, checkSpaces = true): Finding[] {
+  return [...punctuationWidthRule.checkParagraph!({ paragraph: { line: 0, start: 0, end: text.length, text }, tokens: undefined }, { checkSpaces })];
+}
+
+function applyFix(text: string, finding: Finding): string {
+  let result = text;
+  for (const edit of [...finding.fix!].sort((a, b) => b.span.start - a.span.start)) {
+    result = result.slice(0, edit.span.start) + edit.newText + result.slice(edit.span.end);
+  }
+  return result;
+}
+
+/** [1-based line, messageId, flagged text] for every finding in a file. */
+function findingsIn(fileLines: string[]): [number, string, string][] {
+  return fileLines.flatMap((text, i) => check(text).map((f): [number, string, string] => [i + 1, f.messageId, text.slice(f.span.start, f.span.end)]));
+}
+
+describe('punctuation.width on real paragraphs', () => {
+  it('finds exactly the half-width punctuation and stray spaces of the compilation', () => {
+    // Read one by one: four half-width commas (two on line 2027, one after `11.9%`) and two exclamation marks in Chinese prose, and
+    // spaces after full-width punctuation or before quotes left by typesetting. Spaces inside
+    // two-part brand slogans (“好客山东 好品山东”) are deliberate and not flagged.
+    expect(findingsIn(COMPILATION)).toEqual([
+      [829, 'space', ' '],
+      [845, 'halfWidth', '!'],
+      [999, 'halfWidth', '!'],
+      [1389, 'space', ' '],
+      [2027, 'halfWidth', ','],
+      [2027, 'halfWidth', ','],
+      [2099, 'halfWidth', ','],
+      [3703, 'space', ' '],
+      [4207, 'space', ' '],
+      [4475, 'space', ' '],
+      [4547, 'space', ' '],
+      [4749, 'space', ' '],
+      [4749, 'space', ' '],
+      [4751, 'space', ' '],
+      [4753, 'space', ' '],
+      [4821, 'space', ' '],
+      [4857, 'space', ' '],
+      [4885, 'space', ' '],
+      [4945, 'halfWidth', ','],
+    ]);
+  });
+
+  it('leaves the law alone: `第二条 国家秘密是…` and `第一章 总  则` are spaced on purpose', () => {
+    expect(findingsIn(LAW_AND_REPORTS.slice(491))).toEqual([]);
+  });
+
+  it('fixes a half-width comma in a real sentence', () => {
+    const text = COMPILATION[2026];
+    const [finding] = check(text);
+    expect(finding).toMatchObject({ code: 'punctuation.width', messageId: 'halfWidth', args: { char: ',', replacement: '，' } });
+    expect(applyFix(text, finding)).toBe(text.replace(',', '，'));
+  });
+
+  it('merges letter-spaced text into one finding whose fix removes every gap', () => {
+    const text = NEWSPAPER[654];
+    const found = check(text).filter((f) => f.messageId === 'letterSpaced');
+    expect(found.length).toBe(2);
+    expect(applyFix(text, found[1])).toContain('植树和场院绿化，村庄绿化覆盖率达');
+  });
+
+  it('flags `2023 年` in the newspaper page and fixes it to `2023年`', () => {
+    const text = NEWSPAPER[638];
+    const [finding] = check(text);
+    expect(finding).toMatchObject({ messageId: 'numberUnitSpace', args: { unit: '年' } });
+    expect(applyFix(text, finding)).toContain('截至 2023年底');
+  });
+
+  it('does not flag numbers, times, English and headings', () => {
+    expect(check('会议于12:30召开，共有1,000人参加，涉及AI,5G等领域。这是一句足够长的测试句子。')).toEqual([]);
+    expect(check('省长 王浩')).toEqual([]);
+    expect(check('（一）大力推进现代化产业体系建设，加快发展新质生产力。')).toEqual([]);
+  });
+
+  it('flags half-width parentheses around Chinese and keeps UTF-16 offsets after 𠀀', () => {
+    const found = check('𠀀推进(试点)工作，这是一句足够长的测试句子啊。');
+    expect(found.map((f) => [f.span.start, f.args.replacement])).toEqual([
+      [4, '（'],
+      [7, '）'],
+    ]);
+  });
+
+  it('can be told to ignore spaces', () => {
+    expect(check(COMPILATION[3702], false)).toEqual([]);
+  });
+});
