@@ -10,13 +10,19 @@ let cachedRoot: string | undefined;
 export function packageRoot(): string {
   if (cachedRoot) return cachedRoot;
   let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'data', 'policy.dict.utf8')) && path.dirname(dir) !== dir) {
-    dir = path.dirname(dir);
-  }
-  cachedRoot = dir;
-  return dir;
+  while (!isPackageRoot(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  cachedRoot = isPackageRoot(dir) ? dir : path.join(__dirname, '..');
+  return cachedRoot;
 }
 
 export function dataPath(name: string): string {
   return path.join(packageRoot(), 'data', name);
+}
+
+function isPackageRoot(dir: string): boolean {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).name === 'policy-lens';
+  } catch {
+    return false;
+  }
 }

@@ -15,6 +15,8 @@ import type { Settings } from './settings';
  */
 export class DocumentAnalysis implements DocumentFacts {
   readonly text: string;
+  /** The version analysed. TextDocument objects are updated in place, so it is captured here. */
+  readonly version: number;
   #paragraphs: Paragraph[] | undefined;
   #outline: OutlineNode[] | undefined;
 
@@ -24,14 +26,11 @@ export class DocumentAnalysis implements DocumentFacts {
     private readonly segmentation: SegmentationService,
   ) {
     this.text = document.getText();
+    this.version = document.version;
   }
 
   get uri(): string {
     return this.document.uri;
-  }
-
-  get version(): number {
-    return this.document.version;
   }
 
   get paragraphs(): readonly Paragraph[] {

@@ -18,7 +18,7 @@ export class DocumentStore {
   get(document: TextDocument): DocumentAnalysis {
     const settings = this.settings();
     const cached = this.#entries.get(document.uri);
-    if (cached && cached.version === document.version && cached.settings === settings && cached.document === document) return cached;
+    if (cached && cached.version === document.version && cached.settings === settings) return cached;
     const analysis = new DocumentAnalysis(document, settings, this.segmentation);
     this.#entries.set(document.uri, analysis);
     return analysis;

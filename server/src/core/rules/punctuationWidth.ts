@@ -63,10 +63,10 @@ function inChineseContext(text: string, at: number, char: string): boolean {
   const chineseBefore = isHan(before) || isCjkPunctuation(before);
   const chineseAfter = isHan(after) || isCjkPunctuation(after);
   if (char === '(') return chineseAfter && (chineseBefore || before === undefined);
-  if (char === ')') return chineseBefore && (chineseAfter || after === undefined);
-  // `12:30`, `1,000` and `AI,5G` are not Chinese text; `增长5%,锂电池` is.
-  if (isHan(before)) return after === undefined || !/[0-9A-Za-z]/.test(after);
-  return /[0-9%％]/.test(before ?? '') && isHan(after);
+  if (char === ')') return chineseBefore && (chineseAfter || after === undefined || /[,;:?!]/.test(after));
+  // `12:30`, `1,000` and `AI,5G` are not Chinese text; `增长5%,锂电池` and `(试点),成效` are.
+  if (chineseBefore) return after === undefined || !/[0-9A-Za-z]/.test(after);
+  return /[0-9%％)]/.test(before ?? '') && isHan(after);
 }
 
 /** A full stop inside or sentence punctuation at the end: a paragraph, not a title, slogan line or byline. */

@@ -1,0 +1,286 @@
+import { MARKER_PUNCTUATION, formatNumeralLike, numeralSystemOf, rebracketMarker, renumberMarker, repunctuateMarker } from '../outline/markerText';
+import type { OutlineNode } from '../outline/types';
+import type { Finding, Span, TextEdit } from '../types';
+import type { DocumentFacts, Rule } from './rule';
+
+/**
+ * `outline.numbering`: gaps, repeats and inconsistent spelling in the numbers
+ * of headings. Numbers restart per document, per parent heading (also under
+ * unnumbered parts), and lead items (`一是`) restart at every `一是`. Articles
+ * and chapters of a law are numbered through the whole law.
+ */
+export const numberingRule: Rule = {
+  id: 'outline.numbering',
+  defaultSeverity: 'warning',
+  needsTokens: false,
+  description: {
+    en: 'Heading numbers that skip, repeat, mix bracket widths or punctuation, or break the GB/T 9704 level order.',
+    zh: '标题序号跳号、重号、括号全半角或序号标点不统一，或层级顺序不符合 GB/T 9704。',
+  },
+  options: [],
+  messages: {
+    skipped: { en: 'Numbering skips: expected {expected}, found {found}.', zh: '序号不连续：此处应为“{expected}”，实为“{found}”。' },
+    duplicate: { en: 'Number {number} is used again.', zh: '序号“{number}”重复。' },
+    bracketWidth: {
+      en: 'Bracket width differs from the rest of the document: {found} should be {expected}.',
+      zh: '括号全半角与全文不一致：“{found}”应为“{expected}”。',
+    },
+    punctuation: {
+      en: 'Marker punctuation differs from the rest of the document: {found} should be {expected}.',
+      zh: '序号标点与全文不一致：“{found}”应为“{expected}”。',
+    },
+    levelOrder: {
+      en: 'Heading level out of order: {found} follows the lower level {previous} (GB/T 9704: 一、 → （一） → 1. → （1） → ①).',
+      zh: '标题层级次序颠倒：“{found}”出现在下级序号“{previous}”之后（GB/T 9704：一、→（一）→ 1. →（1）→ ①）。',
+    },
+  },
+  checkDocument(facts: DocumentFacts): readonly Finding[] {
+    return checkNumbering(facts.text, facts.outline);
+  },
+};
+
+const CODE = 'outline.numbering';
+
+/** Checks the numbering of an outline built by `buildOutline` from `text`. Findings come in document order. */
+export function checkNumbering(text: string, outline: readonly OutlineNode[]): Finding[] {
+  const findings: Finding[] = [];
+  checkChildren(text, outline, { start: 0, end: text.length }, findings);
+  for (const scope of documentScopes(text, outline)) {
+    const nodes = scope.headings.flatMap(preOrder);
+    // Articles and chapters (and 编) of a law run on across chapters; 节 restart per chapter (a sibling run).
+    for (const kind of ['bian', 'chapter', 'article'] as const) {
+      checkRun(text, nodes.filter((node) => node.kind === kind && node.number), scope.span, findings);
+    }
+    checkBracketWidth(nodes, findings);
+    checkPunctuation(nodes, findings);
+  }
+  return findings.sort((a, b) => a.span.start - b.span.start);
+}
+
+interface Scope {
+  readonly headings: readonly OutlineNode[];
+  readonly span: Span;
+}
+
+/** Each top-level document, plus the headings outside any document title. */
+function documentScopes(text: string, outline: readonly OutlineNode[]): Scope[] {
+  const loose = outline.filter((node) => node.kind !== 'document');
+  const documents = outline.filter((node) => node.kind === 'document').map((node) => ({ headings: node.children, span: node.span }));
+  return loose.length > 0 ? [{ headings: loose, span: { start: 0, end: text.length } }, ...documents] : documents;
+}
+
+function preOrder(node: OutlineNode): OutlineNode[] {
+  return [node, ...node.children.flatMap(preOrder)];
+}
+
+/** Sibling runs under one parent, then the same for every child. */
+function checkChildren(text: string, children: readonly OutlineNode[], parentSpan: Span, findings: Finding[]): void {
+  for (const run of siblingRuns(children)) checkRun(text, run, parentSpan, findings);
+  checkLevelOrder(children, findings);
+  for (const child of children) checkChildren(text, child.children, child.span, findings);
+}
+
+/**
+ * Groups numbered siblings by numbering family (`（一）` apart from `1.`,
+ * `一是` apart from `一要`). A lead item numbered 1 starts a new run: each
+ * `一是…二是…` enumeration counts on its own.
+ */
+function siblingRuns(children: readonly OutlineNode[]): OutlineNode[][] {
+  const runs = new Map<string, OutlineNode[][]>();
+  for (const child of children) {
+    const family = runFamily(child);
+    if (!family) continue;
+    let familyRuns = runs.get(family);
+    if (!familyRuns) runs.set(family, (familyRuns = [[]]));
+    if (child.kind === 'lead' && child.number!.value === 1 && familyRuns[familyRuns.length - 1].length > 0) familyRuns.push([]);
+    familyRuns[familyRuns.length - 1].push(child);
+  }
+  return [...runs.values()].flat();
+}
+
+function runFamily(node: OutlineNode): string | undefined {
+  if (!node.number) return undefined;
+  switch (node.kind) {
+    case 'bian':
+    case 'chapter':
+    case 'article':
+      return undefined; // numbered through the whole document, see checkNumbering
+    case 'lead':
+      return `lead:${node.number.text.slice(-1)}`;
+    case 'listItem':
+      return `listItem:${numeralSystemOf(node.number.text)}:${/^[（(]/.test(node.number.text) ? 'paren' : 'plain'}`;
+    default:
+      return node.kind;
+  }
+}
+
+/**
+ * Expects 1, 2, 3…: reports a number that jumps ahead (`skipped`) or repeats
+ * an earlier one (`duplicate`). `scopeStart` bounds where a missing heading
+ * before the first node could be.
+ */
+function checkRun(text: string, run: readonly OutlineNode[], parentSpan: Span, findings: Finding[]): void {
+  let previous: OutlineNode | undefined;
+  let previousValue = 0;
+  for (let index = 0; index < run.length; index++) {
+    const node = run[index];
+    const number = node.number!;
+    const expected = previousValue + 1;
+    if (number.value === expected) {
+      previous = node;
+      previousValue = number.value;
+      continue;
+    }
+    const related = previous ? [previous.number!.span] : undefined;
+    if (number.value > expected) {
+      const gapStart = previous ? previous.selectionSpan.end : parentSpan.start;
+      const fix = renumberingIsCertain(text, run, node, gapStart) ? renumberFrom(run, index, expected) : undefined;
+      findings.push({
+        code: CODE,
+        messageId: 'skipped',
+        span: number.span,
+        args: { expected: formatNumeralLike(number.text, expected), found: formatNumeralLike(number.text, number.value) },
+        ...(related ? { related } : {}),
+        ...(fix ? { fix } : {}),
+      });
+      previous = node;
+      previousValue = number.value;
+      continue;
+    }
+    // A repeated number is certainly one too low when the next sibling continues from the number after it.
+    const next = run[index + 1];
+    const certain = number.value === previousValue && next?.number!.value === number.value + 2;
+    findings.push({
+      code: CODE,
+      messageId: 'duplicate',
+      span: number.span,
+      args: { number: formatNumeralLike(number.text, number.value) },
+      ...(related ? { related } : {}),
+      ...(certain ? { fix: [{ span: number.span, newText: renumberMarker(number.text, number.value + 1) }] } : {}),
+    });
+    previous = node;
+    previousValue = certain ? number.value + 1 : Math.max(previousValue, number.value);
+  }
+}
+
+function renumberFrom(run: readonly OutlineNode[], from: number, firstValue: number): TextEdit[] {
+  return run.slice(from).map((node, offset) => ({ span: node.number!.span, newText: renumberMarker(node.number!.text, firstValue + offset) }));
+}
+
+/**
+ * Closing a gap by renumbering is right only when the number was skipped, not
+ * when a heading lost its marker (Hubei's `（四）`). That is decidable only for
+ * headings on their own lines: the gap must hold no other short unpunctuated
+ * line that could be the unmarked heading. Inline headings (`（一）标题。正文…`)
+ * and lead items look like any paragraph without their marker: never certain.
+ */
+function renumberingIsCertain(text: string, run: readonly OutlineNode[], node: OutlineNode, gapStart: number): boolean {
+  if (node.kind === 'document' || node.kind === 'lead' || node.kind === 'article' || node.kind === 'listItem') return false;
+  if (!run.every((sibling) => isStandalone(text, sibling))) return false;
+  return !hasHeadingLikeLine(text, gapStart, node.span.start);
+}
+
+function isStandalone(text: string, node: OutlineNode): boolean {
+  const lineEnd = endOfLine(text, node.selectionSpan.end);
+  return text.slice(node.selectionSpan.end, lineEnd).trim() === '';
+}
+
+function endOfLine(text: string, offset: number): number {
+  let end = offset;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  return end;
+}
+
+/** A non-blank line of at most 50 characters without sentence punctuation, strictly between two offsets. */
+function hasHeadingLikeLine(text: string, from: number, to: number): boolean {
+  const lines = text.slice(endOfLine(text, from), to).split(/\r\n|\n|\r/);
+  return lines.some((line) => {
+    const content = line.trim();
+    return content.length > 0 && content.length <= 50 && !/[。！？!?；;：:，,]/.test(content);
+  });
+}
+
+/** Within one document, the bracket width most markers of a level use is the norm. */
+function checkBracketWidth(nodes: readonly OutlineNode[], findings: Finding[]): void {
+  const bracketed = nodes.filter((node) => node.number && /paren$/.test(node.number.style));
+  for (const system of ['chinese', 'arabic'] as const) {
+    const group = bracketed.filter((node) => numeralSystemOf(node.number!.text) === system);
+    const width = majority(group.map((node) => node.number!.style), ['fullwidth-paren', 'halfwidth-paren']);
+    if (!width) continue;
+    for (const node of group) {
+      const number = node.number!;
+      if (number.style === width) continue;
+      const expected = rebracketMarker(number.text, width === 'fullwidth-paren' ? 'fullwidth' : 'halfwidth');
+      findings.push({
+        code: CODE,
+        messageId: 'bracketWidth',
+        span: number.span,
+        args: { found: number.text, expected },
+        fix: [{ span: number.span, newText: expected }],
+      });
+    }
+  }
+}
+
+/** Within one document, `1.` / `1．` / `1、` (and `一、` / `一．`) follow the majority. */
+function checkPunctuation(nodes: readonly OutlineNode[], findings: Finding[]): void {
+  const groups: Record<string, OutlineNode[]> = { chinese: [], arabic: [] };
+  for (const node of nodes) {
+    if (!node.number || MARKER_PUNCTUATION[node.number.style] === undefined || node.kind === 'document') continue;
+    groups[numeralSystemOf(node.number.text) === 'arabic' ? 'arabic' : 'chinese'].push(node);
+  }
+  for (const group of Object.values(groups)) {
+    const style = majority(
+      group.map((node) => node.number!.style),
+      Object.keys(MARKER_PUNCTUATION),
+    );
+    if (!style) continue;
+    for (const node of group) {
+      const number = node.number!;
+      if (number.style === style) continue;
+      const expected = repunctuateMarker(number.text, style);
+      findings.push({
+        code: CODE,
+        messageId: 'punctuation',
+        span: number.span,
+        args: { found: number.text, expected },
+        fix: [{ span: number.span, newText: expected }],
+      });
+    }
+  }
+}
+
+/** The style used strictly more often than every other, when more than one is used; otherwise undefined (no norm). */
+function majority(styles: readonly string[], candidates: readonly string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const style of styles) counts.set(style, (counts.get(style) ?? 0) + 1);
+  if (counts.size < 2) return undefined;
+  const ranked = candidates.map((style) => [style, counts.get(style) ?? 0] as const).sort((a, b) => b[1] - a[1]);
+  return ranked[0][1] > ranked[1][1] ? ranked[0][0] : undefined;
+}
+
+const REPORT_LEVEL: Partial<Record<OutlineNode['kind'], number>> = { part: 1, section: 2, item: 3, subitem: 4, circled: 5 };
+
+/**
+ * Flags a heading that follows a sibling of a lower GB/T 9704 level under the
+ * same parent, e.g. `（一）` after `1.`: the writer went back up a level
+ * without a heading to hold it. Skipping levels downwards (`1.` right under
+ * `一、`) is common in the corpus and allowed.
+ */
+function checkLevelOrder(children: readonly OutlineNode[], findings: Finding[]): void {
+  let previous: OutlineNode | undefined;
+  for (const child of children) {
+    const level = REPORT_LEVEL[child.kind];
+    if (level === undefined || !child.number) continue;
+    if (previous && REPORT_LEVEL[previous.kind]! > level) {
+      findings.push({
+        code: CODE,
+        messageId: 'levelOrder',
+        span: child.number.span,
+        args: { found: child.number.text, previous: previous.number!.text },
+        related: [previous.number!.span],
+      });
+    }
+    previous = child;
+  }
+}

@@ -1,0 +1,47 @@
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.join(__dirname, '../..');
+
+describe('the .vsix contents (vsce ls)', () => {
+  const files = execFileSync(process.execPath, [path.join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'ls'], { cwd: ROOT, encoding: 'utf8' })
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .sort();
+
+  it('ships the bundles, the native module with its dictionaries, our data, grammar and localisation — and nothing else', () => {
+    const allowed = [
+      /^package\.json$/,
+      /^package\.nls(\.[a-z-]+)?\.json$/,
+      /^README\.md$/,
+      /^LICENSE$/,
+      /^language-configuration\.json$/,
+      /^dist\/(client|server|segmentationWorker)\.js$/,
+      /^data\/[\w.-]+\.(json|utf8)$/,
+      /^syntaxes\/policy\.tmLanguage\.json$/,
+      /^l10n\/bundle\.l10n\.[a-z-]+\.json$/,
+      /^node_modules\/nodejieba\/(package\.json|index\.js|LICENSE|build\/Release\/nodejieba\.node)$/,
+      /^node_modules\/nodejieba\/submodules\/cppjieba\/dict\/(jieba\.dict|hmm_model|user\.dict|idf|stop_words)\.utf8$/,
+    ];
+    for (const file of files) expect(allowed.some((re) => re.test(file)), `unexpected file in .vsix: ${file}`).toBe(true);
+  });
+
+  it('contains every required piece', () => {
+    for (const required of [
+      'dist/client.js',
+      'dist/server.js',
+      'dist/segmentationWorker.js',
+      'node_modules/nodejieba/build/Release/nodejieba.node',
+      'node_modules/nodejieba/submodules/cppjieba/dict/jieba.dict.utf8',
+      'data/policy.dict.utf8',
+      'syntaxes/policy.tmLanguage.json',
+      'language-configuration.json',
+      'package.nls.zh-cn.json',
+      'l10n/bundle.l10n.zh-cn.json',
+    ]) {
+      expect(files).toContain(required);
+    }
+  });
+});
