@@ -1,38 +1,63 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { showSegmentation } from './commands/showSegmentation';
-import { createLanguageClient } from './languageClient';
+import { createLanguageClient, documentSelector } from './languageClient';
 import { createStatusItem } from './statusItem';
 
 let client: LanguageClient | undefined;
+let clientResources: vscode.Disposable | undefined;
 
-/** Starts the language server and registers the editor-only commands. */
+/**
+ * Registers the commands and starts the language server once a document it
+ * serves is open (plain text and Markdown activate the extension too, but the
+ * 250 MB dictionary is loaded only if the user enabled them).
+ */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Policy Lens', { log: true });
+
   const start = async () => {
     client = createLanguageClient(context, output);
-    const status = createStatusItem(client);
-    context.subscriptions.push(status);
+    clientResources = createStatusItem(client);
     await client.start();
   };
+  const stop = async () => {
+    const running = client;
+    client = undefined;
+    clientResources?.dispose();
+    clientResources = undefined;
+    await running?.stop();
+  };
+  const restart = async () => {
+    await stop();
+    await startIfNeeded();
+  };
+  const startIfNeeded = async () => {
+    if (!client && vscode.workspace.textDocuments.some((d) => vscode.languages.match(documentSelector(), d) > 0)) await start();
+  };
+
   context.subscriptions.push(
     output,
-    vscode.commands.registerCommand('policyLens.showSegmentation', () => (client ? showSegmentation(client, output) : undefined)),
+    { dispose: () => void stop() },
+    vscode.commands.registerCommand('policyLens.showSegmentation', async () => {
+      await startIfNeeded();
+      if (client) await showSegmentation(client, output);
+    }),
     vscode.commands.registerCommand('policyLens.restartServer', async () => {
-      await client?.stop();
+      await stop();
       await start();
     }),
+    vscode.workspace.onDidOpenTextDocument(() => void startIfNeeded()),
+    // Workspace glossaries and dictionaries are read only once the workspace is trusted.
+    vscode.workspace.onDidGrantWorkspaceTrust(restart),
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       // The document selector is fixed when a client starts: restart to apply it.
-      if (event.affectsConfiguration('policyLens.enableForPlaintext') || event.affectsConfiguration('policyLens.enableForMarkdown')) {
-        await client?.stop();
-        await start();
-      }
+      if (event.affectsConfiguration('policyLens.enableForPlaintext') || event.affectsConfiguration('policyLens.enableForMarkdown')) await restart();
     }),
   );
-  await start();
+  await startIfNeeded();
 }
 
 export async function deactivate(): Promise<void> {
+  clientResources?.dispose();
   await client?.stop();
 }

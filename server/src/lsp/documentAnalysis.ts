@@ -5,7 +5,11 @@ import type { OutlineNode } from '../core/outline/types';
 import { RULES } from '../core/rules/registry';
 import type { DocumentFacts } from '../core/rules/rule';
 import { splitParagraphs } from '../core/text/paragraphs';
+import type { GlossaryEntry } from '../core/terms/glossary';
+import { findLocalDefinitions, type LocalDefinition } from '../core/terms/localDefinitions';
+import type { TermHit } from '../core/terms/termMatcher';
 import type { Paragraph, Token } from '../core/types';
+import type { GlossaryService } from './glossaryService';
 import type { SegmentationService } from './segmentation';
 import type { Settings } from './settings';
 
@@ -17,16 +21,21 @@ export class DocumentAnalysis implements DocumentFacts {
   readonly text: string;
   /** The version analysed. TextDocument objects are updated in place, so it is captured here. */
   readonly version: number;
+  readonly glossaryGeneration: number;
   #paragraphs: Paragraph[] | undefined;
   #outline: OutlineNode[] | undefined;
+  #termCounts: Map<GlossaryEntry, number> | undefined;
+  #localDefinitions: LocalDefinition[] | undefined;
 
   constructor(
     readonly document: TextDocument,
     readonly settings: Settings,
     private readonly segmentation: SegmentationService,
+    readonly glossary: GlossaryService,
   ) {
     this.text = document.getText();
     this.version = document.version;
+    this.glossaryGeneration = glossary.generation;
   }
 
   get uri(): string {
@@ -51,6 +60,28 @@ export class DocumentAnalysis implements DocumentFacts {
 
   tokensOf(paragraph: Paragraph): readonly Token[] | undefined {
     return this.segmentation.tokens(paragraph.text);
+  }
+
+  /** Glossary terms in a paragraph, offsets relative to the paragraph. */
+  termHits(paragraph: Paragraph): readonly TermHit[] {
+    return this.glossary.hits(paragraph.text, this.tokensOf(paragraph));
+  }
+
+  /** How often each glossary entry occurs in the document (any of its forms). */
+  termCount(entry: GlossaryEntry): number {
+    if (!this.#termCounts) {
+      const counts = new Map<GlossaryEntry, number>();
+      for (const paragraph of this.paragraphs) {
+        for (const hit of this.termHits(paragraph)) counts.set(hit.match.entry, (counts.get(hit.match.entry) ?? 0) + 1);
+      }
+      this.#termCounts = counts;
+    }
+    return this.#termCounts.get(entry) ?? 0;
+  }
+
+  /** Terms this document defines itself (`（以下简称“…”）`, `…是指…`). */
+  get localDefinitions(): readonly LocalDefinition[] {
+    return (this.#localDefinitions ??= findLocalDefinitions(this.paragraphs));
   }
 
   /** Makes sure every paragraph has tokens (a no-op for paragraphs seen before). */

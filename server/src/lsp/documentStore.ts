@@ -1,5 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentAnalysis } from './documentAnalysis';
+import type { GlossaryService } from './glossaryService';
 import type { SegmentationService } from './segmentation';
 import type { Settings } from './settings';
 
@@ -12,14 +13,16 @@ export class DocumentStore {
 
   constructor(
     private readonly segmentation: SegmentationService,
+    private readonly glossary: GlossaryService,
     private readonly settings: () => Settings,
   ) {}
 
   get(document: TextDocument): DocumentAnalysis {
     const settings = this.settings();
     const cached = this.#entries.get(document.uri);
-    if (cached && cached.version === document.version && cached.settings === settings) return cached;
-    const analysis = new DocumentAnalysis(document, settings, this.segmentation);
+    const generation = this.glossary.generation;
+    if (cached && cached.version === document.version && cached.settings === settings && cached.glossaryGeneration === generation) return cached;
+    const analysis = new DocumentAnalysis(document, settings, this.segmentation, this.glossary);
     this.#entries.set(document.uri, analysis);
     return analysis;
   }

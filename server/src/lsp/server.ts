@@ -1,5 +1,6 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   DidChangeConfigurationNotification,
   MessageType,
@@ -16,6 +17,12 @@ import type { FileProblem } from '../adapters/textFiles';
 import { STATUS_NOTIFICATION, type StatusParams } from '../protocol';
 import type { ServerContext } from './context';
 import { DocumentStore } from './documentStore';
+import { registerCompletion } from './features/completion';
+import { registerHover } from './features/hover';
+import { registerSemanticTokens, SEMANTIC_LEGEND } from './features/semanticTokens';
+import { registerWorkspaceFeatures } from './features/workspaceFeatures';
+import { WorkspaceIndex } from './workspaceIndex';
+import { GlossaryService, WORKSPACE_GLOSSARY } from './glossaryService';
 import { registerCodeActions } from './features/codeActions';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerOutline } from './features/outline';
@@ -33,10 +40,15 @@ export const SERVER_VERSION = '0.1.0';
  */
 export function startServer(connection: Connection, segmentation = new SegmentationService()): void {
   const documents = new TextDocuments(TextDocument);
+  const glossary = new GlossaryService();
+  let trusted = true;
+  let glossaryFiles: string[] = [];
   let locale: Locale = 'en';
   let settings: Settings = parseSettings(undefined, RULES).settings;
   let canPullConfiguration = false;
   let workspaceRoot: string | undefined;
+  let workspaceRoots: string[] = [];
+  let progressSupported = false;
   let dictionaryKey: string | undefined;
   const reported = new Set<string>();
 
@@ -50,12 +62,14 @@ export function startServer(connection: Connection, segmentation = new Segmentat
   const context: ServerContext = {
     connection,
     documents,
-    store: new DocumentStore(segmentation, () => settings),
+    store: new DocumentStore(segmentation, glossary, () => settings),
     segmentation,
     caches: new AnalysisCaches(),
     locale: () => locale,
     settings: () => settings,
   };
+
+  const workspace = new WorkspaceIndex(connection, context.store, (uri) => documents.get(uri), () => documents.all(), () => settings);
 
   const diagnostics = registerDiagnostics(context, (document) =>
     tell(MessageType.Info, 'largeDocument', {
@@ -69,12 +83,23 @@ export function startServer(connection: Connection, segmentation = new Segmentat
     locale = localeFrom(params.locale ?? (params.initializationOptions as { locale?: string } | undefined)?.locale);
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     workspaceRoot = rootPath(params);
+    workspaceRoots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
+    if (workspaceRoots.length === 0 && workspaceRoot) workspaceRoots = [workspaceRoot];
+    progressSupported = params.capabilities.window?.workDoneProgress === true;
+    // The VS Code client says whether the workspace is trusted; others are trusted by default.
+    trusted = (params.initializationOptions as { trusted?: boolean } | undefined)?.trusted !== false;
     const initial = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
     if (initial !== undefined) applySettings(initial);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         documentSymbolProvider: { label: 'Policy Lens' },
+        hoverProvider: true,
+        completionProvider: { resolveProvider: false },
+        semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
+        workspaceSymbolProvider: true,
+        referencesProvider: true,
+        definitionProvider: true,
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
       },
@@ -88,14 +113,65 @@ export function startServer(connection: Connection, segmentation = new Segmentat
       await pullSettings();
     }
     startSegmentation();
+    reloadGlossary();
+    workspace.index(workspaceRoots, progressSupported);
   });
 
   connection.onDidChangeConfiguration(async (change) => {
     if (canPullConfiguration) await pullSettings();
     else applySettings((change.settings as { policyLens?: unknown } | undefined)?.policyLens ?? change.settings);
     startSegmentation();
+    reloadGlossary();
     diagnostics.refreshAll();
   });
+
+  connection.onDidChangeWatchedFiles(async (change) => {
+    for (const c of change.changes) await workspace.update(c.uri, c.type === 3);
+    if (change.changes.some((c) => isGlossaryUri(c.uri))) {
+      reloadGlossary();
+      diagnostics.refreshAll();
+    }
+  });
+
+  /** User glossaries: the workspace file (trusted workspaces only) and the configured paths. */
+  function userGlossaryFiles(): string[] {
+    const files = settings.glossaries.map(resolvePath);
+    const workspaceFile = workspaceRoot ? path.join(workspaceRoot, WORKSPACE_GLOSSARY) : undefined;
+    if (trusted && workspaceFile && fs.existsSync(workspaceFile)) files.unshift(workspaceFile);
+    return [...new Set(files)];
+  }
+
+  function isGlossaryUri(uri: string): boolean {
+    return uri.endsWith('.policy-lens/glossary.json') || glossaryFiles.some((file) => uri === pathToUri(file));
+  }
+
+  function reloadGlossary(): void {
+    const previous = new Set(glossaryFiles.map(pathToUri));
+    glossaryFiles = userGlossaryFiles();
+    const { reports, failures } = glossary.reload(glossaryFiles, (uri) => documents.get(uri)?.getText());
+    for (const report of reports) {
+      previous.delete(report.uri);
+      const document = TextDocument.create(report.uri, 'json', 0, report.text);
+      void connection.sendDiagnostics({
+        uri: report.uri,
+        diagnostics: report.problems.map((problem) => ({
+          range: { start: document.positionAt(problem.span.start), end: document.positionAt(problem.span.end) },
+          severity: problem.messageId === 'glossary.badCategory' ? 2 : 1,
+          source: 'policy-lens',
+          code: problem.messageId,
+          message: localize(SERVER_MESSAGES[problem.messageId], locale, problem.args),
+        })),
+      });
+    }
+    // Files no longer read keep no stale problems.
+    for (const uri of previous) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const failure of failures) reportFileProblem(failure);
+    if (glossary.builtinProblem) connection.console.error(`built-in glossary: ${glossary.builtinProblem}`);
+  }
+
+  function resolvePath(p: string): string {
+    return workspaceRoot ? path.resolve(workspaceRoot, p) : path.resolve(p);
+  }
 
   async function pullSettings(): Promise<void> {
     try {
@@ -113,7 +189,7 @@ export function startServer(connection: Connection, segmentation = new Segmentat
 
   /** (Re)loads jieba when the dictionary list changed; the first call always loads. */
   function startSegmentation(): void {
-    const paths = settings.dictionaries.map((p) => (workspaceRoot ? path.resolve(workspaceRoot, p) : path.resolve(p)));
+    const paths = settings.dictionaries.map(resolvePath);
     const key = JSON.stringify(paths);
     if (key === dictionaryKey) return;
     dictionaryKey = key;
@@ -140,13 +216,30 @@ export function startServer(connection: Connection, segmentation = new Segmentat
     return { state: 'ready', message: localize(SERVER_MESSAGES.segmenterReady, locale, { ms: Math.round(state.loadMs), words: state.userWords }) };
   }
 
-  documents.onDidChangeContent((change) => diagnostics.schedule(change.document.uri));
+  documents.onDidChangeContent((change) => {
+    // An open glossary file is served too: editing it updates hovers without saving or restarting.
+    if (isGlossaryUri(change.document.uri)) {
+      reloadGlossary();
+      diagnostics.refreshAll();
+      return;
+    }
+    diagnostics.schedule(change.document.uri);
+  });
   documents.onDidClose((event) => {
+    if (isGlossaryUri(event.document.uri)) {
+      // Back to what is on disk.
+      setImmediate(reloadGlossary);
+      return;
+    }
     context.store.delete(event.document.uri);
     diagnostics.clear(event.document.uri);
   });
 
   registerOutline(context);
+  registerHover(context);
+  registerCompletion(context);
+  registerSemanticTokens(context);
+  registerWorkspaceFeatures(context, workspace);
   registerSegmentRequest(context);
   registerCodeActions(context);
 
@@ -155,14 +248,20 @@ export function startServer(connection: Connection, segmentation = new Segmentat
   connection.listen();
 }
 
+function pathToUri(file: string): string {
+  return pathToFileURL(file).toString();
+}
+
 function rootPath(params: InitializeParams): string | undefined {
   const uri = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
-  if (uri?.startsWith('file:')) {
-    try {
-      return fileURLToPath(uri);
-    } catch {
-      return undefined;
-    }
+  return (uri ? uriToPath(uri) : undefined) ?? params.rootPath ?? undefined;
+}
+
+function uriToPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
   }
-  return params.rootPath ?? undefined;
 }

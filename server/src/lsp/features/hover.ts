@@ -1,0 +1,100 @@
+import { MarkupKind, type Hover } from 'vscode-languageserver';
+import type { OutlineNode } from '../../core/outline/types';
+import type { GlossaryEntry } from '../../core/terms/glossary';
+import type { LocalDefinition } from '../../core/terms/localDefinitions';
+import type { Paragraph, Span } from '../../core/types';
+import type { ServerContext } from '../context';
+import type { DocumentAnalysis } from '../documentAnalysis';
+import { format, type Locale } from '../l10n';
+import { toRange } from '../positions';
+
+const LABELS = {
+  variants: { en: 'Variants', zh: '其他写法' },
+  rejected: { en: 'Not', zh: '勿写作' },
+  items: { en: 'Stands for', zh: '具体指' },
+  source: { en: 'Source: {document}, line {line}', zh: '出处：{document} 第 {line} 行' },
+  count: { en: 'Occurs {count} times in this document.', zh: '本文出现 {count} 次。' },
+  local: { en: 'Defined in this document (line {line})', zh: '本文定义（第 {line} 行）' },
+  userGlossary: { en: 'From your glossary', zh: '来自用户术语表' },
+  section: { en: 'Section: {chars} characters, {paragraphs} paragraphs, {subsections} subsections.', zh: '本节共 {chars} 字，{paragraphs} 段，下设 {subsections} 个小节。' },
+} as const;
+
+type Label = keyof typeof LABELS;
+
+/** Hover: glossary definitions of terms, the document's own definitions first, and section statistics on headings. */
+export function registerHover(context: ServerContext): void {
+  context.connection.onHover((params): Hover | null => {
+    const document = context.documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const analysis = context.store.get(document);
+    const paragraph = analysis.paragraphs[params.position.line];
+    if (!paragraph) return null;
+    const offset = document.offsetAt(params.position);
+    const local = localDefinitionAt(analysis, paragraph, offset);
+    const hit = analysis.termHits(paragraph).find((h) => paragraph.start + h.start <= offset && offset < paragraph.start + h.end);
+    const t = label(context.locale());
+    if (hit || local) {
+      const entry = hit?.match.entry;
+      const parts: string[] = [];
+      if (local) parts.push(`**${local.definition.term}** · ${t('local', { line: local.definition.line + 1 })}\n\n> ${analysis.text.slice(local.definition.sentence.start, local.definition.sentence.end)}`);
+      if (entry) parts.push(describeEntry(entry, t));
+      const counted = entry ? analysis.termCount(entry) : 0;
+      if (counted > 0) parts.push(t('count', { count: counted }));
+      const span: Span = hit ? { start: paragraph.start + hit.start, end: paragraph.start + hit.end } : local!.occurrence;
+      return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') }, range: toRange(document, span) };
+    }
+    const heading = headingAt(analysis.outline, offset);
+    if (heading) {
+      const stats = sectionStats(analysis, heading);
+      return { contents: { kind: MarkupKind.Markdown, value: `**${heading.name}**\n\n${t('section', stats)}` }, range: toRange(document, heading.selectionSpan) };
+    }
+    return null;
+  });
+}
+
+function label(locale: Locale) {
+  return (key: Label, args?: Record<string, string | number>) => format(LABELS[key][locale], args);
+}
+
+function describeEntry(entry: GlossaryEntry, t: ReturnType<typeof label>): string {
+  const lines = [`**${entry.term}** · ${entry.category}${entry.english ? ` · *${entry.english}*` : ''}`, '', entry.definition];
+  if (entry.items.length > 0) lines.push('', `${t('items')}：`, ...entry.items.map((item, i) => `${i + 1}. ${item}`));
+  const variants = [...entry.aliases, ...entry.variants.accepted];
+  if (variants.length > 0) lines.push('', `${t('variants')}：${variants.join('、')}`);
+  if (entry.variants.rejected.length > 0) lines.push('', `${t('rejected')}：~~${entry.variants.rejected.join('~~、~~')}~~`);
+  if (entry.source) lines.push('', `${t('source', { document: entry.source.document, line: entry.source.line })}`, `> ${entry.source.quote}`);
+  if (entry.origin !== 'builtin') lines.push('', `*${t('userGlossary')}*`);
+  return lines.join('\n');
+}
+
+/** A document-local definition whose term occurs under the cursor. */
+function localDefinitionAt(analysis: DocumentAnalysis, paragraph: Paragraph, offset: number): { definition: LocalDefinition; occurrence: Span } | undefined {
+  for (const definition of analysis.localDefinitions) {
+    let from = 0;
+    for (;;) {
+      const at = paragraph.text.indexOf(definition.term, from);
+      if (at < 0) break;
+      const start = paragraph.start + at;
+      if (start <= offset && offset < start + definition.term.length) return { definition, occurrence: { start, end: start + definition.term.length } };
+      from = at + 1;
+    }
+  }
+  return undefined;
+}
+
+function headingAt(nodes: readonly OutlineNode[], offset: number): OutlineNode | undefined {
+  for (const node of nodes) {
+    if (node.span.start > offset || offset > node.span.end) continue;
+    if (node.selectionSpan.start <= offset && offset <= node.selectionSpan.end) return node;
+    const inner = headingAt(node.children, offset);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+function sectionStats(analysis: DocumentAnalysis, node: OutlineNode): { chars: number; paragraphs: number; subsections: number } {
+  const text = analysis.text.slice(node.span.start, node.span.end);
+  const chars = [...text.replace(/\s/g, '')].length;
+  const paragraphs = text.split(/\r\n|\r|\n/).filter((line) => line.trim().length > 0).length;
+  return { chars, paragraphs, subsections: node.children.length };
+}

@@ -1,0 +1,37 @@
+import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver';
+import type { ServerContext } from '../context';
+
+/** Custom token types, declared in package.json with TextMate fallbacks so any theme colours them. */
+export const SEMANTIC_LEGEND: SemanticTokensLegend = {
+  tokenTypes: ['policyTerm', 'policySlogan'],
+  tokenModifiers: ['nonCanonical'],
+};
+
+/**
+ * Semantic tokens for glossary terms and slogans. A token never spans lines
+ * (terms contain no line break), so each hit is one entry.
+ */
+export function registerSemanticTokens(context: ServerContext): void {
+  context.connection.languages.semanticTokens.on(async (params): Promise<SemanticTokens> => {
+    const document = context.documents.get(params.textDocument.uri);
+    if (!document || !context.settings().semanticTokens) return { data: [] };
+    const analysis = context.store.get(document);
+    if (!analysis.isLarge && context.segmentation.state.kind !== 'loading') await analysis.ensureTokens();
+    const data: number[] = [];
+    let previousLine = 0;
+    let previousChar = 0;
+    for (const paragraph of analysis.paragraphs) {
+      for (const hit of analysis.termHits(paragraph)) {
+        const line = paragraph.line;
+        const deltaLine = line - previousLine;
+        const deltaChar = deltaLine === 0 ? hit.start - previousChar : hit.start;
+        const type = hit.match.entry.kind === 'slogan' ? 1 : 0;
+        const modifiers = hit.match.role === 'rejected' || hit.match.role === 'accepted' ? 1 : 0;
+        data.push(deltaLine, deltaChar, hit.end - hit.start, type, modifiers);
+        previousLine = line;
+        previousChar = hit.start;
+      }
+    }
+    return { data };
+  });
+}

@@ -1,0 +1,103 @@
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { loadBuiltinGlossary, loadUserGlossary } from '../adapters/glossaryLoader';
+import type { LocatedGlossaryProblem } from '../adapters/glossaryFile';
+import { pinyinInitials } from '../adapters/pinyin';
+import type { FileProblem } from '../adapters/textFiles';
+import { BoundedMemo } from '../core/memo';
+import { mergeGlossaries, type Glossary, type GlossaryEntry } from '../core/terms/glossary';
+import { InitialsIndex } from '../core/terms/pinyinIndex';
+import { TermMatcher, type TermHit } from '../core/terms/termMatcher';
+import type { Token } from '../core/types';
+
+/** The workspace glossary a user can create; merged over the built-in one. */
+export const WORKSPACE_GLOSSARY = path.join('.policy-lens', 'glossary.json');
+
+export interface GlossaryFileReport {
+  readonly uri: string;
+  readonly text: string;
+  readonly problems: readonly LocatedGlossaryProblem[];
+}
+
+/**
+ * The glossary in force: built-in entries plus the user's files, with the
+ * matcher, the pinyin index and a per-paragraph cache of term hits. Replaced
+ * wholesale on reload; `generation` tells caches apart.
+ */
+export class GlossaryService {
+  readonly builtin: readonly GlossaryEntry[];
+  readonly builtinProblem: string | undefined;
+  #glossary!: Glossary;
+  #matcher!: TermMatcher;
+  #initials: InitialsIndex | undefined;
+  #hits = new BoundedMemo<TermHit[]>(100_000);
+  #generation = 0;
+  /** Entry term → where it is written in a user glossary file. */
+  #userLocations = new Map<string, { uri: string; offset: number }>();
+
+  constructor() {
+    const builtin = loadBuiltinGlossary();
+    this.builtin = builtin.entries;
+    this.builtinProblem = builtin.problem;
+    this.#install([this.builtin]);
+  }
+
+  get glossary(): Glossary {
+    return this.#glossary;
+  }
+
+  get generation(): number {
+    return this.#generation;
+  }
+
+  get initials(): InitialsIndex {
+    return (this.#initials ??= new InitialsIndex(this.#glossary.entries, pinyinInitials));
+  }
+
+  userLocation(term: string): { uri: string; offset: number } | undefined {
+    return this.#userLocations.get(term);
+  }
+
+  /**
+   * Rebuilds from the user's files. `openText` gives the editor's unsaved text
+   * of a file when it is open. Returns a report per file for diagnostics and
+   * the files that could not be read at all.
+   */
+  reload(files: readonly string[], openText: (uri: string) => string | undefined): { reports: GlossaryFileReport[]; failures: FileProblem[] } {
+    const layers: GlossaryEntry[][] = [[...this.builtin]];
+    const reports: GlossaryFileReport[] = [];
+    const failures: FileProblem[] = [];
+    const locations = new Map<string, { uri: string; offset: number }>();
+    for (const file of files) {
+      const uri = pathToFileURL(file).toString();
+      const result = loadUserGlossary(file, uri, openText(uri));
+      if (!result.ok) {
+        failures.push(result.problem);
+        continue;
+      }
+      layers.push(result.entries);
+      reports.push({ uri, text: result.text, problems: result.problems });
+      for (const entry of result.entries) {
+        const offset = result.text.indexOf(JSON.stringify(entry.term));
+        locations.set(entry.term, { uri, offset: Math.max(0, offset) });
+      }
+    }
+    this.#userLocations = locations;
+    this.#install(layers);
+    return { reports, failures };
+  }
+
+  /** Term hits of one paragraph (offsets relative to it); segmentation-aware when tokens are given. */
+  hits(text: string, tokens: readonly Token[] | undefined): readonly TermHit[] {
+    if (!tokens) return this.#matcher.match(text);
+    return this.#hits.getOrCompute(text, () => this.#matcher.match(text, tokens));
+  }
+
+  #install(layers: readonly (readonly GlossaryEntry[])[]): void {
+    this.#glossary = mergeGlossaries(layers);
+    this.#matcher = new TermMatcher(this.#glossary);
+    this.#initials = undefined;
+    this.#hits = new BoundedMemo<TermHit[]>(100_000);
+    this.#generation++;
+  }
+}

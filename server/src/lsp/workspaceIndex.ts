@@ -1,0 +1,71 @@
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Connection } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { findPolicyFiles, isPolicyFile, readWorkspaceDocument } from '../adapters/workspaceFiles';
+import type { DocumentAnalysis } from './documentAnalysis';
+import type { DocumentStore } from './documentStore';
+import type { Settings } from './settings';
+
+/**
+ * The policy documents of the workspace, for workspace symbols, references
+ * and definitions. Files are read in the background (with progress); open
+ * documents are always taken from the editor instead.
+ */
+export class WorkspaceIndex {
+  readonly #closed = new Map<string, TextDocument>();
+  #ready: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly store: DocumentStore,
+    private readonly openDocument: (uri: string) => TextDocument | undefined,
+    private readonly openDocuments: () => readonly TextDocument[],
+    private readonly settings: () => Settings,
+  ) {}
+
+  /** Resolves when the last (re)indexing finished. */
+  get ready(): Promise<void> {
+    return this.#ready;
+  }
+
+  /** Scans the workspace folders; reports progress to clients that support it. */
+  index(roots: readonly string[], progressSupported: boolean): void {
+    this.#ready = this.#index(roots, progressSupported).catch((error) => this.connection.console.error(`workspace index: ${String(error)}`));
+  }
+
+  /** A policy file changed on disk. */
+  async update(uri: string, deleted: boolean): Promise<void> {
+    if (!uri.startsWith('file:')) return;
+    const file = fileURLToPath(uri);
+    if (!isPolicyFile(file)) return;
+    if (deleted) {
+      this.#closed.delete(uri);
+      return;
+    }
+    const text = await readWorkspaceDocument(file, this.settings().maxDocumentSize * 4);
+    if (text !== undefined) this.#closed.set(uri, TextDocument.create(uri, 'policy', Date.now(), text));
+  }
+
+  /** Every workspace document's analysis: the editor's version when open. */
+  analyses(): DocumentAnalysis[] {
+    const result = new Map<string, DocumentAnalysis>();
+    for (const document of this.openDocuments()) result.set(document.uri, this.store.get(document));
+    for (const [uri, document] of this.#closed) {
+      if (!result.has(uri)) result.set(uri, this.store.get(this.openDocument(uri) ?? document));
+    }
+    return [...result.values()];
+  }
+
+  async #index(roots: readonly string[], progressSupported: boolean): Promise<void> {
+    const progress = progressSupported ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    progress?.begin('Policy Lens', 0, 'indexing policy documents', false);
+    const files = (await Promise.all(roots.map((root) => findPolicyFiles(root)))).flat();
+    let done = 0;
+    for (const file of files) {
+      await this.update(pathToFileURL(file).toString(), false);
+      done++;
+      if (done % 10 === 0) progress?.report(Math.round((done / files.length) * 100), `${done}/${files.length}`);
+    }
+    progress?.done();
+  }
+}
