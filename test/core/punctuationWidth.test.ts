@@ -10,7 +10,7 @@ const NEWSPAPER = lines('000_a487f46611498c32.txt');
 const LAW_AND_REPORTS = lines('004_aedbcdac15b26f45.txt');
 
 function check(text: string, checkSpaces = true): Finding[] {
-  return [...punctuationWidthRule.checkParagraph!({ paragraph: { line: 0, start: 0, end: text.length, text }, tokens: undefined }, { checkSpaces })];
+  return [...punctuationWidthRule.checkParagraph!({ paragraph: { line: 0, start: 0, end: text.length, text }, tokens: undefined, terms: [], ignored: new Set<string>() }, { checkSpaces })];
 }
 
 function applyFix(text: string, finding: Finding): string {

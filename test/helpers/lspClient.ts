@@ -42,6 +42,11 @@ export class LspTestClient {
     child.stdout.on('data', (chunk: Buffer) => this.#onData(chunk));
     child.stderr.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
     this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+    // A server that dies fails every pending request at once instead of timing out.
+    child.on('exit', (code, signal) => {
+      for (const pending of this.#pending.values()) pending.reject(new Error(`server exited (${code ?? signal}): ${this.stderr.join('').slice(0, 2000)}`));
+      this.#pending.clear();
+    });
   }
 
   static start(env: Record<string, string> = {}): LspTestClient {

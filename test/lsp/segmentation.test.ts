@@ -33,7 +33,10 @@ describe('segmentation loading and user dictionaries', () => {
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 8 } },
     });
     expect(segmented.segmenter).toBe('jieba');
-    expect(segmented.tokens.map((t: any) => t.text).join('')).toBe(REPORT_LINES[0].slice(0, 8));
+    // Tokens that overlap the range are returned whole.
+    const joined = segmented.tokens.map((t: any) => t.text).join('');
+    expect(joined.length).toBeGreaterThanOrEqual(8);
+    expect(REPORT_LINES[0].startsWith(joined)).toBe(true);
     expect(client.notifications.some((n) => n.method === 'policyLens/status' && n.params.state === 'ready')).toBe(true);
   });
 

@@ -1,4 +1,6 @@
 import { BoundedMemo } from './memo';
+import { classifyLine, type LineCandidate } from './outline/headingPatterns';
+import type { LineClassifier } from './outline/outline';
 import type { DocumentFacts, Rule, RuleOptions, RuleSeverity } from './rules/rule';
 import type { Finding, Paragraph } from './types';
 
@@ -12,6 +14,8 @@ export interface AnalysisConfig {
   readonly rules: ReadonlyMap<string, RuleConfig>;
   /** False above the size limit: only rules that are cheap on any input run. */
   readonly heavyRules: boolean;
+  /** Changes whenever something paragraph findings depend on changes (the glossary, ignored phrases). */
+  readonly cacheKey: string;
 }
 
 /** A finding with the severity it is reported at. */
@@ -28,6 +32,9 @@ const LIGHT_RULES = new Set(['outline.numbering', 'punctuation.width']);
  */
 export class AnalysisCaches {
   readonly paragraphFindings = new BoundedMemo<readonly Finding[]>(200_000);
+  readonly #lineClasses = new BoundedMemo<LineCandidate | null>(200_000);
+  /** `classifyLine` remembered by line text, so an edit re-classifies only the edited line. */
+  readonly classifyLine: LineClassifier = (line) => this.#lineClasses.getOrCompute(line, () => classifyLine(line));
 }
 
 export function ruleConfig(rule: Rule, config: AnalysisConfig): RuleConfig {
@@ -56,7 +63,7 @@ export function analyze(
     if (rule.checkParagraph) {
       for (const paragraph of facts.paragraphs) {
         if (paragraph.text.length === 0) continue;
-        const found = paragraphFindings(rule, paragraph, facts, options, `${rule.id}\u0000${optionsKey}\u0000`, caches);
+        const found = paragraphFindings(rule, paragraph, facts, options, `${rule.id}\u0000${optionsKey}\u0000${config.cacheKey}\u0000`, caches);
         for (const finding of found ?? []) findings.push({ ...shift(finding, paragraph.start), severity });
       }
     }
@@ -81,7 +88,10 @@ function paragraphFindings(
   if (cached) return cached;
   const tokens = rule.needsTokens ? facts.tokensOf(paragraph) : undefined;
   if (rule.needsTokens && !tokens) return undefined;
-  const found = rule.checkParagraph!({ paragraph: { ...paragraph, start: 0, end: paragraph.text.length }, tokens }, options);
+  const found = rule.checkParagraph!(
+    { paragraph: { ...paragraph, start: 0, end: paragraph.text.length }, tokens, terms: facts.termHits(paragraph), ignored: facts.ignored },
+    options,
+  );
   caches.paragraphFindings.set(key, found);
   return found;
 }

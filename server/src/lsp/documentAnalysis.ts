@@ -26,12 +26,14 @@ export class DocumentAnalysis implements DocumentFacts {
   #outline: OutlineNode[] | undefined;
   #termCounts: Map<GlossaryEntry, number> | undefined;
   #localDefinitions: LocalDefinition[] | undefined;
+  #ignored: Set<string> | undefined;
 
   constructor(
     readonly document: TextDocument,
     readonly settings: Settings,
     private readonly segmentation: SegmentationService,
     readonly glossary: GlossaryService,
+    private readonly caches: AnalysisCaches,
   ) {
     this.text = document.getText();
     this.version = document.version;
@@ -47,13 +49,15 @@ export class DocumentAnalysis implements DocumentFacts {
   }
 
   get outline(): readonly OutlineNode[] {
-    return (this.#outline ??= buildOutline(this.text, this.paragraphs, {
-      markdown: this.document.languageId === 'markdown' || this.document.uri.endsWith('.md'),
-      leadItems: this.settings.leadItems,
-    }));
+    const options = { markdown: this.document.languageId === 'markdown' || this.document.uri.endsWith('.md'), leadItems: this.settings.leadItems };
+    return (this.#outline ??= buildOutline(this.text, this.paragraphs, options, this.caches.classifyLine));
   }
 
   /** Documents above the size limit get only the outline and light rules. */
+  get ignored(): ReadonlySet<string> {
+    return (this.#ignored ??= new Set(this.settings.ignoredPhrases));
+  }
+
   get isLarge(): boolean {
     return this.text.length > this.settings.maxDocumentSize;
   }
@@ -89,7 +93,9 @@ export class DocumentAnalysis implements DocumentFacts {
     return this.segmentation.ensure(this.paragraphs.map((p) => p.text));
   }
 
-  findings(caches: AnalysisCaches): GradedFinding[] {
-    return analyze(this, RULES, { rules: this.settings.rules, heavyRules: !this.isLarge }, caches);
+  findings(): GradedFinding[] {
+    const caches = this.caches;
+    const cacheKey = `${this.glossaryGeneration}\u0000${this.settings.ignoredPhrases.join('\u0001')}`;
+    return analyze(this, RULES, { rules: this.settings.rules, heavyRules: !this.isLarge, cacheKey }, caches);
   }
 }

@@ -1,4 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AnalysisCaches } from '../core/analysis';
 import { DocumentAnalysis } from './documentAnalysis';
 import type { GlossaryService } from './glossaryService';
 import type { SegmentationService } from './segmentation';
@@ -15,6 +16,7 @@ export class DocumentStore {
     private readonly segmentation: SegmentationService,
     private readonly glossary: GlossaryService,
     private readonly settings: () => Settings,
+    private readonly caches: AnalysisCaches,
   ) {}
 
   get(document: TextDocument): DocumentAnalysis {
@@ -22,7 +24,7 @@ export class DocumentStore {
     const cached = this.#entries.get(document.uri);
     const generation = this.glossary.generation;
     if (cached && cached.version === document.version && cached.settings === settings && cached.glossaryGeneration === generation) return cached;
-    const analysis = new DocumentAnalysis(document, settings, this.segmentation, this.glossary);
+    const analysis = new DocumentAnalysis(document, settings, this.segmentation, this.glossary, this.caches);
     this.#entries.set(document.uri, analysis);
     return analysis;
   }

@@ -59,12 +59,13 @@ export function startServer(connection: Connection, segmentation = new Segmentat
     void connection.sendNotification('window/showMessage', { type, message: text });
   };
 
+  const caches = new AnalysisCaches();
   const context: ServerContext = {
     connection,
     documents,
-    store: new DocumentStore(segmentation, glossary, () => settings),
+    store: new DocumentStore(segmentation, glossary, () => settings, caches),
     segmentation,
-    caches: new AnalysisCaches(),
+    caches,
     locale: () => locale,
     settings: () => settings,
   };

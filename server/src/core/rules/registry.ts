@@ -1,8 +1,20 @@
+import { numberingRule } from './numbering';
 import { punctuationWidthRule } from './punctuationWidth';
 import type { Rule } from './rule';
+import { sentenceDuplicatedRule } from './sentenceDuplicated';
+import { sloganRepeatedRule } from './sloganRepeated';
+import { termInconsistentRule } from './termInconsistent';
+import { termVariantRule } from './termVariant';
 
 /** Every rule, in the order findings are reported. Settings, docs and tests are derived from this list. */
-export const RULES: readonly Rule[] = [punctuationWidthRule];
+export const RULES: readonly Rule[] = [
+  numberingRule,
+  sloganRepeatedRule,
+  sentenceDuplicatedRule,
+  termVariantRule,
+  termInconsistentRule,
+  punctuationWidthRule,
+];
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((rule) => rule.id === id);

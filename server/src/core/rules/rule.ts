@@ -1,4 +1,5 @@
 import type { OutlineNode } from '../outline/types';
+import type { TermHit } from '../terms/termMatcher';
 import type { Finding, Paragraph, Severity, Token } from '../types';
 
 /** Text in both interface languages; `{name}` marks an argument. */
@@ -39,6 +40,10 @@ export interface ParagraphInput {
   readonly paragraph: Paragraph;
   /** Tokens with offsets relative to the paragraph start; undefined for rules that do not need them. */
   readonly tokens: readonly Token[] | undefined;
+  /** Glossary terms in the paragraph, offsets relative to its start. */
+  readonly terms: readonly TermHit[];
+  /** Phrases the user chose to ignore. */
+  readonly ignored: ReadonlySet<string>;
 }
 
 /** What document-level checks see. Tokens are relative to their paragraph. */
@@ -48,6 +53,10 @@ export interface DocumentFacts {
   readonly outline: readonly OutlineNode[];
   /** Undefined while the segmentation dictionary is still loading. */
   tokensOf(paragraph: Paragraph): readonly Token[] | undefined;
+  /** Glossary terms of a paragraph, offsets relative to it. */
+  termHits(paragraph: Paragraph): readonly TermHit[];
+  /** Phrases the user chose to ignore. */
+  readonly ignored: ReadonlySet<string>;
 }
 
 /**

@@ -11,7 +11,7 @@ export interface LocalDefinition {
 }
 
 const ABBREVIATION = /[（(]以下(?:简称|称)[“"]?([^”"）)，。；]{1,24})[”"]?[）)]/g;
-const IS_DEFINED_AS = /(?:^|[，。；：])[“"]?([\p{Script=Han}A-Za-z0-9]{2,16}?)[”"]?(?:是指|系指|指的是)/gu;
+const IS_DEFINED_AS = /(?:^|[，。；：])[“"]?([\p{Script=Han}A-Za-z0-9]{2,16}?)[”"]?，?(?:是指|系指|指的是)/gu;
 
 /**
  * Finds definitions a document makes of its own terms. The sentence is the
@@ -24,8 +24,10 @@ export function findLocalDefinitions(paragraphs: readonly Paragraph[]): LocalDef
     if (!text.includes('简称') && !text.includes('以下称') && !/是指|系指|指的是/.test(text)) continue;
     for (const pattern of [ABBREVIATION, IS_DEFINED_AS]) {
       for (const match of text.matchAll(pattern)) {
-        const term = match[1];
-        const termStart = match.index + match[0].indexOf(term);
+        // `本法所称X，是指…` defines X, not the words before 所称.
+        const term = match[1].includes('所称') ? match[1].slice(match[1].lastIndexOf('所称') + 2) : match[1];
+        if (term.length < 2) continue;
+        const termStart = match.index + match[0].lastIndexOf(term);
         const sentence = sentenceAround(text, termStart);
         definitions.push({
           term,

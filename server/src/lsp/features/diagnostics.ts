@@ -41,7 +41,7 @@ export function registerDiagnostics(context: ServerContext, onLarge: (document: 
     if (analysis.isLarge) onLarge(document);
     else if (context.segmentation.state.kind !== 'loading') await analysis.ensureTokens();
     if (isStale(uri, version)) return;
-    const findings = analysis.findings(context.caches);
+    const findings = analysis.findings();
     const locale = context.locale();
     const diagnostics = findings.map((f) => toDiagnostic(document, f, locale));
     if (isStale(uri, version)) return;

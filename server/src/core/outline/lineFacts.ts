@@ -1,0 +1,51 @@
+import type { Paragraph } from '../types';
+import type { LineCandidate } from './headingPatterns';
+import { contentEnd, contentStart, endsLikeBody, isBlankLine } from './sentence';
+
+/** Classifies one line; `classifyLine` or a cached wrapper around it. */
+export type LineClassifier = (line: string) => LineCandidate | null;
+
+/** What the outline builder needs to know about every line, computed once in linear time. */
+export interface LineFacts {
+  readonly count: number;
+  /** The heading candidate of each line (null for prose and blank lines). */
+  readonly candidates: readonly (LineCandidate | null)[];
+  /** Index of the nearest non-blank line before / after each line, -1 when there is none. */
+  readonly previousNonBlank: Int32Array;
+  readonly nextNonBlank: Int32Array;
+  /** Line ends like body text (`。`, `！`, `：`…). */
+  readonly bodyEnding: Uint8Array;
+  /** Length of the line without surrounding spaces. */
+  readonly contentLength: Int32Array;
+}
+
+export function collectLineFacts(paragraphs: readonly Paragraph[], classify: LineClassifier): LineFacts {
+  const count = paragraphs.length;
+  const candidates: (LineCandidate | null)[] = new Array(count);
+  const previousNonBlank = new Int32Array(count);
+  const nextNonBlank = new Int32Array(count);
+  const bodyEnding = new Uint8Array(count);
+  const contentLength = new Int32Array(count);
+  const blank = new Uint8Array(count);
+
+  let previous = -1;
+  for (let i = 0; i < count; i++) {
+    const text = paragraphs[i].text;
+    previousNonBlank[i] = previous;
+    if (isBlankLine(text)) {
+      blank[i] = 1;
+      candidates[i] = null;
+      continue;
+    }
+    candidates[i] = classify(text);
+    bodyEnding[i] = endsLikeBody(text) ? 1 : 0;
+    contentLength[i] = contentEnd(text) - contentStart(text);
+    previous = i;
+  }
+  let next = -1;
+  for (let i = count - 1; i >= 0; i--) {
+    nextNonBlank[i] = next;
+    if (!blank[i]) next = i;
+  }
+  return { count, candidates, previousNonBlank, nextNonBlank, bodyEnding, contentLength };
+}

@@ -1,0 +1,227 @@
+/**
+ * The outline of a Chinese policy document. Decisions, taken from the corpus:
+ *
+ * - Documents (top level, numbering restarts under each): `N.xxx报告`
+ *   compilation entries; standalone lines ending in 报告/条例/办法/意见/…
+ *   (also inside 《》) or `中华人民共和国…法`, between body text; newspaper
+ *   headlines of 1–3 short lines (their lines joined with a space in the name).
+ *   See `documentTitles.ts`.
+ * - Levels: 编 > 章 > 节 > 条 for laws, 一、 >（一）> 1. >（1）> ① for reports,
+ *   then lead items (`一是`, `一要`, `——`, only with `options.leadItems`).
+ *   A level may be skipped downwards (`1.` right under `一、`).
+ * - Inline headings are named by their first sentence without its 。; the
+ *   marker stays in the name. Articles are named by their number (`第十三条`).
+ * - Inside a law article, `（一）`/`1.`/`（1）` lines are list items of the article.
+ * - Unnumbered parts (`2023年工作回顾`): a line of at most 20 Han characters,
+ *   letters or digits between body paragraphs, only in a titled document that
+ *   numbers none of its parts (Sichuan, Tibet).
+ * - A short standalone numbered heading followed by a short unpunctuated line
+ *   and then body text is one heading wrapped over two lines (Shaanxi).
+ * - Unmarked lead sentences (`推动产业链供应链优化升级。…`) are body text: without a
+ *   marker they cannot be told from ordinary first sentences.
+ */
+
+import type { Paragraph } from '../types';
+import { findDocumentTitles, followsBody, precedesBody, type TitleLines } from './documentTitles';
+import { classifyLine, type HeadingLine, type LineCandidate, type LineMarker } from './headingPatterns';
+import { isEnumerationFamily, kindOfFamily, rankOf, RANK } from './headingRanks';
+import { collectLineFacts, type LineClassifier, type LineFacts } from './lineFacts';
+import { contentEnd, contentStart } from './sentence';
+import { TreeBuilder, type ResolvedHeading } from './treeBuilder';
+import type { HeadingKind, HeadingNumber, OutlineNode, OutlineOptions } from './types';
+
+export type { LineClassifier } from './lineFacts';
+
+/**
+ * Builds the heading tree of a policy document (or a compilation of them) and
+ * returns its top-level nodes.
+ *
+ * `paragraphs` must be `splitParagraphs(text)`: one line per paragraph. Every
+ * heading's `span` runs from its heading to the last non-blank line before the
+ * next heading of the same or a larger unit (list items inside law articles
+ * cover only their own line). Runs in linear time; pass a caching `classify`
+ * to reuse the per-line work across edits.
+ */
+export function buildOutline(
+  text: string,
+  paragraphs: readonly Paragraph[],
+  options: OutlineOptions,
+  classify: LineClassifier = classifyLine,
+): OutlineNode[] {
+  const facts = collectLineFacts(paragraphs, classify);
+  const titles = findDocumentTitles(facts);
+  const builder = new TreeBuilder(paragraphs, facts);
+  const regions = describeRegions(facts, titles);
+
+  let nextTitle = 0;
+  let region = 0;
+  for (let line = 0; line < facts.count; line++) {
+    if (nextTitle < titles.length && titles[nextTitle][0] === line) {
+      const title = titles[nextTitle++];
+      region++;
+      builder.open(documentHeading(paragraphs, facts, title));
+      line = title[title.length - 1];
+      continue;
+    }
+    const candidate = facts.candidates[line];
+    if (!candidate) continue;
+    const heading = resolveHeading(candidate, line, {
+      text,
+      paragraphs,
+      facts,
+      options,
+      region: regions[region],
+      inArticle: builder.inArticle(),
+    });
+    if (!heading) continue;
+    builder.open(heading);
+    line = heading.lastLine;
+  }
+  return builder.finish();
+}
+
+/** What is known about the document (region of a compilation) a line belongs to. */
+interface Region {
+  readonly titled: boolean;
+  /** The document numbers its parts `一、二、…`; otherwise short standalone lines may be unnumbered parts. */
+  readonly numberedParts: boolean;
+}
+
+interface ResolveContext {
+  readonly text: string;
+  readonly paragraphs: readonly Paragraph[];
+  readonly facts: LineFacts;
+  readonly options: OutlineOptions;
+  readonly region: Region;
+  readonly inArticle: boolean;
+}
+
+/** Region 0 is the text before the first title; region n is the n-th titled document. */
+function describeRegions(facts: LineFacts, titles: readonly TitleLines[]): Region[] {
+  const numberedParts = new Array<boolean>(titles.length + 1).fill(false);
+  let region = 0;
+  for (let line = 0; line < facts.count; line++) {
+    if (region < titles.length && titles[region][0] === line) region++;
+    const candidate = facts.candidates[line];
+    if (candidate?.type === 'heading' && candidate.family === 'cjk-dun') numberedParts[region] = true;
+  }
+  return numberedParts.map((numbered, index) => ({ titled: index > 0, numberedParts: numbered }));
+}
+
+function documentHeading(paragraphs: readonly Paragraph[], facts: LineFacts, title: TitleLines): ResolvedHeading {
+  const first = paragraphs[title[0]];
+  const last = paragraphs[title[title.length - 1]];
+  const candidate = facts.candidates[title[0]];
+  const marker = candidate?.type === 'title' ? candidate.marker : undefined;
+  // A headline broken over lines is one name; its lines are phrases, so a space joins them.
+  const name = title.map((line) => trimmedText(paragraphs[line])).join(' ');
+  const start = first.start + contentStart(first.text);
+  return {
+    kind: 'document',
+    start,
+    rank: RANK.document,
+    line: title[0],
+    lastLine: title[title.length - 1],
+    name,
+    selectionSpan: { start, end: last.start + contentEnd(last.text) },
+    number: marker && headingNumber(marker, first.start),
+  };
+}
+
+function resolveHeading(candidate: LineCandidate, line: number, context: ResolveContext): ResolvedHeading | undefined {
+  const paragraph = context.paragraphs[line];
+  switch (candidate.type) {
+    case 'heading':
+      return numberedHeading(candidate, line, context);
+    case 'plain': {
+      // Unnumbered part titles (`2023年工作回顾`) only in documents that number no part,
+      // between body paragraphs: ordinary short lines elsewhere stay body text.
+      const { region, facts } = context;
+      if (!candidate.partLike || !region.titled || region.numberedParts) return undefined;
+      if (!followsBody(facts, line) || !precedesBody(facts, line)) return undefined;
+      return simpleHeading('part', RANK.part, line, paragraph, candidate.start, candidate.end);
+    }
+    case 'markdown':
+      if (!context.options.markdown) return undefined;
+      return simpleHeading('markdown', rankOf('markdown', undefined, candidate.level), line, paragraph, candidate.start, candidate.end, candidate.nameStart);
+    case 'title':
+      return undefined; // a title-like line whose neighbours did not confirm it
+  }
+}
+
+function numberedHeading(candidate: HeadingLine, line: number, context: ResolveContext): ResolvedHeading | undefined {
+  const { family, marker } = candidate;
+  const kind: HeadingKind = context.inArticle && isEnumerationFamily(family) ? 'listItem' : kindOfFamily(family);
+  if (kind === 'lead' && !context.options.leadItems) return undefined;
+  const paragraph = context.paragraphs[line];
+  const base = paragraph.start;
+  let name = context.text.slice(base + candidate.start, base + candidate.nameEnd);
+  let selectionEnd = base + candidate.nameEnd;
+  let lastLine = line;
+  const continuation = wrappedContinuation(candidate, kind, line, context);
+  if (continuation !== undefined) {
+    const next = context.paragraphs[continuation];
+    name += trimmedText(next);
+    selectionEnd = next.start + contentEnd(next.text);
+    lastLine = continuation;
+  }
+  return {
+    kind,
+    start: base + candidate.start,
+    rank: rankOf(kind, family),
+    line,
+    lastLine,
+    name,
+    selectionSpan: { start: base + candidate.start, end: selectionEnd },
+    number: marker && headingNumber(marker, base),
+  };
+}
+
+/** Longest heading text (after the marker) that may still continue on the next line. */
+const MAX_WRAPPED_HEAD = 12;
+const MAX_WRAPPED_TAIL = 16;
+
+/**
+ * The line that finishes a heading wrapped over two lines (Shaanxi:
+ * `二、2024年工作` / `总体要求和预期目标`): a short standalone heading followed
+ * by a short line without punctuation and then body text. Only in documents
+ * with numbered parts, where such a line cannot be an unnumbered part.
+ */
+function wrappedContinuation(candidate: HeadingLine, kind: HeadingKind, line: number, context: ResolveContext): number | undefined {
+  if (kind === 'lead' || kind === 'article' || kind === 'listItem' || !candidate.standalone || !candidate.marker) return undefined;
+  if (!context.region.numberedParts || candidate.end - candidate.marker.end > MAX_WRAPPED_HEAD) return undefined;
+  const { facts } = context;
+  const next = facts.nextNonBlank[line];
+  if (next === -1) return undefined;
+  const following = facts.candidates[next];
+  if (following?.type !== 'plain' || !following.partLike || facts.contentLength[next] > MAX_WRAPPED_TAIL) return undefined;
+  return precedesBody(facts, next) ? next : undefined;
+}
+
+function simpleHeading(
+  kind: HeadingKind,
+  rank: number,
+  line: number,
+  paragraph: Paragraph,
+  start: number,
+  end: number,
+  nameStart = start,
+): ResolvedHeading {
+  return {
+    kind,
+    start: paragraph.start + start,
+    rank,
+    line,
+    lastLine: line,
+    name: paragraph.text.slice(nameStart, end),
+    selectionSpan: { start: paragraph.start + nameStart, end: paragraph.start + end },
+  };
+}
+
+function headingNumber(marker: LineMarker, base: number): HeadingNumber {
+  return { value: marker.value, text: marker.text, span: { start: base + marker.start, end: base + marker.end }, style: marker.style };
+}
+
+function trimmedText(paragraph: Paragraph): string {
+  return paragraph.text.slice(contentStart(paragraph.text), contentEnd(paragraph.text));
+}

@@ -1,0 +1,18 @@
+import type { OutlineNode } from '../outline/types';
+import type { Span } from '../types';
+
+/**
+ * The documents of a file: each `document` heading of a compilation (32
+ * reports in one file), or the whole file. Checks that compare a document
+ * with itself (duplicated sentences, inconsistent forms) run per scope,
+ * because separate reports legitimately reuse each other's wording.
+ */
+export function documentScopes(text: string, outline: readonly OutlineNode[]): Span[] {
+  const documents = outline.filter((node) => node.kind === 'document');
+  if (documents.length === 0) return [{ start: 0, end: text.length }];
+  const scopes: Span[] = [];
+  // Text before the first title (a preface) is a scope of its own.
+  if (documents[0].span.start > 0) scopes.push({ start: 0, end: documents[0].span.start });
+  documents.forEach((node, i) => scopes.push({ start: node.span.start, end: i + 1 < documents.length ? documents[i + 1].span.start : text.length }));
+  return scopes;
+}

@@ -1,0 +1,136 @@
+import type { OutlineNode } from '../outline/types';
+import type { Finding, Paragraph, Span } from '../types';
+import { isParallelFrame, overlaps, phraseOccurrences } from './phrases';
+import type { DocumentFacts, ParagraphInput, Rule, RuleOptions } from './rule';
+
+const CODE = 'slogan.repeated';
+
+/**
+ * `slogan.repeated`: a phrase or slogan used too often — three or more times in
+ * one paragraph, or too densely in one section. Deliberate parallel frames and
+ * occurrences inside longer fixed formulas of the glossary do not count.
+ */
+export const sloganRepeatedRule: Rule = {
+  id: CODE,
+  defaultSeverity: 'information',
+  needsTokens: true,
+  description: {
+    en: 'The same phrase or slogan repeated too often in a paragraph or a section.',
+    zh: '同一短语或提法在一段或一节中重复过多。',
+  },
+  options: [
+    { name: 'minLength', type: 'number', default: 4, minimum: 2, maximum: 20, description: { en: 'Shortest phrase (characters) counted within a paragraph.', zh: '段内计数的最短短语（字数）。' } },
+    { name: 'minCount', type: 'number', default: 3, minimum: 2, maximum: 50, description: { en: 'Occurrences in one paragraph from which a phrase is reported.', zh: '同一段内出现多少次即提示。' } },
+    { name: 'flagParallelFrames', type: 'boolean', default: false, description: { en: 'Also report parallel frames such as 必须始终坚持… repeated at the start of clauses.', zh: '同时提示排比句式（如分句开头重复的“必须始终坚持……”）。' } },
+    { name: 'sectionDensity', type: 'number', default: 3, minimum: 0.1, maximum: 100, description: { en: 'Occurrences of one glossary slogan or term per 1 000 characters of a section from which it is reported.', zh: '同一术语或提法在一节中每千字出现多少次即提示。' } },
+    { name: 'sectionMinCount', type: 'number', default: 8, minimum: 2, maximum: 500, description: { en: 'Fewest occurrences in a section before its density is judged.', zh: '一节中至少出现多少次才判断密度。' } },
+  ],
+  messages: {
+    paragraph: { en: '"{phrase}" occurs {count} times in this paragraph.', zh: '“{phrase}”在本段出现 {count} 次。' },
+    section: {
+      en: '"{phrase}" occurs {count} times in this section ({density} per 1 000 characters).',
+      zh: '“{phrase}”在本节出现 {count} 次（每千字 {density} 次）。',
+    },
+  },
+  checkParagraph: checkParagraph,
+  checkDocument: checkSections,
+};
+
+function checkParagraph({ paragraph, tokens, terms, ignored }: ParagraphInput, options: RuleOptions): Finding[] {
+  if (!tokens) return [];
+  const minLength = options.minLength as number;
+  const minCount = options.minCount as number;
+  const text = paragraph.text;
+  // Occurrences inside a longer fixed formula (以高质量发展促进高水平安全…) are part of the formula.
+  const formulas = terms.filter((t) => t.match.entry.kind === 'slogan' && t.end - t.start > minLength);
+  const candidates: { phrase: string; spans: Span[] }[] = [];
+  for (const [phrase, all] of phraseOccurrences(tokens, terms, minLength, 8)) {
+    if (all.length < minCount || ignored.has(phrase)) continue;
+    const spans = all.filter((s) => !formulas.some((f) => f.form !== phrase && f.start <= s.start && s.end <= f.end));
+    if (spans.length < minCount) continue;
+    if (!options.flagParallelFrames && isParallelFrame(text, spans)) continue;
+    candidates.push({ phrase, spans });
+  }
+  // Keep maximal repeats: the most frequent phrase of an overlapping family, the longest on a tie.
+  candidates.sort((a, b) => b.spans.length - a.spans.length || b.phrase.length - a.phrase.length || a.spans[0].start - b.spans[0].start);
+  const accepted: { phrase: string; spans: Span[] }[] = [];
+  for (const candidate of candidates) {
+    if (accepted.some((a) => a.spans.some((s) => candidate.spans.some((c) => overlaps(s, c))))) continue;
+    accepted.push(candidate);
+  }
+  const findings: Finding[] = [];
+  for (const { phrase, spans } of accepted) {
+    spans.slice(minCount - 1).forEach((span) => {
+      findings.push({
+        code: CODE,
+        messageId: 'paragraph',
+        span,
+        args: { phrase, count: spans.length },
+        related: spans.filter((s) => s !== span),
+        ignoreKey: phrase,
+      });
+    });
+  }
+  return findings.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** Section level: glossary terms and slogans too dense in a part of a report. */
+function checkSections(facts: DocumentFacts, options: RuleOptions): Finding[] {
+  const density = options.sectionDensity as number;
+  const minCount = options.sectionMinCount as number;
+  const findings: Finding[] = [];
+  const sections = sectionsOf(facts.outline);
+  const whole = { span: { start: 0, end: facts.text.length } };
+  for (const section of sections.length > 0 ? sections : [whole]) {
+    const occurrences = new Map<string, Span[]>();
+    const paragraphs = paragraphsIn(facts.paragraphs, section.span);
+    let characters = 0;
+    for (const paragraph of paragraphs) {
+      characters += paragraph.text.length;
+      for (const hit of facts.termHits(paragraph)) {
+        if (hit.end - hit.start < 4 || facts.ignored.has(hit.match.entry.term)) continue;
+        const list = occurrences.get(hit.match.entry.term) ?? [];
+        list.push({ start: paragraph.start + hit.start, end: paragraph.start + hit.end });
+        occurrences.set(hit.match.entry.term, list);
+      }
+    }
+    for (const [phrase, spans] of occurrences) {
+      const perThousand = (spans.length * 1000) / Math.max(characters, 1);
+      if (spans.length < minCount || perThousand < density) continue;
+      const last = spans[spans.length - 1];
+      findings.push({
+        code: CODE,
+        messageId: 'section',
+        span: last,
+        args: { phrase, count: spans.length, density: perThousand.toFixed(1) },
+        related: spans.slice(0, -1),
+        ignoreKey: phrase,
+      });
+    }
+  }
+  return findings;
+}
+
+/** The units density is judged in: parts (一、) of each document, or whole documents without parts. */
+function sectionsOf(outline: readonly OutlineNode[]): OutlineNode[] {
+  const sections: OutlineNode[] = [];
+  const visit = (node: OutlineNode) => {
+    if (node.kind === 'part' || node.kind === 'chapter') sections.push(node);
+    else if (node.kind === 'document') {
+      const parts = node.children.filter((c) => c.kind === 'part' || c.kind === 'chapter');
+      if (parts.length === 0) sections.push(node);
+      else parts.forEach((p) => sections.push(p));
+    } else node.children.forEach(visit);
+  };
+  outline.forEach(visit);
+  return sections;
+}
+
+function paragraphsIn(paragraphs: readonly Paragraph[], span: Span): Paragraph[] {
+  const result: Paragraph[] = [];
+  for (const p of paragraphs) {
+    if (p.start >= span.end) break;
+    if (p.end > span.start && p.text.length > 0) result.push(p);
+  }
+  return result;
+}
