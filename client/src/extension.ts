@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { ignorePhrase } from './commands/ignorePhrase';
 import { showSegmentation } from './commands/showSegmentation';
 import { createLanguageClient, documentSelector } from './languageClient';
 import { createStatusItem } from './statusItem';
@@ -42,6 +43,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await startIfNeeded();
       if (client) await showSegmentation(client, output);
     }),
+    vscode.commands.registerCommand('policyLens.ignorePhrase', ignorePhrase),
     vscode.commands.registerCommand('policyLens.restartServer', async () => {
       await stop();
       await start();

@@ -66,9 +66,21 @@ describe('language server over stdio', () => {
       range: diagnostics[2].range,
       context: { diagnostics: [diagnostics[2]] },
     });
-    expect(actions).toHaveLength(1);
-    expect(actions[0].kind).toBe('quickfix');
+    expect(actions.map((a: any) => [a.title, a.kind])).toEqual([
+      ['修正为“，”', 'quickfix'],
+      ['修正本文所有 punctuation.width 问题', 'quickfix'],
+    ]);
     expect(actions[0].edit.changes[uri]).toEqual([{ range: diagnostics[2].range, newText: '，' }]);
+    expect(actions[1].edit.changes[uri].map((e: any) => e.newText)).toEqual(['（', '）', '，']);
+    // Fix on save asks for source.fixAll.policyLens.
+    const onSave = await client.request('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.policyLens'] },
+    });
+    expect(onSave).toHaveLength(1);
+    expect(onSave[0].kind).toBe('source.fixAll.policyLens');
+    expect(onSave[0].edit.changes[uri]).toHaveLength(3);
   });
 
   it('segments a sentence of the 2024 report with document offsets', async () => {

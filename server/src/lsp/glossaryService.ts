@@ -8,10 +8,17 @@ import { BoundedMemo } from '../core/memo';
 import { mergeGlossaries, type Glossary, type GlossaryEntry } from '../core/terms/glossary';
 import { InitialsIndex } from '../core/terms/pinyinIndex';
 import { TermMatcher, type TermHit } from '../core/terms/termMatcher';
+import { LineIndex } from '../core/text/lineIndex';
 import type { Token } from '../core/types';
 
 /** The workspace glossary a user can create; merged over the built-in one. */
 export const WORKSPACE_GLOSSARY = path.join('.policy-lens', 'glossary.json');
+
+/** Where a user glossary entry is written. */
+export interface UserLocation {
+  readonly uri: string;
+  readonly position: { readonly line: number; readonly character: number };
+}
 
 export interface GlossaryFileReport {
   readonly uri: string;
@@ -33,7 +40,7 @@ export class GlossaryService {
   #hits = new BoundedMemo<TermHit[]>(100_000);
   #generation = 0;
   /** Entry term → where it is written in a user glossary file. */
-  #userLocations = new Map<string, { uri: string; offset: number }>();
+  #userLocations = new Map<string, UserLocation>();
 
   constructor() {
     const builtin = loadBuiltinGlossary();
@@ -54,7 +61,7 @@ export class GlossaryService {
     return (this.#initials ??= new InitialsIndex(this.#glossary.entries, pinyinInitials));
   }
 
-  userLocation(term: string): { uri: string; offset: number } | undefined {
+  userLocation(term: string): UserLocation | undefined {
     return this.#userLocations.get(term);
   }
 
@@ -67,7 +74,7 @@ export class GlossaryService {
     const layers: GlossaryEntry[][] = [[...this.builtin]];
     const reports: GlossaryFileReport[] = [];
     const failures: FileProblem[] = [];
-    const locations = new Map<string, { uri: string; offset: number }>();
+    const locations = new Map<string, UserLocation>();
     for (const file of files) {
       const uri = pathToFileURL(file).toString();
       const result = loadUserGlossary(file, uri, openText(uri));
@@ -77,9 +84,10 @@ export class GlossaryService {
       }
       layers.push(result.entries);
       reports.push({ uri, text: result.text, problems: result.problems });
+      const lines = new LineIndex(result.text);
       for (const entry of result.entries) {
-        const offset = result.text.indexOf(JSON.stringify(entry.term));
-        locations.set(entry.term, { uri, offset: Math.max(0, offset) });
+        const offset = Math.max(0, result.text.indexOf(JSON.stringify(entry.term)));
+        locations.set(entry.term, { uri, position: lines.positionAt(offset) });
       }
     }
     this.#userLocations = locations;

@@ -23,7 +23,7 @@ import { registerSemanticTokens, SEMANTIC_LEGEND } from './features/semanticToke
 import { registerWorkspaceFeatures } from './features/workspaceFeatures';
 import { WorkspaceIndex } from './workspaceIndex';
 import { GlossaryService, WORKSPACE_GLOSSARY } from './glossaryService';
-import { registerCodeActions } from './features/codeActions';
+import { FIX_ALL_KIND, registerCodeActions } from './features/codeActions';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerOutline } from './features/outline';
 import { registerSegmentRequest } from './features/segment';
@@ -102,7 +102,7 @@ export function startServer(connection: Connection, segmentation = new Segmentat
         referencesProvider: true,
         definitionProvider: true,
         foldingRangeProvider: true,
-        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
       },
       serverInfo: { name: 'policy-lens', version: SERVER_VERSION },
     };

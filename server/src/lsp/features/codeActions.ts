@@ -1,32 +1,104 @@
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { GradedFinding } from '../../core/analysis';
 import type { ServerContext } from '../context';
+import { toRange } from '../positions';
 import type { DiagnosticData } from './diagnostics';
 
-/** Quick fixes from the fixes findings carry (see DiagnosticData). */
+/** Code action kind for fix-on-save: `"editor.codeActionsOnSave": { "source.fixAll.policyLens": "explicit" }`. */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.policyLens`;
+/** Client command that adds a phrase to `policyLens.ignoredPhrases` in the workspace settings. */
+export const IGNORE_PHRASE_COMMAND = 'policyLens.ignorePhrase';
+
+const TITLES = {
+  fix: { en: 'Change to "{0}"', zh: '修正为“{0}”' },
+  delete: { en: 'Delete', zh: '删除' },
+  fixAllOfKind: { en: 'Fix all {0} problems in this document', zh: '修正本文所有 {0} 问题' },
+  fixAll: { en: 'Fix all Policy Lens problems', zh: '修正全部政策文稿问题' },
+  ignore: { en: 'Ignore "{0}" in this workspace', zh: '在本工作区忽略“{0}”' },
+};
+
+/**
+ * Quick fixes from the fixes findings carry, "fix all of this kind",
+ * `source.fixAll.policyLens`, and "ignore this phrase".
+ */
 export function registerCodeActions(context: ServerContext): void {
   context.connection.onCodeAction((params: CodeActionParams): CodeAction[] => {
     const document = context.documents.get(params.textDocument.uri);
     if (!document) return [];
-    const zh = context.locale() === 'zh';
+    const locale = context.locale();
+    const title = (key: keyof typeof TITLES, arg = '') => TITLES[key][locale].replace('{0}', arg);
+    const only = params.context.only;
+    const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
     const actions: CodeAction[] = [];
-    for (const diagnostic of params.context.diagnostics) {
-      const fix = fixOf(diagnostic);
-      if (!fix) continue;
-      const preview = fix.map((edit) => edit.newText || (zh ? '（删除）' : '(delete)')).join(' ');
-      actions.push({
-        title: zh ? `修正为“${preview}”` : `Change to "${preview}"`,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        isPreferred: true,
-        edit: { changes: { [document.uri]: fix.map((edit) => ({ range: edit.range, newText: edit.newText })) } },
-      });
+
+    if (wants(CodeActionKind.QuickFix)) {
+      const kindsOffered = new Set<string>();
+      for (const diagnostic of params.context.diagnostics) {
+        const data = dataOf(diagnostic);
+        if (!data) continue;
+        if (data.fix && data.fix.length > 0) {
+          const preview = data.fix.map((edit) => edit.newText).join('') || title('delete');
+          actions.push({
+            title: data.fix.every((e) => e.newText === '') ? title('delete') : title('fix', preview),
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            isPreferred: true,
+            edit: { changes: { [document.uri]: data.fix.map((edit) => ({ range: edit.range, newText: edit.newText })) } },
+          });
+          const code = String(diagnostic.code);
+          if (!kindsOffered.has(code)) {
+            kindsOffered.add(code);
+            const edits = fixEdits(document, context.store.get(document).findings().filter((f) => f.code === code));
+            if (edits.length > 1) {
+              actions.push({ title: title('fixAllOfKind', code), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [document.uri]: edits } } });
+            }
+          }
+        }
+        if (data.ignoreKey) {
+          actions.push({
+            title: title('ignore', data.ignoreKey),
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            command: { title: title('ignore', data.ignoreKey), command: IGNORE_PHRASE_COMMAND, arguments: [data.ignoreKey] },
+          });
+        }
+      }
+    }
+
+    if (only && wants(FIX_ALL_KIND)) {
+      const edits = fixEdits(document, context.store.get(document).findings());
+      if (edits.length > 0) actions.push({ title: title('fixAll'), kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: edits } } });
     }
     return actions;
   });
 }
 
-function fixOf(diagnostic: Diagnostic): DiagnosticData['fix'] {
+/**
+ * All fixes of the findings as one edit list. A finding's fix is taken whole
+ * or not at all, and never when it touches text an earlier fix changes.
+ */
+export function fixEdits(document: TextDocument, findings: readonly GradedFinding[]): TextEdit[] {
+  const fixes = findings
+    .filter((f) => f.fix && f.fix.length > 0)
+    .map((f) => f.fix!)
+    .sort((a, b) => Math.min(...a.map((e) => e.span.start)) - Math.min(...b.map((e) => e.span.start)));
+  const kept: TextEdit[] = [];
+  let end = -1;
+  let insertionAtEnd = false;
+  for (const fix of fixes) {
+    const start = Math.min(...fix.map((e) => e.span.start));
+    // Touching is fine; overlapping, or two insertions at one point (order unknown), is not.
+    const insertsAtStart = fix.some((e) => e.span.start === start && e.span.end === start);
+    if (start < end || (start === end && insertionAtEnd && insertsAtStart)) continue;
+    for (const edit of fix) kept.push({ range: toRange(document, edit.span), newText: edit.newText });
+    end = Math.max(...fix.map((e) => e.span.end));
+    insertionAtEnd = fix.some((e) => e.span.start === end && e.span.end === end);
+  }
+  return kept;
+}
+
+function dataOf(diagnostic: Diagnostic): DiagnosticData | undefined {
   if (diagnostic.source !== 'policy-lens') return undefined;
-  const data = diagnostic.data as DiagnosticData | undefined;
-  return Array.isArray(data?.fix) && data.fix.length > 0 ? data.fix : undefined;
+  return diagnostic.data as DiagnosticData | undefined;
 }

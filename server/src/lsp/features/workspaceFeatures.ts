@@ -72,11 +72,7 @@ export function registerWorkspaceFeatures(context: ServerContext, index: Workspa
     const entry = entryAt(context, params.textDocument.uri, params.position);
     if (!entry) return null;
     const user = analysis.glossary.userLocation(entry.term);
-    if (user && entry.origin !== 'builtin') {
-      const text = context.documents.get(user.uri)?.getText() ?? '';
-      const position = positionIn(text, user.offset);
-      return { uri: user.uri, range: { start: position, end: position } };
-    }
+    if (user && entry.origin !== 'builtin') return { uri: user.uri, range: { start: user.position, end: user.position } };
     await index.ready;
     for (const other of index.analyses()) {
       const found = other.localDefinitions.find((d) => d.term === entry.term || entry.aliases.includes(d.term));
@@ -106,10 +102,4 @@ function matches(name: string, query: string): boolean {
     at += char.length;
   }
   return true;
-}
-
-function positionIn(text: string, offset: number): { line: number; character: number } {
-  const before = text.slice(0, offset);
-  const line = before.split(/\r\n|\r|\n/).length - 1;
-  return { line, character: offset - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) - 1 };
 }
