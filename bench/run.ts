@@ -5,83 +5,130 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadJieba } from '../server/src/adapters/jieba';
+import { buildOutline } from '../server/src/core/outline/outline';
 import { segmentParagraph } from '../server/src/core/segment/tokens';
+import { mergeGlossaries } from '../server/src/core/terms/glossary';
+import { validateGlossary } from '../server/src/core/terms/glossaryValidation';
+import { TermMatcher } from '../server/src/core/terms/termMatcher';
 import { splitParagraphs } from '../server/src/core/text/paragraphs';
+import type { Segmenter } from '../server/src/core/types';
 import { LspTestClient } from '../test/helpers/lspClient';
 
 const ROOT = path.join(__dirname, '..');
-const COMPILATION = fs.readFileSync(path.join(ROOT, 'test/fixtures/002_8dfe99efc033ddf8.txt'), 'utf8');
+const NAME = '002_8dfe99efc033ddf8.txt';
+const COMPILATION = fs.readFileSync(path.join(ROOT, 'test/fixtures', NAME), 'utf8');
+const LINES = COMPILATION.split('\n');
 
 const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-function row(name: string, value: string): void {
-  console.log(`${name.padEnd(58)} ${value}`);
+function row(name: string, value: string, target = ''): void {
+  console.log(`${name.padEnd(64)} ${value.padStart(18)}${target ? `   (target ${target})` : ''}`);
 }
 
-async function segmentationFigures(): Promise<void> {
+function timed<T>(fn: () => T): [T, number] {
+  const started = performance.now();
+  const result = fn();
+  return [result, performance.now() - started];
+}
+
+function inProcess(): Segmenter {
+  console.log('\n— in process (core only) —');
   const rssBefore = process.memoryUsage().rss;
   const loaded = loadJieba([]);
-  row('jieba dictionary load (in-process)', ms(loaded.loadMs));
-  row('RSS after load (before → after)', `${mb(rssBefore)} → ${mb(process.memoryUsage().rss)}`);
+  row('jieba dictionary load (jieba + policy dictionary)', ms(loaded.loadMs));
+  row('RSS before → after load', `${mb(rssBefore)} → ${mb(process.memoryUsage().rss)}`);
   const paragraphs = splitParagraphs(COMPILATION).filter((p) => p.text.length > 0);
-  const started = performance.now();
-  let tokens = 0;
-  for (const p of paragraphs) tokens += segmentParagraph(loaded.segmenter, p.text).length;
-  row(`segment all ${paragraphs.length} paragraphs (${COMPILATION.length} chars, ${tokens} tokens)`, ms(performance.now() - started));
+  const [tokens, cutMs] = timed(() => paragraphs.reduce((n, p) => n + segmentParagraph(loaded.segmenter, p.text).length, 0));
+  row(`raw nodejieba cut, all ${paragraphs.length} paragraphs (${tokens} tokens)`, ms(cutMs));
+
+  const entries = validateGlossary(JSON.parse(fs.readFileSync(path.join(ROOT, 'data/glossary.json'), 'utf8')), 'builtin').entries;
+  const matcher = new TermMatcher(mergeGlossaries([entries]));
+  const [hits, matchMs] = timed(() => paragraphs.reduce((n, p) => n + matcher.match(p.text).length, 0));
+  row(`term matching, whole document (${entries.length} entries, ${hits} hits)`, ms(matchMs));
+
+  const all = splitParagraphs(COMPILATION);
+  const outlineTimes: number[] = [];
+  for (let i = 0; i < 20; i++) outlineTimes.push(timed(() => buildOutline(COMPILATION, all, { markdown: false, leadItems: false }))[1]);
+  row('outline of the whole compilation (buildOutline, median of 20)', ms(percentile(outlineTimes, 50)), '≤ 20 ms');
+  return loaded.segmenter;
 }
 
-async function serverFigures(): Promise<void> {
+async function overStdio(): Promise<void> {
+  console.log('\n— language server over stdio (node dist/server.js --stdio) —');
   const client = LspTestClient.start();
-  await client.initialize({ settings: { diagnostics: { debounceMs: 0 } } });
-  const uri = 'file:///bench/002_8dfe99efc033ddf8.policy.txt';
-  await client.waitFor('policyLens/status', (p) => p.state !== 'loading', 60_000);
   let started = performance.now();
+  await client.initialize({ settings: { diagnostics: { debounceMs: 0 } } });
+  row('initialize round trip', ms(performance.now() - started));
+  const uri = `file:///bench/${NAME.replace('.txt', '.policy.txt')}`;
+  await client.waitFor('policyLens/status', (p) => p.state !== 'loading', 60_000);
+  row('dictionary ready after initialize (worker thread)', ms(performance.now() - started));
+
+  started = performance.now();
   client.open(uri, COMPILATION);
   await client.diagnostics(uri, 1, 120_000);
-  row('server: open compilation → first diagnostics (cold caches)', ms(performance.now() - started));
-
-  const lines = COMPILATION.split('\n');
-  const middle = Math.floor(lines.length / 2) + (lines[Math.floor(lines.length / 2)].length > 10 ? 0 : 1);
-  const roundTrips: number[] = [];
-  for (let version = 2; version <= 61; version++) {
-    const character = 2 + (version % 5);
-    const insert = version % 2 === 0;
-    started = performance.now();
-    client.notify('textDocument/didChange', {
-      textDocument: { uri, version },
-      contentChanges: [
-        {
-          range: { start: { line: middle, character }, end: { line: middle, character: insert ? character : character + 1 } },
-          text: insert ? '稳' : '',
-        },
-      ],
-    });
-    await client.diagnostics(uri, version, 60_000);
-    roundTrips.push(performance.now() - started);
-  }
-  row('server: one-character edit → diagnostics, median', ms(percentile(roundTrips, 50)));
-  row('server: one-character edit → diagnostics, p95', ms(percentile(roundTrips, 95)));
+  const first = client.notifications.find((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri)!;
+  row(`didOpen → first diagnostics (${first.params.diagnostics.length} diagnostics)`, ms(performance.now() - started));
 
   const symbolTimes: number[] = [];
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < 30; i++) {
     started = performance.now();
     await client.request('textDocument/documentSymbol', { textDocument: { uri } });
     symbolTimes.push(performance.now() - started);
   }
-  row('server: documentSymbol on analysed compilation, median (round trip)', ms(percentile(symbolTimes, 50)));
+  row('documentSymbol round trip, analysed document (median)', ms(percentile(symbolTimes, 50)), '≤ 20 ms');
+
+  // Type a sentence into the middle of the document, one character per edit,
+  // each edit waiting for its diagnostics: every edit makes a new paragraph text.
+  const line = LINES.findIndex((l, i) => i > LINES.length / 2 && l.length > 100);
+  const typed = '坚持稳中求进工作总基调加快发展新质生产力扎实推进高质量发展着力扩大国内需求推动经济实现质的有效提升和量的合理增长';
+  const editTimes: number[] = [];
+  const outlineAfterEdit: number[] = [];
+  for (let i = 0; i < typed.length; i++) {
+    const version = i + 2;
+    started = performance.now();
+    client.notify('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line, character: 10 + i }, end: { line, character: 10 + i } }, text: typed[i] }],
+    });
+    await client.diagnostics(uri, version, 60_000);
+    editTimes.push(performance.now() - started);
+    started = performance.now();
+    await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+    outlineAfterEdit.push(performance.now() - started);
+  }
+  row(`one-character edit → fresh diagnostics, median (${typed.length} edits)`, ms(percentile(editTimes, 50)));
+  row('one-character edit → fresh diagnostics, p95', ms(percentile(editTimes, 95)), '≤ 30 ms');
+  row('documentSymbol right after an edit, median', ms(percentile(outlineAfterEdit, 50)), '≪ 50 ms');
+
+  // Hover on glossary terms spread over the whole document.
+  const targets: { line: number; character: number }[] = [];
+  for (let l = 0; l < LINES.length && targets.length < 200; l += 23) {
+    const at = LINES[l].indexOf('高质量发展');
+    if (at >= 0) targets.push({ line: l, character: at + 1 });
+  }
+  const hoverTimes: number[] = [];
+  let answered = 0;
+  for (const position of targets) {
+    started = performance.now();
+    const hover = await client.request('textDocument/hover', { textDocument: { uri }, position });
+    hoverTimes.push(performance.now() - started);
+    if (hover) answered++;
+  }
+  row(`hover round trip on terms, median (${answered}/${targets.length} answered)`, ms(percentile(hoverTimes, 50)));
+  row('hover round trip on terms, p95', ms(percentile(hoverTimes, 95)), '≤ 5 ms');
   await client.shutdown();
 }
 
 async function main(): Promise<void> {
-  console.log(`Policy Lens benchmark — ${path.basename('002_8dfe99efc033ddf8.txt')}, node ${process.version}`);
-  await segmentationFigures();
-  await serverFigures();
+  console.log(`Policy Lens benchmark — ${NAME} (${COMPILATION.length} characters, ${LINES.length} lines), node ${process.version}`);
+  inProcess();
+  await overStdio();
 }
 
 main().catch((error) => {

@@ -38,10 +38,19 @@ describe('slogan.repeated', () => {
     expect(findings[0].ignoreKey).toBe('高质量发展');
   });
 
-  it('does not flag the parallel frame 必须始终坚持… ×5 (Hunan), unless asked to', () => {
-    const text = line(2759);
-    expect(run(sloganRepeatedRule, text).filter((f) => f.args.phrase === '必须始终坚持')).toEqual([]);
-    expect(run(sloganRepeatedRule, text, { flagParallelFrames: true }).some((f) => String(f.args.phrase).startsWith('必须始终坚持'))).toBe(true);
+  it('does not flag parallel frames: 必须始终坚持… ×5 (Hunan 2759) and 向…表示衷心感谢 ×3 (national 49)', () => {
+    expect(run(sloganRepeatedRule, line(2759))).toEqual([]);
+    expect(run(sloganRepeatedRule, line(49))).toEqual([]);
+  });
+
+  it('reports a frame when asked to', () => {
+    const findings = run(sloganRepeatedRule, line(49), { flagParallelFrames: true });
+    expect(findings.map((f) => [f.args.phrase, f.args.count])).toEqual([['表示衷心感谢', 3]]);
+  });
+
+  it('does not report fragments of a sentence pattern that end on a verb (产业紧扣…, 标准提高到…)', () => {
+    const text = '数字产业紧扣发展先进计算。新能源产业紧扣新能源汽车。大健康产业紧扣中医药发展。空天海洋产业紧扣航空装备。';
+    expect(run(sloganRepeatedRule, text, { flagParallelFrames: true })).toEqual([]);
   });
 
   it('does not count occurrences inside the fixed chiasmus 以高质量发展促进高水平安全，以高水平安全保障高质量发展', () => {

@@ -8,7 +8,7 @@ import type { DocumentFacts } from '../../server/src/core/rules/rule';
 import { segmentParagraph } from '../../server/src/core/segment/tokens';
 import { mergeGlossaries } from '../../server/src/core/terms/glossary';
 import { validateGlossary } from '../../server/src/core/terms/glossaryValidation';
-import { TermMatcher } from '../../server/src/core/terms/termMatcher';
+import { TermMatcher, type TermHit } from '../../server/src/core/terms/termMatcher';
 import { splitParagraphs } from '../../server/src/core/text/paragraphs';
 import type { Segmenter, Token } from '../../server/src/core/types';
 
@@ -25,6 +25,8 @@ export function factsOf(text: string, ignored: readonly string[] = []): Document
   const matcher = new TermMatcher(mergeGlossaries([builtinEntries()]));
   const paragraphs = splitParagraphs(text);
   const tokens = new Map<string, Token[]>();
+  const hits = new Map<string, TermHit[]>();
+  const memos = new Map<string, unknown>();
   const tokensOf = (p: { text: string }) => {
     let t = tokens.get(p.text);
     if (!t) tokens.set(p.text, (t = segmentParagraph(segmenter, p.text)));
@@ -35,8 +37,17 @@ export function factsOf(text: string, ignored: readonly string[] = []): Document
     paragraphs,
     outline: buildOutline(text, paragraphs, { markdown: false, leadItems: false }),
     tokensOf,
-    termHits: (p) => matcher.match(p.text, tokensOf(p)),
+    termHits: (p) => {
+      let h = hits.get(p.text);
+      if (!h) hits.set(p.text, (h = matcher.match(p.text, tokensOf(p))));
+      return h;
+    },
     ignored: new Set(ignored),
+    memo: (namespace, p, compute) => {
+      const key = `${namespace}\u0000${p.text}`;
+      if (!memos.has(key)) memos.set(key, compute());
+      return memos.get(key) as never;
+    },
   };
 }
 

@@ -10,18 +10,22 @@ describe('language server over stdio', () => {
   let client: LspTestClient;
   let initializeResult: any;
   let initializeMs: number;
+  let readyBeforeInitialize: boolean;
 
   beforeAll(async () => {
     client = LspTestClient.start();
     const started = performance.now();
     initializeResult = await client.initialize({ locale: 'zh-cn', settings: { diagnostics: { debounceMs: 0 } } });
     initializeMs = performance.now() - started;
+    readyBeforeInitialize = client.notifications.some((n) => n.method === 'policyLens/status' && n.params.state === 'ready');
   });
 
   afterAll(() => client.kill());
 
   it('answers initialize at once with its capabilities', () => {
-    expect(initializeMs).toBeLessThan(1000);
+    // It does not wait for the dictionary (loaded afterwards, in a worker); the bound only catches hangs.
+    expect(readyBeforeInitialize).toBe(false);
+    expect(initializeMs).toBeLessThan(5000);
     expect(initializeResult.serverInfo.name).toBe('policy-lens');
     const caps = initializeResult.capabilities;
     expect(caps.textDocumentSync).toEqual({ openClose: true, change: 2 });

@@ -52,7 +52,7 @@ export function loadJieba(userDictionaryPaths: readonly string[]): JiebaLoadResu
     fs.rmSync(merged, { force: true });
   }
   return {
-    segmenter: { cut: (text) => nodejieba.cut(text, true) },
+    segmenter: { cut: (text) => nodejieba.cut(text, true), tag: (text) => nodejieba.tag(text) },
     loadMs: performance.now() - started,
     userWords,
     problems,

@@ -8,5 +8,5 @@ export type ToWorker =
 export type FromWorker =
   | { readonly type: 'loaded'; readonly loadMs: number; readonly userWords: number; readonly problems: readonly FileProblem[] }
   | { readonly type: 'loadFailed'; readonly error: string }
-  /** `lengths[i]` are the piece lengths of `texts[i]`. */
-  | { readonly type: 'cut'; readonly id: number; readonly lengths: readonly Uint32Array[] };
+  /** `lengths[i]` are the piece lengths of `texts[i]`, `tags[i]` their parts of speech. */
+  | { readonly type: 'cut'; readonly id: number; readonly lengths: readonly Uint32Array[]; readonly tags: readonly (readonly string[])[] };

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { cleanForNative } from '../core/segment/tokens';
+import { segmentParagraph } from '../core/segment/tokens';
 import type { Segmenter } from '../core/types';
 import { loadJieba } from './jieba';
 import type { FromWorker, ToWorker } from './segmentationProtocol';
@@ -25,11 +25,12 @@ parentPort?.on('message', (message: ToWorker) => {
     }
     return;
   }
-  const cut = segmenter;
-  const lengths = message.texts.map((text) => {
-    if (!cut || text.length === 0) return new Uint32Array(0);
-    const pieces = cut.cut(cleanForNative(text));
-    return Uint32Array.from(pieces, (piece) => piece.length);
-  });
-  post({ type: 'cut', id: message.id, lengths });
+  const lengths: Uint32Array[] = [];
+  const tags: string[][] = [];
+  for (const text of message.texts) {
+    const tokens = segmenter && text.length > 0 ? segmentParagraph(segmenter, text) : [];
+    lengths.push(Uint32Array.from(tokens, (token) => token.end - token.start));
+    tags.push(tokens.map((token) => token.tag ?? ''));
+  }
+  post({ type: 'cut', id: message.id, lengths, tags });
 });

@@ -31,8 +31,19 @@ const LIGHT_RULES = new Set(['outline.numbering', 'punctuation.width']);
  * rule, options and paragraph text, so an edit re-checks only what changed.
  */
 export class AnalysisCaches {
-  readonly paragraphFindings = new BoundedMemo<readonly Finding[]>(200_000);
   readonly #lineClasses = new BoundedMemo<LineCandidate | null>(200_000);
+  readonly #memos = new Map<string, BoundedMemo<unknown>>();
+
+  /** A per-paragraph memo for document checks (see DocumentFacts.memo). */
+  memo<T>(namespace: string, text: string, compute: () => T): T {
+    let memo = this.#memos.get(namespace);
+    if (!memo) {
+      // Namespaces change with settings and glossary generations: keep only the recent ones.
+      if (this.#memos.size >= 64) this.#memos.delete(this.#memos.keys().next().value!);
+      this.#memos.set(namespace, (memo = new BoundedMemo<unknown>(100_000)));
+    }
+    return memo.getOrCompute(text, compute) as T;
+  }
   /** `classifyLine` remembered by line text, so an edit re-classifies only the edited line. */
   readonly classifyLine: LineClassifier = (line) => this.#lineClasses.getOrCompute(line, () => classifyLine(line));
 }
@@ -63,7 +74,7 @@ export function analyze(
     if (rule.checkParagraph) {
       for (const paragraph of facts.paragraphs) {
         if (paragraph.text.length === 0) continue;
-        const found = paragraphFindings(rule, paragraph, facts, options, `${rule.id}\u0000${optionsKey}\u0000${config.cacheKey}\u0000`, caches);
+        const found = paragraphFindings(rule, paragraph, facts, options, `${rule.id}\u0000${optionsKey}\u0000${config.cacheKey}`, caches);
         for (const finding of found ?? []) findings.push({ ...shift(finding, paragraph.start), severity });
       }
     }
@@ -80,20 +91,15 @@ function paragraphFindings(
   paragraph: Paragraph,
   facts: DocumentFacts,
   options: RuleOptions,
-  keyPrefix: string,
+  namespace: string,
   caches: AnalysisCaches,
 ): readonly Finding[] | undefined {
-  const key = keyPrefix + paragraph.text;
-  const cached = caches.paragraphFindings.get(key);
-  if (cached) return cached;
   const tokens = rule.needsTokens ? facts.tokensOf(paragraph) : undefined;
   if (rule.needsTokens && !tokens) return undefined;
-  const found = rule.checkParagraph!(
+  return caches.memo(namespace, paragraph.text, () => rule.checkParagraph!(
     { paragraph: { ...paragraph, start: 0, end: paragraph.text.length }, tokens, terms: facts.termHits(paragraph), ignored: facts.ignored },
     options,
-  );
-  caches.paragraphFindings.set(key, found);
-  return found;
+  ));
 }
 
 function shift(finding: Finding, base: number): Finding {

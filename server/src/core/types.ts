@@ -13,6 +13,8 @@ export interface Span {
 /** One segmentation token. `text === document.slice(start, end)`. */
 export interface Token extends Span {
   readonly text: string;
+  /** Part of speech from jieba (`n`, `v`, `vn`, `l`, …); absent with the fallback segmenter. */
+  readonly tag?: string;
 }
 
 /**
@@ -28,6 +30,8 @@ export interface Paragraph extends Span {
 /** Segments a piece of text. The concatenation of the pieces must equal the input. */
 export interface Segmenter {
   cut(text: string): readonly string[];
+  /** The same pieces with parts of speech, when the segmenter knows them. */
+  tag?(text: string): readonly { readonly word: string; readonly tag: string }[];
 }
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';

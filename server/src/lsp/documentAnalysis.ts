@@ -4,7 +4,7 @@ import { buildOutline } from '../core/outline/outline';
 import type { OutlineNode } from '../core/outline/types';
 import { RULES } from '../core/rules/registry';
 import type { DocumentFacts } from '../core/rules/rule';
-import { splitParagraphs } from '../core/text/paragraphs';
+import { splitParagraphs, updateParagraphs } from '../core/text/paragraphs';
 import type { GlossaryEntry } from '../core/terms/glossary';
 import { findLocalDefinitions, type LocalDefinition } from '../core/terms/localDefinitions';
 import type { TermHit } from '../core/terms/termMatcher';
@@ -23,6 +23,8 @@ export class DocumentAnalysis implements DocumentFacts {
   readonly version: number;
   readonly glossaryGeneration: number;
   #paragraphs: Paragraph[] | undefined;
+  /** The last analysed version's paragraphs, to reuse what an edit left unchanged. Dropped once used. */
+  #previous: { text: string; paragraphs: Paragraph[] } | undefined;
   #outline: OutlineNode[] | undefined;
   #termCounts: Map<GlossaryEntry, number> | undefined;
   #localDefinitions: LocalDefinition[] | undefined;
@@ -34,18 +36,30 @@ export class DocumentAnalysis implements DocumentFacts {
     private readonly segmentation: SegmentationService,
     readonly glossary: GlossaryService,
     private readonly caches: AnalysisCaches,
+    previous?: DocumentAnalysis,
   ) {
     this.text = document.getText();
     this.version = document.version;
     this.glossaryGeneration = glossary.generation;
+    if (previous?.isSplit()) this.#previous = { text: previous.text, paragraphs: previous.#paragraphs! };
   }
 
   get uri(): string {
     return this.document.uri;
   }
 
+  /** True once the paragraphs have been computed. */
+  isSplit(): boolean {
+    return this.#paragraphs !== undefined;
+  }
+
   get paragraphs(): readonly Paragraph[] {
-    return (this.#paragraphs ??= splitParagraphs(this.text));
+    if (!this.#paragraphs) {
+      const previous = this.#previous;
+      this.#previous = undefined;
+      this.#paragraphs = previous ? updateParagraphs(previous.text, previous.paragraphs, this.text) : splitParagraphs(this.text);
+    }
+    return this.#paragraphs;
   }
 
   get outline(): readonly OutlineNode[] {
@@ -64,6 +78,10 @@ export class DocumentAnalysis implements DocumentFacts {
 
   tokensOf(paragraph: Paragraph): readonly Token[] | undefined {
     return this.segmentation.tokens(paragraph.text);
+  }
+
+  memo<T>(namespace: string, paragraph: Paragraph, compute: () => T): T {
+    return this.caches.memo(`${namespace}\u0000${this.glossaryGeneration}`, paragraph.text, compute);
   }
 
   /** Glossary terms in a paragraph, offsets relative to the paragraph. */

@@ -24,7 +24,7 @@ export class DocumentStore {
     const cached = this.#entries.get(document.uri);
     const generation = this.glossary.generation;
     if (cached && cached.version === document.version && cached.settings === settings && cached.glossaryGeneration === generation) return cached;
-    const analysis = new DocumentAnalysis(document, settings, this.segmentation, this.glossary, this.caches);
+    const analysis = new DocumentAnalysis(document, settings, this.segmentation, this.glossary, this.caches, cached);
     this.#entries.set(document.uri, analysis);
     return analysis;
   }

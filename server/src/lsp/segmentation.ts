@@ -116,7 +116,7 @@ export class SegmentationService {
       const request = this.#pending.get(message.id);
       if (!request) return;
       this.#pending.delete(message.id);
-      request.texts.forEach((text, i) => this.#cache.set(text, tokensFromLengths(text, message.lengths[i])));
+      request.texts.forEach((text, i) => this.#cache.set(text, tokensFromLengths(text, message.lengths[i], message.tags[i])));
       request.resolve();
     }
   }
@@ -154,13 +154,14 @@ export class SegmentationService {
   }
 }
 
-function tokensFromLengths(text: string, lengths: Uint32Array): readonly Token[] {
+function tokensFromLengths(text: string, lengths: Uint32Array, tags: readonly string[]): readonly Token[] {
   const tokens: Token[] = [];
   let offset = 0;
-  for (const length of lengths) {
-    tokens.push({ text: text.slice(offset, offset + length), start: offset, end: offset + length });
+  lengths.forEach((length, i) => {
+    const token = { text: text.slice(offset, offset + length), start: offset, end: offset + length };
+    tokens.push(tags[i] ? { ...token, tag: tags[i] } : token);
     offset += length;
-  }
+  });
   // A worker answer that does not cover the text exactly is not trusted.
   return offset === text.length ? tokens : segmentParagraph(createIntlSegmenter(), text);
 }

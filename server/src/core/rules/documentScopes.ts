@@ -16,3 +16,18 @@ export function documentScopes(text: string, outline: readonly OutlineNode[]): S
   documents.forEach((node, i) => scopes.push({ start: node.span.start, end: i + 1 < documents.length ? documents[i + 1].span.start : text.length }));
   return scopes;
 }
+
+/** The non-empty paragraphs of each span (spans in document order, not overlapping), in one pass. */
+export function paragraphsBySpan<P extends { readonly start: number; readonly end: number; readonly text: string }>(
+  paragraphs: readonly P[],
+  spans: readonly Span[],
+): P[][] {
+  const groups: P[][] = spans.map(() => []);
+  let s = 0;
+  for (const paragraph of paragraphs) {
+    while (s < spans.length && paragraph.start >= spans[s].end) s++;
+    if (s >= spans.length) break;
+    if (paragraph.text.length > 0 && paragraph.end > spans[s].start) groups[s].push(paragraph);
+  }
+  return groups;
+}

@@ -12,7 +12,17 @@ const FUNCTION_WORDS = new Set([
 
 const HAN_ONLY = /^\p{Script=Han}+$/u;
 
-/** Occurrences of each token-aligned phrase of at least `minLength` characters in a paragraph. */
+/**
+ * Parts of speech a phrase may end on: nouns and noun-like idioms (jieba's
+ * tags). `产业紧扣` or `标准提高到` end on a verb: fragments of a parallel
+ * sentence pattern, not a 提法.
+ */
+const NOUN_LIKE = /^(n|vn|an|l|i|j|eng)/;
+
+/**
+ * Occurrences of each token-aligned phrase of at least `minLength` characters
+ * in a paragraph. A phrase ends on a noun-like token when tags are known.
+ */
 export function phraseOccurrences(tokens: readonly Token[], terms: readonly TermHit[], minLength: number, maxTokens: number): Map<string, Span[]> {
   const occurrences = new Map<string, Span[]>();
   const add = (phrase: string, span: Span) => {
@@ -25,7 +35,10 @@ export function phraseOccurrences(tokens: readonly Token[], terms: readonly Term
     let phrase = '';
     for (let j = i; j < tokens.length && j < i + maxTokens && isWord(tokens[j]); j++) {
       phrase += tokens[j].text;
-      if (phrase.length >= minLength && !FUNCTION_WORDS.has(tokens[j].text)) add(phrase, { start: tokens[i].start, end: tokens[j].end });
+      const tag = tokens[j].tag;
+      if (phrase.length >= minLength && !FUNCTION_WORDS.has(tokens[j].text) && (tag === undefined || NOUN_LIKE.test(tag))) {
+        add(phrase, { start: tokens[i].start, end: tokens[j].end });
+      }
     }
   }
   // Glossary terms count as phrases even where the segmenter split them differently.

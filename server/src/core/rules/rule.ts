@@ -57,6 +57,11 @@ export interface DocumentFacts {
   termHits(paragraph: Paragraph): readonly TermHit[];
   /** Phrases the user chose to ignore. */
   readonly ignored: ReadonlySet<string>;
+  /**
+   * Remembers a value computed from one paragraph's text (and the glossary)
+   * across versions, so document checks redo only edited paragraphs.
+   */
+  memo<T>(namespace: string, paragraph: Paragraph, compute: () => T): T;
 }
 
 /**

@@ -1,5 +1,5 @@
-import type { Finding, Span } from '../types';
-import { documentScopes } from './documentScopes';
+import type { Finding, Paragraph, Span } from '../types';
+import { documentScopes, paragraphsBySpan } from './documentScopes';
 import type { DocumentFacts, Rule, RuleOptions } from './rule';
 
 const SENTENCE = /[^。！？!?\r\n]+[。！？!?]/g;
@@ -23,27 +23,22 @@ export const sentenceDuplicatedRule: Rule = {
   checkDocument(facts: DocumentFacts, options: RuleOptions): Finding[] {
     const minLength = options.minLength as number;
     const findings: Finding[] = [];
-    const lineStarts = facts.paragraphs.map((p) => p.start);
-    for (const scope of documentScopes(facts.text, facts.outline)) {
+    const scopes = documentScopes(facts.text, facts.outline);
+    for (const paragraphs of paragraphsBySpan(facts.paragraphs, scopes)) {
       const first = new Map<string, Span>();
-      for (const paragraph of facts.paragraphs) {
-        if (paragraph.end <= scope.start || paragraph.start >= scope.end || paragraph.text.length < minLength) continue;
-        for (const match of paragraph.text.matchAll(SENTENCE)) {
-          const raw = match[0];
-          const leading = raw.length - raw.trimStart().length;
-          const sentence = raw.replace(/\s+/g, '');
-          if ([...sentence].length < minLength) continue;
-          const span = { start: paragraph.start + match.index + leading, end: paragraph.start + match.index + raw.length };
-          const original = first.get(sentence);
+      for (const paragraph of paragraphs) {
+        for (const sentence of facts.memo(`sentences/${minLength}`, paragraph, () => sentencesOf(paragraph.text, minLength))) {
+          const span = { start: paragraph.start + sentence.start, end: paragraph.start + sentence.end };
+          const original = first.get(sentence.key);
           if (!original) {
-            first.set(sentence, span);
+            first.set(sentence.key, span);
             continue;
           }
           findings.push({
             code: 'sentence.duplicated',
             messageId: 'duplicate',
             span,
-            args: { line: lineOf(lineStarts, original.start) + 1 },
+            args: { line: lineOf(facts.paragraphs, original.start) + 1 },
             related: [original],
           });
         }
@@ -53,12 +48,26 @@ export const sentenceDuplicatedRule: Rule = {
   },
 };
 
-function lineOf(lineStarts: readonly number[], offset: number): number {
+/** The sentences of a paragraph long enough to compare: offsets relative to it, key without white space. */
+function sentencesOf(text: string, minLength: number): { key: string; start: number; end: number }[] {
+  const sentences: { key: string; start: number; end: number }[] = [];
+  if (text.length < minLength) return sentences;
+  for (const match of text.matchAll(SENTENCE)) {
+    const raw = match[0];
+    const key = raw.replace(/\s+/g, '');
+    if ([...key].length < minLength) continue;
+    const leading = raw.length - raw.trimStart().length;
+    sentences.push({ key, start: match.index + leading, end: match.index + raw.length });
+  }
+  return sentences;
+}
+
+function lineOf(paragraphs: readonly Paragraph[], offset: number): number {
   let low = 0;
-  let high = lineStarts.length - 1;
+  let high = paragraphs.length - 1;
   while (low < high) {
     const mid = (low + high + 1) >> 1;
-    if (lineStarts[mid] <= offset) low = mid;
+    if (paragraphs[mid].start <= offset) low = mid;
     else high = mid - 1;
   }
   return low;

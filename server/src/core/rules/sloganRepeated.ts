@@ -1,5 +1,6 @@
 import type { OutlineNode } from '../outline/types';
-import type { Finding, Paragraph, Span } from '../types';
+import type { Finding, Span } from '../types';
+import { paragraphsBySpan } from './documentScopes';
 import { isParallelFrame, overlaps, phraseOccurrences } from './phrases';
 import type { DocumentFacts, ParagraphInput, Rule, RuleOptions } from './rule';
 
@@ -32,9 +33,46 @@ export const sloganRepeatedRule: Rule = {
       zh: '“{phrase}”在本节出现 {count} 次（每千字 {density} 次）。',
     },
   },
-  checkParagraph: checkParagraph,
-  checkDocument: checkSections,
+  checkDocument(facts: DocumentFacts, options: RuleOptions): Finding[] {
+    return [...checkParagraphs(facts, options), ...checkSections(facts, options)];
+  },
 };
+
+/**
+ * Paragraph level, cached per paragraph text. Laws are skipped: a statute
+ * repeats its defined terms (国家秘密 ×6 in one article) by necessity.
+ */
+function checkParagraphs(facts: DocumentFacts, options: RuleOptions): Finding[] {
+  const articles = lawSpans(facts.outline, facts.text.length);
+  const namespace = `slogan.repeated/${JSON.stringify(options)}/${[...facts.ignored].join('\u0001')}`;
+  const findings: Finding[] = [];
+  let a = 0;
+  for (const paragraph of facts.paragraphs) {
+    if (paragraph.text.length < (options.minLength as number) * (options.minCount as number)) continue;
+    while (a < articles.length && articles[a].end <= paragraph.start) a++;
+    if (a < articles.length && articles[a].start <= paragraph.start) continue;
+    const tokens = facts.tokensOf(paragraph);
+    if (!tokens) continue;
+    const found = facts.memo(namespace, paragraph, () =>
+      checkParagraph({ paragraph: { ...paragraph, start: 0, end: paragraph.text.length }, tokens, terms: facts.termHits(paragraph), ignored: facts.ignored }, options),
+    );
+    for (const finding of found) findings.push(shifted(finding, paragraph.start));
+  }
+  return findings;
+}
+
+function shifted(finding: Finding, base: number): Finding {
+  const move = (span: Span) => ({ start: span.start + base, end: span.end + base });
+  return { ...finding, span: move(finding.span), related: finding.related?.map(move) };
+}
+
+/** Spans of laws: documents (or the whole text) that contain articles (第X条), in document order. */
+function lawSpans(outline: readonly OutlineNode[], length: number): Span[] {
+  const hasArticles = (node: OutlineNode): boolean => node.kind === 'article' || node.children.some(hasArticles);
+  const documents = outline.filter((node) => node.kind === 'document');
+  if (documents.length === 0) return outline.some(hasArticles) ? [{ start: 0, end: length }] : [];
+  return documents.filter(hasArticles).map((node) => node.span);
+}
 
 function checkParagraph({ paragraph, tokens, terms, ignored }: ParagraphInput, options: RuleOptions): Finding[] {
   if (!tokens) return [];
@@ -44,13 +82,21 @@ function checkParagraph({ paragraph, tokens, terms, ignored }: ParagraphInput, o
   // Occurrences inside a longer fixed formula (以高质量发展促进高水平安全…) are part of the formula.
   const formulas = terms.filter((t) => t.match.entry.kind === 'slogan' && t.end - t.start > minLength);
   const candidates: { phrase: string; spans: Span[] }[] = [];
+  const frames: Span[] = [];
   for (const [phrase, all] of phraseOccurrences(tokens, terms, minLength, 8)) {
     if (all.length < minCount || ignored.has(phrase)) continue;
     const spans = all.filter((s) => !formulas.some((f) => f.form !== phrase && f.start <= s.start && s.end <= f.end));
     if (spans.length < minCount) continue;
-    if (!options.flagParallelFrames && isParallelFrame(text, spans)) continue;
+    if (!options.flagParallelFrames && isParallelFrame(text, spans)) {
+      frames.push(...spans);
+      continue;
+    }
     candidates.push({ phrase, spans });
   }
+  // Parts of a parallel frame (始终坚持 in 必须始终坚持…) belong to the frame.
+  const free = candidates.filter((c) => !c.spans.every((s) => frames.some((f) => f.start <= s.start && s.end <= f.end)));
+  candidates.length = 0;
+  candidates.push(...free);
   // Keep maximal repeats: the most frequent phrase of an overlapping family, the longest on a tie.
   candidates.sort((a, b) => b.spans.length - a.spans.length || b.phrase.length - a.phrase.length || a.spans[0].start - b.spans[0].start);
   const accepted: { phrase: string; spans: Span[] }[] = [];
@@ -79,11 +125,12 @@ function checkSections(facts: DocumentFacts, options: RuleOptions): Finding[] {
   const density = options.sectionDensity as number;
   const minCount = options.sectionMinCount as number;
   const findings: Finding[] = [];
-  const sections = sectionsOf(facts.outline);
-  const whole = { span: { start: 0, end: facts.text.length } };
-  for (const section of sections.length > 0 ? sections : [whole]) {
+  const laws = lawSpans(facts.outline, facts.text.length);
+  const found = sectionsOf(facts.outline).filter((node) => !laws.some((law) => law.start <= node.span.start && node.span.end <= law.end));
+  const sections = found.length > 0 ? found.map((node) => node.span) : laws.length > 0 ? [] : [{ start: 0, end: facts.text.length }];
+  const groups = paragraphsBySpan(facts.paragraphs, sections);
+  for (const paragraphs of groups) {
     const occurrences = new Map<string, Span[]>();
-    const paragraphs = paragraphsIn(facts.paragraphs, section.span);
     let characters = 0;
     for (const paragraph of paragraphs) {
       characters += paragraph.text.length;
@@ -124,13 +171,4 @@ function sectionsOf(outline: readonly OutlineNode[]): OutlineNode[] {
   };
   outline.forEach(visit);
   return sections;
-}
-
-function paragraphsIn(paragraphs: readonly Paragraph[], span: Span): Paragraph[] {
-  const result: Paragraph[] = [];
-  for (const p of paragraphs) {
-    if (p.start >= span.end) break;
-    if (p.end > span.start && p.text.length > 0) result.push(p);
-  }
-  return result;
 }

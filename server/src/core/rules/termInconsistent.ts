@@ -1,5 +1,6 @@
+import type { TermHit } from '../terms/termMatcher';
 import type { Finding, Span, TextEdit } from '../types';
-import { documentScopes } from './documentScopes';
+import { documentScopes, paragraphsBySpan } from './documentScopes';
 import type { DocumentFacts, Rule } from './rule';
 
 const CODE = 'term.inconsistent';
@@ -41,33 +42,27 @@ export const termInconsistentRule: Rule = {
   },
   checkDocument(facts: DocumentFacts): Finding[] {
     const findings: Finding[] = [];
-    for (const scope of documentScopes(facts.text, facts.outline)) {
+    const scopes = documentScopes(facts.text, facts.outline);
+    for (const paragraphs of paragraphsBySpan(facts.paragraphs, scopes)) {
       const quoted = new Map<string, { quoted: FormUse[]; bare: FormUse[] }>();
       const variants = new Map<string, Map<string, Span[]>>();
       const percent = { '%': [] as Span[], '％': [] as Span[] };
-      for (const paragraph of facts.paragraphs) {
-        if (paragraph.end <= scope.start || paragraph.start >= scope.end || paragraph.text.length === 0) continue;
-        const text = paragraph.text;
-        const quotes = quoteRegions(text);
-        for (const hit of facts.termHits(paragraph)) {
-          if (hit.match.role === 'rejected') continue;
-          const span = { start: paragraph.start + hit.start, end: paragraph.start + hit.end };
-          const entry = hit.match.entry;
-          // An alias is another name (千万工程 for its full form): mixing the two is normal.
-          if (hit.match.role !== 'alias') {
-            const forms = variants.get(entry.term) ?? new Map<string, Span[]>();
-            forms.set(hit.form, [...(forms.get(hit.form) ?? []), span]);
-            variants.set(entry.term, forms);
+      for (const paragraph of paragraphs) {
+        const uses = facts.memo('term.inconsistent', paragraph, () => usesIn(paragraph.text, facts.termHits(paragraph)));
+        const base = paragraph.start;
+        for (const use of uses.forms) {
+          const span = { start: base + use.start, end: base + use.end };
+          if (use.role !== 'alias') {
+            let forms = variants.get(use.term);
+            if (!forms) variants.set(use.term, (forms = new Map<string, Span[]>()));
+            const spans = forms.get(use.form);
+            if (spans) spans.push(span);
+            else forms.set(use.form, [span]);
           }
-          // Quoting is a question for short slogans and abbreviations (“三农”, “专精特新”), not long terms.
-          if (hit.form.length > MAX_QUOTABLE) continue;
-          const region = quotes.find((q) => q.start <= hit.start - 1 && hit.end + 1 <= q.end);
-          const exactlyQuoted = region !== undefined && region.start === hit.start - 1 && region.end === hit.end + 1;
-          // Inside a longer quotation (“一圈一带两区”) the form says nothing about quoting.
-          if (region && !exactlyQuoted) continue;
-          const uses = quoted.get(hit.form) ?? { quoted: [], bare: [] };
-          if (exactlyQuoted) {
-            uses.quoted.push({
+          if (use.quoting === 'inside') continue;
+          const entry = quoted.get(use.form) ?? { quoted: [], bare: [] };
+          if (use.quoting === 'exact') {
+            entry.quoted.push({
               span: { start: span.start - 1, end: span.end + 1 },
               toOther: [
                 { span: { start: span.start - 1, end: span.start }, newText: '' },
@@ -75,7 +70,7 @@ export const termInconsistentRule: Rule = {
               ],
             });
           } else {
-            uses.bare.push({
+            entry.bare.push({
               span,
               toOther: [
                 { span: { start: span.start, end: span.start }, newText: '“' },
@@ -83,12 +78,9 @@ export const termInconsistentRule: Rule = {
               ],
             });
           }
-          quoted.set(hit.form, uses);
+          quoted.set(use.form, entry);
         }
-        for (const match of text.matchAll(/\d[%％]/g)) {
-          const at = paragraph.start + match.index + 1;
-          percent[match[0].slice(1) as '%' | '％'].push({ start: at, end: at + 1 });
-        }
+        for (const p of uses.percents) percent[p.symbol].push({ start: base + p.at, end: base + p.at + 1 });
       }
       for (const [term, uses] of quoted) {
         const { minority, majority, minorityIsQuoted } = split(uses.quoted, uses.bare);
@@ -121,7 +113,7 @@ export const termInconsistentRule: Rule = {
           }
         }
       }
-      const [rare, common] = percent['%'].length >= percent['％'].length ? ['％', '%'] as const : ['%', '％'] as const;
+      const [rare, common] = percent['%'].length >= percent['％'].length ? (['％', '%'] as const) : (['%', '％'] as const);
       if (percent[rare].length > 0 && percent[rare].length < percent[common].length) {
         for (const span of percent[rare]) {
           findings.push({
@@ -137,6 +129,36 @@ export const termInconsistentRule: Rule = {
     return findings.sort((a, b) => a.span.start - b.span.start);
   },
 };
+
+/** What one paragraph contributes, offsets relative to it; cached by paragraph text. */
+interface ParagraphUses {
+  readonly forms: readonly {
+    readonly term: string;
+    readonly form: string;
+    readonly role: string;
+    readonly start: number;
+    readonly end: number;
+    /** `exact`: “form”; `inside`: part of a longer quotation; `bare`: no quotes. */
+    readonly quoting: 'exact' | 'inside' | 'bare';
+  }[];
+  readonly percents: readonly { readonly symbol: '%' | '％'; readonly at: number }[];
+}
+
+function usesIn(text: string, hits: readonly TermHit[]): ParagraphUses {
+  const quotes = quoteRegions(text);
+  const forms: ParagraphUses['forms'][number][] = [];
+  for (const hit of hits) {
+    if (hit.match.role === 'rejected') continue;
+    // Quoting is a question for short slogans and abbreviations (“三农”, “专精特新”), not long terms.
+    const region = quotes.find((q) => q.start <= hit.start - 1 && hit.end + 1 <= q.end);
+    const exact = region !== undefined && region.start === hit.start - 1 && region.end === hit.end + 1;
+    const quoting = hit.form.length > MAX_QUOTABLE ? 'inside' : exact ? 'exact' : region ? 'inside' : 'bare';
+    forms.push({ term: hit.match.entry.term, form: hit.form, role: hit.match.role, start: hit.start, end: hit.end, quoting });
+  }
+  const percents: ParagraphUses['percents'][number][] = [];
+  for (const match of text.matchAll(/\d[%％]/g)) percents.push({ symbol: match[0].slice(1) as '%' | '％', at: match.index + 1 });
+  return { forms, percents };
+}
 
 function split(quoted: FormUse[], bare: FormUse[]): { minority: FormUse[]; majority: FormUse[]; minorityIsQuoted: boolean } {
   if (quoted.length === 0 || bare.length === 0 || quoted.length === bare.length) return { minority: [], majority: [], minorityIsQuoted: false };

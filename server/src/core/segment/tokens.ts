@@ -17,13 +17,13 @@ export function cleanForNative(text: string): string {
  * running sum of lengths; the token text is always taken from the original.
  * Returns undefined when the pieces do not cover the text exactly.
  */
-export function piecesToTokens(text: string, pieces: readonly string[]): Token[] | undefined {
+export function piecesToTokens(text: string, pieces: readonly string[], tags?: readonly string[]): Token[] | undefined {
   const tokens: Token[] = [];
   let offset = 0;
-  for (const piece of pieces) {
-    const end = offset + piece.length;
+  for (let i = 0; i < pieces.length; i++) {
+    const end = offset + pieces[i].length;
     if (end > text.length) return undefined;
-    tokens.push({ text: text.slice(offset, end), start: offset, end });
+    tokens.push(tags ? { text: text.slice(offset, end), start: offset, end, tag: tags[i] } : { text: text.slice(offset, end), start: offset, end });
     offset = end;
   }
   return offset === text.length ? tokens : undefined;
@@ -35,8 +35,13 @@ export function piecesToTokens(text: string, pieces: readonly string[]): Token[]
  */
 export function segmentParagraph(segmenter: Segmenter, text: string): Token[] {
   if (text.length === 0) return [];
-  const tokens = piecesToTokens(text, segmenter.cut(cleanForNative(text)));
-  return tokens ?? codePointTokens(text);
+  const clean = cleanForNative(text);
+  if (segmenter.tag) {
+    const tagged = segmenter.tag(clean);
+    const tokens = piecesToTokens(text, tagged.map((t) => t.word), tagged.map((t) => t.tag));
+    if (tokens) return tokens;
+  }
+  return piecesToTokens(text, segmenter.cut(clean)) ?? codePointTokens(text);
 }
 
 /** One token per code point: the last resort that is always correct. */
@@ -52,5 +57,5 @@ export function codePointTokens(text: string): Token[] {
 
 /** Moves paragraph-relative tokens to document offsets. */
 export function shiftTokens(tokens: readonly Token[], base: number): Token[] {
-  return tokens.map((t) => ({ text: t.text, start: t.start + base, end: t.end + base }));
+  return tokens.map((t) => ({ ...t, start: t.start + base, end: t.end + base }));
 }

@@ -24,3 +24,52 @@ export function splitParagraphs(text: string): Paragraph[] {
 export function isBlank(text: string): boolean {
   return /^[\s\u3000]*$/.test(text);
 }
+
+/**
+ * The paragraphs of `text`, reusing those of a previous version of the same
+ * document where the text did not change. Unchanged paragraphs keep their
+ * `text` string (and so its cached hash in every memo); those after the edit
+ * are shifted. Equal to `splitParagraphs(text)` in content.
+ */
+export function updateParagraphs(previousText: string, previous: readonly Paragraph[], text: string): Paragraph[] {
+  const shorter = Math.min(previousText.length, text.length);
+  let prefix = 0;
+  while (prefix < shorter && previousText.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  if (prefix === previousText.length && prefix === text.length) return previous as Paragraph[];
+  let suffix = 0;
+  while (suffix < shorter - prefix && previousText.charCodeAt(previousText.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+
+  const first = paragraphAt(previous, prefix);
+  let last = paragraphAt(previous, previousText.length - suffix);
+  // The edit reached into the line break after `last`: that paragraph's end changes too.
+  if (previousText.length - suffix > previous[last].end && last + 1 < previous.length) last++;
+  const delta = text.length - previousText.length;
+  const middleStart = previous[first].start;
+  const middleEnd = previous[last].end + delta;
+  // A `\r` and a `\n` meeting across the edit's border form one line break: start over.
+  if (text.charCodeAt(middleEnd - 1) === 13 && text.charCodeAt(middleEnd) === 10) return splitParagraphs(text);
+  if (text.charCodeAt(middleStart - 1) === 13 && text.charCodeAt(middleStart) === 10) return splitParagraphs(text);
+
+  const result = previous.slice(0, first) as Paragraph[];
+  for (const p of splitParagraphs(text.slice(middleStart, middleEnd))) {
+    result.push({ line: first + p.line, start: middleStart + p.start, end: middleStart + p.end, text: p.text });
+  }
+  const lineDelta = result.length - (last + 1);
+  for (let i = last + 1; i < previous.length; i++) {
+    const p = previous[i];
+    result.push({ line: p.line + lineDelta, start: p.start + delta, end: p.end + delta, text: p.text });
+  }
+  return result;
+}
+
+/** Index of the paragraph whose span (line break excluded) contains `offset`. */
+function paragraphAt(paragraphs: readonly Paragraph[], offset: number): number {
+  let low = 0;
+  let high = paragraphs.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (paragraphs[mid].start <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}

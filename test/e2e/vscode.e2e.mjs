@@ -1,0 +1,249 @@
+// The packaged extension in a real VS Code (code-server 4.139 = VS Code 1.139) in headless Chromium.
+// Installs the .vsix built by `npm run package` into a fresh profile, opens a copy of
+// test/e2e/workspace and checks what a person sees, from the DOM. Screenshots: .e2e/shots/.
+// Usage: node test/e2e/vscode.e2e.mjs   (after test/e2e/setup.mjs and npm run package; run.mjs does all)
+//   E2E_KEEP=1 keeps the run dir (profiles, logs, workspace); it is kept anyway when a check fails.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launchBrowser, screenshot, startCodeServer, until, workbench } from './lib/codeserver.mjs';
+import { HOVER_DEFINITION, HOVER_HEADING_TEXT, REPORT_OUTLINE } from './lib/expected.mjs';
+import { E2E_DIR, NODE24, SHOTS, VSIX } from './lib/paths.mjs';
+
+const REPORT = '政府工作报告2024.policy.txt';
+const BEIJING = '北京市政府工作报告2024.policy.txt';
+const DRAFT = '草稿.policy.txt';
+
+const SLOGAN_MESSAGE = '"高质量发展" occurs 4 times in this paragraph.';
+const VARIANT_MESSAGE = '"新质生产率" is a wrong form of "新质生产力".';
+const RESTART_MESSAGES = ['The Policy Lens server stopped and was restarted.', 'Policy Lens 服务器已停止并已重新启动。'];
+
+if (!fs.existsSync(VSIX)) { console.error(`${VSIX} missing: run npm run package first`); process.exit(1); }
+fs.rmSync(SHOTS, { recursive: true, force: true });
+fs.mkdirSync(SHOTS, { recursive: true });
+
+const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-e2e-'));
+const ws = path.join(runDir, 'workspace');
+fs.cpSync(path.join(E2E_DIR, 'workspace'), ws, { recursive: true });
+
+const results = [];
+let page, wb, shotNo = 0;
+const shot = (name) => screenshot(page, path.join(SHOTS, `${String(++shotNo).padStart(2, '0')}-${name}.png`));
+async function check(name, fn) {
+  const t0 = Date.now();
+  console.log(`-- ${name}`);
+  try {
+    await fn();
+    results.push({ name, ok: true, ms: Date.now() - t0 });
+  } catch (e) {
+    results.push({ name, ok: false, ms: Date.now() - t0, error: e.message });
+    console.log(`   ${e.stack}`);
+    if (page) await screenshot(page, path.join(SHOTS, `FAIL-${name}.png`)).catch(() => {});
+    // leave the workbench in a neutral state for the next check
+    await page?.keyboard.press('Escape').catch(() => {});
+  }
+}
+const log = (...a) => console.log('  ', ...a);
+
+const t0 = Date.now();
+const cs = await startCodeServer({
+  dir: path.join(runDir, 'code-server'),
+  vsix: [VSIX],
+  folder: ws,
+  settings: { 'workbench.colorTheme': 'Default Dark Modern' },
+});
+const browser = await launchBrowser({ dir: path.join(runDir, 'chromium') });
+page = browser.page;
+wb = workbench(page);
+
+try {
+  await wb.open(cs.url, ws);
+  await wb.openFile(REPORT, '2023年工作回顾');
+
+  await check('language-mode', async () => {
+    // the extension activates on the language and the status bar shows its name
+    const mode = await until(async () => { const m = await wb.statusText('status.editor.mode'); return m !== 'Plain Text' && m; }, { what: 'language mode' });
+    log('language mode:', mode);
+    assert.equal(mode, '政策文稿');
+  });
+
+  await check('outline', async () => {
+    await wb.command('Explorer: Focus on Outline View');
+    // collapse the file tree so the Outline pane is tall enough to render its first rows
+    const folders = page.locator('.pane-header[aria-label^="Explorer Section"]');
+    if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
+    const rows = await until(async () => {
+      const r = await page.evaluate(() => [...document.querySelectorAll('.outline-pane .monaco-list-row')]
+        .map((row) => [Number(row.getAttribute('aria-level')), row.querySelector('.label-name')?.textContent?.trim()]));
+      return r.length >= REPORT_OUTLINE.length && r;
+    }, { stable: 3, what: 'outline rows' });
+    log('outline:', JSON.stringify(rows.slice(0, 12)));
+    await shot('outline');
+    await folders.click(); // the file tree again, for the next checks
+    assert.deepEqual(rows.slice(0, REPORT_OUTLINE.length), REPORT_OUTLINE);
+  });
+
+  await check('grammar', async () => {
+    await wb.focusEditor();
+    await wb.gotoLine(11); // 一、2023年工作回顾
+    await wb.command('Developer: Inspect Editor Tokens and Scopes');
+    const inspect = page.locator('.token-inspect-widget');
+    const text = await until(async () => { const t = await inspect.innerText().catch(() => ''); return t.includes('textmate scopes') && t; }, { what: 'token inspector' });
+    log('token inspector:', text.replace(/\s+/g, ' ').slice(0, 300));
+    assert.match(text, /markup\.heading\.1\.policy/);
+    assert.match(text, /text\.policy/);
+    // The heading is drawn in another colour than body text (Dark Modern: markup.heading is #569CD6, bold).
+    const colors = await page.evaluate(() => {
+      const colorOf = (fragment) => {
+        for (const line of document.querySelectorAll('.editor-group-container.active .view-lines .view-line')) {
+          for (const span of line.querySelectorAll('span > span')) if (span.textContent.includes(fragment)) return getComputedStyle(span).color;
+        }
+        return null;
+      };
+      return { heading: colorOf('工作回顾'), body: colorOf('各位代表') };
+    });
+    log('colours:', JSON.stringify(colors));
+    await shot('grammar-heading-scope');
+    await page.keyboard.press('Escape');
+    assert.ok(colors.heading && colors.body, JSON.stringify(colors));
+    assert.notEqual(colors.heading, colors.body);
+  });
+
+  await check('hover', async () => {
+    await wb.openFile(DRAFT, '基本情况');
+    const texts = await wb.hover('新质生产力', HOVER_DEFINITION, { lineContains: '调研报告' });
+    log('hover:', JSON.stringify(texts).slice(0, 300));
+    await wb.hoverSettled().catch(() => {});
+    await shot('hover-新质生产力');
+    await page.mouse.move(5, 5);
+    const hover = texts.find((t) => t.includes(HOVER_DEFINITION));
+    assert.ok(hover.startsWith(HOVER_HEADING_TEXT), hover);
+  });
+
+  // The draft's paragraph 4 repeats 高质量发展 four times; line 6 has the typo 新质生产率.
+  await check('problems-slogan', async () => {
+    await wb.showProblems();
+    const rows = await until(async () => {
+      const r = await wb.problemRows();
+      return r.filter((x) => x.message === SLOGAN_MESSAGE).length >= 2 && r.some((x) => x.message === VARIANT_MESSAGE) && r;
+    }, { stable: 2, what: 'slogan and variant markers' });
+    log('problems:', JSON.stringify(rows.map((r) => r.aria)));
+    await shot('problems');
+    const slogans = rows.filter((x) => x.message === SLOGAN_MESSAGE);
+    // the 3rd and 4th occurrences (Ln 4), information severity, code slogan.repeated, source policy-lens
+    assert.deepEqual(slogans.map((s) => s.position), ['[Ln 4, Col 36]', '[Ln 4, Col 57]']);
+    for (const s of slogans) {
+      assert.match(s.aria, /^Info: /, s.aria);
+      assert.match(s.code ?? '', /slogan\.repeated/);
+    }
+  });
+
+  /** Clicks the Problems row with `message`, opens the quick fix menu in the editor, picks `title`. */
+  async function applyQuickFix(message, title, slug) {
+    await wb.showProblems();
+    await page.locator('.markers-panel .monaco-list-row', { has: page.locator('.marker-message', { hasText: message }) }).first().click();
+    await wb.focusEditor();
+    await page.keyboard.press('Control+.');
+    const rows = await until(async () => {
+      const r = await page.evaluate(() => [...document.querySelectorAll('.action-widget .monaco-list-row')].map((e) => e.textContent.trim()));
+      return r.some((t) => t.includes(title)) && r;
+    }, { what: `quick fix "${title}"` });
+    log('quick fixes:', JSON.stringify(rows));
+    await shot(`quick-fix-menu-${slug}`);
+    await page.locator('.action-widget .monaco-list-row', { hasText: title }).first().click();
+    await until(async () => !(await page.locator('.action-widget').first().isVisible()), { timeout: 5000, what: 'quick fix menu to close' });
+    return rows;
+  }
+
+  await check('quick-fix-ignore-slogan', async () => {
+    await applyQuickFix(SLOGAN_MESSAGE, 'Ignore "高质量发展" in this workspace', 'ignore-slogan');
+    // the command writes the workspace settings, the server re-checks, the markers go away
+    const settingsFile = path.join(ws, '.vscode/settings.json');
+    const settings = await until(() => fs.existsSync(settingsFile) && JSON.parse(fs.readFileSync(settingsFile, 'utf8')), { what: '.vscode/settings.json' });
+    log('workspace settings:', JSON.stringify(settings));
+    assert.deepEqual(settings['policyLens.ignoredPhrases'], ['高质量发展']);
+    await wb.showProblems();
+    const rows = await until(async () => { const r = await wb.problemRows(); return !r.some((x) => x.message === SLOGAN_MESSAGE) && r; }, { what: 'slogan markers to disappear' });
+    await shot('problems-after-ignore');
+    assert.ok(rows.some((x) => x.message === VARIANT_MESSAGE), 'the term.variant marker stays');
+  });
+
+  await check('quick-fix-term-variant', async () => {
+    assert.ok(await wb.renderedLine('因地制宜发展新质生产率，'));
+    await applyQuickFix(VARIANT_MESSAGE, 'Change to "新质生产力"', 'term-variant');
+    const line = await until(() => wb.renderedLine('因地制宜发展新质生产力'), { what: 'fixed line' });
+    log('line 6 now:', line);
+    assert.equal(line, '要因地制宜发展新质生产力，推动产业链供应链优化升级，积极培育新兴产业和未来产业。');
+    await wb.showProblems();
+    await until(async () => !(await wb.problemRows()).some((x) => x.message === VARIANT_MESSAGE), { what: 'variant marker to disappear' });
+    await shot('term-variant-fixed');
+    // the tab shows the unsaved edit
+    assert.equal(await page.locator('.tabs-container .tab.active.dirty', { hasText: DRAFT }).count(), 1);
+  });
+
+  await check('workspace-symbol', async () => {
+    await wb.focusEditor();
+    // Go to Symbol in Workspace (Ctrl+T) finds a heading of the Beijing report, a file never opened
+    const wanted = '（一）持续提升首都功能，推动京津冀协同发展取得新的更大进展';
+    const rows = await wb.quickPick('Control+T', '#首都功能', (r) => r.label === wanted, { retypeEvery: 3000 });
+    log('workspace symbols:', JSON.stringify(rows.slice(0, 5)));
+    await shot('workspace-symbol');
+    const row = rows.find((r) => r.label === wanted);
+    assert.match(row.description, /北京市政府工作报告2024\.policy\.txt/);
+    await wb.accept(rows, (r) => r.label === wanted);
+    await page.locator('.tabs-container .tab.active', { hasText: BEIJING }).waitFor({ timeout: 10_000 });
+    const pos = await until(async () => { const s = await wb.statusText('status.editor.selection'); return s.startsWith('Ln 29,') && s; }, { what: 'cursor on the heading' });
+    log('cursor:', pos);
+  });
+
+  let serverPid;
+  await check('server-process', async () => {
+    // The server runs from the installed package, under code-server's Node 24, with the packaged
+    // native nodejieba loaded (the .vsix carries it; no fallback segmenter).
+    const pids = cs.processes(cs.ext, 'dist/server.js');
+    assert.equal(pids.length, 1, `server processes: ${pids}`);
+    serverPid = pids[0];
+    const exe = fs.realpathSync(`/proc/${serverPid}/exe`);
+    const maps = fs.readFileSync(`/proc/${serverPid}/maps`, 'utf8');
+    const jieba = [...new Set(maps.split('\n').map((l) => l.split(/\s+/).slice(5).join(' ')).filter((p) => p.endsWith('nodejieba.node')))];
+    log(`server pid ${serverPid}, exe ${exe}, native: ${jieba.join(', ')}`);
+    assert.equal(exe, fs.realpathSync(NODE24));
+    assert.equal(jieba.length, 1);
+    assert.ok(jieba[0].startsWith(cs.ext + path.sep), jieba[0]);
+  });
+
+  await check('server-restart', async () => {
+    assert.ok(serverPid, 'no server pid from the previous check');
+    process.kill(serverPid, 'SIGKILL');
+    const toast = await until(async () => (await wb.notifications()).find((m) => RESTART_MESSAGES.includes(m)), { what: 'restart notification' });
+    log('notification:', toast);
+    const newPid = await until(() => cs.processes(cs.ext, 'dist/server.js').find((p) => p !== serverPid), { what: 'new server process' });
+    log('new server pid:', newPid);
+    await shot('server-restarted');
+    // hovers work again
+    await wb.openFile(DRAFT, '基本情况');
+    const texts = await wb.hover('新质生产力', HOVER_DEFINITION, { lineContains: '调研报告' });
+    await wb.hoverSettled().catch(() => {});
+    await shot('hover-after-restart');
+    assert.ok(texts.some((t) => t.startsWith(HOVER_HEADING_TEXT)), JSON.stringify(texts));
+  });
+} catch (e) {
+  results.push({ name: 'harness', ok: false, ms: 0, error: e.stack });
+  await screenshot(page, path.join(SHOTS, 'FAIL-harness.png')).catch(() => {});
+} finally {
+  await browser.close().catch(() => {});
+  await cs.stop();
+  const failed = results.filter((r) => !r.ok).length;
+  const logs = cs.extensionLogs().filter((f) => f.includes(`${path.sep}policy-lens.policy-lens${path.sep}`));
+  if (failed || process.env.E2E_KEEP === '1') {
+    console.log(`[run] kept ${runDir}`);
+    for (const f of logs) console.log(`[run] extension log ${f}`);
+  } else fs.rmSync(runDir, { recursive: true, force: true });
+}
+
+for (const r of results) console.log(`${r.ok ? 'PASS' : 'FAIL'} ${r.name} (${r.ms} ms)${r.error ? ' - ' + r.error.split('\n')[0] : ''}`);
+const failed = results.filter((r) => !r.ok).length;
+console.log(`code-server suite: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+console.log(`${results.length - failed} passed, ${failed} failed`);
+process.exitCode = failed ? 1 : 0;
