@@ -41,7 +41,12 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
         vscode.workspace.createFileSystemWatcher('**/*.policy.{txt,md}'),
       ],
     },
-    initializationOptions: { locale: vscode.env.language, trusted: vscode.workspace.isTrusted },
+    // Settings go along with initialize so the first answers already use them (the server pulls them again later).
+    initializationOptions: {
+      locale: vscode.env.language,
+      trusted: vscode.workspace.isTrusted,
+      settings: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('policyLens'))),
+    },
     errorHandler: restartingErrorHandler(),
   };
   return new LanguageClient('policyLens', vscode.l10n.t('Policy Lens'), serverOptions, clientOptions);

@@ -60,6 +60,8 @@ export class LspTestClient {
       processId: process.pid,
       rootUri: options.rootUri ?? null,
       locale: options.locale ?? 'en',
+      // As the VS Code client does: settings up front, so the first answers already use them.
+      initializationOptions: options.settings ? { settings: options.settings } : undefined,
       capabilities: {
         workspace: { configuration: options.configuration ?? true, didChangeConfiguration: { dynamicRegistration: true } },
         textDocument: {
@@ -81,6 +83,28 @@ export class LspTestClient {
       this.#pending.set(id, {
         resolve: (v) => (clearTimeout(timer), resolve(v)),
         reject: (e) => (clearTimeout(timer), reject(e)),
+      });
+      this.#send({ jsonrpc: '2.0', id, method, params });
+    });
+  }
+
+  /**
+   * A request that the client gives up on after `cancelAfterMs` by sending `$/cancelRequest`,
+   * as editors do. Resolves with the result, or rejects with the server's error (code -32800
+   * when it honoured the cancellation), or with a timeout after `timeoutMs`.
+   */
+  requestCancellable<T = any>(method: string, params: unknown, cancelAfterMs: number, timeoutMs = 20_000): Promise<T> {
+    const id = this.#nextId++;
+    const cancel = setTimeout(() => this.notify('$/cancelRequest', { id }), cancelAfterMs);
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.#pending.delete(id);
+        clearTimeout(cancel);
+        reject(new Error(`timeout waiting for ${method} (cancelled after ${cancelAfterMs} ms)`));
+      }, timeoutMs);
+      this.#pending.set(id, {
+        resolve: (v) => (clearTimeout(timer), clearTimeout(cancel), resolve(v)),
+        reject: (e) => (clearTimeout(timer), clearTimeout(cancel), reject(e)),
       });
       this.#send({ jsonrpc: '2.0', id, method, params });
     });
