@@ -142,6 +142,18 @@ describe('glossary, outline and workspace features over stdio', () => {
     expect(hover.contents.value).toContain('先进生产力质态');
   });
 
+  it('a term the document defines itself: hover shows that definition first, and go to definition jumps to it', async () => {
+    const uri = 'file:///tmp/local-definition.policy.txt';
+    const text = '加快国家服务业扩大开放综合示范区和中国（北京）自由贸易试验区建设（以下简称“两区”）。\n全面提升“两区”建设水平。';
+    client.open(uri, text);
+    const hover = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 5 } });
+    const [local, builtin] = hover.contents.value.split('\n\n---\n\n');
+    expect(local).toBe('**两区** · 本文定义（第 1 行）\n\n> 加快国家服务业扩大开放综合示范区和中国（北京）自由贸易试验区建设（以下简称“两区”）。');
+    expect(builtin).toMatch(/^\*\*两区\*\* · 数字简称/);
+    const definition = await client.request('textDocument/definition', { textDocument: { uri }, position: { line: 1, character: 5 } });
+    expect(definition).toEqual({ uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: text.indexOf('\n') } } });
+  });
+
   it('semantic tokens decode to the glossary terms of a known paragraph', async () => {
     const tokens = await client.request('textDocument/semanticTokens/full', { textDocument: { uri: nationalUri } });
     const lines = NATIONAL.split('\n');
