@@ -49,8 +49,8 @@ export class LspTestClient {
     });
   }
 
-  static start(env: Record<string, string> = {}, nodeArgs: readonly string[] = []): LspTestClient {
-    const child = spawn(process.execPath, [...nodeArgs, SERVER_JS, '--stdio'], { env: { ...process.env, ...env }, stdio: 'pipe' });
+  static start(env: Record<string, string> = {}, nodeArgs: readonly string[] = [], server = SERVER_JS): LspTestClient {
+    const child = spawn(process.execPath, [...nodeArgs, server, '--stdio'], { env: { ...process.env, ...env }, stdio: 'pipe' });
     return new LspTestClient(child);
   }
 
