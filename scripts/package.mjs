@@ -7,5 +7,5 @@ const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
 const target = `${process.platform === 'win32' ? 'win32' : process.platform}-${process.arch}`;
 const out = `${pkg.name}-${pkg.version}-${target}.vsix`;
 const vsce = (...args) => execFileSync(process.execPath, ['node_modules/@vscode/vsce/vsce', ...args], { stdio: ['ignore', 'inherit', 'inherit'] });
-vsce('package', '--target', target, '--out', out);
+vsce('package', '--target', target, '--out', out, '--no-rewrite-relative-links');
 console.log(out);

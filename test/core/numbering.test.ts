@@ -235,3 +235,14 @@ describe('level order', () => {
     expect(check('一、总体\n1.甲\n2.乙\n二、任务\n（1）丙\n（2）丁\n三、保障\n——经济向好。\n（一）戊。正文。')).toEqual([]);
   });
 });
+
+describe('excerpts of a compilation', () => {
+  it('accept a file that starts at report 2, but still report a gap between reports', () => {
+    const body = '各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议，并请市政协委员和其他列席人员提出意见。\n';
+    const excerpt = `2.北京市政府工作报告\n${body}3.天津市政府工作报告\n${body}`;
+    expect(checkNumbering(excerpt, buildOutline(excerpt, splitParagraphs(excerpt), { markdown: false, leadItems: false }))).toEqual([]);
+    const gap = `2.北京市政府工作报告\n${body}4.河北省政府工作报告\n${body}`;
+    const findings = checkNumbering(gap, buildOutline(gap, splitParagraphs(gap), { markdown: false, leadItems: false }));
+    expect(findings.map((f) => [f.messageId, f.args])).toEqual([['skipped', { expected: '3', found: '4' }]]);
+  });
+});

@@ -1,6 +1,7 @@
 // The standalone server with a second real client: headless Neovim (Debian's neovim) runs
 // test/e2e/nvim/check.lua, which starts `policy-lens-server --stdio` from PATH, opens the 2024
-// national report and prints the hover on 新质生产力, the document symbols and the diagnostics.
+// national report and prints the hover on 新质生产力, the document symbols, the workspace symbols
+// (another report lies next to it) and the diagnostics.
 // `policy-lens-server` is linked the way `npm install -g` would: PATH entry → package.json "bin" target.
 // Usage: node test/e2e/nvim.e2e.mjs   (after npm run build; run.mjs does it)
 import assert from 'node:assert/strict';
@@ -21,6 +22,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-nvim-'));
 const sub = (n) => { const p = path.join(dir, n); fs.mkdirSync(p, { recursive: true }); return p; };
 const file = path.join(sub('workspace'), '政府工作报告2024.policy.txt');
 fs.copyFileSync(path.join(E2E_DIR, 'workspace/政府工作报告2024.policy.txt'), file);
+fs.copyFileSync(path.join(E2E_DIR, 'workspace/北京市政府工作报告2024.policy.txt'), path.join(path.dirname(file), '北京市政府工作报告2024.policy.txt'));
 
 // policy-lens-server on PATH, as npm links a package's "bin" (symlink to the executable target)
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
@@ -36,7 +38,7 @@ const hoverChar = lines[hoverLine].indexOf('新质生产力') + 1;
 
 const env = {
   ...process.env, LANG: 'C.UTF-8', PATH: `${path.join(dir, 'bin')}:${process.env.PATH}`,
-  POLICY_FILE: file, POLICY_HOVER: `${hoverLine},${hoverChar}`,
+  POLICY_FILE: file, POLICY_HOVER: `${hoverLine},${hoverChar}`, POLICY_WORKSPACE_QUERY: '2023年工作回顾',
   // nvim writes ~/.cache/nvim/lsp.log and ~/.local/share/nvim otherwise
   HOME: sub('home'), XDG_CONFIG_HOME: sub('xdg-config'), XDG_CACHE_HOME: sub('xdg-cache'),
   XDG_DATA_HOME: sub('xdg-data'), XDG_STATE_HOME: sub('xdg-state'),
@@ -44,9 +46,10 @@ const env = {
 const r = spawnSync('nvim', ['--headless', '-n', '-i', 'NONE', '-u', path.join(E2E_DIR, 'nvim/check.lua')], { env, encoding: 'utf8', timeout: 90_000 });
 const out = (r.stdout ?? '') + (r.stderr ?? '');
 const messages = out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
-console.log(`[nvim] ${spawnSync('nvim', ['--version'], { encoding: 'utf8' }).stdout?.split('\n')[0]}; exit ${r.status ?? r.signal ?? r.error}`);
+console.log(`[nvim] ${spawnSync('nvim', ['--version'], { env, encoding: 'utf8' }).stdout?.split('\n')[0]}; exit ${r.status ?? r.signal ?? r.error}`);
 for (const m of messages) {
   if (m.kind === 'symbols') console.log(`[nvim] symbols: ${m.symbols.length}\n${m.symbols.map((s) => `   ${'  '.repeat(s.depth - 1)}${s.name}  (line ${s.line + 1})`).join('\n')}`);
+  else if (m.kind === 'workspaceSymbols') console.log(`[nvim] workspace symbols for "${m.query}":\n${m.symbols.map((x) => `   ${x.name}  ${path.basename(x.file)}:${x.line + 1}  ${x.uri}`).join('\n')}`);
   else if (m.kind === 'diagnostics') console.log(`[nvim] diagnostics:\n${m.items.map((d) => `   ${d.line + 1}:${d.character + 1} ${d.code} ${d.message}`).join('\n')}`);
   else console.log(`[nvim] ${m.kind}: ${typeof m.value === 'string' ? m.value : JSON.stringify(m)}`);
 }
@@ -62,6 +65,14 @@ check('nvim-document-symbols', () => {
   const symbols = messages.find((m) => m.kind === 'symbols')?.symbols ?? [];
   assert.deepEqual(symbols.slice(0, REPORT_OUTLINE.length).map((s) => [s.depth, s.name]), REPORT_OUTLINE);
 });
+check('nvim-workspace-symbols', () => {
+  // one "一、2023年工作回顾" per file: the open report (Neovim's URI) and the Beijing report (read from disk)
+  const found = messages.find((m) => m.kind === 'workspaceSymbols')?.symbols ?? [];
+  assert.deepEqual(found.map((x) => [x.name, path.basename(x.file), x.line + 1]).sort(), [
+    ['一、2023年工作回顾', '北京市政府工作报告2024.policy.txt', 8],
+    ['一、2023年工作回顾', '政府工作报告2024.policy.txt', 11],
+  ]);
+});
 check('nvim-diagnostics', () => {
   const items = messages.find((m) => m.kind === 'diagnostics')?.items ?? [];
   // line 71 of the report repeats 高质量发展 four times (information severity = 3)
@@ -72,7 +83,7 @@ check('nvim-diagnostics', () => {
 });
 
 fs.rmSync(dir, { recursive: true, force: true });
-for (const x of results) console.log(`${x.ok ? 'PASS' : 'FAIL'} ${x.name}${x.error ? ' - ' + x.error.split('\n')[0] : ''}`);
+for (const x of results) console.log(`${x.ok ? 'PASS' : 'FAIL'} ${x.name}${x.error ? ' - ' + x.error.replace(/\n/g, '\n     ') : ''}`);
 const failed = results.filter((x) => !x.ok).length;
 console.log(`neovim suite: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 console.log(`${results.length - failed} passed, ${failed} failed`);

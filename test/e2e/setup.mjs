@@ -12,8 +12,11 @@ import { CACHE, CHROMIUM, CODE_SERVER, NODE24, NODE24_DIR, TOOLS, VERSIONS } fro
 
 const APT_PACKAGES = ['chromium', 'fonts-noto-cjk', 'fonts-dejavu-core', 'neovim', 'build-essential', 'python3', 'pkg-config', 'libkrb5-dev'];
 
+// Under `npm run test:e2e` the environment carries the outer npm's npm_* variables; npm_config_user_agent
+// ("… node/v20 …") would reach code-server's postinstall, which then refuses to install ("requires node v24").
+const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
 const npmEnv = {
-  ...process.env,
+  ...cleanEnv,
   npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false',
   npm_config_loglevel: 'error',
 };
@@ -50,7 +53,7 @@ function apt() {
   if (missing.length === 0) return 'all present';
   if (process.getuid?.() !== 0) throw new Error(`missing Debian packages (run as root or install them): apt-get install ${missing.join(' ')}`);
   const log = path.join(CACHE, 'apt.log');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const env = { ...cleanEnv, DEBIAN_FRONTEND: 'noninteractive' };
   run('apt-get', ['update', '-qq'], { env, log });
   run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env, log });
   return 'installed ' + missing.join(' ');

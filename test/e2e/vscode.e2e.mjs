@@ -17,7 +17,8 @@ const DRAFT = '草稿.policy.txt';
 
 const SLOGAN_MESSAGE = '"高质量发展" occurs 4 times in this paragraph.';
 const VARIANT_MESSAGE = '"新质生产率" is a wrong form of "新质生产力".';
-const RESTART_MESSAGES = ['The Policy Lens server stopped and was restarted.', 'Policy Lens 服务器已停止并已重新启动。'];
+// English display language (code-server's default); the zh-cn text is from l10n/bundle.l10n.zh-cn.json
+const RESTART_MESSAGES = ['The Policy Lens server stopped and was restarted.', '政策文稿助手语言服务器已停止并已重新启动。'];
 
 if (!fs.existsSync(VSIX)) { console.error(`${VSIX} missing: run npm run package first`); process.exit(1); }
 fs.rmSync(SHOTS, { recursive: true, force: true });
@@ -51,7 +52,11 @@ const cs = await startCodeServer({
   dir: path.join(runDir, 'code-server'),
   vsix: [VSIX],
   folder: ws,
-  settings: { 'workbench.colorTheme': 'Default Dark Modern' },
+  settings: {
+    'workbench.colorTheme': 'Default Dark Modern',
+    // the LSP messages go to the extension's log (printed when a check fails)
+    'policyLens.trace.server': 'messages',
+  },
 });
 const browser = await launchBrowser({ dir: path.join(runDir, 'chromium') });
 page = browser.page;
@@ -62,10 +67,26 @@ try {
   await wb.openFile(REPORT, '2023年工作回顾');
 
   await check('language-mode', async () => {
-    // the extension activates on the language and the status bar shows its name
+    // the package's language (contributes.languages): the status bar shows its first alias
     const mode = await until(async () => { const m = await wb.statusText('status.editor.mode'); return m !== 'Plain Text' && m; }, { what: 'language mode' });
     log('language mode:', mode);
     assert.equal(mode, '政策文稿');
+  });
+
+  await check('language-status', async () => {
+    // the extension started its server, which loaded the packaged jieba: the language status hover says so
+    const item = page.locator('[id="status.languageStatus"]');
+    const widget = page.locator('.monaco-hover:not(.hidden)');
+    const text = await until(async () => {
+      await page.mouse.move(5, 5);
+      await item.hover();
+      const t = await widget.first().innerText({ timeout: 3000 }).catch(() => '');
+      return t.includes('Policy Lens: jieba') && t;
+    }, { timeout: 60_000, interval: 1000, what: 'language status "Policy Lens: jieba"' });
+    log('language status:', text.replace(/\s+/g, ' '));
+    await wb.hoverSettled().catch(() => {});
+    await shot('language-status');
+    await page.mouse.move(5, 5);
   });
 
   await check('outline', async () => {
@@ -93,21 +114,25 @@ try {
     log('token inspector:', text.replace(/\s+/g, ' ').slice(0, 300));
     assert.match(text, /markup\.heading\.1\.policy/);
     assert.match(text, /text\.policy/);
-    // The heading is drawn in another colour than body text (Dark Modern: markup.heading is #569CD6, bold).
-    const colors = await page.evaluate(() => {
-      const colorOf = (fragment) => {
+    // The heading's marker is drawn in the theme's markup.heading style (Dark Modern: #569CD6, bold), body text is not.
+    const styles = await page.evaluate(() => {
+      const styleOf = (lineText, tokenText) => {
         for (const line of document.querySelectorAll('.editor-group-container.active .view-lines .view-line')) {
-          for (const span of line.querySelectorAll('span > span')) if (span.textContent.includes(fragment)) return getComputedStyle(span).color;
+          if (!line.textContent.includes(lineText)) continue;
+          for (const span of line.querySelectorAll('span > span')) {
+            if (span.textContent.startsWith(tokenText)) { const s = getComputedStyle(span); return { text: span.textContent, color: s.color, weight: s.fontWeight }; }
+          }
         }
         return null;
       };
-      return { heading: colorOf('工作回顾'), body: colorOf('各位代表') };
+      return { heading: styleOf('2023年工作回顾', '一、'), body: styleOf('各位代表', '各位代表') };
     });
-    log('colours:', JSON.stringify(colors));
+    log('styles:', JSON.stringify(styles));
     await shot('grammar-heading-scope');
     await page.keyboard.press('Escape');
-    assert.ok(colors.heading && colors.body, JSON.stringify(colors));
-    assert.notEqual(colors.heading, colors.body);
+    assert.equal(styles.heading?.color, 'rgb(86, 156, 214)', JSON.stringify(styles));
+    assert.equal(styles.heading.weight, '700');
+    assert.notEqual(styles.body?.color, styles.heading.color);
   });
 
   await check('hover', async () => {
@@ -143,12 +168,20 @@ try {
   async function applyQuickFix(message, title, slug) {
     await wb.showProblems();
     await page.locator('.markers-panel .monaco-list-row', { has: page.locator('.marker-message', { hasText: message }) }).first().click();
-    await wb.focusEditor();
-    await page.keyboard.press('Control+.');
+    await page.mouse.move(5, 5); // off the row, so that its tooltip does not open and linger
+    const menuRows = () => page.evaluate(() => [...document.querySelectorAll('.action-widget .monaco-list-row')].map((e) => e.textContent.trim()));
     const rows = await until(async () => {
-      const r = await page.evaluate(() => [...document.querySelectorAll('.action-widget .monaco-list-row')].map((e) => e.textContent.trim()));
-      return r.some((t) => t.includes(title)) && r;
-    }, { what: `quick fix "${title}"` });
+      // (re)open the menu until it lists the fix: code actions are asked for when it opens
+      if (!(await page.locator('.action-widget').first().isVisible())) {
+        await wb.focusEditor();
+        await page.keyboard.press('Control+.');
+        await page.locator('.action-widget').first().waitFor({ state: 'visible', timeout: 3000 }).catch(() => {});
+      }
+      const r = await menuRows();
+      if (r.some((t) => t.includes(title))) return r;
+      if (r.length) await page.keyboard.press('Escape');
+      return null;
+    }, { interval: 500, what: `quick fix "${title}"` });
     log('quick fixes:', JSON.stringify(rows));
     await shot(`quick-fix-menu-${slug}`);
     await page.locator('.action-widget .monaco-list-row', { hasText: title }).first().click();
@@ -160,7 +193,10 @@ try {
     await applyQuickFix(SLOGAN_MESSAGE, 'Ignore "高质量发展" in this workspace', 'ignore-slogan');
     // the command writes the workspace settings, the server re-checks, the markers go away
     const settingsFile = path.join(ws, '.vscode/settings.json');
-    const settings = await until(() => fs.existsSync(settingsFile) && JSON.parse(fs.readFileSync(settingsFile, 'utf8')), { what: '.vscode/settings.json' });
+    const settings = await until(() => {
+      const json = fs.existsSync(settingsFile) && JSON.parse(fs.readFileSync(settingsFile, 'utf8') || '{}');
+      return json?.['policyLens.ignoredPhrases'] && json;
+    }, { what: 'policyLens.ignoredPhrases in .vscode/settings.json' });
     log('workspace settings:', JSON.stringify(settings));
     assert.deepEqual(settings['policyLens.ignoredPhrases'], ['高质量发展']);
     await wb.showProblems();
@@ -215,12 +251,19 @@ try {
 
   await check('server-restart', async () => {
     assert.ok(serverPid, 'no server pid from the previous check');
+    // the status bar's problem counts (errors, warnings, infos) of the open documents, once settled
+    const counts = () => wb.statusText('status.problems').then((t) => t.replace(/\s+/g, ' '));
+    const before = await until(counts, { stable: 4, interval: 300, what: 'problem counts to settle' });
+    log('problem counts before:', before);
     process.kill(serverPid, 'SIGKILL');
     const toast = await until(async () => (await wb.notifications()).find((m) => RESTART_MESSAGES.includes(m)), { what: 'restart notification' });
     log('notification:', toast);
     const newPid = await until(() => cs.processes(cs.ext, 'dist/server.js').find((p) => p !== serverPid), { what: 'new server process' });
     log('new server pid:', newPid);
     await shot('server-restarted');
+    // the restarted server checks the open documents again: the same counts as before the crash
+    const after = await until(async () => { const c = await counts(); return c === before && c; }, { what: `problem counts back to ${before}` });
+    log('problem counts after:', after);
     // hovers work again
     await wb.openFile(DRAFT, '基本情况');
     const texts = await wb.hover('新质生产力', HOVER_DEFINITION, { lineContains: '调研报告' });

@@ -44,6 +44,7 @@ export function loadJieba(userDictionaryPaths: readonly string[]): JiebaLoadResu
     userWords += parsed.entries.length;
     for (const p of parsed.problems) problems.push({ path: file, messageId: p.messageId, line: p.line, detail: p.text });
   }
+  removeStaleDictionaries();
   const merged = path.join(os.tmpdir(), `policy-lens-dict-${process.pid}-${Date.now()}.utf8`);
   fs.writeFileSync(merged, formatDictionary(entries));
   try {
@@ -57,4 +58,28 @@ export function loadJieba(userDictionaryPaths: readonly string[]): JiebaLoadResu
     userWords,
     problems,
   };
+}
+
+/** Merged dictionaries left behind by servers that were killed while loading. */
+function removeStaleDictionaries(): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(os.tmpdir());
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = /^policy-lens-dict-(\d+)-\d+\.utf8$/.exec(name)?.[1];
+    if (pid && Number(pid) !== process.pid && !isAlive(Number(pid))) fs.rmSync(path.join(os.tmpdir(), name), { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -18,7 +18,6 @@ export class WorkspaceIndex {
   constructor(
     private readonly connection: Connection,
     private readonly store: DocumentStore,
-    private readonly openDocument: (uri: string) => TextDocument | undefined,
     private readonly openDocuments: () => readonly TextDocument[],
     private readonly settings: () => Settings,
   ) {}
@@ -39,19 +38,19 @@ export class WorkspaceIndex {
     const file = fileURLToPath(uri);
     if (!isPolicyFile(file)) return;
     if (deleted) {
-      this.#closed.delete(uri);
+      this.#closed.delete(keyOf(uri));
       return;
     }
     const text = await readWorkspaceDocument(file, this.settings().maxDocumentSize * 4);
-    if (text !== undefined) this.#closed.set(uri, TextDocument.create(uri, 'policy', Date.now(), text));
+    if (text !== undefined) this.#closed.set(keyOf(uri), TextDocument.create(uri, 'policy', Date.now(), text));
   }
 
   /** Every workspace document's analysis: the editor's version when open. */
   analyses(): DocumentAnalysis[] {
     const result = new Map<string, DocumentAnalysis>();
-    for (const document of this.openDocuments()) result.set(document.uri, this.store.get(document));
-    for (const [uri, document] of this.#closed) {
-      if (!result.has(uri)) result.set(uri, this.store.get(this.openDocument(uri) ?? document));
+    for (const document of this.openDocuments()) result.set(keyOf(document.uri), this.store.get(document));
+    for (const [key, document] of this.#closed) {
+      if (!result.has(key)) result.set(key, this.store.get(document));
     }
     return [...result.values()];
   }
@@ -67,5 +66,18 @@ export class WorkspaceIndex {
       if (done % 10 === 0) progress?.report(Math.round((done / files.length) * 100), `${done}/${files.length}`);
     }
     progress?.done();
+  }
+}
+
+/**
+ * Clients spell the same file differently (Neovim sends `%e6`, Node writes
+ * `%E6`): files are keyed by their path.
+ */
+function keyOf(uri: string): string {
+  if (!uri.startsWith('file:')) return uri;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return uri;
   }
 }

@@ -257,16 +257,14 @@ export function workbench(page) {
     },
     /** Hovers the mouse over `text` in the editor; returns the hover widget's text once it contains `expect`. */
     async hover(text, expect, { timeout = 30_000, lineContains } = {}) {
-      const widget = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content');
+      const hovers = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content');
       return until(async () => {
         const box = await wb.textBox(text, { lineContains });
         if (!box) return null;
-        await page.mouse.move(box.cx, box.cy + 60);
+        await page.mouse.move(box.cx, box.cy + 60); // off the word, then onto it
         await page.mouse.move(box.cx, box.cy, { steps: 4 });
-        const shown = await widget.first().waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false);
-        if (!shown) return null;
-        const texts = (await widget.allInnerTexts()).map((s) => s.trim());
-        if (texts.some((t) => t.includes(expect))) return texts;
+        const shown = await hovers.filter({ hasText: expect }).first().waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false);
+        if (shown) return (await hovers.allInnerTexts()).map((s) => s.trim());
         await page.mouse.move(5, 5);
         return null;
       }, { timeout, interval: 500, what: `hover on ${text} containing ${expect}` });

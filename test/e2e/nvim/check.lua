@@ -1,6 +1,6 @@
 -- Headless Neovim (Debian bookworm: 0.7.2) as a second, independent LSP client of the standalone server.
 -- Usage (test/e2e/nvim.e2e.mjs sets these):
---   POLICY_FILE=/path/x.policy.txt POLICY_HOVER="line,character" \
+--   POLICY_FILE=/path/x.policy.txt POLICY_HOVER="line,character" [POLICY_WORKSPACE_QUERY=text] \
 --     nvim --headless -n -i NONE -u test/e2e/nvim/check.lua
 -- Starts `policy-lens-server --stdio` (found on PATH; POLICY_SERVER_CMD overrides, space-separated),
 -- opens the file, asks for a hover and the document symbols, waits for diagnostics.
@@ -67,6 +67,20 @@ for _, r in pairs(res) do
   end
   walk(r.result, 1)
   out({ kind = 'symbols', symbols = symbols, error = r.err })
+end
+
+-- workspace symbols: headings of every policy file under root_dir, open or not
+local query = os.getenv('POLICY_WORKSPACE_QUERY')
+if query then
+  res, err = vim.lsp.buf_request_sync(bufnr, 'workspace/symbol', { query = query }, 10000)
+  if not res then fail('workspace/symbol: ' .. tostring(err)) end
+  for _, r in pairs(res) do
+    local found = {}
+    for _, s in ipairs(r.result or {}) do
+      table.insert(found, { name = s.name, file = vim.uri_to_fname(s.location.uri), uri = s.location.uri, line = s.location.range and s.location.range.start.line })
+    end
+    out({ kind = 'workspaceSymbols', query = query, symbols = found, error = r.err })
+  end
 end
 
 -- token-based checks (slogan.repeated) come once the segmentation worker has loaded jieba

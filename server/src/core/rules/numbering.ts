@@ -121,7 +121,8 @@ function runFamily(node: OutlineNode): string | undefined {
  */
 function checkRun(text: string, run: readonly OutlineNode[], parentSpan: Span, findings: Finding[]): void {
   let previous: OutlineNode | undefined;
-  let previousValue = 0;
+  // An excerpt of a compilation may start at any report (`2.北京市政府工作报告`): only gaps count.
+  let previousValue = run[0]?.kind === 'document' ? run[0].number!.value - 1 : 0;
   for (let index = 0; index < run.length; index++) {
     const node = run[index];
     const number = node.number!;

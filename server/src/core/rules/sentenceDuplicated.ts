@@ -2,7 +2,10 @@ import type { Finding, Paragraph, Span } from '../types';
 import { documentScopes, paragraphsBySpan } from './documentScopes';
 import type { DocumentFacts, Rule, RuleOptions } from './rule';
 
-const SENTENCE = /[^。！？!?\r\n]+[。！？!?]/g;
+// The lookbehind makes a match start only where a run of sentence text starts. Without it, a
+// long line with no final punctuation is rescanned from every offset: quadratic, and a 100 000
+// character line took 8 s. Matches are the same (a match could only ever start there).
+const SENTENCE = /(?<![^。！？!?\r\n])[^。！？!?\r\n]+[。！？!?]/g;
 
 /**
  * `sentence.duplicated`: a whole sentence that appears twice in one document,

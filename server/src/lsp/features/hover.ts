@@ -13,7 +13,7 @@ const LABELS = {
   rejected: { en: 'Not', zh: '勿写作' },
   items: { en: 'Stands for', zh: '具体指' },
   source: { en: 'Source: {document}, line {line}', zh: '出处：{document} 第 {line} 行' },
-  count: { en: 'Occurs {count} times in this document.', zh: '本文出现 {count} 次。' },
+  count: { en: 'Occurs {count} time(s) in this document.', zh: '本文出现 {count} 次。' },
   local: { en: 'Defined in this document (line {line})', zh: '本文定义（第 {line} 行）' },
   userGlossary: { en: 'From your glossary', zh: '来自用户术语表' },
   section: { en: 'Section: {chars} characters, {paragraphs} paragraphs, {subsections} subsections.', zh: '本节共 {chars} 字，{paragraphs} 段，下设 {subsections} 个小节。' },
