@@ -1,0 +1,162 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ReferenceIndex, type ReferenceText } from '../core/quotes/referenceIndex';
+import { decodeText } from './encoding';
+import { dataPath } from './resources';
+import type { FileProblem } from './textFiles';
+
+/** The workspace folder whose text files are reference texts. */
+export const WORKSPACE_REFERENCES = path.join('.policy-lens', 'references');
+/** A reference file larger than this is refused. */
+export const MAX_REFERENCE_BYTES = 20 * 1024 * 1024;
+/** All references together are capped too: the index keeps every sentence in memory. */
+export const MAX_TOTAL_REFERENCE_BYTES = 100 * 1024 * 1024;
+/** Files a folder of references may hold. */
+const REFERENCE_FILE = /\.(txt|md)$/i;
+const MAX_FILES_PER_FOLDER = 2000;
+
+export interface LoadedReferences {
+  readonly texts: ReferenceText[];
+  readonly problems: FileProblem[];
+}
+
+/** The built-in reference texts shipped in data/references/ (the 2024 government work report). */
+export function loadBuiltinReferences(): LoadedReferences {
+  return loadReferences([dataPath('references')]);
+}
+
+/**
+ * Reads reference texts from files and folders (a folder contributes its
+ * `*.txt` and `*.md` files, sorted, sub-folders included). Each file is UTF-8
+ * or GB18030 text; its name without extension names it in messages. Missing
+ * or unreadable paths are reported and skipped; a file listed twice is read once.
+ */
+export function loadReferences(paths: readonly string[]): LoadedReferences {
+  const texts: ReferenceText[] = [];
+  const problems: FileProblem[] = [];
+  const seen = new Set<string>();
+  let total = 0;
+  for (const file of paths.flatMap((p) => expand(p, problems))) {
+    const resolved = path.resolve(file);
+    if (seen.has(resolved)) continue;
+    seen.add(resolved);
+    const read = readReference(resolved);
+    if (!read.ok) {
+      problems.push(read.problem);
+      continue;
+    }
+    total += read.bytes;
+    if (total > MAX_TOTAL_REFERENCE_BYTES) {
+      problems.push({ path: resolved, messageId: 'file.tooLarge', detail: `${total} > ${MAX_TOTAL_REFERENCE_BYTES}` });
+      break;
+    }
+    texts.push({ name: referenceName(resolved), text: read.text, origin: resolved });
+  }
+  return { texts, problems };
+}
+
+/** Builds the index of the built-in references plus the user's. */
+export function buildReferenceIndex(texts: readonly ReferenceText[]): ReferenceIndex {
+  return new ReferenceIndex(texts);
+}
+
+/**
+ * The reference texts in force — the built-in ones (read once) plus the
+ * user's files and folders — and their index, rebuilt only when the content
+ * changed. Shared by the language server and the command line.
+ */
+export class ReferenceLibrary {
+  readonly #builtin: LoadedReferences;
+  #index: ReferenceIndex;
+  #origins = new Set<string>();
+
+  constructor(builtin: LoadedReferences = loadBuiltinReferences()) {
+    this.#builtin = builtin;
+    this.#index = buildReferenceIndex(builtin.texts);
+    this.#origins = originsOf(builtin.texts);
+  }
+
+  get index(): ReferenceIndex {
+    return this.#index;
+  }
+
+  /** Problems reading the built-in references (a broken installation). */
+  get builtinProblems(): readonly FileProblem[] {
+    return this.#builtin.problems;
+  }
+
+  /** Re-reads the user's references; true when the index changed. */
+  reload(userPaths: readonly string[]): { changed: boolean; problems: FileProblem[] } {
+    const user = loadReferences(userPaths);
+    const texts = [...this.#builtin.texts, ...user.texts.filter((t) => !this.#builtin.texts.some((b) => b.origin === t.origin))];
+    this.#origins = originsOf(texts);
+    // Building is the costly part (≈ 0.5 s per MB of reference text): only when the content changed.
+    if (ReferenceIndex.idOf(texts) === this.#index.id) return { changed: false, problems: user.problems };
+    this.#index = buildReferenceIndex(texts);
+    return { changed: true, problems: user.problems };
+  }
+
+  /** True for a file that is itself a reference text: it is not checked against the references. */
+  isReference(file: string): boolean {
+    return this.#origins.has(path.resolve(file));
+  }
+}
+
+function originsOf(texts: readonly ReferenceText[]): Set<string> {
+  return new Set(texts.flatMap((t) => (t.origin ? [t.origin] : [])));
+}
+
+/** `…/2024政府工作报告.txt` → `2024政府工作报告`. */
+export function referenceName(file: string): string {
+  return path.basename(file).replace(/(\.policy)?\.(txt|md)$/i, '');
+}
+
+function expand(entry: string, problems: FileProblem[]): string[] {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(entry);
+  } catch {
+    problems.push({ path: entry, messageId: 'file.missing' });
+    return [];
+  }
+  if (stat.isFile()) return [entry];
+  if (!stat.isDirectory()) {
+    problems.push({ path: entry, messageId: 'file.notAFile' });
+    return [];
+  }
+  const files: string[] = [];
+  const pending = [entry];
+  while (pending.length > 0 && files.length < MAX_FILES_PER_FOLDER) {
+    const dir = pending.pop()!;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      problems.push({ path: dir, messageId: 'file.unreadable', detail: String(error) });
+      continue;
+    }
+    for (const child of entries) {
+      if (child.name.startsWith('.')) continue;
+      const full = path.join(dir, child.name);
+      if (child.isDirectory()) pending.push(full);
+      else if (child.isFile() && REFERENCE_FILE.test(child.name)) files.push(full);
+    }
+  }
+  return files.sort();
+}
+
+type ReadReference = { ok: true; text: string; bytes: number } | { ok: false; problem: FileProblem };
+
+function readReference(file: string): ReadReference {
+  let bytes: Buffer;
+  try {
+    const stat = fs.statSync(file);
+    if (stat.size > MAX_REFERENCE_BYTES) return { ok: false, problem: { path: file, messageId: 'file.tooLarge', detail: `${stat.size} > ${MAX_REFERENCE_BYTES}` } };
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    return { ok: false, problem: { path: file, messageId: 'file.unreadable', detail: String(error) } };
+  }
+  const decoded = decodeText(bytes);
+  if (!decoded) return { ok: false, problem: { path: file, messageId: 'reference.notText' } };
+  return { ok: true, text: decoded.text, bytes: bytes.length };
+}

@@ -1,0 +1,94 @@
+import { normalize, type Normalized } from './normalize';
+
+/**
+ * The passages of a line that quotation checks compare: sentences (ended by
+ * 。！？； or the end of the line) and passages in quotation marks. Offsets
+ * are relative to the line.
+ */
+export interface Passage extends Normalized {
+  readonly kind: 'sentence' | 'quote';
+  /** The compared text: without the final punctuation, surrounding spaces and unmatched quotation marks. */
+  readonly start: number;
+  readonly end: number;
+}
+
+const TERMINAL = new Set('。！？!?；;');
+const OPENERS = '“‘「『（(《〈[【"';
+const CLOSERS = '”’」』）)》〉]】"';
+const QUOTE = /[“「『]/g;
+const QUOTE_CLOSE: Readonly<Record<string, string>> = { '“': '”', '「': '」', '『': '』' };
+
+/** Sentences of a line, trimmed; empty ones are left out. */
+export function sentencesOf(line: string): Passage[] {
+  const passages: Passage[] = [];
+  let start = 0;
+  for (let i = 0; i <= line.length; i++) {
+    if (i < line.length && !TERMINAL.has(line[i])) continue;
+    const passage = trimmed(line, start, i, 'sentence');
+    if (passage) passages.push(passage);
+    start = i + 1;
+  }
+  return passages;
+}
+
+/** Passages in “…”, 「…」 or 『…』 of at least `minLength` units (nested quotes belong to the outer one). */
+export function quotationsOf(line: string, minLength: number): Passage[] {
+  const passages: Passage[] = [];
+  QUOTE.lastIndex = 0;
+  for (let match = QUOTE.exec(line); match; match = QUOTE.exec(line)) {
+    const open = match[0];
+    const close = QUOTE_CLOSE[open];
+    let depth = 1;
+    let end = match.index + 1;
+    for (; end < line.length && depth > 0; end++) {
+      if (line[end] === open) depth++;
+      else if (line[end] === close) depth--;
+    }
+    if (depth > 0) break;
+    const inner = end - 1;
+    QUOTE.lastIndex = end;
+    if (inner - match.index - 1 < minLength) continue;
+    // A final 。 inside the quotation is punctuation, not wording.
+    let stop = inner;
+    while (stop > match.index + 1 && TERMINAL.has(line[stop - 1])) stop--;
+    const passage = trimmed(line, match.index + 1, stop, 'quote');
+    if (passage) passages.push(passage);
+  }
+  return passages;
+}
+
+function trimmed(line: string, from: number, to: number, kind: Passage['kind']): Passage | undefined {
+  let start = from;
+  let end = to;
+  for (;;) {
+    while (start < end && isSpace(line.charCodeAt(start))) start++;
+    while (end > start && isSpace(line.charCodeAt(end - 1))) end--;
+    // Drop a quotation mark or bracket whose partner is outside the passage: `“要…任务` of `“要…任务。”`.
+    const first = OPENERS.indexOf(line[start]);
+    if (start < end && first >= 0 && !line.slice(start + 1, end).includes(CLOSERS[first])) {
+      start++;
+      continue;
+    }
+    const last = CLOSERS.indexOf(line[end - 1]);
+    if (end > start && last >= 0 && !line.slice(start, end - 1).includes(OPENERS[last])) {
+      end--;
+      continue;
+    }
+    // A closing mark at the start belongs to the sentence before (`。”今年…`), an opening one at the end to the next.
+    if (start < end && CLOSERS.includes(line[start]) && line[start] !== OPENERS[CLOSERS.indexOf(line[start])]) {
+      start++;
+      continue;
+    }
+    if (end > start && OPENERS.includes(line[end - 1]) && line[end - 1] !== CLOSERS[OPENERS.indexOf(line[end - 1])]) {
+      end--;
+      continue;
+    }
+    break;
+  }
+  if (start >= end) return undefined;
+  return { kind, start, end, ...normalize(line, start, end) };
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 0x3000 || code === 0xa0 || code === 0xfeff;
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { buildReferenceIndex, loadBuiltinReferences } from '../../server/src/adapters/references';
+import { AnalysisCaches, analyze } from '../../server/src/core/analysis';
+import { normalize } from '../../server/src/core/quotes/normalize';
+import { quoteMismatchRule } from '../../server/src/core/rules/quoteMismatch';
+import type { DocumentFacts } from '../../server/src/core/rules/rule';
+import { splitParagraphs } from '../../server/src/core/text/paragraphs';
+import { fixtureLines } from '../helpers/analyzeText';
+
+const BUILTIN = loadBuiltinReferences();
+const INDEX = buildReferenceIndex(BUILTIN.texts);
+const COMPILATION = fixtureLines('002_8dfe99efc033ddf8.txt');
+const DOCUMENTS = fixtureLines('004_aedbcdac15b26f45.txt');
+const CONFIG = { rules: new Map(), heavyRules: true, cacheKey: '' };
+
+/** Facts with only what quote.mismatch reads (no segmentation needed), memoised in `caches` as the server does. */
+function facts(text: string, caches: AnalysisCaches): DocumentFacts {
+  return {
+    text,
+    paragraphs: splitParagraphs(text),
+    outline: [],
+    tokensOf: () => undefined,
+    termHits: () => [],
+    ignored: new Set(),
+    memo: (namespace, p, compute) => caches.memo(namespace, p.text, compute),
+    references: INDEX,
+  };
+}
+
+const check = (text: string, caches = new AnalysisCaches()) => analyze(facts(text, caches), [quoteMismatchRule], CONFIG, caches);
+
+describe('the built-in reference', () => {
+  it('is the national report of the compilation (lines 2–181, the title without its compilation number)', () => {
+    expect(BUILTIN.problems).toEqual([]);
+    const lines = BUILTIN.texts[0].text.split('\n');
+    expect(lines[0]).toBe('政府工作报告');
+    expect(lines.slice(1, 181)).toEqual(COMPILATION.slice(1, 181));
+  });
+});
+
+describe('quote.mismatch on the corpus', () => {
+  it('finds nothing in the national report of 002 (identical to the reference)', () => {
+    expect(check(COMPILATION.slice(0, 181).join('\n'))).toEqual([]);
+  });
+
+  it('finds nothing in the copy in 004, whose two differences are — written as － in 中国—中亚 and 中国—东盟', () => {
+    const copy = DOCUMENTS.slice(0, 181).join('\n');
+    const differing = DOCUMENTS.map((line, i) => [i + 1, line] as const).filter(([, line]) => line.includes('中国－'));
+    expect(differing.map(([n, line]) => [n, line.match(/中国－../)![0]])).toEqual([
+      [42, '中国－中亚'],
+      [112, '中国－东盟'],
+    ]);
+    // The same connector dash in another glyph: equal in comparison form, so not a misquotation.
+    const reference = BUILTIN.texts[0].text.split('\n');
+    for (const [, line] of differing) {
+      const original = reference.find((r) => r === line.replace(/－/g, '—'))!;
+      expect(original).not.toBe(line);
+      expect(normalize(line).key).toBe(normalize(original).key);
+    }
+    expect(check(copy)).toEqual([]);
+    expect(check(DOCUMENTS.join('\n'))).toEqual([]);
+  });
+
+  it('finds four near-copies in the 31 provincial reports (002 lines 182–5048), each one word off a national sentence', () => {
+    const text = COMPILATION.join('\n');
+    const findings = check(text);
+    const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
+    expect(findings.map((f) => [lineOf(f.span.start), f.args.line, f.args.expected, f.args.actual])).toEqual([
+      // Hebei and Heilongjiang: 落实好结构性减税降费政策 without 好.
+      [503, 65, '落实好结构性减税降', '落实结构性减税降'],
+      [1229, 65, '落实好结构性减税降', '落实结构性减税降'],
+      // Jiangsu: 持续深入打好… (the 20th Party Congress wording; the 2024 report says 持续打好…).
+      [1563, 39, '持续打好蓝天', '持续深入打好蓝天'],
+      // Hainan: 推动建立长期护理保险制度 for 推进建立….
+      [3479, 153, '推进建立长期护理', '推动建立长期护理'],
+    ]);
+  });
+
+  it('checks the 1.6 MB compilation within a second and re-checks only an edited paragraph', () => {
+    const text = COMPILATION.join('\n');
+    const caches = new AnalysisCaches();
+    let started = performance.now();
+    check(text, caches);
+    const cold = performance.now() - started;
+
+    const edited = text.replace('新一轮机构改革中央层面基本完成，地方层面有序展开', '新一轮机构改革中央层面基本完成，地方层面有序推进');
+    let computed = 0;
+    const counting = facts(edited, caches);
+    const memo = counting.memo;
+    started = performance.now();
+    const findings = analyze({ ...counting, memo: (ns, p, compute) => memo(ns, p, () => (computed++, compute())) }, [quoteMismatchRule], CONFIG, caches);
+    const warm = performance.now() - started;
+    expect(computed).toBe(1);
+    expect(findings).toHaveLength(5);
+    console.log(`quote.mismatch on the 1.6 MB compilation: cold ${cold.toFixed(0)} ms, after a one-paragraph edit ${warm.toFixed(1)} ms`);
+    // Generous bounds for loaded CI machines; typical figures are printed above and in docs/quotes.md.
+    expect(cold).toBeLessThan(3000);
+    expect(warm).toBeLessThan(300);
+  });
+});
