@@ -1,0 +1,165 @@
+/**
+ * The term report's content, computed from the server's `policyLens/termStatistics` answer. Pure
+ * (no `vscode`, no DOM): the extension builds the input, the webview script draws it, tests check it.
+ */
+import type { FindingSeverityName, TermStatisticsResult } from '../../../server/src/protocol';
+
+/** Every text the report shows, in the editor's display language (from the extension's l10n bundle). */
+export interface ReportLabels {
+  /** `{0}` characters, `{1}` terms and slogans, `{2}` occurrences, `{3}` findings. */
+  readonly summary: string;
+  readonly topTerms: string;
+  readonly term: string;
+  readonly slogan: string;
+  readonly occurrences: string;
+  readonly density: string;
+  readonly densityNote: string;
+  /** A section without a heading (text before the first one). */
+  readonly opening: string;
+  readonly total: string;
+  readonly findings: string;
+  readonly rule: string;
+  readonly count: string;
+  readonly severities: Readonly<Record<FindingSeverityName, string>>;
+  readonly noTerms: string;
+  readonly noFindings: string;
+  readonly refresh: string;
+  /** `{0}` a 1-based line number. */
+  readonly line: string;
+  /** `{0}` shown, `{1}` total. */
+  readonly truncated: string;
+}
+
+/** What the extension posts to the webview. */
+export interface ReportInput {
+  readonly title: string;
+  readonly labels: ReportLabels;
+  readonly result: TermStatisticsResult;
+  /** How to name each document (by URI) in locations and columns: its path in the workspace. */
+  readonly documentNames: Readonly<Record<string, string>>;
+}
+
+export type ReportMessage = { readonly type: 'render'; readonly input: ReportInput };
+export type ReportRequest =
+  | { readonly type: 'ready' }
+  | { readonly type: 'refresh' }
+  | { readonly type: 'reveal'; readonly uri: string; readonly line: number; readonly character: number; readonly endLine: number; readonly endCharacter: number };
+
+/** Fills `{0}`, `{1}` … */
+export function format(template: string, ...args: readonly (string | number)[]): string {
+  return template.replace(/\{(\d+)\}/g, (whole, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : whole));
+}
+
+/** Thousands grouped the way the display language does it (12,345 / 12,345). */
+export function formatNumber(value: number): string {
+  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
+export function summaryLine(input: ReportInput): string {
+  const { result, labels } = input;
+  const occurrences = result.terms.reduce((sum, t) => sum + t.count, 0);
+  const findings = result.rules.reduce((sum, r) => sum + r.count, 0);
+  return format(labels.summary, formatNumber(result.characters), result.terms.length, occurrences, findings);
+}
+
+export interface BarData {
+  readonly labels: readonly string[];
+  /** One value per label: the count for terms, null for slogans (two datasets, so the legend tells them apart). */
+  readonly terms: readonly (number | null)[];
+  readonly slogans: readonly (number | null)[];
+}
+
+/** The `limit` most used terms and slogans, most used first. */
+export function barData(result: TermStatisticsResult, limit = 20): BarData {
+  const top = result.terms.slice(0, limit);
+  return {
+    labels: top.map((t) => t.term),
+    terms: top.map((t) => (t.kind === 'term' ? t.count : null)),
+    slogans: top.map((t) => (t.kind === 'slogan' ? t.count : null)),
+  };
+}
+
+export interface HeatCell {
+  readonly count: number;
+  readonly perThousand: number;
+  /** 0…1: this cell's density relative to the densest cell of the table. */
+  readonly intensity: number;
+}
+
+export interface Heatmap {
+  readonly columns: readonly { readonly label: string; readonly title: string; readonly characters: number }[];
+  readonly rows: readonly { readonly term: string; readonly kind: 'term' | 'slogan'; readonly total: number; readonly cells: readonly HeatCell[] }[];
+}
+
+const COLUMN_LABEL_LENGTH = 10;
+
+/** The density table: a row per top term, a column per section (or document), cells shaded by density. */
+export function heatmap(input: ReportInput): Heatmap {
+  const { result, labels } = input;
+  const max = Math.max(0, ...result.density.flatMap((row) => row.perThousand));
+  const columns = result.sections.map((section) => {
+    const title = result.scope === 'workspace' ? (input.documentNames[section.uri] ?? section.name) : section.name || labels.opening;
+    return { label: shorten(title, COLUMN_LABEL_LENGTH), title, characters: section.characters };
+  });
+  const rows = result.density.map((row) => ({
+    term: row.term,
+    kind: row.kind,
+    total: row.counts.reduce((a, b) => a + b, 0),
+    cells: row.counts.map((count, i) => ({ count, perThousand: row.perThousand[i], intensity: max > 0 ? row.perThousand[i] / max : 0 })),
+  }));
+  return { columns, rows };
+}
+
+export interface RuleRow {
+  readonly code: string;
+  readonly title: string;
+  readonly count: number;
+  /** Non-zero severities, most severe first, e.g. "7 information". */
+  readonly severities: string;
+  readonly findings: readonly { readonly message: string; readonly location: string; readonly reveal: Extract<ReportRequest, { type: 'reveal' }> }[];
+  /** Set when the server sent fewer findings than `count`. */
+  readonly truncated?: string;
+}
+
+const SEVERITY_ORDER: readonly FindingSeverityName[] = ['error', 'warning', 'information', 'hint'];
+
+export function ruleRows(input: ReportInput): RuleRow[] {
+  const { result, labels } = input;
+  return result.rules.map((rule) => ({
+    code: rule.code,
+    title: rule.title,
+    count: rule.count,
+    severities: SEVERITY_ORDER.filter((s) => rule.bySeverity[s] > 0)
+      .map((s) => `${rule.bySeverity[s]} ${labels.severities[s]}`)
+      .join(' · '),
+    findings: rule.findings.map((finding) => {
+      const line = format(labels.line, finding.range.start.line + 1);
+      const location = result.scope === 'workspace' ? `${input.documentNames[finding.uri] ?? finding.uri} · ${line}` : line;
+      const { start, end } = finding.range;
+      return {
+        message: finding.message,
+        location,
+        reveal: { type: 'reveal' as const, uri: finding.uri, line: start.line, character: start.character, endLine: end.line, endCharacter: end.character },
+      };
+    }),
+    truncated: rule.findings.length < rule.count ? format(labels.truncated, rule.findings.length, rule.count) : undefined,
+  }));
+}
+
+/**
+ * A theme colour without its transparency: some themes give chart colours an alpha (Dark Modern's
+ * `charts.orange` is `rgba(234, 92, 0, 0.33)`), which makes bars and labels hard to read.
+ */
+export function opaque(color: string): string {
+  const rgba = /^rgba\(\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*[\d.]+%?\s*\)$/i.exec(color);
+  if (rgba) return `rgb(${rgba[1]}, ${rgba[2]}, ${rgba[3]})`;
+  const long = /^#([0-9a-f]{6})[0-9a-f]{2}$/i.exec(color);
+  if (long) return `#${long[1]}`;
+  const short = /^#([0-9a-f]{3})[0-9a-f]$/i.exec(color);
+  return short ? `#${short[1]}` : color;
+}
+
+function shorten(text: string, length: number): string {
+  const chars = [...text];
+  return chars.length > length ? `${chars.slice(0, length - 1).join('')}…` : text;
+}
