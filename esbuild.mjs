@@ -23,8 +23,12 @@ const builds = [
     },
     external: ['nodejieba'],
   },
+  // The command line (`policy-lens check …`): the core without LSP, jieba in process.
+  { entryPoints: { cli: 'server/src/cli.ts' }, external: ['nodejieba'] },
   // The benchmark is not shipped; it is bundled only so that it runs TypeScript sources.
   { entryPoints: { bench: 'bench/run.ts' }, external: ['nodejieba'] },
+  // The term report's webview script, Chart.js included: a browser bundle, nothing loaded from elsewhere.
+  { entryPoints: { report: 'client/src/report/main.ts' }, platform: 'browser', target: 'es2022', format: 'iife', mainFields: ['browser', 'module', 'main'], minify: true },
 ];
 
 for (const build of builds) {

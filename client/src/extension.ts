@@ -1,9 +1,13 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { cleanUpPastedText } from './commands/cleanUpPastedText';
 import { ignorePhrase } from './commands/ignorePhrase';
 import { showSegmentation } from './commands/showSegmentation';
 import { createLanguageClient, documentSelector } from './languageClient';
 import { createStatusItem } from './statusItem';
+import { registerTermReport } from './views/reportPanel';
+import { registerTermsView } from './views/termsView';
+import { registerWordNavigation } from './wordNavigation/wordNavigation';
 
 let client: LanguageClient | undefined;
 let clientResources: vscode.Disposable | undefined;
@@ -44,10 +48,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (client) await showSegmentation(client, output);
     }),
     vscode.commands.registerCommand('policyLens.ignorePhrase', ignorePhrase),
+    vscode.commands.registerCommand('policyLens.cleanUpPastedText', cleanUpPastedText),
     vscode.commands.registerCommand('policyLens.restartServer', async () => {
       await stop();
       await start();
     }),
+    registerWordNavigation(() => client),
+    registerTermsView(context, () => client),
+    registerTermReport(context, () => client),
     vscode.workspace.onDidOpenTextDocument(() => void startIfNeeded()),
     // Workspace glossaries and dictionaries are read only once the workspace is trusted.
     vscode.workspace.onDidGrantWorkspaceTrust(restart),

@@ -44,6 +44,14 @@ const GENERAL: readonly SettingSpec[] = [
     description: { en: 'Extra glossary files (JSON, see docs/glossary.md), merged over the built-in glossary.', zh: '附加术语表文件（JSON，见 docs/glossary.md），覆盖内置术语表中的同名条目。' },
   },
   {
+    key: 'policyLens.references',
+    schema: { type: 'array', items: { type: 'string' }, default: DEFAULTS.references, scope: 'machine-overridable' },
+    description: {
+      en: 'Reference texts (files or folders of UTF-8 or GB18030 `.txt`), relative to the workspace folder, that quotations are checked against besides the built-in 2024 government work report and `.policy-lens/references/`.',
+      zh: '引文核对所用的参考文本（UTF-8 或 GB18030 编码的 `.txt` 文件或文件夹），相对工作区目录；内置 2024 年政府工作报告和 `.policy-lens/references/` 始终参与核对。',
+    },
+  },
+  {
     key: 'policyLens.diagnostics.debounceMs',
     schema: { type: 'number', default: DEFAULTS.debounceMs, minimum: 0, maximum: 10000 },
     description: { en: 'Delay in milliseconds after an edit before the document is checked again.', zh: '编辑后重新检查文档前等待的毫秒数。' },
@@ -70,6 +78,15 @@ const GENERAL: readonly SettingSpec[] = [
     key: 'policyLens.ignoredPhrases',
     schema: { type: 'array', items: { type: 'string' }, default: DEFAULTS.ignoredPhrases },
     description: { en: 'Phrases the repetition check ignores.', zh: '重复检查忽略的短语。' },
+  },
+  {
+    // Read by the client only: the `when` clause of the word navigation key bindings.
+    key: 'policyLens.wordNavigation.enable',
+    schema: { type: 'boolean', default: true },
+    description: {
+      en: 'In policy documents, move, select and delete by the words of the policy segmentation (jieba with the policy and user dictionaries): Ctrl+←/→, Ctrl+Shift+←/→, Ctrl+Backspace/Delete (⌥ on macOS), and Shift+Alt+→ to select the word.',
+      zh: '在政策文稿中按政策分词（含政策词典和用户词典的 jieba）的词移动、选择和删除：Ctrl+←/→、Ctrl+Shift+←/→、Ctrl+Backspace/Delete（macOS 上为 ⌥），以及用 Shift+Alt+→ 选中词。',
+    },
   },
 ];
 

@@ -2,7 +2,7 @@
  * Custom protocol between the Policy Lens client and server. The client
  * imports this file with `import type` only, so nothing here runs in the client.
  */
-import type { Range, TextDocumentIdentifier } from 'vscode-languageserver-protocol';
+import type { Location, Range, TextDocumentIdentifier } from 'vscode-languageserver-protocol';
 
 export const SEGMENT_REQUEST = 'policyLens/segment';
 
@@ -31,4 +31,77 @@ export const STATUS_NOTIFICATION = 'policyLens/status';
 export interface StatusParams {
   readonly state: 'loading' | 'ready' | 'fallback';
   readonly message: string;
+}
+
+/**
+ * The glossary terms and slogans a document (or the workspace) uses, their density per part, and
+ * the findings of each rule: the Policy Terms view and the term report.
+ */
+export const TERM_STATISTICS_REQUEST = 'policyLens/termStatistics';
+
+export interface TermStatisticsParams {
+  /** One document … */
+  readonly textDocument?: TextDocumentIdentifier;
+  /** … or every policy document of the workspace (open ones as edited). */
+  readonly workspace?: boolean;
+  /** Send each term's occurrences (document scope only; default true). */
+  readonly occurrences?: boolean;
+  /** Run the checks and send their findings per rule (default true; the Policy Terms view needs none). */
+  readonly findings?: boolean;
+}
+
+export type FindingSeverityName = 'error' | 'warning' | 'information' | 'hint';
+
+export interface TermStatistic {
+  readonly term: string;
+  readonly category: string;
+  readonly kind: 'term' | 'slogan';
+  readonly count: number;
+  /** The forms written (the term, aliases, accepted and wrong spellings), most frequent first. */
+  readonly forms: readonly { readonly form: string; readonly role: 'term' | 'alias' | 'accepted' | 'rejected'; readonly count: number }[];
+  /** In document order; empty for the workspace or when not asked for. */
+  readonly occurrences: readonly Location[];
+}
+
+/** A column of the density table: a part of the document, or a document of the workspace. */
+export interface TermStatisticsSection {
+  /** The heading (or file name); '' for text before any heading. */
+  readonly name: string;
+  readonly uri: string;
+  /** Zero-based line of the heading. */
+  readonly line: number;
+  readonly characters: number;
+}
+
+export interface TermDensity {
+  readonly term: string;
+  readonly kind: 'term' | 'slogan';
+  /** Occurrences per section, in the order of `sections`. */
+  readonly counts: readonly number[];
+  /** Occurrences per 1 000 characters per section. */
+  readonly perThousand: readonly number[];
+}
+
+export interface RuleStatistic {
+  /** Rule id, e.g. `slogan.repeated`. */
+  readonly code: string;
+  /** What the rule checks, in the display language. */
+  readonly title: string;
+  readonly count: number;
+  readonly bySeverity: Readonly<Record<FindingSeverityName, number>>;
+  /** At most 1 000 of them; `count` is the total. */
+  readonly findings: readonly { readonly uri: string; readonly range: Range; readonly severity: FindingSeverityName; readonly message: string }[];
+}
+
+export interface TermStatisticsResult {
+  readonly scope: 'document' | 'workspace';
+  readonly documents: readonly { readonly uri: string; readonly characters: number }[];
+  /** Characters on non-empty lines, all documents together. */
+  readonly characters: number;
+  /** Most used first. */
+  readonly terms: readonly TermStatistic[];
+  readonly sections: readonly TermStatisticsSection[];
+  /** The most used terms and slogans, section by section. */
+  readonly density: readonly TermDensity[];
+  readonly rules: readonly RuleStatistic[];
 }

@@ -49,6 +49,7 @@ const ready = await step('setup', process.execPath, [path.join(E2E_DIR, 'setup.m
   && await step('package', 'npm', ['run', '--silent', 'package']);
 if (ready) {
   await suite('code-server', 'vscode.e2e.mjs');
+  await suite('navigation', 'navigation.e2e.mjs');
   await suite('neovim', 'nvim.e2e.mjs');
 }
 console.log(`\nscreenshots: ${SHOTS}`);

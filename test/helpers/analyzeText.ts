@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { loadJieba } from '../../server/src/adapters/jieba';
 import { AnalysisCaches, analyze, type GradedFinding, type RuleConfig } from '../../server/src/core/analysis';
 import { buildOutline } from '../../server/src/core/outline/outline';
+import type { ReferenceIndex } from '../../server/src/core/quotes/referenceIndex';
 import { RULES } from '../../server/src/core/rules/registry';
 import type { DocumentFacts } from '../../server/src/core/rules/rule';
 import { segmentParagraph } from '../../server/src/core/segment/tokens';
@@ -19,7 +20,7 @@ export const builtinEntries = () => validateGlossary(JSON.parse(fs.readFileSync(
 export const fixtureLines = (name: string) => fs.readFileSync(path.join(ROOT, 'test/fixtures', name), 'utf8').split('\n');
 
 /** The core's facts for a text, as the server computes them, with real jieba and the built-in glossary. */
-export function factsOf(text: string, ignored: readonly string[] = []): DocumentFacts {
+export function factsOf(text: string, ignored: readonly string[] = [], references?: ReferenceIndex): DocumentFacts {
   jieba ??= loadJieba([]).segmenter;
   const segmenter = jieba;
   const matcher = new TermMatcher(mergeGlossaries([builtinEntries()]));
@@ -48,10 +49,11 @@ export function factsOf(text: string, ignored: readonly string[] = []): Document
       if (!memos.has(key)) memos.set(key, compute());
       return memos.get(key) as never;
     },
+    references,
   };
 }
 
-/** Findings of all rules at default settings (or the given overrides). */
-export function findingsOf(text: string, rules: ReadonlyMap<string, RuleConfig> = new Map()): GradedFinding[] {
-  return analyze(factsOf(text), RULES, { rules, heavyRules: true, cacheKey: '' }, new AnalysisCaches());
+/** Findings of all rules at default settings (or the given overrides), quotations checked against `references` if given. */
+export function findingsOf(text: string, rules: ReadonlyMap<string, RuleConfig> = new Map(), references?: ReferenceIndex): GradedFinding[] {
+  return analyze(factsOf(text, [], references), RULES, { rules, heavyRules: true, cacheKey: '' }, new AnalysisCaches());
 }

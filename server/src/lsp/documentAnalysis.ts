@@ -2,6 +2,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type AnalysisCaches, type GradedFinding } from '../core/analysis';
 import { buildOutline } from '../core/outline/outline';
 import type { OutlineNode } from '../core/outline/types';
+import type { ReferenceIndex } from '../core/quotes/referenceIndex';
 import { RULES } from '../core/rules/registry';
 import type { DocumentFacts } from '../core/rules/rule';
 import { splitParagraphs, updateParagraphs } from '../core/text/paragraphs';
@@ -37,6 +38,7 @@ export class DocumentAnalysis implements DocumentFacts {
     readonly glossary: GlossaryService,
     private readonly caches: AnalysisCaches,
     previous?: DocumentAnalysis,
+    readonly references?: ReferenceIndex,
   ) {
     this.text = document.getText();
     this.version = document.version;
@@ -89,12 +91,15 @@ export class DocumentAnalysis implements DocumentFacts {
     return this.glossary.hits(paragraph.text, this.tokensOf(paragraph));
   }
 
-  /** How often each glossary entry occurs in the document (any of its forms). */
+  /** How often each glossary entry occurs in the document (its term, aliases and accepted variants). */
   termCount(entry: GlossaryEntry): number {
     if (!this.#termCounts) {
       const counts = new Map<GlossaryEntry, number>();
       for (const paragraph of this.paragraphs) {
-        for (const hit of this.termHits(paragraph)) counts.set(hit.match.entry, (counts.get(hit.match.entry) ?? 0) + 1);
+        for (const hit of this.termHits(paragraph)) {
+          // Wrong spellings are not uses of the term.
+          if (hit.match.role !== 'rejected') counts.set(hit.match.entry, (counts.get(hit.match.entry) ?? 0) + 1);
+        }
       }
       this.#termCounts = counts;
     }

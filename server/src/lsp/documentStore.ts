@@ -1,5 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisCaches } from '../core/analysis';
+import type { ReferenceIndex } from '../core/quotes/referenceIndex';
 import { DocumentAnalysis } from './documentAnalysis';
 import type { GlossaryService } from './glossaryService';
 import type { SegmentationService } from './segmentation';
@@ -17,14 +18,19 @@ export class DocumentStore {
     private readonly glossary: GlossaryService,
     private readonly settings: () => Settings,
     private readonly caches: AnalysisCaches,
+    /** The reference texts a document's quotations are checked against (none for a reference file itself). */
+    private readonly references: (uri: string) => ReferenceIndex | undefined = () => undefined,
   ) {}
 
   get(document: TextDocument): DocumentAnalysis {
     const settings = this.settings();
     const cached = this.#entries.get(document.uri);
     const generation = this.glossary.generation;
-    if (cached && cached.version === document.version && cached.settings === settings && cached.glossaryGeneration === generation) return cached;
-    const analysis = new DocumentAnalysis(document, settings, this.segmentation, this.glossary, this.caches, cached);
+    const references = this.references(document.uri);
+    if (cached && cached.version === document.version && cached.settings === settings && cached.glossaryGeneration === generation && cached.references === references) {
+      return cached;
+    }
+    const analysis = new DocumentAnalysis(document, settings, this.segmentation, this.glossary, this.caches, cached, references);
     this.#entries.set(document.uri, analysis);
     return analysis;
   }

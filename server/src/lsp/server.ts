@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   MessageType,
   TextDocumentSyncKind,
   TextDocuments,
@@ -13,6 +14,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCaches } from '../core/analysis';
 import { RULES } from '../core/rules/registry';
+import { ReferenceLibrary, WORKSPACE_REFERENCES } from '../adapters/references';
 import type { FileProblem } from '../adapters/textFiles';
 import { STATUS_NOTIFICATION, type StatusParams } from '../protocol';
 import type { ServerContext } from './context';
@@ -25,8 +27,10 @@ import { WorkspaceIndex } from './workspaceIndex';
 import { GlossaryService, WORKSPACE_GLOSSARY } from './glossaryService';
 import { FIX_ALL_KIND, registerCodeActions } from './features/codeActions';
 import { registerDiagnostics } from './features/diagnostics';
+import { registerFormatting } from './features/formatting';
 import { registerOutline } from './features/outline';
 import { registerSegmentRequest } from './features/segment';
+import { registerTermStatistics } from './features/termStatistics';
 import { localeFrom, localize, type Locale } from './l10n';
 import { SegmentationService, type SegmenterState } from './segmentation';
 import { SERVER_MESSAGES, type ServerMessageId } from './serverMessages';
@@ -46,6 +50,9 @@ export function startServer(connection: Connection, segmentation = new Segmentat
   let locale: Locale = 'en';
   let settings: Settings = parseSettings(undefined, RULES).settings;
   let canPullConfiguration = false;
+  let canWatchFiles = false;
+  /** Reference texts for `quote.mismatch`, loaded once the client is initialized. */
+  let references: ReferenceLibrary | undefined;
   let workspaceRoot: string | undefined;
   let workspaceRoots: string[] = [];
   let progressSupported = false;
@@ -63,14 +70,14 @@ export function startServer(connection: Connection, segmentation = new Segmentat
   const context: ServerContext = {
     connection,
     documents,
-    store: new DocumentStore(segmentation, glossary, () => settings, caches),
+    store: new DocumentStore(segmentation, glossary, () => settings, caches, (uri) => referencesFor(uri)),
     segmentation,
     caches,
     locale: () => locale,
     settings: () => settings,
   };
 
-  const workspace = new WorkspaceIndex(connection, context.store, (uri) => documents.get(uri), () => documents.all(), () => settings);
+  const workspace = new WorkspaceIndex(connection, context.store, () => documents.all(), () => settings);
 
   const diagnostics = registerDiagnostics(context, (document) =>
     tell(MessageType.Info, 'largeDocument', {
@@ -83,6 +90,7 @@ export function startServer(connection: Connection, segmentation = new Segmentat
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     locale = localeFrom(params.locale ?? (params.initializationOptions as { locale?: string } | undefined)?.locale);
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     workspaceRoot = rootPath(params);
     workspaceRoots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
     if (workspaceRoots.length === 0 && workspaceRoot) workspaceRoots = [workspaceRoot];
@@ -103,6 +111,8 @@ export function startServer(connection: Connection, segmentation = new Segmentat
         definitionProvider: true,
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
       },
       serverInfo: { name: 'policy-lens', version: SERVER_VERSION },
     };
@@ -115,6 +125,11 @@ export function startServer(connection: Connection, segmentation = new Segmentat
     }
     startSegmentation();
     reloadGlossary();
+    if (canWatchFiles) {
+      const watchers = [{ globPattern: `**/${WORKSPACE_REFERENCES.split(path.sep).join('/')}/**` }];
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
+    }
+    if (reloadReferences()) diagnostics.refreshAll();
     workspace.index(workspaceRoots, progressSupported);
   });
 
@@ -123,6 +138,7 @@ export function startServer(connection: Connection, segmentation = new Segmentat
     else applySettings((change.settings as { policyLens?: unknown } | undefined)?.policyLens ?? change.settings);
     startSegmentation();
     reloadGlossary();
+    reloadReferences();
     diagnostics.refreshAll();
   });
 
@@ -132,6 +148,7 @@ export function startServer(connection: Connection, segmentation = new Segmentat
       reloadGlossary();
       diagnostics.refreshAll();
     }
+    if (change.changes.some((c) => isReferenceUri(c.uri)) && reloadReferences()) diagnostics.refreshAll();
   });
 
   /** User glossaries: the workspace file (trusted workspaces only) and the configured paths. */
@@ -168,6 +185,30 @@ export function startServer(connection: Connection, segmentation = new Segmentat
     for (const uri of previous) void connection.sendDiagnostics({ uri, diagnostics: [] });
     for (const failure of failures) reportFileProblem(failure);
     if (glossary.builtinProblem) connection.console.error(`built-in glossary: ${glossary.builtinProblem}`);
+  }
+
+  /** Reference texts: the built-in ones, the workspace folder (trusted workspaces only) and the configured files and folders. */
+  function reloadReferences(): boolean {
+    const first = references === undefined;
+    references ??= new ReferenceLibrary();
+    const paths = settings.references.map(resolvePath);
+    const folder = workspaceRoot ? path.join(workspaceRoot, WORKSPACE_REFERENCES) : undefined;
+    if (trusted && folder && fs.existsSync(folder)) paths.unshift(folder);
+    const { changed, problems } = references.reload(paths);
+    for (const problem of [...references.builtinProblems, ...problems]) reportFileProblem(problem);
+    return changed || first;
+  }
+
+  function isReferenceUri(uri: string): boolean {
+    const file = uriToPath(uri);
+    return uri.includes('/.policy-lens/references/') || (file !== undefined && references?.isReference(file) === true);
+  }
+
+  /** The index a document's quotations are checked against; none for a reference text itself. */
+  function referencesFor(uri: string) {
+    const file = uriToPath(uri);
+    if (!references || (file && references.isReference(file))) return undefined;
+    return references.index;
   }
 
   function resolvePath(p: string): string {
@@ -242,7 +283,9 @@ export function startServer(connection: Connection, segmentation = new Segmentat
   registerSemanticTokens(context);
   registerWorkspaceFeatures(context, workspace);
   registerSegmentRequest(context);
+  registerTermStatistics(context, workspace);
   registerCodeActions(context);
+  registerFormatting(context);
 
   connection.onShutdown(() => segmentation.dispose());
   documents.listen(connection);

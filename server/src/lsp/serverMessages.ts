@@ -17,6 +17,7 @@ export const SERVER_MESSAGES = {
   'file.tooLarge': { en: 'Policy Lens: file too large, ignored: {path} ({detail} bytes)', zh: '政策文稿助手：文件过大，已忽略：{path}（{detail} 字节）' },
   'file.unreadable': { en: 'Policy Lens: cannot read {path}: {detail}', zh: '政策文稿助手：无法读取 {path}：{detail}' },
   'file.notText': { en: 'Policy Lens: {path} is not UTF-8 text, ignored.', zh: '政策文稿助手：{path} 不是 UTF-8 文本，已忽略。' },
+  'reference.notText': { en: 'Policy Lens: reference {path} is neither UTF-8 nor GB18030 text, ignored.', zh: '政策文稿助手：参考文本 {path} 既非 UTF-8 也非 GB18030 编码，已忽略。' },
   'dictionary.badFrequency': { en: 'Policy Lens: {path}:{line}: bad word frequency, line ignored: {detail}', zh: '政策文稿助手：{path} 第 {line} 行：词频无效，已忽略：{detail}' },
   'dictionary.tooManyFields': { en: 'Policy Lens: {path}:{line}: expected "word [freq] [tag]", line ignored: {detail}', zh: '政策文稿助手：{path} 第 {line} 行：格式应为“词 [词频] [词性]”，已忽略：{detail}' },
   'dictionary.wordTooLong': { en: 'Policy Lens: {path}:{line}: word too long or not text, line ignored.', zh: '政策文稿助手：{path} 第 {line} 行：词条过长或含非文本字符，已忽略。' },

@@ -5,6 +5,8 @@ import type { Rule, RuleOptions, RuleSeverity } from '../core/rules/rule';
 export interface Settings {
   readonly dictionaries: readonly string[];
   readonly glossaries: readonly string[];
+  /** Reference text files and folders for `quote.mismatch`, besides the built-in ones. */
+  readonly references: readonly string[];
   readonly debounceMs: number;
   /** Above this many UTF-16 units only the outline and light rules run. */
   readonly maxDocumentSize: number;
@@ -24,6 +26,7 @@ export interface SettingProblem {
 export const DEFAULTS = {
   dictionaries: [] as string[],
   glossaries: [] as string[],
+  references: [] as string[],
   debounceMs: 300,
   maxDocumentSize: 5_000_000,
   leadItems: false,
@@ -64,6 +67,7 @@ export function parseSettings(raw: unknown, rules: readonly Rule[]): { settings:
   const settings: Settings = {
     dictionaries: read('dictionaries', DEFAULTS.dictionaries, isStringArray),
     glossaries: read('glossaries', DEFAULTS.glossaries, isStringArray),
+    references: read('references', DEFAULTS.references, isStringArray),
     debounceMs: read('diagnostics.debounceMs', DEFAULTS.debounceMs, (v): v is number => isNumberIn(v, 0, 10_000)),
     maxDocumentSize: read('diagnostics.maxDocumentSize', DEFAULTS.maxDocumentSize, (v): v is number => isNumberIn(v, 1_000, 1e9)),
     leadItems: read('outline.leadItems', DEFAULTS.leadItems, isBoolean),

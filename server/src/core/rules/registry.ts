@@ -1,5 +1,6 @@
 import { numberingRule } from './numbering';
 import { punctuationWidthRule } from './punctuationWidth';
+import { quoteMismatchRule } from './quoteMismatch';
 import type { Rule } from './rule';
 import { sentenceDuplicatedRule } from './sentenceDuplicated';
 import { sloganRepeatedRule } from './sloganRepeated';
@@ -14,6 +15,7 @@ export const RULES: readonly Rule[] = [
   termVariantRule,
   termInconsistentRule,
   punctuationWidthRule,
+  quoteMismatchRule,
 ];
 
 export function ruleById(id: string): Rule | undefined {

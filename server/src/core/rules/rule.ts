@@ -1,4 +1,5 @@
 import type { OutlineNode } from '../outline/types';
+import type { ReferenceIndex } from '../quotes/referenceIndex';
 import type { TermHit } from '../terms/termMatcher';
 import type { Finding, Paragraph, Severity, Token } from '../types';
 
@@ -62,6 +63,8 @@ export interface DocumentFacts {
    * across versions, so document checks redo only edited paragraphs.
    */
   memo<T>(namespace: string, paragraph: Paragraph, compute: () => T): T;
+  /** Reference texts quotations are checked against (`quote.mismatch`); absent when there are none. */
+  readonly references?: ReferenceIndex;
 }
 
 /**

@@ -2,7 +2,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { GradedFinding } from '../../core/analysis';
 import type { ServerContext } from '../context';
-import { toRange } from '../positions';
+import { toRange, toSpan } from '../positions';
 import type { DiagnosticData } from './diagnostics';
 
 /** Code action kind for fix-on-save: `"editor.codeActionsOnSave": { "source.fixAll.policyLens": "explicit" }`. */
@@ -37,14 +37,15 @@ export function registerCodeActions(context: ServerContext): void {
       for (const diagnostic of params.context.diagnostics) {
         const data = dataOf(diagnostic);
         if (!data) continue;
-        if (data.fix && data.fix.length > 0) {
-          const preview = data.fix.map((edit) => edit.newText).join('') || title('delete');
+        const fix = currentFix(context, document, diagnostic, data);
+        if (fix && fix.length > 0) {
+          const preview = fix.map((edit) => edit.newText).join('') || title('delete');
           actions.push({
-            title: data.fix.every((e) => e.newText === '') ? title('delete') : title('fix', preview),
+            title: fix.every((e) => e.newText === '') ? title('delete') : title('fix', preview),
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
             isPreferred: true,
-            edit: { changes: { [document.uri]: data.fix.map((edit) => ({ range: edit.range, newText: edit.newText })) } },
+            edit: { changes: { [document.uri]: fix.map((edit) => ({ range: edit.range, newText: edit.newText })) } },
           });
           const code = String(diagnostic.code);
           if (!kindsOffered.has(code)) {
@@ -96,6 +97,24 @@ export function fixEdits(document: TextDocument, findings: readonly GradedFindin
     insertionAtEnd = fix.some((e) => e.span.start === end && e.span.end === end);
   }
   return kept;
+}
+
+/**
+ * The fix of a diagnostic, valid for the document as it is now. Editors send back the
+ * diagnostics they show, which can be from an older version (the user typed since they
+ * were published): their stored fix would then overwrite whatever text now sits at its
+ * range. Such a diagnostic gets the fix of the current finding of the same rule at the
+ * same range, or none.
+ */
+function currentFix(context: ServerContext, document: TextDocument, diagnostic: Diagnostic, data: DiagnosticData): DiagnosticData['fix'] {
+  if (data.version === document.version) return data.fix;
+  if (!data.fix || data.fix.length === 0) return undefined;
+  const span = toSpan(document, diagnostic.range);
+  const finding = context.store
+    .get(document)
+    .findings()
+    .find((f) => f.code === diagnostic.code && f.span.start === span.start && f.span.end === span.end && f.fix && f.fix.length > 0);
+  return finding?.fix?.map((edit) => ({ range: toRange(document, edit.span), newText: edit.newText }));
 }
 
 function dataOf(diagnostic: Diagnostic): DiagnosticData | undefined {

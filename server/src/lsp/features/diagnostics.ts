@@ -12,10 +12,18 @@ const SEVERITY: Record<GradedFinding['severity'], DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/** Related locations sent per diagnostic; editors list them, and more than this is noise. */
+const MAX_RELATED = 20;
+
 /** Stored in `Diagnostic.data` so code actions can apply the fix without re-analysing. */
 export interface DiagnosticData {
   readonly fix?: readonly { readonly range: Diagnostic['range']; readonly newText: string }[];
   readonly ignoreKey?: string;
+  /**
+   * The document version `fix` was computed for. Editors send back the diagnostics they
+   * show, which may be older than the text: such a fix is not applied as is (see codeActions).
+   */
+  readonly version?: number;
 }
 
 export interface DiagnosticsScheduler {
@@ -32,23 +40,30 @@ export interface DiagnosticsScheduler {
  */
 export function registerDiagnostics(context: ServerContext, onLarge: (document: TextDocument) => void): DiagnosticsScheduler {
   const timers = new Map<string, NodeJS.Timeout>();
+  /** Documents told about the size limit: once per opening, not once per edit (the size in the message changes). */
+  const toldLarge = new Set<string>();
 
   const validate = async (uri: string): Promise<void> => {
     const document = context.documents.get(uri);
     if (!document) return;
     const version = document.version;
     const analysis = context.store.get(document);
-    if (analysis.isLarge) onLarge(document);
+    if (analysis.isLarge) {
+      if (!toldLarge.has(uri)) onLarge(document);
+      toldLarge.add(uri);
+    }
     else if (context.segmentation.state.kind !== 'loading') await analysis.ensureTokens();
-    if (isStale(uri, version)) return;
+    if (isStale(document, version)) return;
     const findings = analysis.findings();
     const locale = context.locale();
-    const diagnostics = findings.map((f) => toDiagnostic(document, f, locale));
-    if (isStale(uri, version)) return;
+    const diagnostics = findings.map((f) => toDiagnostic(document, f, locale, version));
+    if (isStale(document, version)) return;
     void context.connection.sendDiagnostics({ uri, version, diagnostics });
   };
 
-  const isStale = (uri: string, version: number) => context.documents.get(uri)?.version !== version;
+  // Stale when edited since, and also when closed and reopened since: editors reopen at
+  // version 1 again, so a version number alone would let the old text's diagnostics through.
+  const isStale = (document: TextDocument, version: number) => context.documents.get(document.uri) !== document || document.version !== version;
 
   const schedule = (uri: string): void => {
     clearTimeout(timers.get(uri));
@@ -69,6 +84,7 @@ export function registerDiagnostics(context: ServerContext, onLarge: (document: 
     schedule,
     refreshAll: () => context.documents.all().forEach((d) => schedule(d.uri)),
     clear: (uri) => {
+      toldLarge.delete(uri);
       clearTimeout(timers.get(uri));
       timers.delete(uri);
       void context.connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -76,10 +92,11 @@ export function registerDiagnostics(context: ServerContext, onLarge: (document: 
   };
 }
 
-function toDiagnostic(document: TextDocument, finding: GradedFinding, locale: Locale): Diagnostic {
+function toDiagnostic(document: TextDocument, finding: GradedFinding, locale: Locale, version: number): Diagnostic {
   const data: DiagnosticData = {
     fix: finding.fix?.map((edit) => ({ range: toRange(document, edit.span), newText: edit.newText })),
     ignoreKey: finding.ignoreKey,
+    version,
   };
   return {
     range: toRange(document, finding.span),
@@ -87,7 +104,9 @@ function toDiagnostic(document: TextDocument, finding: GradedFinding, locale: Lo
     code: finding.code,
     source: 'policy-lens',
     message: findingMessage(finding, locale),
-    relatedInformation: finding.related?.map((span) => ({
+    // At most MAX_RELATED: a phrase repeated 400 times in one paragraph gave 400 diagnostics
+    // with 399 related locations each, a 24 MB message for a 2 000-character line.
+    relatedInformation: finding.related?.slice(0, MAX_RELATED).map((span) => ({
       location: { uri: document.uri, range: toRange(document, span) },
       message: document.getText(toRange(document, span)),
     })),
