@@ -1,6 +1,6 @@
 // npm run test:e2e — the real-editor tests, from a clean clone after `npm ci`:
 //   1. setup: installs Chromium/Neovim/fonts (apt, as root) and Node 24, code-server, playwright-core
-//      into the cache dir (.e2e/cache); a second run skips what is there
+//      into the cache dir (~/.cache/policy-lens-e2e); a second run skips what is there
 //   2. npm run package: builds dist/ and the platform .vsix
 //   3. the packaged extension in code-server + headless Chromium (vscode.e2e.mjs); screenshots in .e2e/shots/
 //   4. the standalone server in headless Neovim (nvim.e2e.mjs)

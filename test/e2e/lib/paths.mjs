@@ -1,13 +1,14 @@
-// Where the real-editor tests keep things. Everything lives inside the repository's git-ignored
-// `.e2e/` folder unless overridden: E2E_CACHE (installed tools, reused between runs) and
-// E2E_SHOTS (screenshots of the last run).
+// Where the real-editor tests keep things. Installed tools (E2E_CACHE) live in the user's cache
+// folder, so fresh clones (CI) reuse them; screenshots (E2E_SHOTS) and run folders live in the
+// repository's git-ignored `.e2e/` folder.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const E2E_DIR = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 export const REPO = path.resolve(E2E_DIR, '../..');
-export const CACHE = path.resolve(process.env.E2E_CACHE || path.join(REPO, '.e2e/cache'));
+export const CACHE = path.resolve(process.env.E2E_CACHE || path.join(os.homedir(), '.cache', 'policy-lens-e2e'));
 export const SHOTS = path.resolve(process.env.E2E_SHOTS || path.join(REPO, '.e2e/shots'));
 export const RUNS = path.join(REPO, '.e2e/runs'); // per-run temp dirs (profiles, logs); deleted unless E2E_KEEP=1 or a check failed
 
