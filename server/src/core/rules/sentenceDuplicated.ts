@@ -1,4 +1,5 @@
-import type { Finding, Paragraph, Span } from '../types';
+import { paragraphAt } from '../text/paragraphs';
+import type { Finding, Span } from '../types';
 import { documentScopes, paragraphsBySpan } from './documentScopes';
 import type { DocumentFacts, Rule, RuleOptions } from './rule';
 
@@ -41,7 +42,7 @@ export const sentenceDuplicatedRule: Rule = {
             code: 'sentence.duplicated',
             messageId: 'duplicate',
             span,
-            args: { line: lineOf(facts.paragraphs, original.start) + 1 },
+            args: { line: paragraphAt(facts.paragraphs, original.start) + 1 },
             related: [original],
           });
         }
@@ -63,15 +64,4 @@ function sentencesOf(text: string, minLength: number): { key: string; start: num
     sentences.push({ key, start: match.index + leading, end: match.index + raw.length });
   }
   return sentences;
-}
-
-function lineOf(paragraphs: readonly Paragraph[], offset: number): number {
-  let low = 0;
-  let high = paragraphs.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (paragraphs[mid].start <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
 }

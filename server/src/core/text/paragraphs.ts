@@ -62,8 +62,8 @@ export function updateParagraphs(previousText: string, previous: readonly Paragr
   return result;
 }
 
-/** Index of the paragraph whose span (line break excluded) contains `offset`. */
-function paragraphAt(paragraphs: readonly Paragraph[], offset: number): number {
+/** Index (= line) of the last paragraph starting at or before `offset`. */
+export function paragraphAt(paragraphs: readonly Paragraph[], offset: number): number {
   let low = 0;
   let high = paragraphs.length - 1;
   while (low < high) {
