@@ -34,6 +34,26 @@ export class AnalysisCaches {
   readonly #lineClasses = new BoundedMemo<LineCandidate | null>(200_000);
   readonly #memos = new Map<string, BoundedMemo<unknown>>();
 
+  readonly #scopes = new Map<string, { texts: string[]; line: number; start: number; findings: Finding[] }>();
+
+  /**
+   * Findings of a run of paragraphs, reused while its paragraph texts and first
+   * line are unchanged; stored relative to the run's start (see DocumentFacts.memoScope).
+   */
+  memoScope(namespace: string, paragraphs: readonly Paragraph[], compute: () => Finding[]): Finding[] {
+    if (paragraphs.length === 0) return compute();
+    const first = paragraphs[0];
+    const key = `${namespace}\u0000${first.text}`;
+    const cached = this.#scopes.get(key);
+    if (cached && cached.line === first.line && cached.texts.length === paragraphs.length && paragraphs.every((p, i) => p.text === cached.texts[i])) {
+      return cached.findings.map((f) => shift(f, first.start - cached.start));
+    }
+    const findings = compute();
+    if (this.#scopes.size >= 4096) this.#scopes.delete(this.#scopes.keys().next().value!);
+    this.#scopes.set(key, { texts: paragraphs.map((p) => p.text), line: first.line, start: first.start, findings });
+    return findings;
+  }
+
   /** A per-paragraph memo for document checks (see DocumentFacts.memo). */
   memo<T>(namespace: string, text: string, compute: () => T): T {
     let memo = this.#memos.get(namespace);
@@ -102,7 +122,7 @@ function paragraphFindings(
   ));
 }
 
-function shift(finding: Finding, base: number): Finding {
+export function shift(finding: Finding, base: number): Finding {
   if (base === 0) return finding;
   const move = (span: { start: number; end: number }) => ({ start: span.start + base, end: span.end + base });
   return {

@@ -9,7 +9,7 @@ import { splitParagraphs, updateParagraphs } from '../core/text/paragraphs';
 import type { GlossaryEntry } from '../core/terms/glossary';
 import { findLocalDefinitions, type LocalDefinition } from '../core/terms/localDefinitions';
 import type { TermHit } from '../core/terms/termMatcher';
-import type { Paragraph, Token } from '../core/types';
+import type { Finding, Paragraph, Token } from '../core/types';
 import type { GlossaryService } from './glossaryService';
 import type { SegmentationService } from './segmentation';
 import type { Settings } from './settings';
@@ -80,6 +80,10 @@ export class DocumentAnalysis implements DocumentFacts {
 
   tokensOf(paragraph: Paragraph): readonly Token[] | undefined {
     return this.segmentation.tokens(paragraph.text);
+  }
+
+  memoScope(namespace: string, paragraphs: readonly Paragraph[], compute: () => Finding[]): Finding[] {
+    return this.caches.memoScope(`${namespace}\u0000${this.glossaryGeneration}`, paragraphs, compute);
   }
 
   memo<T>(namespace: string, paragraph: Paragraph, compute: () => T): T {

@@ -1,5 +1,6 @@
 import type { OutlineNode } from '../outline/types';
-import type { Span } from '../types';
+import type { Finding, Paragraph, Span } from '../types';
+import type { DocumentFacts } from './rule';
 
 /**
  * The documents of a file: each `document` heading of a compilation (32
@@ -30,4 +31,17 @@ export function paragraphsBySpan<P extends { readonly start: number; readonly en
     if (paragraph.text.length > 0 && paragraph.end > spans[s].start) groups[s].push(paragraph);
   }
   return groups;
+}
+
+/**
+ * Runs a check on each document of the file, reusing the findings of every
+ * document whose paragraphs an edit left alone.
+ */
+export function checkPerScope(facts: DocumentFacts, namespace: string, check: (paragraphs: readonly Paragraph[]) => Finding[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const paragraphs of paragraphsBySpan(facts.paragraphs, documentScopes(facts.text, facts.outline))) {
+    const compute = () => check(paragraphs);
+    findings.push(...(facts.memoScope ? facts.memoScope(namespace, paragraphs, compute) : compute()));
+  }
+  return findings;
 }

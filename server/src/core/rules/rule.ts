@@ -63,6 +63,12 @@ export interface DocumentFacts {
    * across versions, so document checks redo only edited paragraphs.
    */
   memo<T>(namespace: string, paragraph: Paragraph, compute: () => T): T;
+  /**
+   * Remembers findings computed from a run of paragraphs (one document of a
+   * compilation) while none of them changed, so an edit re-checks one scope.
+   * Optional: without it, the findings are computed each time.
+   */
+  memoScope?(namespace: string, paragraphs: readonly Paragraph[], compute: () => Finding[]): Finding[];
   /** Reference texts quotations are checked against (`quote.mismatch`); absent when there are none. */
   readonly references?: ReferenceIndex;
 }

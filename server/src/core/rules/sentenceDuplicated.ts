@@ -1,6 +1,6 @@
 import { paragraphAt } from '../text/paragraphs';
 import type { Finding, Span } from '../types';
-import { documentScopes, paragraphsBySpan } from './documentScopes';
+import { checkPerScope } from './documentScopes';
 import type { DocumentFacts, Rule, RuleOptions } from './rule';
 
 // The lookbehind makes a match start only where a run of sentence text starts. Without it, a
@@ -26,9 +26,8 @@ export const sentenceDuplicatedRule: Rule = {
   },
   checkDocument(facts: DocumentFacts, options: RuleOptions): Finding[] {
     const minLength = options.minLength as number;
-    const findings: Finding[] = [];
-    const scopes = documentScopes(facts.text, facts.outline);
-    for (const paragraphs of paragraphsBySpan(facts.paragraphs, scopes)) {
+    return checkPerScope(facts, `sentence.duplicated/${minLength}`, (paragraphs) => {
+      const findings: Finding[] = [];
       const first = new Map<string, Span>();
       for (const paragraph of paragraphs) {
         for (const sentence of facts.memo(`sentences/${minLength}`, paragraph, () => sentencesOf(paragraph.text, minLength))) {
@@ -47,8 +46,8 @@ export const sentenceDuplicatedRule: Rule = {
           });
         }
       }
-    }
-    return findings;
+      return findings;
+    });
   },
 };
 

@@ -1,6 +1,6 @@
 import type { TermHit } from '../terms/termMatcher';
 import type { Finding, Span, TextEdit } from '../types';
-import { documentScopes, paragraphsBySpan } from './documentScopes';
+import { checkPerScope } from './documentScopes';
 import type { DocumentFacts, Rule } from './rule';
 
 const CODE = 'term.inconsistent';
@@ -41,9 +41,8 @@ export const termInconsistentRule: Rule = {
     symbol: { en: '"{found}" is written "{majorityText}" {majority} times elsewhere in this document.', zh: '“{found}”在本文其余 {majority} 处写作“{majorityText}”。' },
   },
   checkDocument(facts: DocumentFacts): Finding[] {
-    const findings: Finding[] = [];
-    const scopes = documentScopes(facts.text, facts.outline);
-    for (const paragraphs of paragraphsBySpan(facts.paragraphs, scopes)) {
+    return checkPerScope(facts, 'term.inconsistent', (paragraphs) => {
+      const findings: Finding[] = [];
       const quoted = new Map<string, { quoted: FormUse[]; bare: FormUse[] }>();
       const variants = new Map<string, Map<string, Span[]>>();
       const percent = { '%': [] as Span[], '％': [] as Span[] };
@@ -125,8 +124,8 @@ export const termInconsistentRule: Rule = {
           });
         }
       }
-    }
-    return findings.sort((a, b) => a.span.start - b.span.start);
+      return findings.sort((a, b) => a.span.start - b.span.start);
+    });
   },
 };
 

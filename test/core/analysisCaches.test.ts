@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { AnalysisCaches } from '../../server/src/core/analysis';
+import type { Finding } from '../../server/src/core/types';
+import { splitParagraphs } from '../../server/src/core/text/paragraphs';
+
+describe('AnalysisCaches.memoScope', () => {
+  const finding = (start: number): Finding => ({ code: 'x', messageId: 'm', span: { start, end: start + 2 }, args: {}, related: [{ start: start + 3, end: start + 4 }] });
+
+  it('reuses the findings of an unchanged run, moved to where the run now starts', () => {
+    const caches = new AnalysisCaches();
+    let calls = 0;
+    const run = (text: string, skip: number) => {
+      const paragraphs = splitParagraphs(text).slice(skip);
+      return caches.memoScope('ns', paragraphs, () => {
+        calls++;
+        return [finding(paragraphs[0].start + 1)];
+      });
+    };
+    expect(run('前言\n第一段。\n第二段。', 1)).toEqual([finding(4)]);
+    // The text before the run grew by two characters on the same line: reused, shifted.
+    expect(run('前言改动\n第一段。\n第二段。', 1)).toEqual([finding(6)]);
+    expect(calls).toBe(1);
+    // A paragraph of the run changed: computed again.
+    expect(run('前言改动\n第一段。\n第二段改。', 1)).toEqual([finding(6)]);
+    expect(calls).toBe(2);
+    // The run moved to another line: computed again (findings may name lines).
+    expect(run('新行\n前言改动\n第一段。\n第二段改。', 2)).toEqual([finding(9)]);
+    expect(calls).toBe(3);
+  });
+});
