@@ -1,5 +1,5 @@
 import type { OutlineNode } from '../outline/types';
-import type { Finding, Span } from '../types';
+import type { Finding, Paragraph, Span } from '../types';
 import { paragraphsBySpan } from './documentScopes';
 import { isParallelFrame, overlaps, phraseOccurrences } from './phrases';
 import type { DocumentFacts, ParagraphInput, Rule, RuleOptions } from './rule';
@@ -136,32 +136,39 @@ function checkSections(facts: DocumentFacts, options: RuleOptions): Finding[] {
   const laws = lawSpans(facts.outline, facts.text.length);
   const found = sectionsOf(facts.outline).filter((node) => !laws.some((law) => law.start <= node.span.start && node.span.end <= law.end));
   const sections = found.length > 0 ? found.map((node) => node.span) : laws.length > 0 ? [] : [{ start: 0, end: facts.text.length }];
-  const groups = paragraphsBySpan(facts.paragraphs, sections);
-  for (const paragraphs of groups) {
-    const occurrences = new Map<string, Span[]>();
-    let characters = 0;
-    for (const paragraph of paragraphs) {
-      characters += paragraph.text.length;
-      for (const hit of facts.termHits(paragraph)) {
-        if (hit.end - hit.start < 4 || facts.ignored.has(hit.match.entry.term)) continue;
-        const list = occurrences.get(hit.match.entry.term) ?? [];
-        list.push({ start: paragraph.start + hit.start, end: paragraph.start + hit.end });
-        occurrences.set(hit.match.entry.term, list);
-      }
+  const namespace = `slogan.sections/${density}/${minCount}/${[...facts.ignored].join('\u0001')}`;
+  for (const paragraphs of paragraphsBySpan(facts.paragraphs, sections)) {
+    // A section no edit touched keeps its findings.
+    const compute = () => sectionFindings(facts, paragraphs, density, minCount);
+    findings.push(...(facts.memoScope ? facts.memoScope(namespace, paragraphs, compute) : compute()));
+  }
+  return findings;
+}
+
+function sectionFindings(facts: DocumentFacts, paragraphs: readonly Paragraph[], density: number, minCount: number): Finding[] {
+  const findings: Finding[] = [];
+  const occurrences = new Map<string, Span[]>();
+  let characters = 0;
+  for (const paragraph of paragraphs) {
+    characters += paragraph.text.length;
+    for (const hit of facts.termHits(paragraph)) {
+      if (hit.end - hit.start < 4 || facts.ignored.has(hit.match.entry.term)) continue;
+      const list = occurrences.get(hit.match.entry.term) ?? [];
+      list.push({ start: paragraph.start + hit.start, end: paragraph.start + hit.end });
+      occurrences.set(hit.match.entry.term, list);
     }
-    for (const [phrase, spans] of occurrences) {
-      const perThousand = (spans.length * 1000) / Math.max(characters, 1);
-      if (spans.length < minCount || perThousand < density) continue;
-      const last = spans[spans.length - 1];
-      findings.push({
-        code: CODE,
-        messageId: 'section',
-        span: last,
-        args: { phrase, count: spans.length, density: perThousand.toFixed(1) },
-        related: spans.slice(0, -1),
-        ignoreKey: phrase,
-      });
-    }
+  }
+  for (const [phrase, spans] of occurrences) {
+    const perThousand = (spans.length * 1000) / Math.max(characters, 1);
+    if (spans.length < minCount || perThousand < density) continue;
+    findings.push({
+      code: CODE,
+      messageId: 'section',
+      span: spans[spans.length - 1],
+      args: { phrase, count: spans.length, density: perThousand.toFixed(1) },
+      related: spans.slice(0, -1),
+      ignoreKey: phrase,
+    });
   }
   return findings;
 }
