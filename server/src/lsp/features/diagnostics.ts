@@ -47,14 +47,27 @@ export function registerDiagnostics(context: ServerContext, onLarge: (document: 
     const document = context.documents.get(uri);
     if (!document) return;
     const version = document.version;
+    // Analysis runs on the main thread and takes a while on a large document (≈0.5 s at
+    // 20 MB). It is done in slices with the event loop in between: requests that arrived
+    // meanwhile (a hover, the outline) are answered between slices instead of being queued
+    // behind the whole analysis, and a newer version stops this one at the next slice.
+    await nextTurn();
+    if (isStale(document, version)) return;
     const analysis = context.store.get(document);
+    void analysis.paragraphs;
+    await nextTurn();
+    if (isStale(document, version)) return;
+    void analysis.outline;
+    await nextTurn();
+    if (isStale(document, version)) return;
     if (analysis.isLarge) {
       if (!toldLarge.has(uri)) onLarge(document);
       toldLarge.add(uri);
-    }
-    else if (context.segmentation.state.kind !== 'loading') await analysis.ensureTokens();
+    } else if (context.segmentation.state.kind !== 'loading') await analysis.ensureTokens();
     if (isStale(document, version)) return;
     const findings = analysis.findings();
+    await nextTurn();
+    if (isStale(document, version)) return;
     const locale = context.locale();
     const diagnostics = findings.map((f) => toDiagnostic(document, f, locale, version));
     if (isStale(document, version)) return;
@@ -90,6 +103,11 @@ export function registerDiagnostics(context: ServerContext, onLarge: (document: 
       void context.connection.sendDiagnostics({ uri, diagnostics: [] });
     },
   };
+}
+
+/** Resolves after the requests and notifications already received have been handled. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function toDiagnostic(document: TextDocument, finding: GradedFinding, locale: Locale, version: number): Diagnostic {
