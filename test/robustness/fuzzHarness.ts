@@ -318,7 +318,7 @@ export function applyChecked(text: string, edits: readonly Edit[], what: string,
 
 /** Rules whose fixes the harness knows; fixes of other (new) rules get only the structural checks. */
 const KNOWN_FIXES = new Set(['punctuation.width', 'term.inconsistent', 'term.variant', 'outline.numbering', 'quote.mismatch']);
-const MARKER = /^[（(]?(第)?[一二三四五六七八九十百千零〇两\d\u2460-\u2473]+[）)]?[、.．章节条编]?$/;
+const MARKER = /^[（(]?(第)?[一二三四五六七八九十百千零〇两\d\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]+[）)]?[、.．章节条编]?$/;
 
 /** Why a fix of rule `code` cannot replace `replaced` by `newText`, or undefined. */
 function implausible(replaced: string, newText: string, code: string | undefined): string | undefined {
@@ -366,6 +366,8 @@ interface DocState {
   /** Every opening of the URI; publishes are attributed by the clears (close) seen before them. */
   readonly instances: Instance[];
   clears: number;
+  /** Set once its sequence ended: its texts are dropped (a 10 000-sequence run would keep gigabytes). */
+  retired?: boolean;
 }
 
 export interface FuzzStats {
@@ -445,6 +447,15 @@ export class FuzzSession {
       throw new Error(`${(error as Error).message}\n  steps: ${this.#log.join(' → ')}`);
     } finally {
       for (const doc of docs) if (doc.open && this.alive) this.#close(doc);
+      for (const [uri, doc] of this.#docs) {
+        if (!uri.includes(`/r${run}/`)) continue;
+        doc.retired = true;
+        doc.text = '';
+        for (const instance of doc.instances) {
+          instance.texts.clear();
+          instance.last = undefined;
+        }
+      }
       this.stats.sequences++;
     }
   }
@@ -778,6 +789,11 @@ export class FuzzSession {
       doc.clears++;
       return;
     }
+    if (doc.retired) {
+      // A document of an earlier sequence: late publishes are fine until its last close, never after.
+      if (doc.clears >= doc.instances.length) this.#violate(`${params.uri}: diagnostics for version ${params.version} after the document was closed`);
+      return;
+    }
     const instance = doc.instances[doc.clears];
     const text = instance?.texts.get(params.version);
     if (!instance || text === undefined) {
@@ -880,6 +896,8 @@ export interface FuzzRunOptions {
   readonly maxSteps?: number;
   readonly timeBoundMs?: number;
   readonly onProgress?: (done: number, stats: FuzzStats) => void;
+  /** Called once, when the first failing sequence is found (shrinking follows). */
+  readonly onFailure?: (message: string, done: number) => void;
 }
 
 export interface FuzzResult {
@@ -904,6 +922,7 @@ export async function runFuzz(options: FuzzRunOptions): Promise<FuzzResult> {
           await session.run(steps);
         } catch (error) {
           const message = (error as Error).message;
+          if (firstFailure === undefined) options.onFailure?.(message, done);
           firstFailure ??= message;
           // Shrinking reruns smaller sequences: give them a fresh server, not a dead or wedged one.
           if (!session.alive || /timeout|died|not alive|no diagnostics for/.test(message)) session.stop();

@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     sequences,
     seed,
     big,
+    onFailure: (message, done) => console.log(`fuzz: sequence ${done + 1} failed, shrinking it:\n${message}`),
     onProgress: (done, stats) => {
       if (done - lastReport < 500 && done !== sequences) return;
       lastReport = done;
