@@ -15,6 +15,8 @@ const LIGHT_CODES = new Set(['outline.numbering', 'punctuation.width']);
 const publishes = (client: LspTestClient, uri: string) => client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri);
 const messages = (client: LspTestClient) => client.notifications.filter((n) => n.method === 'window/showMessage').map((n) => String(n.params.message));
 const errorsLogged = (client: LspTestClient) => client.notifications.filter((n) => n.method === 'window/logMessage' && n.params.type === 1).map((n) => n.params.message);
+/** Waits (up to 10 s) for a window/showMessage whose text satisfies `test`. */
+const shownMessage = (client: LspTestClient, test: (message: string) => boolean) => client.waitFor('window/showMessage', (p) => test(String(p.message)), 10_000);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function startReady(settings: Record<string, unknown> = { diagnostics: { debounceMs: 0 } }, rootUri?: string): Promise<LspTestClient> {
@@ -252,9 +254,8 @@ describe('bad configuration', () => {
       rules: { punctuation: { width: { severity: 7, checkSpaces: 'no' } }, slogan: { repeated: { minCount: -3 } } },
     });
     try {
-      const shown = messages(client);
       for (const key of ['debounceMs', 'maxDocumentSize', 'dictionaries', 'glossaries', 'ignoredPhrases', 'semanticTokens.enable', 'outline.leadItems', 'punctuation.width.severity', 'checkSpaces', 'minCount']) {
-        expect(shown.some((m) => m.includes(`policyLens.`) && m.includes(key)), `a message about ${key}`).toBe(true);
+        await shownMessage(client, (m) => m.includes('policyLens.') && m.includes(key));
       }
       const uri = 'file:///robust/defaults.policy.txt';
       client.open(uri, '第一段文字,需要检查标点符号是否规范。这是一个足够长的句子。\n');
@@ -284,13 +285,12 @@ describe('bad configuration', () => {
     try {
       const status = client.notifications.filter((n) => n.method === 'policyLens/status').at(-1)!.params;
       expect(status.state).toBe('ready');
-      const shown = messages(client);
-      const about = (file: string, pattern: RegExp) => expect(shown.some((m) => m.includes(file) && pattern.test(m)), `${file}: ${pattern}`).toBe(true);
-      about('dict-folder', /not a file/);
-      about('huge.dict.utf8', /too large/);
-      about('binary.dict.utf8', /not UTF-8/);
-      about('missing.dict.utf8', /not found/);
-      about('odd.dict.utf8', /line ignored/);
+      const about = (file: string, pattern: RegExp) => shownMessage(client, (m) => m.includes(file) && pattern.test(m));
+      await about('dict-folder', /not a file/);
+      await about('huge.dict.utf8', /too large/);
+      await about('binary.dict.utf8', /not UTF-8/);
+      await about('missing.dict.utf8', /not found/);
+      await about('odd.dict.utf8', /line ignored/);
       // The built-in dictionary and the good line of odd.dict.utf8 segment.
       const uri = 'file:///robust/dictionaries.policy.txt';
       client.open(uri, '加快发展新质生产力，实施鲲鹏计划。\n');
@@ -317,10 +317,9 @@ describe('bad configuration', () => {
         (await client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === pathToFileURL(path.join(dir, file)).toString() && p.diagnostics.length > 0)).params.diagnostics;
       expect((await onFile('malformed-glossary.json')).map((d: any) => d.code)).toContain('glossary.syntax');
       expect((await onFile(path.join('.policy-lens', 'glossary.json'))).length).toBeGreaterThan(0);
-      const shown = messages(client);
-      expect(shown.some((m) => m.includes('glossary-folder') && /not a file/.test(m))).toBe(true);
-      expect(shown.some((m) => m.includes('huge-glossary.json') && /too large/.test(m))).toBe(true);
-      expect(shown.some((m) => m.includes('binary-glossary.json') && /not UTF-8/.test(m))).toBe(true);
+      await shownMessage(client, (m) => m.includes('glossary-folder') && /not a file/.test(m));
+      await shownMessage(client, (m) => m.includes('huge-glossary.json') && /too large/.test(m));
+      await shownMessage(client, (m) => m.includes('binary-glossary.json') && /not UTF-8/.test(m));
       const uri = 'file:///robust/glossaries.policy.txt';
       client.open(uri, '加快发展新质生产力。\n');
       await client.diagnostics(uri, 1);

@@ -12,12 +12,23 @@ export function splitParagraphs(text: string): Paragraph[] {
   for (let i = 0; i < length; i++) {
     const code = text.charCodeAt(i);
     if (code !== 10 && code !== 13) continue;
-    paragraphs.push({ line: line++, start, end: i, text: text.slice(start, i) });
+    paragraphs.push({ line: line++, start, end: i, text: detach(text.slice(start, i)) });
     if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
     start = i + 1;
   }
-  paragraphs.push({ line, start, end: length, text: text.slice(start, length) });
+  paragraphs.push({ line, start, end: length, text: detach(text.slice(start, length)) });
   return paragraphs;
+}
+
+/**
+ * A copy of `part` that does not keep the string it was sliced from alive. V8 represents
+ * a slice as a view of its parent: a paragraph cached by its text (tokens, findings,
+ * line classes) would pin the whole document version it came from, and every edit of a
+ * large document kept another copy of it (the server ran out of memory after a few hundred
+ * edits). Concatenating and slicing again makes V8 copy the characters.
+ */
+function detach(part: string): string {
+  return part.length === 0 ? '' : (' ' + part).slice(1);
 }
 
 /** True when the line holds nothing but white space. */

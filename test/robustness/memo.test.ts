@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { BoundedMemo } from '../../server/src/core/memo';
+import { splitParagraphs } from '../../server/src/core/text/paragraphs';
+
+/**
+ * The caches keyed by paragraph text are bounded by size, not only by count: the
+ * 10 000-sequence fuzz ran the server out of memory (4 GB) because every edit of a
+ * long line added another version of it, with its tokens, to every cache.
+ */
+describe('BoundedMemo', () => {
+  it('keeps only the most recent large keys within their budget', () => {
+    const memo = new BoundedMemo<number>(1000, { largeKey: 1000, maxLargeChars: 3000 });
+    const versions = Array.from({ length: 10 }, (_, i) => `${i}`.padEnd(1000, 'x'));
+    versions.forEach((key, i) => memo.set(key, i));
+    expect(memo.size).toBe(3);
+    expect(versions.map((key) => memo.has(key))).toEqual([false, false, false, false, false, false, false, true, true, true]);
+  });
+
+  it('keeps small keys while large ones come and go, and never drops the entry just stored', () => {
+    const memo = new BoundedMemo<number>(1000, { largeKey: 1000, maxLargeChars: 1500 });
+    memo.set('小段落', 1);
+    memo.set('a'.repeat(5000), 2);
+    expect(memo.get('a'.repeat(5000))).toBe(2);
+    memo.set('b'.repeat(5000), 3);
+    expect(memo.has('a'.repeat(5000))).toBe(false);
+    expect(memo.get('小段落')).toBe(1);
+  });
+
+  it('drops the least recently used first: a lookup keeps an entry young', () => {
+    const memo = new BoundedMemo<number>(1000, { maxChars: 30 });
+    memo.set('一'.repeat(10), 1);
+    memo.set('二'.repeat(10), 2);
+    expect(memo.get('一'.repeat(10))).toBe(1);
+    memo.set('三'.repeat(10), 3);
+    memo.set('四'.repeat(10), 4);
+    expect(memo.has('一'.repeat(10))).toBe(true);
+    expect(memo.has('二'.repeat(10))).toBe(false);
+    expect(memo.size).toBe(3);
+  });
+
+  it('still bounds the number of entries', () => {
+    const memo = new BoundedMemo<number>(100);
+    for (let i = 0; i < 1000; i++) memo.getOrCompute(`段落${i}`, () => i);
+    expect(memo.size).toBeLessThanOrEqual(100);
+    expect(memo.get('段落999')).toBe(999);
+  });
+});
+
+describe('paragraph texts', () => {
+  it('are equal to the slices of the document they come from (copies, so caches do not pin old versions)', () => {
+    const text = '一、总体要求\r\n发展,推动\r第三段\n\n𠀀';
+    const paragraphs = splitParagraphs(text);
+    expect(paragraphs.map((p) => p.text)).toEqual(['一、总体要求', '发展,推动', '第三段', '', '𠀀']);
+    for (const p of paragraphs) expect(text.slice(p.start, p.end)).toBe(p.text);
+  });
+});
