@@ -26,16 +26,14 @@ describe('BoundedMemo', () => {
     expect(memo.get('小段落')).toBe(1);
   });
 
-  it('drops the least recently used first: a lookup keeps an entry young', () => {
-    const memo = new BoundedMemo<number>(1000, { maxChars: 30 });
-    memo.set('一'.repeat(10), 1);
-    memo.set('二'.repeat(10), 2);
-    expect(memo.get('一'.repeat(10))).toBe(1);
-    memo.set('三'.repeat(10), 3);
-    memo.set('四'.repeat(10), 4);
-    expect(memo.has('一'.repeat(10))).toBe(true);
-    expect(memo.has('二'.repeat(10))).toBe(false);
-    expect(memo.size).toBe(3);
+  it('drops the least recently used first, down to nine tenths of the budget: a lookup keeps an entry young', () => {
+    const memo = new BoundedMemo<number>(1000, { maxChars: 100 });
+    const keys = Array.from({ length: 11 }, (_, i) => `段落${i}`.padEnd(10, '文'));
+    keys.slice(0, 10).forEach((key, i) => memo.set(key, i));
+    expect(memo.get(keys[0])).toBe(0);
+    memo.set(keys[10], 10);
+    expect(keys.map((key) => memo.has(key))).toEqual([true, false, false, true, true, true, true, true, true, true, true]);
+    expect(memo.size).toBe(9);
   });
 
   it('still bounds the number of entries', () => {

@@ -8,7 +8,18 @@ export interface MemoLimits {
   readonly maxLargeChars?: number;
 }
 
-const DEFAULT_LIMITS: Required<MemoLimits> = { maxChars: 32_000_000, largeKey: 100_000, maxLargeChars: 2_000_000 };
+/**
+ * 8 M characters hold every paragraph of a document at the size limit for heavy rules
+ * (`policyLens.diagnostics.maxDocumentSize`, 5 M) and of the documents around it; the
+ * tokens of that many characters take ≈300 MB, and each cache stays within that.
+ */
+const DEFAULT_LIMITS: Required<MemoLimits> = { maxChars: 8_000_000, largeKey: 100_000, maxLargeChars: 2_000_000 };
+
+interface Entry<V> {
+  readonly value: V;
+  /** The clock reading of the last get or set. */
+  used: number;
+}
 
 /**
  * A bounded map from a key (usually a paragraph's text) to a computed value.
@@ -20,10 +31,17 @@ const DEFAULT_LIMITS: Required<MemoLimits> = { maxChars: 32_000_000, largeKey: 1
  * entries alone let a user who edits a 1 MB line keep every version of it — a
  * few hundred edits ran the server out of memory. Large keys have a budget of
  * their own, so that old versions of one huge line go first.
+ *
+ * A lookup only stamps its entry: reordering the map on every hit (delete + set)
+ * cost more than the analysis it saved, ≈20 000 hits per edit of a large document.
+ * Eviction sorts by stamp instead, rarely and in batches of a tenth.
  */
 export class BoundedMemo<V> {
-  readonly #entries = new Map<string, V>();
+  readonly #entries = new Map<string, Entry<V>>();
+  /** Keys of at least `largeKey` characters: few, so they are scanned when over budget. */
+  readonly #largeKeys = new Set<string>();
   readonly #limits: Required<MemoLimits>;
+  #clock = 0;
   #chars = 0;
   #largeChars = 0;
 
@@ -39,13 +57,10 @@ export class BoundedMemo<V> {
   }
 
   get(key: string): V | undefined {
-    const value = this.#entries.get(key);
-    if (value !== undefined) {
-      // Most recently used last.
-      this.#entries.delete(key);
-      this.#entries.set(key, value);
-    }
-    return value;
+    const entry = this.#entries.get(key);
+    if (entry === undefined) return undefined;
+    entry.used = ++this.#clock;
+    return entry.value;
   }
 
   has(key: string): boolean {
@@ -53,26 +68,15 @@ export class BoundedMemo<V> {
   }
 
   set(key: string, value: V): void {
-    if (this.#entries.has(key)) this.#forget(key);
-    this.#entries.set(key, value);
+    this.#forget(key);
+    this.#entries.set(key, { value, used: ++this.#clock });
     this.#chars += key.length;
-    if (key.length >= this.#limits.largeKey) this.#largeChars += key.length;
-    if (this.#entries.size > this.capacity) {
-      const drop = Math.ceil(this.capacity / 10);
-      let n = 0;
-      for (const oldest of this.#entries.keys()) {
-        this.#forget(oldest);
-        if (++n >= drop) break;
-      }
+    if (key.length >= this.#limits.largeKey) {
+      this.#largeKeys.add(key);
+      this.#largeChars += key.length;
+      this.#dropLargeKeys(key);
     }
-    const { maxChars, largeKey, maxLargeChars } = this.#limits;
-    if (this.#chars <= maxChars && this.#largeChars <= maxLargeChars) return;
-    // Oldest first; the entry just stored stays even when it alone is over a budget.
-    for (const oldest of this.#entries.keys()) {
-      if (this.#chars <= maxChars && this.#largeChars <= maxLargeChars) break;
-      if (oldest === key) continue;
-      if (this.#chars > maxChars || oldest.length >= largeKey) this.#forget(oldest);
-    }
+    if (this.#entries.size > this.capacity || this.#chars > this.#limits.maxChars) this.#dropOldest(key);
   }
 
   /** Returns the cached value or computes and stores it. */
@@ -86,13 +90,39 @@ export class BoundedMemo<V> {
 
   clear(): void {
     this.#entries.clear();
+    this.#largeKeys.clear();
     this.#chars = 0;
     this.#largeChars = 0;
+  }
+
+  /** Least recently used large keys go until the rest fit their budget; `keep` (just stored) stays. */
+  #dropLargeKeys(keep: string): void {
+    while (this.#largeChars > this.#limits.maxLargeChars) {
+      let oldest: string | undefined;
+      let oldestUsed = Infinity;
+      for (const key of this.#largeKeys) {
+        const used = this.#entries.get(key)!.used;
+        if (key !== keep && used < oldestUsed) [oldest, oldestUsed] = [key, used];
+      }
+      if (oldest === undefined) return;
+      this.#forget(oldest);
+    }
+  }
+
+  /** Drops least recently used entries down to nine tenths of each bound, so that this runs rarely. */
+  #dropOldest(keep: string): void {
+    const byAge = [...this.#entries].sort((a, b) => a[1].used - b[1].used);
+    const entries = Math.floor(this.capacity * 0.9);
+    const chars = Math.floor(this.#limits.maxChars * 0.9);
+    for (const [key] of byAge) {
+      if (this.#entries.size <= entries && this.#chars <= chars) break;
+      if (key !== keep) this.#forget(key);
+    }
   }
 
   #forget(key: string): void {
     if (!this.#entries.delete(key)) return;
     this.#chars -= key.length;
-    if (key.length >= this.#limits.largeKey) this.#largeChars -= key.length;
+    if (this.#largeKeys.delete(key)) this.#largeChars -= key.length;
   }
 }
