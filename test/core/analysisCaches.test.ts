@@ -28,3 +28,36 @@ describe('AnalysisCaches.memoScope', () => {
     expect(calls).toBe(3);
   });
 });
+
+describe('AnalysisCaches.forgetFindings', () => {
+  it('drops paragraph and scope findings (they were computed from tokens of another dictionary), keeps nothing stale', () => {
+    const caches = new AnalysisCaches();
+    const paragraphs = splitParagraphs('第一段。\n第二段。');
+    let calls = 0;
+    const compute = () => {
+      calls++;
+      return [];
+    };
+    caches.memo('rule', paragraphs[0].text, compute);
+    caches.memoScope('scope', paragraphs, compute);
+    caches.memo('rule', paragraphs[0].text, compute);
+    caches.memoScope('scope', paragraphs, compute);
+    expect(calls).toBe(2);
+    caches.forgetFindings();
+    caches.memo('rule', paragraphs[0].text, compute);
+    caches.memoScope('scope', paragraphs, compute);
+    expect(calls).toBe(4);
+  });
+
+  it('bounds the scopes it keeps by the characters of their texts', () => {
+    const caches = new AnalysisCaches();
+    const long = '长'.repeat(1_000_000);
+    let calls = 0;
+    // Nine different runs of 1 M characters: more than the 8 M budget, so the first is gone.
+    for (let i = 0; i < 9; i++) caches.memoScope('scope', splitParagraphs(`${i}${long}`), () => (calls++, []));
+    caches.memoScope('scope', splitParagraphs(`8${long}`), () => (calls++, []));
+    expect(calls).toBe(9);
+    caches.memoScope('scope', splitParagraphs(`0${long}`), () => (calls++, []));
+    expect(calls).toBe(10);
+  });
+});

@@ -31,6 +31,22 @@ describe('updateParagraphs', () => {
     );
   });
 
+  it('equals a fresh split after any edit of a long document (prefix and suffix compared in chunks)', () => {
+    // Long runs of one piece around the edit, so that common prefixes and suffixes span many chunks.
+    const longArb = fc.tuple(textArb, fc.integer({ min: 0, max: 3000 }), textArb, fc.integer({ min: 0, max: 3000 }), textArb).map(
+      ([a, n, b, m, c]) => a + '发展，'.repeat(n) + b + '\n推进'.repeat(m) + c,
+    );
+    fc.assert(
+      fc.property(longArb, fc.nat(), fc.nat(), textArb, (before, a, b, insert) => {
+        const start = a % (before.length + 1);
+        const end = Math.min(before.length, start + (b % 5));
+        const after = before.slice(0, start) + insert + before.slice(end);
+        expect(updateParagraphs(before, splitParagraphs(before), after)).toEqual(splitParagraphs(after));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('reuses the text strings of unchanged paragraphs', () => {
     const before = '第一段。\n第二段。\n第三段。';
     const previous = splitParagraphs(before);

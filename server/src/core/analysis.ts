@@ -1,4 +1,6 @@
+import { gradeFinding, shiftFinding } from './findings';
 import { BoundedMemo } from './memo';
+import { relativeParagraph } from './text/paragraphs';
 import { classifyLine, type LineCandidate } from './outline/headingPatterns';
 import type { LineClassifier } from './outline/outline';
 import type { DocumentFacts, Rule, RuleOptions, RuleSeverity } from './rules/rule';
@@ -23,6 +25,10 @@ export interface GradedFinding extends Finding {
   readonly severity: Exclude<RuleSeverity, 'off'>;
 }
 
+/** Bounds of the scope cache: a compilation has a few dozen documents, times a few rules. */
+const MAX_SCOPES = 4096;
+const MAX_SCOPE_CHARS = 8_000_000;
+
 /** Rules too costly for huge documents: everything but the linear, token-free ones. */
 const LIGHT_RULES = new Set(['outline.numbering', 'punctuation.width']);
 
@@ -34,7 +40,13 @@ export class AnalysisCaches {
   readonly #lineClasses = new BoundedMemo<LineCandidate | null>(200_000);
   readonly #memos = new Map<string, BoundedMemo<unknown>>();
 
-  readonly #scopes = new Map<string, { texts: string[]; line: number; start: number; findings: Finding[] }>();
+  readonly #scopes = new Map<string, { texts: string[]; line: number; start: number; findings: Finding[]; chars: number }>();
+  #scopeChars = 0;
+
+  #forgetScope(key: string, chars: number): void {
+    this.#scopes.delete(key);
+    this.#scopeChars -= chars;
+  }
 
   /**
    * Findings of a run of paragraphs, reused while its paragraph texts and first
@@ -43,27 +55,53 @@ export class AnalysisCaches {
   memoScope(namespace: string, paragraphs: readonly Paragraph[], compute: () => Finding[]): Finding[] {
     if (paragraphs.length === 0) return compute();
     const first = paragraphs[0];
-    const key = `${namespace}\u0000${first.text}`;
+    // The start of the first paragraph tells scopes apart (the texts are compared below):
+    // keying by the whole text made a 1 MB line a 1 MB key built on every lookup.
+    const key = `${namespace}\u0000${first.line}\u0000${first.text.length}\u0000${first.text.slice(0, 64)}`;
     const cached = this.#scopes.get(key);
     if (cached && cached.line === first.line && cached.texts.length === paragraphs.length && paragraphs.every((p, i) => p.text === cached.texts[i])) {
-      return cached.findings.map((f) => shift(f, first.start - cached.start));
+      return cached.findings.map((f) => shiftFinding(f, first.start - cached.start));
     }
     const findings = compute();
-    if (this.#scopes.size >= 4096) this.#scopes.delete(this.#scopes.keys().next().value!);
-    this.#scopes.set(key, { texts: paragraphs.map((p) => p.text), line: first.line, start: first.start, findings });
+    const texts = paragraphs.map((p) => p.text);
+    if (cached) this.#forgetScope(key, cached.chars);
+    const chars = texts.reduce((n, t) => n + t.length, 0);
+    this.#scopes.set(key, { texts, line: first.line, start: first.start, findings, chars });
+    this.#scopeChars += chars;
+    // Oldest first, bounded by count and by the characters the stored texts keep alive.
+    for (const [oldKey, oldest] of this.#scopes) {
+      if (this.#scopes.size <= MAX_SCOPES && this.#scopeChars <= MAX_SCOPE_CHARS) break;
+      if (oldKey !== key) this.#forgetScope(oldKey, oldest.chars);
+    }
     return findings;
   }
 
   /** A per-paragraph memo for document checks (see DocumentFacts.memo). */
   memo<T>(namespace: string, text: string, compute: () => T): T {
+    return this.memoFor(namespace).getOrCompute(text, compute) as T;
+  }
+
+  /**
+   * The memo of one namespace. Callers that look up many paragraphs take it once:
+   * hashing a freshly built namespace string per paragraph showed in profiles.
+   */
+  memoFor(namespace: string): BoundedMemo<unknown> {
     let memo = this.#memos.get(namespace);
     if (!memo) {
       // Namespaces change with settings and glossary generations: keep only the recent ones.
       if (this.#memos.size >= 64) this.#memos.delete(this.#memos.keys().next().value!);
       this.#memos.set(namespace, (memo = new BoundedMemo<unknown>(100_000)));
     }
-    return memo.getOrCompute(text, compute) as T;
+    return memo;
   }
+
+  /** Forgets every finding: tokens changed (another dictionary), and findings are keyed by text alone. */
+  forgetFindings(): void {
+    this.#memos.clear();
+    this.#scopes.clear();
+    this.#scopeChars = 0;
+  }
+
   /** `classifyLine` remembered by line text, so an edit re-classifies only the edited line. */
   readonly classifyLine: LineClassifier = (line) => this.#lineClasses.getOrCompute(line, () => classifyLine(line));
 }
@@ -92,15 +130,17 @@ export function analyze(
     if (!config.heavyRules && !LIGHT_RULES.has(rule.id)) continue;
     const optionsKey = JSON.stringify(options);
     if (rule.checkParagraph) {
+      const memo = caches.memoFor(`${rule.id}\u0000${optionsKey}\u0000${config.cacheKey}`) as BoundedMemo<readonly Finding[]>;
       for (const paragraph of facts.paragraphs) {
         if (paragraph.text.length === 0) continue;
-        const found = paragraphFindings(rule, paragraph, facts, options, `${rule.id}\u0000${optionsKey}\u0000${config.cacheKey}`, caches);
-        for (const finding of found ?? []) findings.push({ ...shift(finding, paragraph.start), severity });
+        const found = paragraphFindings(rule, paragraph, facts, options, memo);
+        if (found === undefined) continue;
+        for (const finding of found) findings.push(gradeFinding(finding, severity, paragraph));
       }
     }
     if (rule.checkDocument) {
       if (rule.needsTokens && facts.paragraphs.some((p) => p.text.length > 0 && !facts.tokensOf(p))) continue;
-      for (const finding of rule.checkDocument(facts, options)) findings.push({ ...finding, severity });
+      for (const finding of rule.checkDocument(facts, options)) findings.push(gradeFinding(finding, severity));
     }
   }
   return findings;
@@ -111,24 +151,16 @@ function paragraphFindings(
   paragraph: Paragraph,
   facts: DocumentFacts,
   options: RuleOptions,
-  namespace: string,
-  caches: AnalysisCaches,
+  memo: BoundedMemo<readonly Finding[]>,
 ): readonly Finding[] | undefined {
+  const cached = memo.get(paragraph.text);
+  if (cached !== undefined) return cached;
   const tokens = rule.needsTokens ? facts.tokensOf(paragraph) : undefined;
   if (rule.needsTokens && !tokens) return undefined;
-  return caches.memo(namespace, paragraph.text, () => rule.checkParagraph!(
-    { paragraph: { ...paragraph, start: 0, end: paragraph.text.length }, tokens, terms: facts.termHits(paragraph), ignored: facts.ignored },
+  const found = rule.checkParagraph!(
+    { paragraph: relativeParagraph(paragraph), tokens, terms: facts.termHits(paragraph), ignored: facts.ignored },
     options,
-  ));
-}
-
-export function shift(finding: Finding, base: number): Finding {
-  if (base === 0) return finding;
-  const move = (span: { start: number; end: number }) => ({ start: span.start + base, end: span.end + base });
-  return {
-    ...finding,
-    span: move(finding.span),
-    related: finding.related?.map(move),
-    fix: finding.fix?.map((edit) => ({ span: move(edit.span), newText: edit.newText })),
-  };
+  );
+  memo.set(paragraph.text, found);
+  return found;
 }

@@ -1,5 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type AnalysisCaches, type GradedFinding } from '../core/analysis';
+import type { BoundedMemo } from '../core/memo';
 import { buildOutline } from '../core/outline/outline';
 import type { OutlineNode } from '../core/outline/types';
 import type { ReferenceIndex } from '../core/quotes/referenceIndex';
@@ -30,6 +31,8 @@ export class DocumentAnalysis implements DocumentFacts {
   #termCounts: Map<GlossaryEntry, number> | undefined;
   #localDefinitions: LocalDefinition[] | undefined;
   #ignored: Set<string> | undefined;
+  /** The shared memos by the namespaces rules use (constant strings), looked up once per version. */
+  readonly #memos = new Map<string, BoundedMemo<unknown>>();
 
   constructor(
     readonly document: TextDocument,
@@ -87,7 +90,9 @@ export class DocumentAnalysis implements DocumentFacts {
   }
 
   memo<T>(namespace: string, paragraph: Paragraph, compute: () => T): T {
-    return this.caches.memo(`${namespace}\u0000${this.glossaryGeneration}`, paragraph.text, compute);
+    let memo = this.#memos.get(namespace);
+    if (!memo) this.#memos.set(namespace, (memo = this.caches.memoFor(`${namespace}\u0000${this.glossaryGeneration}`)));
+    return memo.getOrCompute(paragraph.text, compute) as T;
   }
 
   /** Glossary terms in a paragraph, offsets relative to the paragraph. */

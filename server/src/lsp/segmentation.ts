@@ -157,11 +157,13 @@ export class SegmentationService {
 function tokensFromLengths(text: string, lengths: Uint32Array, tags: readonly string[]): readonly Token[] {
   const tokens: Token[] = [];
   let offset = 0;
-  lengths.forEach((length, i) => {
-    const token = { text: text.slice(offset, offset + length), start: offset, end: offset + length };
-    tokens.push(tags[i] ? { ...token, tag: tags[i] } : token);
-    offset += length;
-  });
+  // Literals, not `{ ...token, tag }`: see core/findings.ts on spread and hidden classes.
+  for (let i = 0; i < lengths.length; i++) {
+    const end = offset + lengths[i];
+    const tag = tags[i];
+    tokens.push(tag ? { text: text.slice(offset, end), start: offset, end, tag } : { text: text.slice(offset, end), start: offset, end });
+    offset = end;
+  }
   // A worker answer that does not cover the text exactly is not trusted.
   return offset === text.length ? tokens : segmentParagraph(createIntlSegmenter(), text);
 }

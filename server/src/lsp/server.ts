@@ -239,6 +239,8 @@ export function startServer(connection: Connection, segmentation = new Segmentat
   }
 
   segmentation.onStateChange((state) => {
+    // New tokens (another dictionary, or the fallback): findings computed from the old ones go.
+    if (state.kind !== 'loading') caches.forgetFindings();
     void connection.sendNotification(STATUS_NOTIFICATION, statusOf(state));
     if (state.kind === 'fallback') tell(MessageType.Warning, 'segmenterFallback', { reason: state.reason });
     if (state.kind === 'ready') {

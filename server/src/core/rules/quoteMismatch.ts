@@ -1,3 +1,4 @@
+import { fromParagraph } from '../findings';
 import { findQuoteMismatches, type QuoteMismatch } from '../quotes/match';
 import type { Finding } from '../types';
 import type { DocumentFacts, Rule, RuleOptions } from './rule';
@@ -67,7 +68,7 @@ export const quoteMismatchRule: Rule = {
     for (const paragraph of facts.paragraphs) {
       if (paragraph.text.length < settings.minLength) continue;
       const found = facts.memo(namespace, paragraph, () => findQuoteMismatches(index, paragraph.text, settings).map(toFinding));
-      for (const finding of found) findings.push(shift(finding, paragraph.start));
+      for (const finding of found) findings.push(fromParagraph(finding, paragraph));
     }
     return findings;
   },
@@ -86,9 +87,4 @@ function toFinding(mismatch: QuoteMismatch): Finding {
     },
     fix: [{ span: mismatch.fix.span, newText: mismatch.fix.newText }],
   };
-}
-
-function shift(finding: Finding, base: number): Finding {
-  const move = (span: { start: number; end: number }) => ({ start: span.start + base, end: span.end + base });
-  return { ...finding, span: move(finding.span), fix: finding.fix?.map((edit) => ({ span: move(edit.span), newText: edit.newText })) };
 }

@@ -1,4 +1,6 @@
+import { fromParagraph } from '../findings';
 import type { OutlineNode } from '../outline/types';
+import { relativeParagraph } from '../text/paragraphs';
 import type { Finding, Paragraph, Span } from '../types';
 import { paragraphsBySpan } from './documentScopes';
 import { isParallelFrame, overlaps, phraseOccurrences } from './phrases';
@@ -59,16 +61,11 @@ function checkParagraphs(facts: DocumentFacts, options: RuleOptions): Finding[] 
     const tokens = facts.tokensOf(paragraph);
     if (!tokens) continue;
     const found = facts.memo(namespace, paragraph, () =>
-      checkParagraph({ paragraph: { ...paragraph, start: 0, end: paragraph.text.length }, tokens, terms: facts.termHits(paragraph), ignored: facts.ignored }, options),
+      checkParagraph({ paragraph: relativeParagraph(paragraph), tokens, terms: facts.termHits(paragraph), ignored: facts.ignored }, options),
     );
-    for (const finding of found) findings.push(shifted(finding, paragraph.start));
+    for (const finding of found) findings.push(fromParagraph(finding, paragraph));
   }
   return findings;
-}
-
-function shifted(finding: Finding, base: number): Finding {
-  const move = (span: Span) => ({ start: span.start + base, end: span.end + base });
-  return { ...finding, span: move(finding.span), related: finding.related?.map(move) };
 }
 
 /** Spans of laws: documents (or the whole text) that contain articles (第X条), in document order. */

@@ -57,5 +57,5 @@ export function codePointTokens(text: string): Token[] {
 
 /** Moves paragraph-relative tokens to document offsets. */
 export function shiftTokens(tokens: readonly Token[], base: number): Token[] {
-  return tokens.map((t) => ({ ...t, start: t.start + base, end: t.end + base }));
+  return tokens.map((t) => (t.tag === undefined ? { text: t.text, start: t.start + base, end: t.end + base } : { text: t.text, start: t.start + base, end: t.end + base, tag: t.tag }));
 }

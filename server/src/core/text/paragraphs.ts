@@ -31,6 +31,11 @@ function detach(part: string): string {
   return part.length === 0 ? '' : (' ' + part).slice(1);
 }
 
+/** The paragraph as a document of its own: findings are cached by text, so their offsets are relative to it. */
+export function relativeParagraph(paragraph: Paragraph): Paragraph {
+  return { line: paragraph.line, start: 0, end: paragraph.text.length, text: paragraph.text };
+}
+
 /** True when the line holds nothing but white space. */
 export function isBlank(text: string): boolean {
   return /^[\s\u3000]*$/.test(text);
@@ -43,12 +48,9 @@ export function isBlank(text: string): boolean {
  * are shifted. Equal to `splitParagraphs(text)` in content.
  */
 export function updateParagraphs(previousText: string, previous: readonly Paragraph[], text: string): Paragraph[] {
-  const shorter = Math.min(previousText.length, text.length);
-  let prefix = 0;
-  while (prefix < shorter && previousText.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  const prefix = commonPrefix(previousText, text);
   if (prefix === previousText.length && prefix === text.length) return previous as Paragraph[];
-  let suffix = 0;
-  while (suffix < shorter - prefix && previousText.charCodeAt(previousText.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const suffix = commonSuffix(previousText, text, Math.min(previousText.length, text.length) - prefix);
 
   const first = paragraphAt(previous, prefix);
   let last = paragraphAt(previous, previousText.length - suffix);
@@ -71,6 +73,28 @@ export function updateParagraphs(previousText: string, previous: readonly Paragr
     result.push({ line: p.line + lineDelta, start: p.start + delta, end: p.end + delta, text: p.text });
   }
   return result;
+}
+
+/**
+ * Chunks compared as strings before characters one by one: V8 compares flat strings with
+ * memcmp, a loop of charCodeAt over a 1.6 MB document took ≈8 ms per edit.
+ */
+const CHUNK = 2048;
+
+function commonPrefix(a: string, b: string): number {
+  const shorter = Math.min(a.length, b.length);
+  let n = 0;
+  while (n + CHUNK <= shorter && a.slice(n, n + CHUNK) === b.slice(n, n + CHUNK)) n += CHUNK;
+  while (n < shorter && a.charCodeAt(n) === b.charCodeAt(n)) n++;
+  return n;
+}
+
+/** Length of the common end of `a` and `b`, at most `limit`. */
+function commonSuffix(a: string, b: string, limit: number): number {
+  let n = 0;
+  while (n + CHUNK <= limit && a.slice(a.length - n - CHUNK, a.length - n) === b.slice(b.length - n - CHUNK, b.length - n)) n += CHUNK;
+  while (n < limit && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
 }
 
 /** Index (= line) of the last paragraph starting at or before `offset`. */
