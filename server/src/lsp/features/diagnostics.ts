@@ -1,6 +1,8 @@
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { GradedFinding } from '../../core/analysis';
+import { originOf } from '../../core/findings';
+import type { Finding, Span } from '../../core/types';
 import type { ServerContext } from '../context';
 import { findingMessage, type Locale } from '../l10n';
 import { toRange } from '../positions';
@@ -39,7 +41,8 @@ export interface DiagnosticsScheduler {
  * were computed for, and dropped if a newer version exists by then.
  */
 export function registerDiagnostics(context: ServerContext, onLarge: (document: TextDocument) => void): DiagnosticsScheduler {
-  const timers = new Map<string, NodeJS.Timeout>();
+  /** Cancels the pending check of each document. */
+  const timers = new Map<string, () => void>();
   /** Documents told about the size limit: once per opening, not once per edit (the size in the message changes). */
   const toldLarge = new Set<string>();
 
@@ -69,7 +72,7 @@ export function registerDiagnostics(context: ServerContext, onLarge: (document: 
     await nextTurn();
     if (isStale(document, version)) return;
     const locale = context.locale();
-    const diagnostics = findings.map((f) => toDiagnostic(document, f, locale, version));
+    const diagnostics = findings.map((f) => diagnosticOf(document, f, locale, version));
     if (isStale(document, version)) return;
     void context.connection.sendDiagnostics({ uri, version, diagnostics });
   };
@@ -78,14 +81,26 @@ export function registerDiagnostics(context: ServerContext, onLarge: (document: 
   // version 1 again, so a version number alone would let the old text's diagnostics through.
   const isStale = (document: TextDocument, version: number) => context.documents.get(document.uri) !== document || document.version !== version;
 
+  const cancel = (uri: string): void => {
+    timers.get(uri)?.();
+    timers.delete(uri);
+  };
+
   const schedule = (uri: string): void => {
-    clearTimeout(timers.get(uri));
+    cancel(uri);
     const run = () => {
       timers.delete(uri);
       validate(uri).catch((error) => context.connection.console.error(`diagnostics failed for ${uri}: ${String(error?.stack ?? error)}`));
     };
     const delay = context.settings().debounceMs;
-    timers.set(uri, setTimeout(run, delay));
+    // Without a debounce, right after the edits already received: a 0 ms timer waits ≥ 1 ms.
+    if (delay === 0) {
+      const immediate = setImmediate(run);
+      timers.set(uri, () => clearImmediate(immediate));
+    } else {
+      const timer = setTimeout(run, delay);
+      timers.set(uri, () => clearTimeout(timer));
+    }
   };
 
   // Once the dictionary has loaded, token-based rules can run on everything open.
@@ -98,8 +113,7 @@ export function registerDiagnostics(context: ServerContext, onLarge: (document: 
     refreshAll: () => context.documents.all().forEach((d) => schedule(d.uri)),
     clear: (uri) => {
       toldLarge.delete(uri);
-      clearTimeout(timers.get(uri));
-      timers.delete(uri);
+      cancel(uri);
       void context.connection.sendDiagnostics({ uri, diagnostics: [] });
     },
   };
@@ -110,24 +124,83 @@ function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-function toDiagnostic(document: TextDocument, finding: GradedFinding, locale: Locale, version: number): Diagnostic {
-  const data: DiagnosticData = {
-    fix: finding.fix?.map((edit) => ({ range: toRange(document, edit.span), newText: edit.newText })),
-    ignoreKey: finding.ignoreKey,
+interface BuiltDiagnostic {
+  readonly line: number;
+  readonly severity: GradedFinding['severity'];
+  readonly locale: Locale;
+  readonly uri: string;
+  readonly diagnostic: Diagnostic;
+}
+
+/**
+ * Diagnostics built for paragraph findings, by the finding the rule cached for the
+ * paragraph's text. One is reused while its line, severity and locale stay: after a
+ * one-character edit all lines but one keep their diagnostics, and building ≈500 of
+ * them again (positions, messages, related locations) was a tenth of an edit's time.
+ * A reused diagnostic keeps the version it was built for: code actions then look its
+ * fix up again instead of trusting it (see codeActions.currentFix).
+ */
+const built = new WeakMap<Finding, BuiltDiagnostic>();
+
+function diagnosticOf(document: TextDocument, finding: GradedFinding, locale: Locale, version: number): Diagnostic {
+  const origin = originOf(finding);
+  if (!origin || !fitsLine(origin.finding, origin.text.length)) return toDiagnostic(document, finding, locale, version);
+  const { line, text } = origin;
+  const cached = built.get(origin.finding);
+  if (cached && cached.line === line && cached.severity === finding.severity && cached.locale === locale && cached.uri === document.uri) return cached.diagnostic;
+  // Paragraphs are lines, so paragraph offsets are the LSP characters (both UTF-16) of `line`.
+  const range = (span: Span): Range => ({ start: { line, character: span.start }, end: { line, character: span.end } });
+  const relative = origin.finding;
+  const diagnostic = build(
+    finding,
+    locale,
+    range(relative.span),
+    relative.related?.slice(0, MAX_RELATED).map((span) => ({ location: { uri: document.uri, range: range(span) }, message: text.slice(span.start, span.end) })),
+    relative.fix?.map((edit) => ({ range: range(edit.span), newText: edit.newText })),
     version,
-  };
+  );
+  built.set(relative, { line, severity: finding.severity, locale, uri: document.uri, diagnostic });
+  return diagnostic;
+}
+
+/** True when every span of a paragraph-relative finding lies inside its line (not on the line break). */
+function fitsLine(finding: Finding, length: number): boolean {
+  const inside = (span: Span) => span.start >= 0 && span.end <= length;
+  return inside(finding.span) && (finding.related?.every(inside) ?? true) && (finding.fix?.every((edit) => inside(edit.span)) ?? true);
+}
+
+function toDiagnostic(document: TextDocument, finding: GradedFinding, locale: Locale, version: number): Diagnostic {
+  return build(
+    finding,
+    locale,
+    toRange(document, finding.span),
+    // At most MAX_RELATED: a phrase repeated 400 times in one paragraph gave 400 diagnostics
+    // with 399 related locations each, a 24 MB message for a 2 000-character line.
+    finding.related?.slice(0, MAX_RELATED).map((span) => ({
+      location: { uri: document.uri, range: toRange(document, span) },
+      message: document.getText(toRange(document, span)),
+    })),
+    finding.fix?.map((edit) => ({ range: toRange(document, edit.span), newText: edit.newText })),
+    version,
+  );
+}
+
+function build(
+  finding: GradedFinding,
+  locale: Locale,
+  range: Range,
+  relatedInformation: Diagnostic['relatedInformation'],
+  fix: DiagnosticData['fix'],
+  version: number,
+): Diagnostic {
+  const data: DiagnosticData = { fix, ignoreKey: finding.ignoreKey, version };
   return {
-    range: toRange(document, finding.span),
+    range,
     severity: SEVERITY[finding.severity],
     code: finding.code,
     source: 'policy-lens',
     message: findingMessage(finding, locale),
-    // At most MAX_RELATED: a phrase repeated 400 times in one paragraph gave 400 diagnostics
-    // with 399 related locations each, a 24 MB message for a 2 000-character line.
-    relatedInformation: finding.related?.slice(0, MAX_RELATED).map((span) => ({
-      location: { uri: document.uri, range: toRange(document, span) },
-      message: document.getText(toRange(document, span)),
-    })),
+    relatedInformation,
     data,
   };
 }
