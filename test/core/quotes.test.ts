@@ -13,7 +13,7 @@ import { ReferenceIndex } from '../../server/src/core/quotes/referenceIndex';
 import { quotationsOf, sentencesOf } from '../../server/src/core/quotes/units';
 import { quoteMismatchRule } from '../../server/src/core/rules/quoteMismatch';
 import type { DocumentFacts } from '../../server/src/core/rules/rule';
-import type { Finding } from '../../server/src/core/types';
+import type { Finding, Paragraph } from '../../server/src/core/types';
 import { findingMessage } from '../../server/src/lsp/l10n';
 import { factsOf } from '../helpers/analyzeText';
 
@@ -197,28 +197,28 @@ describe('quote.mismatch', () => {
 
   it('re-checks only the paragraphs an edit changed', () => {
     const calls: string[] = [];
-    const base = factsOf(REPORT.slice(0, 30).join('\n'), [], NATIONAL);
+    const baseText = REPORT.slice(0, 30).join('\n');
     const memo = new Map<string, unknown>();
     const counting = (text: string): DocumentFacts => {
       const facts = factsOf(text, [], NATIONAL);
       return {
         ...facts,
         paragraphs: facts.paragraphs,
-        memo: <T>(namespace: string, p: { text: string }, compute: () => T): T => {
+        memo: <T>(namespace: string, p: Paragraph, compute: (p: Paragraph) => T): T => {
           const key = `${namespace}\u0000${p.text}`;
           if (!memo.has(key)) {
             calls.push(p.text);
-            memo.set(key, compute());
+            memo.set(key, compute(p));
           }
           return memo.get(key) as T;
         },
       } as DocumentFacts;
     };
     const options = Object.fromEntries(quoteMismatchRule.options.map((o) => [o.name, o.default]));
-    quoteMismatchRule.checkDocument!(counting(base.text), options);
+    quoteMismatchRule.checkDocument!(counting(baseText), options);
     const first = calls.length;
     expect(first).toBeGreaterThan(10);
-    const edited = base.text.replace('地方层面有序展开', '地方层面有序推进');
+    const edited = baseText.replace('地方层面有序展开', '地方层面有序推进');
     const findings = quoteMismatchRule.checkDocument!(counting(edited), options);
     expect(calls.length - first).toBe(1);
     expect(findings).toHaveLength(1);

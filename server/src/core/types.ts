@@ -4,6 +4,16 @@
  * count: 𠀀 and emoji count as two.
  */
 
+/**
+ * A document's text as the analysis reads it: its length and slices. A string is one;
+ * the server passes a view of its line-based document, so that no edit has to join
+ * the whole text into one string (see lsp/lineDocument.ts).
+ */
+export interface DocumentText {
+  readonly length: number;
+  slice(start: number, end: number): string;
+}
+
 /** Half-open span `[start, end)` of UTF-16 offsets into a document. */
 export interface Span {
   readonly start: number;

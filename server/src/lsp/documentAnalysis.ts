@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type AnalysisCaches, type GradedFinding } from '../core/analysis';
+import { analyze, memoized, type AnalysisCaches, type GradedFinding } from '../core/analysis';
 import type { BoundedMemo } from '../core/memo';
 import { buildOutline } from '../core/outline/outline';
 import type { OutlineNode } from '../core/outline/types';
@@ -10,8 +10,9 @@ import { splitParagraphs, updateParagraphs } from '../core/text/paragraphs';
 import type { GlossaryEntry } from '../core/terms/glossary';
 import { findLocalDefinitions, type LocalDefinition } from '../core/terms/localDefinitions';
 import type { TermHit } from '../core/terms/termMatcher';
-import type { Finding, Paragraph, Token } from '../core/types';
+import type { DocumentText, Finding, Paragraph, Token } from '../core/types';
 import type { GlossaryService } from './glossaryService';
+import { LineDocument } from './lineDocument';
 import type { SegmentationService } from './segmentation';
 import type { Settings } from './settings';
 
@@ -20,13 +21,13 @@ import type { Settings } from './settings';
  * paragraphs → outline → findings. Owned by the DocumentStore.
  */
 export class DocumentAnalysis implements DocumentFacts {
-  readonly text: string;
+  readonly text: DocumentText;
   /** The version analysed. TextDocument objects are updated in place, so it is captured here. */
   readonly version: number;
   readonly glossaryGeneration: number;
   #paragraphs: Paragraph[] | undefined;
-  /** The last analysed version's paragraphs, to reuse what an edit left unchanged. Dropped once used. */
-  #previous: { text: string; paragraphs: Paragraph[] } | undefined;
+  /** The last analysed version's text and paragraphs, to reuse what an edit left unchanged. Dropped once used. */
+  #previous: { text: DocumentText; paragraphs: Paragraph[] } | undefined;
   #outline: OutlineNode[] | undefined;
   #termCounts: Map<GlossaryEntry, number> | undefined;
   #localDefinitions: LocalDefinition[] | undefined;
@@ -43,7 +44,8 @@ export class DocumentAnalysis implements DocumentFacts {
     previous?: DocumentAnalysis,
     readonly references?: ReferenceIndex,
   ) {
-    this.text = document.getText();
+    // A LineDocument's text is a view: no edit joins its lines into one string.
+    this.text = document instanceof LineDocument ? document.text : document.getText();
     this.version = document.version;
     this.glossaryGeneration = glossary.generation;
     if (previous?.isSplit()) this.#previous = { text: previous.text, paragraphs: previous.#paragraphs! };
@@ -62,7 +64,10 @@ export class DocumentAnalysis implements DocumentFacts {
     if (!this.#paragraphs) {
       const previous = this.#previous;
       this.#previous = undefined;
-      this.#paragraphs = previous ? updateParagraphs(previous.text, previous.paragraphs, this.text) : splitParagraphs(this.text);
+      const document = this.document;
+      if (document instanceof LineDocument) this.#paragraphs = paragraphsOfLines(document, previous?.paragraphs);
+      else if (previous && typeof previous.text === 'string' && typeof this.text === 'string') this.#paragraphs = updateParagraphs(previous.text, previous.paragraphs, this.text);
+      else this.#paragraphs = splitParagraphs(document.getText());
     }
     return this.#paragraphs;
   }
@@ -89,10 +94,10 @@ export class DocumentAnalysis implements DocumentFacts {
     return this.caches.memoScope(`${namespace}\u0000${this.glossaryGeneration}`, paragraphs, compute);
   }
 
-  memo<T>(namespace: string, paragraph: Paragraph, compute: () => T): T {
+  memo<T>(namespace: string, paragraph: Paragraph, compute: (paragraph: Paragraph) => T): T {
     let memo = this.#memos.get(namespace);
     if (!memo) this.#memos.set(namespace, (memo = this.caches.memoFor(`${namespace}\u0000${this.glossaryGeneration}`)));
-    return memo.getOrCompute(paragraph.text, compute) as T;
+    return memoized(memo as BoundedMemo<T>, paragraph, compute);
   }
 
   /** Glossary terms in a paragraph, offsets relative to the paragraph. */
@@ -130,4 +135,21 @@ export class DocumentAnalysis implements DocumentFacts {
     const cacheKey = `${this.glossaryGeneration}\u0000${this.settings.ignoredPhrases.join('\u0001')}`;
     return analyze(this, RULES, { rules: this.settings.rules, heavyRules: !this.isLarge, cacheKey }, caches);
   }
+}
+
+/**
+ * The paragraphs of a line document: one per line. Those of the previous version are
+ * reused where line, start and text are unchanged (the lines before an edit), so their
+ * text strings, and the hashes cached in them, stay the same objects.
+ */
+function paragraphsOfLines(document: LineDocument, previous: readonly Paragraph[] | undefined): Paragraph[] {
+  const lines = document.lines;
+  const paragraphs: Paragraph[] = new Array(lines.length);
+  for (let line = 0; line < lines.length; line++) {
+    const text = lines[line];
+    const start = document.lineStart(line);
+    const old = previous?.[line];
+    paragraphs[line] = old !== undefined && old.start === start && old.text === text ? old : { line, start, end: start + text.length, text };
+  }
+  return paragraphs;
 }

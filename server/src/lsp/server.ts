@@ -19,6 +19,7 @@ import type { FileProblem } from '../adapters/textFiles';
 import { STATUS_NOTIFICATION, type StatusParams } from '../protocol';
 import type { ServerContext } from './context';
 import { DocumentStore } from './documentStore';
+import { LineDocument } from './lineDocument';
 import { registerCompletion } from './features/completion';
 import { registerHover } from './features/hover';
 import { registerSemanticTokens, SEMANTIC_LEGEND } from './features/semanticTokens';
@@ -43,7 +44,7 @@ export const SERVER_VERSION = '0.1.0';
  * feature modules. Handlers live in lsp/features; this file only connects them.
  */
 export function startServer(connection: Connection, segmentation = new SegmentationService()): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments<LineDocument>(LineDocument);
   const glossary = new GlossaryService();
   let trusted = true;
   let glossaryFiles: string[] = [];

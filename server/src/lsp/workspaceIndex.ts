@@ -1,9 +1,10 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findPolicyFiles, isPolicyFile, readWorkspaceDocument } from '../adapters/workspaceFiles';
 import type { DocumentAnalysis } from './documentAnalysis';
 import type { DocumentStore } from './documentStore';
+import { LineDocument } from './lineDocument';
 import type { Settings } from './settings';
 
 /**
@@ -42,7 +43,7 @@ export class WorkspaceIndex {
       return;
     }
     const text = await readWorkspaceDocument(file, this.settings().maxDocumentSize * 4);
-    if (text !== undefined) this.#closed.set(keyOf(uri), TextDocument.create(uri, 'policy', Date.now(), text));
+    if (text !== undefined) this.#closed.set(keyOf(uri), LineDocument.create(uri, 'policy', Date.now(), text));
   }
 
   /** Every workspace document's analysis: the editor's version when open. */

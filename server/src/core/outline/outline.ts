@@ -21,7 +21,7 @@
  *   marker they cannot be told from ordinary first sentences.
  */
 
-import type { Paragraph } from '../types';
+import type { DocumentText, Paragraph } from '../types';
 import { findDocumentTitles, followsBody, precedesBody, type TitleLines } from './documentTitles';
 import { classifyLine, type HeadingLine, type LineCandidate, type LineMarker } from './headingPatterns';
 import { isEnumerationFamily, kindOfFamily, rankOf, RANK } from './headingRanks';
@@ -43,7 +43,7 @@ export type { LineClassifier } from './lineFacts';
  * to reuse the per-line work across edits.
  */
 export function buildOutline(
-  text: string,
+  text: DocumentText,
   paragraphs: readonly Paragraph[],
   options: OutlineOptions,
   classify: LineClassifier = classifyLine,
@@ -88,7 +88,7 @@ interface Region {
 }
 
 interface ResolveContext {
-  readonly text: string;
+  readonly text: DocumentText;
   readonly paragraphs: readonly Paragraph[];
   readonly facts: LineFacts;
   readonly options: OutlineOptions;

@@ -1,5 +1,5 @@
 import type { OutlineNode } from '../outline/types';
-import type { Finding, Paragraph, Span } from '../types';
+import type { DocumentText, Finding, Paragraph, Span } from '../types';
 import type { DocumentFacts } from './rule';
 
 /**
@@ -8,7 +8,7 @@ import type { DocumentFacts } from './rule';
  * with itself (duplicated sentences, inconsistent forms) run per scope,
  * because separate reports legitimately reuse each other's wording.
  */
-export function documentScopes(text: string, outline: readonly OutlineNode[]): Span[] {
+export function documentScopes(text: DocumentText, outline: readonly OutlineNode[]): Span[] {
   const documents = outline.filter((node) => node.kind === 'document');
   if (documents.length === 0) return [{ start: 0, end: text.length }];
   const scopes: Span[] = [];

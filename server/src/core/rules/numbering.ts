@@ -1,6 +1,6 @@
 import { MARKER_PUNCTUATION, formatNumeralLike, numeralSystemOf, rebracketMarker, renumberMarker, repunctuateMarker } from '../outline/markerText';
 import type { OutlineNode } from '../outline/types';
-import type { Finding, Span, TextEdit } from '../types';
+import type { DocumentText, Finding, Span, TextEdit } from '../types';
 import type { DocumentFacts, Rule } from './rule';
 
 /**
@@ -42,7 +42,7 @@ export const numberingRule: Rule = {
 const CODE = 'outline.numbering';
 
 /** Checks the numbering of an outline built by `buildOutline` from `text`. Findings come in document order. */
-export function checkNumbering(text: string, outline: readonly OutlineNode[]): Finding[] {
+export function checkNumbering(text: DocumentText, outline: readonly OutlineNode[]): Finding[] {
   const findings: Finding[] = [];
   checkChildren(text, outline, { start: 0, end: text.length }, findings);
   for (const scope of documentScopes(text, outline)) {
@@ -63,7 +63,7 @@ interface Scope {
 }
 
 /** Each top-level document, plus the headings outside any document title. */
-function documentScopes(text: string, outline: readonly OutlineNode[]): Scope[] {
+function documentScopes(text: DocumentText, outline: readonly OutlineNode[]): Scope[] {
   const loose = outline.filter((node) => node.kind !== 'document');
   const documents = outline.filter((node) => node.kind === 'document').map((node) => ({ headings: node.children, span: node.span }));
   return loose.length > 0 ? [{ headings: loose, span: { start: 0, end: text.length } }, ...documents] : documents;
@@ -74,7 +74,7 @@ function preOrder(node: OutlineNode): OutlineNode[] {
 }
 
 /** Sibling runs under one parent, then the same for every child. */
-function checkChildren(text: string, children: readonly OutlineNode[], parentSpan: Span, findings: Finding[]): void {
+function checkChildren(text: DocumentText, children: readonly OutlineNode[], parentSpan: Span, findings: Finding[]): void {
   for (const run of siblingRuns(children)) checkRun(text, run, parentSpan, findings);
   checkLevelOrder(children, findings);
   for (const child of children) checkChildren(text, child.children, child.span, findings);
@@ -119,7 +119,7 @@ function runFamily(node: OutlineNode): string | undefined {
  * an earlier one (`duplicate`). `scopeStart` bounds where a missing heading
  * before the first node could be.
  */
-function checkRun(text: string, run: readonly OutlineNode[], parentSpan: Span, findings: Finding[]): void {
+function checkRun(text: DocumentText, run: readonly OutlineNode[], parentSpan: Span, findings: Finding[]): void {
   let previous: OutlineNode | undefined;
   // An excerpt of a compilation may start at any report (`2.北京市政府工作报告`): only gaps count.
   let previousValue = run[0]?.kind === 'document' ? run[0].number!.value - 1 : 0;
@@ -175,25 +175,27 @@ function renumberFrom(run: readonly OutlineNode[], from: number, firstValue: num
  * line that could be the unmarked heading. Inline headings (`（一）标题。正文…`)
  * and lead items look like any paragraph without their marker: never certain.
  */
-function renumberingIsCertain(text: string, run: readonly OutlineNode[], node: OutlineNode, gapStart: number): boolean {
+function renumberingIsCertain(text: DocumentText, run: readonly OutlineNode[], node: OutlineNode, gapStart: number): boolean {
   if (node.kind === 'document' || node.kind === 'lead' || node.kind === 'article' || node.kind === 'listItem') return false;
   if (!run.every((sibling) => isStandalone(text, sibling))) return false;
   return !hasHeadingLikeLine(text, gapStart, node.span.start);
 }
 
-function isStandalone(text: string, node: OutlineNode): boolean {
+function isStandalone(text: DocumentText, node: OutlineNode): boolean {
   const lineEnd = endOfLine(text, node.selectionSpan.end);
   return text.slice(node.selectionSpan.end, lineEnd).trim() === '';
 }
 
-function endOfLine(text: string, offset: number): number {
-  let end = offset;
-  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-  return end;
+function endOfLine(text: DocumentText, offset: number): number {
+  for (let start = offset; start < text.length; start += 4096) {
+    const found = text.slice(start, start + 4096).search(/[\r\n]/);
+    if (found >= 0) return start + found;
+  }
+  return text.length;
 }
 
 /** A non-blank line of at most 50 characters without sentence punctuation, strictly between two offsets. */
-function hasHeadingLikeLine(text: string, from: number, to: number): boolean {
+function hasHeadingLikeLine(text: DocumentText, from: number, to: number): boolean {
   const lines = text.slice(endOfLine(text, from), to).split(/\r\n|\n|\r/);
   return lines.some((line) => {
     const content = line.trim();

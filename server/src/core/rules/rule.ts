@@ -1,7 +1,7 @@
 import type { OutlineNode } from '../outline/types';
 import type { ReferenceIndex } from '../quotes/referenceIndex';
 import type { TermHit } from '../terms/termMatcher';
-import type { Finding, Paragraph, Severity, Token } from '../types';
+import type { DocumentText, Finding, Paragraph, Severity, Token } from '../types';
 
 /** Text in both interface languages; `{name}` marks an argument. */
 export interface LocalizedText {
@@ -49,7 +49,7 @@ export interface ParagraphInput {
 
 /** What document-level checks see. Tokens are relative to their paragraph. */
 export interface DocumentFacts {
-  readonly text: string;
+  readonly text: DocumentText;
   readonly paragraphs: readonly Paragraph[];
   readonly outline: readonly OutlineNode[];
   /** Undefined while the segmentation dictionary is still loading. */
@@ -60,9 +60,11 @@ export interface DocumentFacts {
   readonly ignored: ReadonlySet<string>;
   /**
    * Remembers a value computed from one paragraph's text (and the glossary)
-   * across versions, so document checks redo only edited paragraphs.
+   * across versions, so document checks redo only edited paragraphs. `compute`
+   * gets the paragraph, so callers can pass one function for all paragraphs
+   * (a closure per paragraph was garbage on every edit).
    */
-  memo<T>(namespace: string, paragraph: Paragraph, compute: () => T): T;
+  memo<T>(namespace: string, paragraph: Paragraph, compute: (paragraph: Paragraph) => T): T;
   /**
    * Remembers findings computed from a run of paragraphs (one document of a
    * compilation) while none of them changed, so an edit re-checks one scope.

@@ -27,7 +27,7 @@ export function splitParagraphs(text: string): Paragraph[] {
  * large document kept another copy of it (the server ran out of memory after a few hundred
  * edits). Concatenating and slicing again makes V8 copy the characters.
  */
-function detach(part: string): string {
+export function detach(part: string): string {
   return part.length === 0 ? '' : (' ' + part).slice(1);
 }
 
