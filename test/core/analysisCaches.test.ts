@@ -38,13 +38,13 @@ describe('AnalysisCaches.forgetFindings', () => {
       calls++;
       return [];
     };
-    caches.memo('rule', paragraphs[0].text, compute);
+    caches.memo('rule', paragraphs[0], compute);
     caches.memoScope('scope', paragraphs, compute);
-    caches.memo('rule', paragraphs[0].text, compute);
+    caches.memo('rule', paragraphs[0], compute);
     caches.memoScope('scope', paragraphs, compute);
     expect(calls).toBe(2);
     caches.forgetFindings();
-    caches.memo('rule', paragraphs[0].text, compute);
+    caches.memo('rule', paragraphs[0], compute);
     caches.memoScope('scope', paragraphs, compute);
     expect(calls).toBe(4);
   });

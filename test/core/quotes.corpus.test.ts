@@ -22,7 +22,7 @@ function facts(text: string, caches: AnalysisCaches): DocumentFacts {
     tokensOf: () => undefined,
     termHits: () => [],
     ignored: new Set(),
-    memo: (namespace, p, compute) => caches.memo(namespace, p.text, compute),
+    memo: (namespace, p, compute) => caches.memo(namespace, p, compute),
     references: INDEX,
   };
 }
@@ -88,7 +88,7 @@ describe('quote.mismatch on the corpus', () => {
     const counting = facts(edited, caches);
     const memo = counting.memo;
     started = performance.now();
-    const findings = analyze({ ...counting, memo: (ns, p, compute) => memo(ns, p, () => (computed++, compute())) }, [quoteMismatchRule], CONFIG, caches);
+    const findings = analyze({ ...counting, memo: (ns, p, compute) => memo(ns, p, (q) => (computed++, compute(q))) }, [quoteMismatchRule], CONFIG, caches);
     const warm = performance.now() - started;
     expect(computed).toBe(1);
     expect(findings).toHaveLength(5);

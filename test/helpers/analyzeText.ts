@@ -46,7 +46,7 @@ export function factsOf(text: string, ignored: readonly string[] = [], reference
     ignored: new Set(ignored),
     memo: (namespace, p, compute) => {
       const key = `${namespace}\u0000${p.text}`;
-      if (!memos.has(key)) memos.set(key, compute());
+      if (!memos.has(key)) memos.set(key, compute(p));
       return memos.get(key) as never;
     },
     references,

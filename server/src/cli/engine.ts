@@ -109,7 +109,7 @@ export class CheckEngine {
       tokensOf,
       termHits: (p): TermHit[] => this.#matcher.match(p.text, tokensOf(p)),
       ignored: new Set(this.settings.ignoredPhrases),
-      memo: (namespace, p, compute) => this.caches.memo(namespace, p.text, compute),
+      memo: (namespace, p, compute) => this.caches.memo(namespace, p, compute),
       references,
     };
   }

@@ -1,4 +1,4 @@
-import { gradeFinding, shiftFinding } from './findings';
+import { fromParagraph, gradeFinding, shiftFinding } from './findings';
 import { BoundedMemo } from './memo';
 import { relativeParagraph } from './text/paragraphs';
 import { classifyLine, type LineCandidate } from './outline/headingPatterns';
@@ -77,8 +77,8 @@ export class AnalysisCaches {
   }
 
   /** A per-paragraph memo for document checks (see DocumentFacts.memo). */
-  memo<T>(namespace: string, text: string, compute: () => T): T {
-    return this.memoFor(namespace).getOrCompute(text, compute) as T;
+  memo<T>(namespace: string, paragraph: Paragraph, compute: (paragraph: Paragraph) => T): T {
+    return memoized(this.memoFor(namespace) as BoundedMemo<T>, paragraph, compute);
   }
 
   /**
@@ -104,6 +104,15 @@ export class AnalysisCaches {
 
   /** `classifyLine` remembered by line text, so an edit re-classifies only the edited line. */
   readonly classifyLine: LineClassifier = (line) => this.#lineClasses.getOrCompute(line, () => classifyLine(line));
+}
+
+/** The memo's value for the paragraph's text, computed and stored if missing. */
+export function memoized<T>(memo: BoundedMemo<T>, paragraph: Paragraph, compute: (paragraph: Paragraph) => T): T {
+  const cached = memo.get(paragraph.text);
+  if (cached !== undefined) return cached;
+  const value = compute(paragraph);
+  memo.set(paragraph.text, value);
+  return value;
 }
 
 export function ruleConfig(rule: Rule, config: AnalysisConfig): RuleConfig {
@@ -135,7 +144,7 @@ export function analyze(
         if (paragraph.text.length === 0) continue;
         const found = paragraphFindings(rule, paragraph, facts, options, memo);
         if (found === undefined) continue;
-        for (const finding of found) findings.push(gradeFinding(finding, severity, paragraph));
+        for (const finding of fromParagraph(found, paragraph)) findings.push(gradeFinding(finding, severity));
       }
     }
     if (rule.checkDocument) {

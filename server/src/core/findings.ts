@@ -28,10 +28,23 @@ export function originOf(finding: Finding): FindingOrigin | undefined {
   return origins.get(finding);
 }
 
-/** A paragraph-relative finding moved to document offsets, remembering its origin. */
-export function fromParagraph(finding: Finding, paragraph: Paragraph): Finding {
-  const moved = copy(finding, paragraph.start);
-  origins.set(moved, { finding, line: paragraph.line, text: paragraph.text });
+/**
+ * Moved lists by the list a rule cached for a paragraph's text: reused while the
+ * paragraph stays where it was, so an edit copies only the findings it moved.
+ */
+const movedLists = new WeakMap<readonly Finding[], { readonly start: number; readonly line: number; readonly moved: readonly Finding[] }>();
+
+/** A paragraph's findings (relative to it) at document offsets, each remembering its origin. */
+export function fromParagraph(found: readonly Finding[], paragraph: Paragraph): readonly Finding[] {
+  if (found.length === 0) return found;
+  const cached = movedLists.get(found);
+  if (cached && cached.start === paragraph.start && cached.line === paragraph.line) return cached.moved;
+  const moved = found.map((finding) => {
+    const copied = copy(finding, paragraph.start);
+    origins.set(copied, { finding, line: paragraph.line, text: paragraph.text });
+    return copied;
+  });
+  movedLists.set(found, { start: paragraph.start, line: paragraph.line, moved });
   return moved;
 }
 
@@ -44,24 +57,25 @@ export function shiftFinding(finding: Finding, base: number): Finding {
   return moved;
 }
 
-/**
- * `finding` with the severity it is reported at; moved to document offsets when it
- * is relative to `paragraph`.
- */
-export function gradeFinding<S extends string>(finding: Finding, severity: S, paragraph?: Paragraph): Finding & { readonly severity: S } {
-  const base = paragraph?.start ?? 0;
+const gradedFindings = new WeakMap<Finding, Finding & { readonly severity: string }>();
+
+/** `finding` with the severity it is reported at; the same object for the same finding and severity. */
+export function gradeFinding<S extends string>(finding: Finding, severity: S): Finding & { readonly severity: S } {
+  const cached = gradedFindings.get(finding);
+  if (cached && cached.severity === severity) return cached as Finding & { readonly severity: S };
   const graded = {
     code: finding.code,
     messageId: finding.messageId,
-    span: base === 0 ? finding.span : moveSpan(finding.span, base),
+    span: finding.span,
     args: finding.args,
-    related: base === 0 ? finding.related : finding.related?.map((span) => moveSpan(span, base)),
-    fix: base === 0 ? finding.fix : finding.fix?.map((edit) => ({ span: moveSpan(edit.span, base), newText: edit.newText })),
+    related: finding.related,
+    fix: finding.fix,
     ignoreKey: finding.ignoreKey,
     severity,
   };
-  const origin = paragraph ? { finding, line: paragraph.line, text: paragraph.text } : origins.get(finding);
+  const origin = origins.get(finding);
   if (origin) origins.set(graded, origin);
+  gradedFindings.set(finding, graded);
   return graded;
 }
 

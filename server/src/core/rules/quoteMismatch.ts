@@ -1,6 +1,6 @@
 import { fromParagraph } from '../findings';
 import { findQuoteMismatches, type QuoteMismatch } from '../quotes/match';
-import type { Finding } from '../types';
+import type { Finding, Paragraph } from '../types';
 import type { DocumentFacts, Rule, RuleOptions } from './rule';
 
 /**
@@ -65,10 +65,11 @@ export const quoteMismatchRule: Rule = {
     const settings = { minLength: options.minLength as number, maxDifference: options.maxDifference as number, checkNumbers: options.checkNumbers === true };
     const namespace = `quote.mismatch/${index.id}/${settings.minLength}/${settings.maxDifference}/${settings.checkNumbers}`;
     const findings: Finding[] = [];
+    const compute = (paragraph: Paragraph) => findQuoteMismatches(index, paragraph.text, settings).map(toFinding);
     for (const paragraph of facts.paragraphs) {
       if (paragraph.text.length < settings.minLength) continue;
-      const found = facts.memo(namespace, paragraph, () => findQuoteMismatches(index, paragraph.text, settings).map(toFinding));
-      for (const finding of found) findings.push(fromParagraph(finding, paragraph));
+      const found = facts.memo(namespace, paragraph, compute);
+      findings.push(...fromParagraph(found, paragraph));
     }
     return findings;
   },

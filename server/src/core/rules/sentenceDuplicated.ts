@@ -1,5 +1,5 @@
 import { paragraphAt } from '../text/paragraphs';
-import type { Finding, Span } from '../types';
+import type { Finding, Paragraph, Span } from '../types';
 import { checkPerScope } from './documentScopes';
 import type { DocumentFacts, Rule, RuleOptions } from './rule';
 
@@ -26,11 +26,12 @@ export const sentenceDuplicatedRule: Rule = {
   },
   checkDocument(facts: DocumentFacts, options: RuleOptions): Finding[] {
     const minLength = options.minLength as number;
+    const sentences = (paragraph: Paragraph) => sentencesOf(paragraph.text, minLength);
     return checkPerScope(facts, `sentence.duplicated/${minLength}`, (paragraphs) => {
       const findings: Finding[] = [];
       const first = new Map<string, Span>();
       for (const paragraph of paragraphs) {
-        for (const sentence of facts.memo(`sentences/${minLength}`, paragraph, () => sentencesOf(paragraph.text, minLength))) {
+        for (const sentence of facts.memo(`sentences/${minLength}`, paragraph, sentences)) {
           const span = { start: paragraph.start + sentence.start, end: paragraph.start + sentence.end };
           const original = first.get(sentence.key);
           if (!original) {

@@ -50,6 +50,8 @@ function checkParagraphs(facts: DocumentFacts, options: RuleOptions): Finding[] 
   const articles = lawSpans(facts.outline, facts.text.length);
   const namespace = `slogan.repeated/${JSON.stringify(options)}/${[...facts.ignored].join('\u0001')}`;
   const findings: Finding[] = [];
+  const compute = (paragraph: Paragraph) =>
+    checkParagraph({ paragraph: relativeParagraph(paragraph), tokens: facts.tokensOf(paragraph), terms: facts.termHits(paragraph), ignored: facts.ignored }, options);
   let a = 0;
   for (const paragraph of facts.paragraphs) {
     if (paragraph.text.length < (options.minLength as number) * (options.minCount as number)) continue;
@@ -60,10 +62,8 @@ function checkParagraphs(facts: DocumentFacts, options: RuleOptions): Finding[] 
     if (a < articles.length && articles[a].start <= paragraph.start) continue;
     const tokens = facts.tokensOf(paragraph);
     if (!tokens) continue;
-    const found = facts.memo(namespace, paragraph, () =>
-      checkParagraph({ paragraph: relativeParagraph(paragraph), tokens, terms: facts.termHits(paragraph), ignored: facts.ignored }, options),
-    );
-    for (const finding of found) findings.push(fromParagraph(finding, paragraph));
+    const found = facts.memo(namespace, paragraph, compute);
+    findings.push(...fromParagraph(found, paragraph));
   }
   return findings;
 }

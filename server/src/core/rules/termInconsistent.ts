@@ -1,5 +1,5 @@
 import type { TermHit } from '../terms/termMatcher';
-import type { Finding, Span, TextEdit } from '../types';
+import type { Finding, Paragraph, Span, TextEdit } from '../types';
 import { checkPerScope } from './documentScopes';
 import type { DocumentFacts, Rule } from './rule';
 
@@ -41,13 +41,14 @@ export const termInconsistentRule: Rule = {
     symbol: { en: '"{found}" is written "{majorityText}" {majority} times elsewhere in this document.', zh: '“{found}”在本文其余 {majority} 处写作“{majorityText}”。' },
   },
   checkDocument(facts: DocumentFacts): Finding[] {
+    const usesOf = (paragraph: Paragraph) => usesIn(paragraph.text, facts.termHits(paragraph));
     return checkPerScope(facts, 'term.inconsistent', (paragraphs) => {
       const findings: Finding[] = [];
       const quoted = new Map<string, { quoted: FormUse[]; bare: FormUse[] }>();
       const variants = new Map<string, Map<string, Span[]>>();
       const percent = { '%': [] as Span[], '％': [] as Span[] };
       for (const paragraph of paragraphs) {
-        const uses = facts.memo('term.inconsistent', paragraph, () => usesIn(paragraph.text, facts.termHits(paragraph)));
+        const uses = facts.memo('term.inconsistent', paragraph, usesOf);
         const base = paragraph.start;
         for (const use of uses.forms) {
           const span = { start: base + use.start, end: base + use.end };
