@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, StreamMessageWriter, type MessageReader } from 'vscode-languageserver/node';
+import { diagnosticsJsonEncoder } from './lsp/messageEncoder';
 import { startServer } from './lsp/server';
 
 /**
@@ -11,7 +12,16 @@ if (!process.argv.some((arg) => arg === '--stdio' || arg === '--node-ipc' || arg
   process.exit(2);
 }
 
-const connection = createConnection(ProposedFeatures.all);
+// Over stdio, publishes are encoded a diagnostic at a time and reused (see messageEncoder.ts).
+// stdin stays a stream: vscode-languageserver accepts a stream or a reader on each side (its
+// typings only list both-or-neither), and with a stream it exits when the editor closes stdin.
+const connection = process.argv.includes('--stdio')
+  ? createConnection(
+      ProposedFeatures.all,
+      process.stdin as unknown as MessageReader,
+      new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: diagnosticsJsonEncoder() }),
+    )
+  : createConnection(ProposedFeatures.all);
 
 // stdout carries JSON-RPC: anything printed by accident must go to the client's log instead.
 console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));

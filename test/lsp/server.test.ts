@@ -87,6 +87,27 @@ describe('language server over stdio', () => {
     expect(onSave[0].edit.changes[uri]).toHaveLength(3);
   });
 
+  it('keeps the diagnostics of lines an edit did not touch, and their quick fixes stay right', async () => {
+    const uri = 'file:///tmp/reuse.policy.txt';
+    const lines = ['第一段文字,需要检查标点符号是否规范。这是一个足够长的句子。', '第二段没有问题，这是一个足够长的句子。', '第三段文字;同样需要检查。这是一个足够长的句子。'];
+    client.open(uri, `${lines.join('\n')}\n`);
+    const before = await client.diagnostics(uri, 1);
+    expect(before.map((d: any) => [d.range.start.line, d.range.start.character, d.data.version])).toEqual([[0, 5, 1], [2, 5, 1]]);
+    // Typing on line 1 leaves lines 0 and 2 as they were: the same diagnostics, built for version 1.
+    client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '新' }] });
+    const after = await client.diagnostics(uri, 2);
+    expect(after).toEqual(before);
+    // Typing before the finding on line 2 moves it: rebuilt for version 3.
+    client.notify('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: '𠀀' }] });
+    const moved = await client.diagnostics(uri, 3);
+    expect(moved.map((d: any) => [d.range.start.line, d.range.start.character, d.data.version])).toEqual([[0, 5, 1], [2, 7, 3]]);
+    // The quick fix of the diagnostic kept from version 1 is looked up again for version 3, and is right.
+    const actions = await client.request('textDocument/codeAction', { textDocument: { uri }, range: moved[0].range, context: { diagnostics: [moved[0]] } });
+    expect(actions[0].edit.changes[uri]).toEqual([{ range: { start: { line: 0, character: 5 }, end: { line: 0, character: 6 } }, newText: '，' }]);
+    const second = await client.request('textDocument/codeAction', { textDocument: { uri }, range: moved[1].range, context: { diagnostics: [moved[1]] } });
+    expect(second[0].edit.changes[uri]).toEqual([{ range: { start: { line: 2, character: 7 }, end: { line: 2, character: 8 } }, newText: '；' }]);
+  });
+
   it('segments a sentence of the 2024 report with document offsets', async () => {
     const uri = 'file:///tmp/national.policy.txt';
     client.open(uri, NATIONAL);
@@ -117,5 +138,14 @@ describe('language server over stdio', () => {
     expect(await second.shutdown()).toBe(0);
     expect(second.garbage).toEqual([]);
     expect(client.garbage).toEqual([]);
+  });
+});
+
+describe('server process', () => {
+  it('exits when the editor closes stdin without shutting it down (exit code 1, as vscode-languageserver does)', async () => {
+    const client = LspTestClient.start();
+    await client.initialize({ settings: { diagnostics: { debounceMs: 0 } } });
+    client.child.stdin.end();
+    expect(await client.exited).toBe(1);
   });
 });
