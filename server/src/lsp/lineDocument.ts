@@ -1,4 +1,5 @@
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { lineAt } from '../core/text/lineIndex';
 import { detach } from '../core/text/paragraphs';
 import type { DocumentText } from '../core/types';
 
@@ -157,14 +158,8 @@ export class LineDocument implements TextDocument {
 
   /** Index of the line holding `offset` (line breaks belong to their line). */
   #lineAt(offset: number): number {
-    let low = 0;
-    let high = this.#lines.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.#starts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
+    // #starts has one entry more than there are lines: the document's end.
+    return lineAt(this.#starts, offset, this.#lines.length);
   }
 
   #slice(start: number, end: number): string {

@@ -29,17 +29,23 @@ export class LineIndex {
 
   positionAt(offset: number): LineColumn {
     const clamped = Math.max(0, Math.min(offset, this.#length));
-    let low = 0;
-    let high = this.#starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.#starts[mid] <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: clamped - this.#starts[low] };
+    const line = lineAt(this.#starts, clamped);
+    return { line, character: clamped - this.#starts[line] };
   }
 
   offsetAt(position: LineColumn): number {
     return Math.min(this.lineStart(position.line) + Math.max(0, position.character), this.#length);
   }
+}
+
+/** Index of the last of `count` ascending line starts that is at or before `offset` (0 if none is). */
+export function lineAt(starts: ArrayLike<number>, offset: number, count = starts.length): number {
+  let low = 0;
+  let high = count - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }
