@@ -21,6 +21,8 @@ export interface FindingOrigin {
 /**
  * Origins live beside the findings, not in them: findings are plain data that the
  * CLI prints and tests compare. Keys are held weakly, so this keeps nothing alive.
+ * (Caching moved and graded copies by the cached relative findings was tried: it tied
+ * several copies to every memo entry, and the fuzz grew the server past 3.5 GB.)
  */
 const origins = new WeakMap<Finding, FindingOrigin>();
 
@@ -28,24 +30,14 @@ export function originOf(finding: Finding): FindingOrigin | undefined {
   return origins.get(finding);
 }
 
-/**
- * Moved lists by the list a rule cached for a paragraph's text: reused while the
- * paragraph stays where it was, so an edit copies only the findings it moved.
- */
-const movedLists = new WeakMap<readonly Finding[], { readonly start: number; readonly line: number; readonly moved: readonly Finding[] }>();
-
 /** A paragraph's findings (relative to it) at document offsets, each remembering its origin. */
 export function fromParagraph(found: readonly Finding[], paragraph: Paragraph): readonly Finding[] {
   if (found.length === 0) return found;
-  const cached = movedLists.get(found);
-  if (cached && cached.start === paragraph.start && cached.line === paragraph.line) return cached.moved;
-  const moved = found.map((finding) => {
-    const copied = copy(finding, paragraph.start);
-    origins.set(copied, { finding, line: paragraph.line, text: paragraph.text });
-    return copied;
+  return found.map((finding) => {
+    const moved = copy(finding, paragraph.start);
+    origins.set(moved, { finding, line: paragraph.line, text: paragraph.text });
+    return moved;
   });
-  movedLists.set(found, { start: paragraph.start, line: paragraph.line, moved });
-  return moved;
 }
 
 /** `finding` moved by `base` UTF-16 units; the same object when `base` is 0. */
@@ -57,12 +49,8 @@ export function shiftFinding(finding: Finding, base: number): Finding {
   return moved;
 }
 
-const gradedFindings = new WeakMap<Finding, Finding & { readonly severity: string }>();
-
-/** `finding` with the severity it is reported at; the same object for the same finding and severity. */
+/** `finding` with the severity it is reported at. */
 export function gradeFinding<S extends string>(finding: Finding, severity: S): Finding & { readonly severity: S } {
-  const cached = gradedFindings.get(finding);
-  if (cached && cached.severity === severity) return cached as Finding & { readonly severity: S };
   const graded = {
     code: finding.code,
     messageId: finding.messageId,
@@ -75,7 +63,6 @@ export function gradeFinding<S extends string>(finding: Finding, severity: S): F
   };
   const origin = origins.get(finding);
   if (origin) origins.set(graded, origin);
-  gradedFindings.set(finding, graded);
   return graded;
 }
 

@@ -43,6 +43,8 @@ export interface DiagnosticsScheduler {
 export function registerDiagnostics(context: ServerContext, onLarge: (document: TextDocument) => void): DiagnosticsScheduler {
   /** Cancels the pending check of each document. */
   const timers = new Map<string, () => void>();
+  /** The diagnostics last published for each document, by paragraph finding: reused by the next version. */
+  const built = new Map<string, BuiltDiagnostics>();
   /** Documents told about the size limit: once per opening, not once per edit (the size in the message changes). */
   const toldLarge = new Set<string>();
 
@@ -72,8 +74,11 @@ export function registerDiagnostics(context: ServerContext, onLarge: (document: 
     await nextTurn();
     if (isStale(document, version)) return;
     const locale = context.locale();
-    const diagnostics = findings.map((f) => diagnosticOf(document, f, locale, version));
+    const reusable = built.get(uri);
+    const current: BuiltDiagnostics = new Map();
+    const diagnostics = findings.map((f) => diagnosticOf(document, f, locale, version, reusable, current));
     if (isStale(document, version)) return;
+    built.set(uri, current);
     void context.connection.sendDiagnostics({ uri, version, diagnostics });
   };
 
@@ -113,6 +118,7 @@ export function registerDiagnostics(context: ServerContext, onLarge: (document: 
     refreshAll: () => context.documents.all().forEach((d) => schedule(d.uri)),
     clear: (uri) => {
       toldLarge.delete(uri);
+      built.delete(uri);
       cancel(uri);
       void context.connection.sendDiagnostics({ uri, diagnostics: [] });
     },
@@ -128,7 +134,6 @@ interface BuiltDiagnostic {
   readonly line: number;
   readonly severity: GradedFinding['severity'];
   readonly locale: Locale;
-  readonly uri: string;
   readonly diagnostic: Diagnostic;
 }
 
@@ -137,20 +142,31 @@ interface BuiltDiagnostic {
  * paragraph's text. One is reused while its line, severity and locale stay: after a
  * one-character edit all lines but one keep their diagnostics, and building ≈500 of
  * them again (positions, messages, related locations) was a tenth of an edit's time.
+ * Only the last publish of each document is kept, so memory follows the open documents.
  * A reused diagnostic keeps the version it was built for: code actions then look its
  * fix up again instead of trusting it (see codeActions.currentFix).
  */
-const built = new WeakMap<Finding, BuiltDiagnostic>();
+type BuiltDiagnostics = Map<Finding, BuiltDiagnostic>;
 
-function diagnosticOf(document: TextDocument, finding: GradedFinding, locale: Locale, version: number): Diagnostic {
+function diagnosticOf(
+  document: TextDocument,
+  finding: GradedFinding,
+  locale: Locale,
+  version: number,
+  reusable: BuiltDiagnostics | undefined,
+  current: BuiltDiagnostics,
+): Diagnostic {
   const origin = originOf(finding);
   if (!origin || !fitsLine(origin.finding, origin.text.length)) return toDiagnostic(document, finding, locale, version);
   const { line, text } = origin;
-  const cached = built.get(origin.finding);
-  if (cached && cached.line === line && cached.severity === finding.severity && cached.locale === locale && cached.uri === document.uri) return cached.diagnostic;
+  const relative = origin.finding;
+  const cached = reusable?.get(relative) ?? current.get(relative);
+  if (cached && cached.line === line && cached.severity === finding.severity && cached.locale === locale) {
+    current.set(relative, cached);
+    return cached.diagnostic;
+  }
   // Paragraphs are lines, so paragraph offsets are the LSP characters (both UTF-16) of `line`.
   const range = (span: Span): Range => ({ start: { line, character: span.start }, end: { line, character: span.end } });
-  const relative = origin.finding;
   const diagnostic = build(
     finding,
     locale,
@@ -159,7 +175,8 @@ function diagnosticOf(document: TextDocument, finding: GradedFinding, locale: Lo
     relative.fix?.map((edit) => ({ range: range(edit.span), newText: edit.newText })),
     version,
   );
-  built.set(relative, { line, severity: finding.severity, locale, uri: document.uri, diagnostic });
+  // A paragraph text that occurs on several lines shares its findings: the first line keeps the entry.
+  if (!current.has(relative)) current.set(relative, { line, severity: finding.severity, locale, diagnostic });
   return diagnostic;
 }
 
