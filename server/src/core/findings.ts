@@ -66,7 +66,7 @@ export function gradeFinding<S extends string>(finding: Finding, severity: S): F
   return graded;
 }
 
-export function moveSpan(span: Span, base: number): Span {
+function moveSpan(span: Span, base: number): Span {
   return { start: span.start + base, end: span.end + base };
 }
 

@@ -1,4 +1,3 @@
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, memoized, type AnalysisCaches, type GradedFinding } from '../core/analysis';
 import type { BoundedMemo } from '../core/memo';
 import { buildOutline } from '../core/outline/outline';
@@ -6,13 +5,12 @@ import type { OutlineNode } from '../core/outline/types';
 import type { ReferenceIndex } from '../core/quotes/referenceIndex';
 import { RULES } from '../core/rules/registry';
 import type { DocumentFacts } from '../core/rules/rule';
-import { splitParagraphs, updateParagraphs } from '../core/text/paragraphs';
 import type { GlossaryEntry } from '../core/terms/glossary';
 import { findLocalDefinitions, type LocalDefinition } from '../core/terms/localDefinitions';
 import type { TermHit } from '../core/terms/termMatcher';
 import type { DocumentText, Finding, Paragraph, Token } from '../core/types';
 import type { GlossaryService } from './glossaryService';
-import { LineDocument } from './lineDocument';
+import type { LineDocument } from './lineDocument';
 import type { SegmentationService } from './segmentation';
 import type { Settings } from './settings';
 
@@ -26,8 +24,8 @@ export class DocumentAnalysis implements DocumentFacts {
   readonly version: number;
   readonly glossaryGeneration: number;
   #paragraphs: Paragraph[] | undefined;
-  /** The last analysed version's text and paragraphs, to reuse what an edit left unchanged. Dropped once used. */
-  #previous: { text: DocumentText; paragraphs: Paragraph[] } | undefined;
+  /** The last analysed version's paragraphs, to reuse what an edit left unchanged. Dropped once used. */
+  #previous: Paragraph[] | undefined;
   #outline: OutlineNode[] | undefined;
   #termCounts: Map<GlossaryEntry, number> | undefined;
   #localDefinitions: LocalDefinition[] | undefined;
@@ -36,7 +34,7 @@ export class DocumentAnalysis implements DocumentFacts {
   readonly #memos = new Map<string, BoundedMemo<unknown>>();
 
   constructor(
-    readonly document: TextDocument,
+    readonly document: LineDocument,
     readonly settings: Settings,
     private readonly segmentation: SegmentationService,
     readonly glossary: GlossaryService,
@@ -44,11 +42,11 @@ export class DocumentAnalysis implements DocumentFacts {
     previous?: DocumentAnalysis,
     readonly references?: ReferenceIndex,
   ) {
-    // A LineDocument's text is a view: no edit joins its lines into one string.
-    this.text = document instanceof LineDocument ? document.text : document.getText();
+    // A view: no edit joins the document's lines into one string.
+    this.text = document.text;
     this.version = document.version;
     this.glossaryGeneration = glossary.generation;
-    if (previous?.isSplit()) this.#previous = { text: previous.text, paragraphs: previous.#paragraphs! };
+    if (previous?.isSplit()) this.#previous = previous.#paragraphs;
   }
 
   get uri(): string {
@@ -62,12 +60,8 @@ export class DocumentAnalysis implements DocumentFacts {
 
   get paragraphs(): readonly Paragraph[] {
     if (!this.#paragraphs) {
-      const previous = this.#previous;
+      this.#paragraphs = this.document.paragraphs(this.#previous);
       this.#previous = undefined;
-      const document = this.document;
-      if (document instanceof LineDocument) this.#paragraphs = paragraphsOfLines(document, previous?.paragraphs);
-      else if (previous && typeof previous.text === 'string' && typeof this.text === 'string') this.#paragraphs = updateParagraphs(previous.text, previous.paragraphs, this.text);
-      else this.#paragraphs = splitParagraphs(document.getText());
     }
     return this.#paragraphs;
   }
@@ -137,19 +131,3 @@ export class DocumentAnalysis implements DocumentFacts {
   }
 }
 
-/**
- * The paragraphs of a line document: one per line. Those of the previous version are
- * reused where line, start and text are unchanged (the lines before an edit), so their
- * text strings, and the hashes cached in them, stay the same objects.
- */
-function paragraphsOfLines(document: LineDocument, previous: readonly Paragraph[] | undefined): Paragraph[] {
-  const lines = document.lines;
-  const paragraphs: Paragraph[] = new Array(lines.length);
-  for (let line = 0; line < lines.length; line++) {
-    const text = lines[line];
-    const start = document.lineStart(line);
-    const old = previous?.[line];
-    paragraphs[line] = old !== undefined && old.start === start && old.text === text ? old : { line, start, end: start + text.length, text };
-  }
-  return paragraphs;
-}

@@ -1,8 +1,8 @@
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisCaches } from '../core/analysis';
 import type { ReferenceIndex } from '../core/quotes/referenceIndex';
 import { DocumentAnalysis } from './documentAnalysis';
 import type { GlossaryService } from './glossaryService';
+import type { LineDocument } from './lineDocument';
 import type { SegmentationService } from './segmentation';
 import type { Settings } from './settings';
 
@@ -22,7 +22,7 @@ export class DocumentStore {
     private readonly references: (uri: string) => ReferenceIndex | undefined = () => undefined,
   ) {}
 
-  get(document: TextDocument): DocumentAnalysis {
+  get(document: LineDocument): DocumentAnalysis {
     const settings = this.settings();
     const cached = this.#entries.get(document.uri);
     const generation = this.glossary.generation;

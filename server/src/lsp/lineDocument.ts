@@ -1,7 +1,7 @@
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { lineAt } from '../core/text/lineIndex';
-import { detach } from '../core/text/paragraphs';
-import type { DocumentText } from '../core/types';
+import { splitParagraphs } from '../core/text/paragraphs';
+import type { DocumentText, Paragraph } from '../core/types';
 
 /**
  * A TextDocument kept as an array of lines, with the same positions, offsets and
@@ -33,7 +33,6 @@ export class LineDocument implements TextDocument {
     [this.#lines, this.#breaks] = splitLines(content);
     this.#starts = [];
     this.#computeStarts(0);
-    this.#text = content;
   }
 
   static create(uri: string, languageId: string, version: number, content: string): LineDocument {
@@ -58,14 +57,21 @@ export class LineDocument implements TextDocument {
     return this.#starts[this.#lines.length];
   }
 
-  /** Line texts without line breaks: line i is the paragraph of line i. */
-  get lines(): readonly string[] {
-    return this.#lines;
-  }
-
-  /** Where line `line` starts. */
-  lineStart(line: number): number {
-    return this.#starts[line];
+  /**
+   * The paragraphs: one per line. Those of `previous` (an earlier version's) are reused
+   * where line, start and text are unchanged (the lines before an edit), so their text
+   * strings, and the hashes cached in them, stay the same objects.
+   */
+  paragraphs(previous?: readonly Paragraph[]): Paragraph[] {
+    const lines = this.#lines;
+    const paragraphs: Paragraph[] = new Array(lines.length);
+    for (let line = 0; line < lines.length; line++) {
+      const text = lines[line];
+      const start = this.#starts[line];
+      const old = previous?.[line];
+      paragraphs[line] = old !== undefined && old.start === start && old.text === text ? old : { line, start, end: start + text.length, text };
+    }
+    return paragraphs;
   }
 
   /** The text, read in pieces: slices join only the lines they cover. */
@@ -139,8 +145,8 @@ export class LineDocument implements TextDocument {
       lines.pop();
       breaks.pop();
     }
-    this.#lines.splice(first, last - first + 1, ...lines);
-    this.#breaks.splice(first, last - first + 1, ...breaks);
+    this.#lines = replaced(this.#lines, first, last, lines);
+    this.#breaks = replaced(this.#breaks, first, last, breaks);
     this.#starts.length = this.#lines.length + 1;
     this.#computeStarts(first);
   }
@@ -179,23 +185,20 @@ export class LineDocument implements TextDocument {
   }
 }
 
-/** Lines (copies: see `detach`) and their breaks (`\n`, `\r\n`, lone `\r`); as many lines as breaks plus one. */
+/** Lines (copies, see splitParagraphs) and the break after each: `\n`, `\r\n`, `\r`, or '' after the last. */
 function splitLines(text: string): [string[], string[]] {
-  const lines: string[] = [];
-  const breaks: string[] = [];
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code !== 10 && code !== 13) continue;
-    lines.push(detach(text.slice(start, i)));
-    const crlf = code === 13 && text.charCodeAt(i + 1) === 10;
-    breaks.push(crlf ? '\r\n' : code === 13 ? '\r' : '\n');
-    if (crlf) i++;
-    start = i + 1;
+  const paragraphs = splitParagraphs(text);
+  const breaks = paragraphs.map((p, i) => (i + 1 < paragraphs.length ? text.slice(p.end, paragraphs[i + 1].start) : ''));
+  return [paragraphs.map((p) => p.text), breaks];
+}
+
+/** `items` with `items[first..last]` replaced by `by`: in place for a typing-sized edit; spreading a pasted text's 100 000 lines as arguments would overflow the stack. */
+function replaced(items: string[], first: number, last: number, by: string[]): string[] {
+  if (by.length < 10_000) {
+    items.splice(first, last - first + 1, ...by);
+    return items;
   }
-  lines.push(detach(text.slice(start)));
-  breaks.push('');
-  return [lines, breaks];
+  return items.slice(0, first).concat(by, items.slice(last + 1));
 }
 
 function wellFormed(range: Range): Range {

@@ -1,6 +1,5 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findPolicyFiles, isPolicyFile, readWorkspaceDocument } from '../adapters/workspaceFiles';
 import type { DocumentAnalysis } from './documentAnalysis';
 import type { DocumentStore } from './documentStore';
@@ -13,13 +12,13 @@ import type { Settings } from './settings';
  * documents are always taken from the editor instead.
  */
 export class WorkspaceIndex {
-  readonly #closed = new Map<string, TextDocument>();
+  readonly #closed = new Map<string, LineDocument>();
   #ready: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly connection: Connection,
     private readonly store: DocumentStore,
-    private readonly openDocuments: () => readonly TextDocument[],
+    private readonly openDocuments: () => readonly LineDocument[],
     private readonly settings: () => Settings,
   ) {}
 

@@ -2,6 +2,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { GradedFinding } from '../../core/analysis';
 import type { ServerContext } from '../context';
+import type { LineDocument } from '../lineDocument';
 import { toRange, toSpan } from '../positions';
 import type { DiagnosticData } from './diagnostics';
 
@@ -106,7 +107,7 @@ export function fixEdits(document: TextDocument, findings: readonly GradedFindin
  * range. Such a diagnostic gets the fix of the current finding of the same rule at the
  * same range, or none.
  */
-function currentFix(context: ServerContext, document: TextDocument, diagnostic: Diagnostic, data: DiagnosticData): DiagnosticData['fix'] {
+function currentFix(context: ServerContext, document: LineDocument, diagnostic: Diagnostic, data: DiagnosticData): DiagnosticData['fix'] {
   if (data.version === document.version) return data.fix;
   if (!data.fix || data.fix.length === 0) return undefined;
   const span = toSpan(document, diagnostic.range);
