@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { checkRunner, keepOrRemoveRunDir, report } from './lib/checks.mjs';
 import { launchBrowser, screenshot, startCodeServer, until, workbench } from './lib/codeserver.mjs';
 import { E2E_DIR, SHOTS, VSIX as PACKAGED } from './lib/paths.mjs';
 
@@ -29,22 +30,9 @@ const ws = path.join(runDir, 'workspace');
 fs.cpSync(path.join(E2E_DIR, 'workspace'), ws, { recursive: true });
 assert.equal(fs.readFileSync(path.join(ws, DRAFT), 'utf8').split('\n')[3], LINE_4, 'the draft’s line 4 changed: update this test');
 
-const results = [];
 let page, wb, shotNo = 0;
 const shot = (name) => screenshot(page, path.join(SHOTS, `nav-${String(++shotNo).padStart(2, '0')}-${name}.png`));
-async function check(name, fn) {
-  const t0 = Date.now();
-  console.log(`-- ${name}`);
-  try {
-    await fn();
-    results.push({ name, ok: true, ms: Date.now() - t0 });
-  } catch (e) {
-    results.push({ name, ok: false, ms: Date.now() - t0, error: e.message });
-    console.log(`   ${e.stack}`);
-    if (page) await screenshot(page, path.join(SHOTS, `FAIL-nav-${name}.png`)).catch(() => {});
-    await page?.keyboard.press('Escape').catch(() => {});
-  }
-}
+const { results, check, harnessFailed } = checkRunner('nav-', () => page);
 const log = (...a) => console.log('  ', ...a);
 
 const t0 = Date.now();
@@ -284,20 +272,11 @@ try {
     assert.deepEqual(columns.slice(1, 4).map((c) => c.replace(/ \(.*\)$/, '')).sort(), ['北京市政府工作报告2024.policy.txt', '政府工作报告2024.policy.txt', '草稿.policy.txt'].sort());
   });
 } catch (e) {
-  results.push({ name: 'harness', ok: false, ms: 0, error: e.stack });
-  await screenshot(page, path.join(SHOTS, 'FAIL-nav-harness.png')).catch(() => {});
+  await harnessFailed(e);
 } finally {
   await browser.close().catch(() => {});
   await cs.stop();
-  const failed = results.filter((r) => !r.ok).length;
-  if (failed || process.env.E2E_KEEP === '1') {
-    console.log(`[run] kept ${runDir}`);
-    for (const f of cs.extensionLogs().filter((f) => f.includes(`${path.sep}policy-lens.policy-lens${path.sep}`))) console.log(`[run] extension log ${f}`);
-  } else fs.rmSync(runDir, { recursive: true, force: true });
+  keepOrRemoveRunDir(runDir, results, cs);
 }
 
-for (const r of results) console.log(`${r.ok ? 'PASS' : 'FAIL'} ${r.name} (${r.ms} ms)${r.error ? ' - ' + r.error.split('\n')[0] : ''}`);
-const failed = results.filter((r) => !r.ok).length;
-console.log(`navigation suite: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-console.log(`${results.length - failed} passed, ${failed} failed`);
-process.exitCode = failed ? 1 : 0;
+report(results, 'navigation', t0);

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { checkRunner, keepOrRemoveRunDir, report } from './lib/checks.mjs';
 import { launchBrowser, screenshot, startCodeServer, until, workbench } from './lib/codeserver.mjs';
 import { HOVER_DEFINITION, HOVER_HEADING_TEXT, REPORT_OUTLINE } from './lib/expected.mjs';
 import { E2E_DIR, NODE24, SHOTS, VSIX } from './lib/paths.mjs';
@@ -28,23 +29,9 @@ const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-e2e-'));
 const ws = path.join(runDir, 'workspace');
 fs.cpSync(path.join(E2E_DIR, 'workspace'), ws, { recursive: true });
 
-const results = [];
 let page, wb, shotNo = 0;
 const shot = (name) => screenshot(page, path.join(SHOTS, `${String(++shotNo).padStart(2, '0')}-${name}.png`));
-async function check(name, fn) {
-  const t0 = Date.now();
-  console.log(`-- ${name}`);
-  try {
-    await fn();
-    results.push({ name, ok: true, ms: Date.now() - t0 });
-  } catch (e) {
-    results.push({ name, ok: false, ms: Date.now() - t0, error: e.message });
-    console.log(`   ${e.stack}`);
-    if (page) await screenshot(page, path.join(SHOTS, `FAIL-${name}.png`)).catch(() => {});
-    // leave the workbench in a neutral state for the next check
-    await page?.keyboard.press('Escape').catch(() => {});
-  }
-}
+const { results, check, harnessFailed } = checkRunner('', () => page);
 const log = (...a) => console.log('  ', ...a);
 
 const t0 = Date.now();
@@ -272,21 +259,11 @@ try {
     assert.ok(texts.some((t) => t.startsWith(HOVER_HEADING_TEXT)), JSON.stringify(texts));
   });
 } catch (e) {
-  results.push({ name: 'harness', ok: false, ms: 0, error: e.stack });
-  await screenshot(page, path.join(SHOTS, 'FAIL-harness.png')).catch(() => {});
+  await harnessFailed(e);
 } finally {
   await browser.close().catch(() => {});
   await cs.stop();
-  const failed = results.filter((r) => !r.ok).length;
-  const logs = cs.extensionLogs().filter((f) => f.includes(`${path.sep}policy-lens.policy-lens${path.sep}`));
-  if (failed || process.env.E2E_KEEP === '1') {
-    console.log(`[run] kept ${runDir}`);
-    for (const f of logs) console.log(`[run] extension log ${f}`);
-  } else fs.rmSync(runDir, { recursive: true, force: true });
+  keepOrRemoveRunDir(runDir, results, cs);
 }
 
-for (const r of results) console.log(`${r.ok ? 'PASS' : 'FAIL'} ${r.name} (${r.ms} ms)${r.error ? ' - ' + r.error.split('\n')[0] : ''}`);
-const failed = results.filter((r) => !r.ok).length;
-console.log(`code-server suite: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-console.log(`${results.length - failed} passed, ${failed} failed`);
-process.exitCode = failed ? 1 : 0;
+report(results, 'code-server', t0);
