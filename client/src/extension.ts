@@ -3,8 +3,10 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { cleanUpPastedText } from './commands/cleanUpPastedText';
 import { ignorePhrase } from './commands/ignorePhrase';
 import { showSegmentation } from './commands/showSegmentation';
+import { addGlossaryEntry, addReference, openSample, openWalkthrough } from './commands/gettingStarted';
 import { createLanguageClient, documentSelector } from './languageClient';
-import { createStatusItem } from './statusItem';
+import { PausedDocuments } from './status/pausedDocuments';
+import { createStatusBar, showStatusActions, STATUS_ACTIONS_COMMAND } from './status/statusBar';
 import { registerTermReport } from './views/reportPanel';
 import { registerTermsView } from './views/termsView';
 import { registerWordNavigation } from './wordNavigation/wordNavigation';
@@ -19,10 +21,13 @@ let clientResources: vscode.Disposable | undefined;
  */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Policy Lens', { log: true });
+  const paused = new PausedDocuments(context.workspaceState, () => client);
+  // Checked documents (the selector also holds the workspace glossary, which gets no status item).
+  const serves = (document: vscode.TextDocument) => vscode.languages.match(documentSelector(), document) > 0 && document.languageId !== 'json';
 
   const start = async () => {
-    client = createLanguageClient(context, output);
-    clientResources = createStatusItem(client);
+    client = createLanguageClient(context, output, paused.middleware);
+    clientResources = createStatusBar(client, paused, serves);
     await client.start();
   };
   const stop = async () => {
@@ -42,6 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(
     output,
+    paused,
     { dispose: () => void stop() },
     vscode.commands.registerCommand('policyLens.showSegmentation', async () => {
       await startIfNeeded();
@@ -52,6 +58,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('policyLens.restartServer', async () => {
       await stop();
       await start();
+    }),
+    vscode.commands.registerCommand('policyLens.openSample', () => openSample(context)),
+    vscode.commands.registerCommand('policyLens.openWalkthrough', openWalkthrough),
+    vscode.commands.registerCommand('policyLens.addReference', addReference),
+    vscode.commands.registerCommand('policyLens.addGlossaryEntry', () => addGlossaryEntry(context)),
+    vscode.commands.registerCommand(STATUS_ACTIONS_COMMAND, () => showStatusActions(paused)),
+    vscode.commands.registerCommand('policyLens.togglePause', async () => {
+      const document = vscode.window.activeTextEditor?.document;
+      if (document && serves(document)) await paused.toggle(document.uri);
     }),
     registerWordNavigation(() => client),
     registerTermsView(context, () => client),

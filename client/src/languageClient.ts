@@ -5,6 +5,7 @@ import {
   LanguageClient,
   TransportKind,
   type LanguageClientOptions,
+  type Middleware,
   type ServerOptions,
 } from 'vscode-languageclient/node';
 
@@ -24,7 +25,7 @@ export function documentSelector(): DocumentFilterList {
   return selector;
 }
 
-export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, middleware?: Middleware): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -48,6 +49,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       settings: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('policyLens'))),
     },
     errorHandler: restartingErrorHandler(),
+    middleware,
   };
   return new LanguageClient('policyLens', vscode.l10n.t('Policy Lens'), serverOptions, clientOptions);
 }

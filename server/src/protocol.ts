@@ -30,7 +30,13 @@ export const STATUS_NOTIFICATION = 'policyLens/status';
 
 export interface StatusParams {
   readonly state: 'loading' | 'ready' | 'fallback';
+  /** The state in one localised sentence (for clients that show just a message). */
   readonly message: string;
+  /** When ready: how long the dictionary took to load, and how many words user dictionaries added. */
+  readonly loadMs?: number;
+  readonly userWords?: number;
+  /** When fallback: why jieba could not load. */
+  readonly reason?: string;
 }
 
 /**

@@ -37,7 +37,7 @@ function nationalResult(): TermStatisticsResult {
 }
 
 const LABELS: ReportLabels = {
-  summary: '{0} characters · {1} terms and slogans · {2} occurrences · {3} findings',
+  summary: 'Characters: {0} · terms and slogans: {1} · occurrences: {2} · findings: {3}',
   topTerms: 'Most frequent terms and slogans',
   term: 'term',
   slogan: 'slogan',
@@ -49,7 +49,12 @@ const LABELS: ReportLabels = {
   findings: 'Findings by rule',
   rule: 'rule',
   count: 'count',
-  severities: { error: 'errors', warning: 'warnings', information: 'information', hint: 'hints' },
+  severities: {
+    error: { one: '{0} error', other: '{0} errors' },
+    warning: { one: '{0} warning', other: '{0} warnings' },
+    information: { one: '{0} information', other: '{0} information' },
+    hint: { one: '{0} hint', other: '{0} hints' },
+  },
   noTerms: 'none',
   noFindings: 'none',
   refresh: 'Refresh',
@@ -62,7 +67,7 @@ describe('the term report’s content (national report)', () => {
   const input: ReportInput = { title: 'Policy terms in 政府工作报告2024.policy.txt', labels: LABELS, result, documentNames: { [URI]: '政府工作报告2024.policy.txt' } };
 
   it('sums up characters, terms, occurrences and findings', () => {
-    expect(summaryLine(input)).toBe('17,276 characters · 332 terms and slogans · 463 occurrences · 7 findings');
+    expect(summaryLine(input)).toBe('Characters: 17,276 · terms and slogans: 332 · occurrences: 463 · findings: 7');
   });
 
   it('charts the 20 most used, terms and slogans as two series', () => {

@@ -36,7 +36,7 @@ describe('package.json agrees with the rule registry', () => {
   it('every rule message exists in both languages with the same placeholders', () => {
     for (const rule of RULES) {
       for (const [id, text] of Object.entries(rule.messages)) {
-        const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+        const names = (s: string) => [...s.matchAll(/\{(\w+)(?:\|[^{}]*)?\}/g)].map((m) => m[1]).sort();
         expect(names(text.zh), `${rule.id}/${id}`).toEqual(names(text.en));
         expect(text.zh).toMatch(/\p{Script=Han}/u);
       }

@@ -72,7 +72,7 @@ describe('language server over stdio', () => {
     });
     expect(actions.map((a: any) => [a.title, a.kind])).toEqual([
       ['修正为“，”', 'quickfix'],
-      ['修正本文所有 punctuation.width 问题', 'quickfix'],
+      ['修正本文所有“punctuation.width”问题', 'quickfix'],
     ]);
     expect(actions[0].edit.changes[uri]).toEqual([{ range: diagnostics[2].range, newText: '，' }]);
     expect(actions[1].edit.changes[uri].map((e: any) => e.newText)).toEqual(['（', '）', '，']);

@@ -18,7 +18,7 @@ export async function showSegmentation(client: LanguageClient, output: vscode.Ou
     range: client.code2ProtocolConverter.asRange(range),
   };
   const result = await client.sendRequest<SegmentResult>(SEGMENT_REQUEST, params);
-  output.appendLine(vscode.l10n.t('Segmentation ({0}, {1} tokens):', result.segmenter, result.tokens.length));
+  output.appendLine(vscode.l10n.t('Segmentation by {0}, tokens: {1}', result.segmenter, result.tokens.length));
   output.appendLine(result.tokens.map((token) => token.text).join(' / '));
   output.show(true);
 }

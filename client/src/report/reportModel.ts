@@ -20,7 +20,8 @@ export interface ReportLabels {
   readonly findings: string;
   readonly rule: string;
   readonly count: string;
-  readonly severities: Readonly<Record<FindingSeverityName, string>>;
+  /** `{0}` a count, with the noun for one and for more (English `1 warning`, `2 warnings`). */
+  readonly severities: Readonly<Record<FindingSeverityName, { readonly one: string; readonly other: string }>>;
   readonly noTerms: string;
   readonly noFindings: string;
   readonly refresh: string;
@@ -130,7 +131,7 @@ export function ruleRows(input: ReportInput): RuleRow[] {
     title: rule.title,
     count: rule.count,
     severities: SEVERITY_ORDER.filter((s) => rule.bySeverity[s] > 0)
-      .map((s) => `${rule.bySeverity[s]} ${labels.severities[s]}`)
+      .map((s) => format(rule.bySeverity[s] === 1 ? labels.severities[s].one : labels.severities[s].other, rule.bySeverity[s]))
       .join(' · '),
     findings: rule.findings.map((finding) => {
       const line = format(labels.line, finding.range.start.line + 1);

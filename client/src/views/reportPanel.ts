@@ -113,7 +113,7 @@ class ReportPanel {
 
   #heading(result: TermStatisticsResult): string {
     return this.scope.kind === 'workspace'
-      ? vscode.l10n.t('Policy terms in the workspace ({0} documents)', result.documents.length)
+      ? vscode.l10n.t('Policy terms in the workspace (documents: {0})', result.documents.length)
       : vscode.l10n.t('Policy terms in {0}', vscode.workspace.asRelativePath(this.scope.uri, false));
   }
 
@@ -137,7 +137,7 @@ class ReportPanel {
 
 function labels(): ReportLabels {
   return {
-    summary: vscode.l10n.t('{0} characters · {1} terms and slogans · {2} occurrences · {3} findings'),
+    summary: vscode.l10n.t('Characters: {0} · terms and slogans: {1} · occurrences: {2} · findings: {3}'),
     topTerms: vscode.l10n.t('Most frequent terms and slogans'),
     term: vscode.l10n.t('term'),
     slogan: vscode.l10n.t('slogan'),
@@ -149,7 +149,12 @@ function labels(): ReportLabels {
     findings: vscode.l10n.t('Findings by rule'),
     rule: vscode.l10n.t('rule'),
     count: vscode.l10n.t('count'),
-    severities: { error: vscode.l10n.t('errors'), warning: vscode.l10n.t('warnings'), information: vscode.l10n.t('information'), hint: vscode.l10n.t('hints') },
+    severities: {
+      error: { one: vscode.l10n.t('{0} error'), other: vscode.l10n.t('{0} errors') },
+      warning: { one: vscode.l10n.t('{0} warning'), other: vscode.l10n.t('{0} warnings') },
+      information: { one: vscode.l10n.t('{0} information'), other: vscode.l10n.t('{0} information') },
+      hint: { one: vscode.l10n.t('{0} hint'), other: vscode.l10n.t('{0} hints') },
+    },
     noTerms: vscode.l10n.t('No glossary terms or slogans in this document.'),
     noFindings: vscode.l10n.t('No findings.'),
     refresh: vscode.l10n.t('Refresh'),

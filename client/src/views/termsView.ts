@@ -68,7 +68,7 @@ export function registerTermsView(context: vscode.ExtensionContext, getClient: (
     view.message =
       answer.terms.length === 0
         ? vscode.l10n.t('No glossary terms or slogans in this document.')
-        : vscode.l10n.t('{0} terms and slogans, {1} occurrences', answer.terms.length, occurrences);
+        : vscode.l10n.t('Terms and slogans: {0} · occurrences: {1}', answer.terms.length, occurrences);
   };
   const refreshSoon = (delay = REFRESH_DELAY_MS) => {
     clearTimeout(timer);

@@ -9,9 +9,18 @@ export function localeFrom(clientLocale: string | undefined): Locale {
   return clientLocale?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
 
-/** Fills `{name}` placeholders. Unknown names stay visible rather than vanish. */
+/**
+ * Fills `{name}` placeholders, and `{name|one|other}` with the number and the noun that
+ * agrees with it (`{count|time|times}` → `1 time`, `4 times`), so English never reads
+ * `time(s)` or `1 times`. Unknown names stay visible rather than vanish.
+ */
 export function format(template: string, args: Readonly<Record<string, string | number>> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
+  return template.replace(/\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g, (whole, name: string, one?: string, other?: string) => {
+    if (!(name in args)) return whole;
+    const value = args[name];
+    if (one === undefined) return String(value);
+    return `${value} ${Number(value) === 1 ? one : other}`;
+  });
 }
 
 export function localize(text: LocalizedText, locale: Locale, args?: Readonly<Record<string, string | number>>): string {

@@ -257,8 +257,9 @@ export function startServer(connection: Connection, segmentation = new Segmentat
 
   function statusOf(state: SegmenterState): StatusParams {
     if (state.kind === 'loading') return { state: 'loading', message: localize(SERVER_MESSAGES.segmenterLoading, locale) };
-    if (state.kind === 'fallback') return { state: 'fallback', message: localize(SERVER_MESSAGES.segmenterFallback, locale, { reason: state.reason }) };
-    return { state: 'ready', message: localize(SERVER_MESSAGES.segmenterReady, locale, { ms: Math.round(state.loadMs), words: state.userWords }) };
+    if (state.kind === 'fallback') return { state: 'fallback', message: localize(SERVER_MESSAGES.segmenterFallback, locale, { reason: state.reason }), reason: state.reason };
+    const loadMs = Math.round(state.loadMs);
+    return { state: 'ready', message: localize(SERVER_MESSAGES.segmenterReady, locale, { ms: loadMs, words: state.userWords }), loadMs, userWords: state.userWords };
   }
 
   documents.onDidChangeContent((change) => {

@@ -3,7 +3,7 @@ import type { LocalizedText } from '../core/rules/rule';
 /** Messages the server itself shows (not findings of rules). */
 export const SERVER_MESSAGES = {
   segmenterLoading: { en: 'Policy Lens: loading the segmentation dictionary…', zh: '政策文稿助手：正在加载分词词典……' },
-  segmenterReady: { en: 'Policy Lens: segmentation ready ({ms} ms, {words} user words).', zh: '政策文稿助手：分词就绪（{ms} 毫秒，用户词 {words} 个）。' },
+  segmenterReady: { en: 'Policy Lens: segmentation ready ({ms} ms, {words|user word|user words}).', zh: '政策文稿助手：分词就绪（{ms} 毫秒，用户词 {words} 个）。' },
   segmenterFallback: {
     en: 'Policy Lens: jieba segmentation is unavailable ({reason}); using the built-in word breaker, which does not know policy terms.',
     zh: '政策文稿助手：jieba 分词不可用（{reason}），改用内置分词器，无法识别政策术语。',
@@ -14,7 +14,7 @@ export const SERVER_MESSAGES = {
   },
   'file.missing': { en: 'Policy Lens: file not found: {path}', zh: '政策文稿助手：找不到文件：{path}' },
   'file.notAFile': { en: 'Policy Lens: not a file: {path}', zh: '政策文稿助手：不是文件：{path}' },
-  'file.tooLarge': { en: 'Policy Lens: file too large, ignored: {path} ({detail} bytes)', zh: '政策文稿助手：文件过大，已忽略：{path}（{detail} 字节）' },
+  'file.tooLarge': { en: 'Policy Lens: file too large, ignored: {path} ({detail|byte|bytes})', zh: '政策文稿助手：文件过大，已忽略：{path}（{detail} 字节）' },
   'file.unreadable': { en: 'Policy Lens: cannot read {path}: {detail}', zh: '政策文稿助手：无法读取 {path}：{detail}' },
   'file.notText': { en: 'Policy Lens: {path} is not UTF-8 text, ignored.', zh: '政策文稿助手：{path} 不是 UTF-8 文本，已忽略。' },
   'reference.notText': { en: 'Policy Lens: reference {path} is neither UTF-8 nor GB18030 text, ignored.', zh: '政策文稿助手：参考文本 {path} 既非 UTF-8 也非 GB18030 编码，已忽略。' },
@@ -31,7 +31,7 @@ export const SERVER_MESSAGES = {
   'glossary.duplicate': { en: 'Glossary: "{term}" is defined twice; the later entry is ignored.', zh: '术语表：“{term}”重复定义，后一条已忽略。' },
   'glossary.badKind': { en: 'Glossary: kind must be "term" or "slogan", not "{kind}"; entry ignored.', zh: '术语表：kind 应为 "term" 或 "slogan"，而非“{kind}”，已忽略该条目。' },
   largeDocument: {
-    en: 'Policy Lens: {name} has {size} characters (limit {limit}); only the outline and light checks run. Raise "policyLens.diagnostics.maxDocumentSize" to check it fully.',
+    en: 'Policy Lens: {name} has {size|character|characters} (limit {limit}); only the outline and light checks run. Raise "policyLens.diagnostics.maxDocumentSize" to check it fully.',
     zh: '政策文稿助手：{name} 共 {size} 字符（上限 {limit}），仅提供大纲和轻量检查。可调高“policyLens.diagnostics.maxDocumentSize”进行完整检查。',
   },
 } satisfies Record<string, LocalizedText>;

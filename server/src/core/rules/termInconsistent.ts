@@ -30,15 +30,15 @@ export const termInconsistentRule: Rule = {
   options: [],
   messages: {
     quotedMinority: {
-      en: '"{term}" is in quotes here but without them {majority} times elsewhere in this document.',
+      en: '"{term}" is in quotes here but without them {majority|time|times} elsewhere in this document.',
       zh: '“{term}”此处加了引号，而本文其余 {majority} 处均未加引号。',
     },
     bareMinority: {
-      en: '"{term}" is without quotes here but in quotes {majority} times elsewhere in this document.',
+      en: '"{term}" is without quotes here but in quotes {majority|time|times} elsewhere in this document.',
       zh: '“{term}”此处未加引号，而本文其余 {majority} 处均加引号。',
     },
-    variant: { en: '"{found}" is written "{majorityText}" {majority} times elsewhere in this document.', zh: '“{found}”在本文其余 {majority} 处写作“{majorityText}”。' },
-    symbol: { en: '"{found}" is written "{majorityText}" {majority} times elsewhere in this document.', zh: '“{found}”在本文其余 {majority} 处写作“{majorityText}”。' },
+    variant: { en: '"{found}" is written "{majorityText}" {majority|time|times} elsewhere in this document.', zh: '“{found}”在本文其余 {majority} 处写作“{majorityText}”。' },
+    symbol: { en: '"{found}" is written "{majorityText}" {majority|time|times} elsewhere in this document.', zh: '“{found}”在本文其余 {majority} 处写作“{majorityText}”。' },
   },
   checkDocument(facts: DocumentFacts): Finding[] {
     const usesOf = (paragraph: Paragraph) => usesIn(paragraph.text, facts.termHits(paragraph));

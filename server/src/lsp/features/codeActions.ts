@@ -11,10 +11,11 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.policyLens`;
 /** Client command that adds a phrase to `policyLens.ignoredPhrases` in the workspace settings. */
 export const IGNORE_PHRASE_COMMAND = 'policyLens.ignorePhrase';
 
-const TITLES = {
+/** Code action titles in each language. */
+export const CODE_ACTION_TITLES = {
   fix: { en: 'Change to "{0}"', zh: '修正为“{0}”' },
   delete: { en: 'Delete', zh: '删除' },
-  fixAllOfKind: { en: 'Fix all {0} problems in this document', zh: '修正本文所有 {0} 问题' },
+  fixAllOfKind: { en: 'Fix all "{0}" problems in this document', zh: '修正本文所有“{0}”问题' },
   fixAll: { en: 'Fix all Policy Lens problems', zh: '修正全部政策文稿问题' },
   ignore: { en: 'Ignore "{0}" in this workspace', zh: '在本工作区忽略“{0}”' },
 };
@@ -28,7 +29,7 @@ export function registerCodeActions(context: ServerContext): void {
     const document = context.documents.get(params.textDocument.uri);
     if (!document) return [];
     const locale = context.locale();
-    const title = (key: keyof typeof TITLES, arg = '') => TITLES[key][locale].replace('{0}', arg);
+    const title = (key: keyof typeof CODE_ACTION_TITLES, arg = '') => CODE_ACTION_TITLES[key][locale].replace('{0}', arg);
     const only = params.context.only;
     const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
     const actions: CodeAction[] = [];

@@ -8,18 +8,22 @@ import type { DocumentAnalysis } from '../documentAnalysis';
 import { format, type Locale } from '../l10n';
 import { toRange } from '../positions';
 
-const LABELS = {
-  variants: { en: 'Variants', zh: '其他写法' },
-  rejected: { en: 'Not', zh: '勿写作' },
-  items: { en: 'Stands for', zh: '具体指' },
+/** Hover texts in each language; a label and its colon belong together (`Not:`, `勿写作：`). */
+export const HOVER_LABELS = {
+  variants: { en: 'Also written:', zh: '其他写法：' },
+  rejected: { en: 'Not:', zh: '勿写作：' },
+  items: { en: 'Stands for:', zh: '具体指：' },
   source: { en: 'Source: {document}, line {line}', zh: '出处：{document} 第 {line} 行' },
-  count: { en: 'Occurs {count} time(s) in this document.', zh: '本文出现 {count} 次。' },
+  count: { en: 'Occurs {count|time|times} in this document.', zh: '本文出现 {count} 次。' },
   local: { en: 'Defined in this document (line {line})', zh: '本文定义（第 {line} 行）' },
   userGlossary: { en: 'From your glossary', zh: '来自用户术语表' },
-  section: { en: 'Section: {chars} characters, {paragraphs} paragraphs, {subsections} subsections.', zh: '本节共 {chars} 字，{paragraphs} 段，下设 {subsections} 个小节。' },
+  section: {
+    en: 'Section: {chars|character|characters}, {paragraphs|paragraph|paragraphs}, {subsections|subsection|subsections}.',
+    zh: '本节共 {chars} 字，{paragraphs} 段，下设 {subsections} 个小节。',
+  },
 } as const;
 
-type Label = keyof typeof LABELS;
+type Label = keyof typeof HOVER_LABELS;
 
 /** Hover: glossary definitions of terms, the document's own definitions first, and section statistics on headings. */
 export function registerHover(context: ServerContext): void {
@@ -52,19 +56,25 @@ export function registerHover(context: ServerContext): void {
   });
 }
 
-function label(locale: Locale) {
-  return (key: Label, args?: Record<string, string | number>) => format(LABELS[key][locale], args);
+export function label(locale: Locale) {
+  return (key: Label, args?: Record<string, string | number>) => format(HOVER_LABELS[key][locale], args);
 }
 
-function describeEntry(entry: GlossaryEntry, t: ReturnType<typeof label>): string {
+/** The Markdown of a glossary entry (exported for the language tests). */
+export function describeEntry(entry: GlossaryEntry, t: ReturnType<typeof label>): string {
   const lines = [`**${entry.term}** · ${entry.category}${entry.english ? ` · *${entry.english}*` : ''}`, '', entry.definition];
-  if (entry.items.length > 0) lines.push('', `${t('items')}：`, ...entry.items.map((item, i) => `${i + 1}. ${item}`));
+  if (entry.items.length > 0) lines.push('', t('items'), ...entry.items.map((item, i) => `${i + 1}. ${item}`));
   const variants = [...entry.aliases, ...entry.variants.accepted];
-  if (variants.length > 0) lines.push('', `${t('variants')}：${variants.join('、')}`);
-  if (entry.variants.rejected.length > 0) lines.push('', `${t('rejected')}：~~${entry.variants.rejected.join('~~、~~')}~~`);
+  if (variants.length > 0) lines.push('', `${t('variants')}${separator(t)}${variants.join('、')}`);
+  if (entry.variants.rejected.length > 0) lines.push('', `${t('rejected')}${separator(t)}~~${entry.variants.rejected.join('~~、~~')}~~`);
   if (entry.source) lines.push('', `${t('source', { document: entry.source.document, line: entry.source.line })}`, `> ${entry.source.quote}`);
   if (entry.origin !== 'builtin') lines.push('', `*${t('userGlossary')}*`);
   return lines.join('\n');
+}
+
+/** After an English label a space; after a Chinese one (ending in `：`) nothing. */
+function separator(t: ReturnType<typeof label>): string {
+  return t('items').endsWith('：') ? '' : ' ';
 }
 
 /** A document-local definition whose term occurs under the cursor. */

@@ -1,0 +1,141 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../../server/src/core/rules/registry';
+import type { LocalizedText } from '../../server/src/core/rules/rule';
+import { CODE_ACTION_TITLES } from '../../server/src/lsp/features/codeActions';
+import { describeEntry, HOVER_LABELS, label } from '../../server/src/lsp/features/hover';
+import { format } from '../../server/src/lsp/l10n';
+import { SERVER_MESSAGES } from '../../server/src/lsp/serverMessages';
+import { builtinEntries } from '../helpers/analyzeText';
+import { languageProblems, type Language } from '../helpers/languageCheck';
+
+const ROOT = path.join(__dirname, '../..');
+const json = (name: string) => JSON.parse(fs.readFileSync(path.join(ROOT, name), 'utf8')) as Record<string, string>;
+
+/**
+ * English messages whose count is never 1, so `{count} times` is right: a phrase is reported
+ * from `minCount` (at least 2) occurrences in a paragraph and `sectionMinCount` (at least 2) in a section.
+ */
+const COUNT_AT_LEAST_TWO = new Set(['slogan.repeated/paragraph', 'slogan.repeated/section']);
+
+interface Sample {
+  readonly where: string;
+  readonly text: string;
+  readonly language: Language;
+}
+
+function localized(where: string, text: LocalizedText): Sample[] {
+  return [
+    { where: `${where} (en)`, text: text.en, language: 'en' },
+    { where: `${where} (zh)`, text: text.zh, language: 'zh' },
+  ];
+}
+
+/** Every user-facing string of the extension, the server and the rules, with its language. */
+function allStrings(): Sample[] {
+  const samples: Sample[] = [];
+  const en = json('package.nls.json');
+  const zh = json('package.nls.zh-cn.json');
+  for (const key of Object.keys(en)) samples.push(...localized(`package.nls ${key}`, { en: en[key], zh: zh[key] }));
+  const bundle = json('l10n/bundle.l10n.zh-cn.json');
+  for (const [key, value] of Object.entries(bundle)) {
+    // `{0} warnings` is the plural of a pair (`{0} warning` for one), chosen by the count in code.
+    const pluralOfPair = /^\{0\} \w+s$/.test(key) && `${key.slice(0, -1)}` in bundle;
+    if (pluralOfPair) samples.push({ where: `l10n "${key}" (zh)`, text: value, language: 'zh' });
+    else samples.push(...localized(`l10n "${key}"`, { en: key, zh: value }));
+  }
+  for (const [id, text] of Object.entries(SERVER_MESSAGES)) samples.push(...localized(`server ${id}`, text));
+  for (const [id, text] of Object.entries(HOVER_LABELS)) samples.push(...localized(`hover ${id}`, text));
+  for (const [id, text] of Object.entries(CODE_ACTION_TITLES)) samples.push(...localized(`code action ${id}`, text));
+  for (const rule of RULES) {
+    samples.push(...localized(`${rule.id} description`, rule.description));
+    for (const option of rule.options) samples.push(...localized(`${rule.id}.${option.name}`, option.description));
+    for (const [id, text] of Object.entries(rule.messages)) {
+      if (COUNT_AT_LEAST_TWO.has(`${rule.id}/${id}`)) samples.push({ where: `${rule.id}/${id} (zh)`, text: text.zh, language: 'zh' });
+      else samples.push(...localized(`${rule.id}/${id}`, text));
+    }
+  }
+  for (const language of ['en', 'zh-cn'] as const) {
+    const dir = path.join(ROOT, 'media/walkthrough', language);
+    for (const file of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+      if (!file.endsWith('.md')) continue;
+      for (const [i, line] of fs.readFileSync(path.join(dir, file), 'utf8').split('\n').entries()) {
+        if (line.trim() && !line.startsWith('```') && !line.startsWith('    ')) samples.push({ where: `${language}/${file}:${i + 1}`, text: line, language: language === 'en' ? 'en' : 'zh' });
+      }
+    }
+  }
+  return samples;
+}
+
+describe('one language at a time', () => {
+  it('the check catches what the first-hour test saw', () => {
+    expect(languageProblems('Not：', 'en')).not.toEqual([]);
+    expect(languageProblems('Stands for：', 'en')).not.toEqual([]);
+    expect(languageProblems('Occurs 86 time(s) in this document.', 'en')).not.toEqual([]);
+    expect(languageProblems('{0} warnings', 'en')).not.toEqual([]);
+    expect(languageProblems('Segmentation ({0}, {1} tokens):', 'en')).not.toEqual([]);
+    expect(languageProblems('政策文稿', 'en')).not.toEqual([]);
+    expect(languageProblems('发展,推动', 'zh')).not.toEqual([]);
+    expect(languageProblems('正在统计...', 'zh')).not.toEqual([]);
+    expect(languageProblems('正在统计…', 'zh')).not.toEqual([]);
+    expect(languageProblems('政策文稿助手(测试)', 'zh')).not.toEqual([]);
+    expect(languageProblems('Show Segmentation', 'zh')).not.toEqual([]);
+    expect(languageProblems('分词结果：共 {0} 个 tokens', 'zh')).not.toEqual([]);
+    // and lets through what is right in each language
+    expect(languageProblems('Occurs {count|time|times} in this document.', 'en')).toEqual([]);
+    expect(languageProblems('Show 一是/一要 and —— lead items in the outline.', 'en')).toEqual([]);
+    expect(languageProblems('Half-width punctuation, as in `发展,推动` → `发展，推动`.', 'en')).toEqual([]);
+    expect(languageProblems('附加分词词典（UTF-8，每行“词 [词频] [词性]”），见 docs/glossary.md。', 'zh')).toEqual([]);
+    expect(languageProblems('可调高“policyLens.diagnostics.maxDocumentSize”进行完整检查。', 'zh')).toEqual([]);
+  });
+
+  it('every user-facing string is written in its own language with its punctuation and grammar', () => {
+    const samples = allStrings();
+    expect(samples.length).toBeGreaterThan(200);
+    const problems = samples.flatMap((s) => languageProblems(s.text, s.language).map((p) => `${s.where}: ${p} — ${s.text}`));
+    expect(problems).toEqual([]);
+  });
+
+  it('the hover of every built-in glossary entry reads as one language in the English UI', () => {
+    const t = label('en');
+    const problems: string[] = [];
+    for (const entry of builtinEntries()) {
+      const hover = describeEntry(entry, t);
+      // Labels are followed by a space in English, never by a full-width colon.
+      for (const line of hover.split('\n')) if (/[A-Za-z]\s*：/.test(line)) problems.push(`${entry.term}: ${line}`);
+    }
+    expect(problems).toEqual([]);
+    expect(describeEntry(builtinEntries().find((e) => e.items.length > 0)!, t)).toContain('Stands for:\n');
+    expect(describeEntry(builtinEntries().find((e) => e.items.length > 0)!, label('zh'))).toContain('具体指：\n');
+  });
+
+  it('English counts agree with their number', () => {
+    expect(format(HOVER_LABELS.count.en, { count: 1 })).toBe('Occurs 1 time in this document.');
+    expect(format(HOVER_LABELS.count.en, { count: 86 })).toBe('Occurs 86 times in this document.');
+    expect(format(HOVER_LABELS.count.zh, { count: 1 })).toBe('本文出现 1 次。');
+    expect(format(SERVER_MESSAGES.segmenterReady.en, { ms: 4072, words: 1 })).toBe('Policy Lens: segmentation ready (4072 ms, 1 user word).');
+  });
+
+  it('the language is named in the UI language, and each command title can be found in both languages', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    const en = json('package.nls.json');
+    const zh = json('package.nls.zh-cn.json');
+    const aliases: string[] = pkg.contributes.languages[0].aliases;
+    expect(aliases[0]).toBe('%language.policy%');
+    expect([en['language.policy'], zh['language.policy']]).toEqual(['Policy Document', '政策文稿']);
+    const hidden = new Set((pkg.contributes.menus.commandPalette as { command: string; when: string }[]).filter((m) => m.when === 'false').map((m) => m.command));
+    const visible = (pkg.contributes.commands as { command: string; title: string }[]).filter((c) => !hidden.has(c.command));
+    expect(visible.length).toBeGreaterThan(5);
+    for (const command of visible) {
+      const key = command.title.slice(1, -1);
+      // The English title carries the Chinese one, so 整理粘贴文本 finds the command in an English UI
+      // (a Chinese UI matches the English original title by itself).
+      expect(en[key], command.command).toMatch(new RegExp(`^[^\\p{Script=Han}]+ \\(${escape(zh[key])}\\)$`, 'u'));
+    }
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
