@@ -97,3 +97,24 @@ describe('punctuation.width on real paragraphs', () => {
     expect(check(COMPILATION[3702], false)).toEqual([]);
   });
 });
+
+describe('punctuation.width on news credits (issue 21)', () => {
+  const flagged = (text: string) => check(text).map((f) => [f.messageId, text.slice(f.span.start, f.span.end)]);
+
+  it('leaves the spaces of datelines alone and still checks the article text after them', () => {
+    expect(flagged('新华社北京3月5日电 记者张三 李四　3月5日上午，十四届全国人大二次会议在人民大会堂开幕。')).toEqual([]);
+    expect(flagged('本报北京 3 月 12 日讯（记者黄俊毅）全国绿化委员会办公室12日发布公报，全国完成造林任务。')).toEqual([]);
+    expect(flagged('新华社北京3月5日电 记者张三　会议强调，要因地 制宜发展新质生产力。')).toEqual([['space', ' ']]);
+    // A dateline's source must be a news organisation: an ordinary sentence with a date keeps its check.
+    expect(flagged('会议于3 月5日召开，要求各地区各部门认真贯彻落实。')).toEqual([['numberUnitSpace', ' ']]);
+  });
+
+  it('leaves bylines and photo credits alone', () => {
+    expect(flagged('本报记者 柳 洁 李 景 钟华林 王金虎')).toEqual([]);
+    expect(flagged('图为游客在北京天安门广场参观。新华社记者 李贺 摄')).toEqual([]);
+    expect(flagged('图为游客在北京天安门广场参观。（本报记者 某某 摄）')).toEqual([]);
+    expect(flagged('3月5日，代表们步入会场，准备参加开幕会。 张三 摄')).toEqual([]);
+    // Spaces in the caption itself are still stray.
+    expect(flagged('图为游客在北京 天安门广场参观。新华社记者 李贺 摄')).toEqual([['space', ' ']]);
+  });
+});

@@ -113,6 +113,36 @@ describe('sentence.duplicated', () => {
   it('ignores short sentences', () => {
     expect(run(sentenceDuplicatedRule, '织密扎牢社会保障网。\n织密扎牢社会保障网。')).toEqual([]);
   });
+
+  describe('in a study compilation: a report, then news articles quoting it (issue 21)', () => {
+    const s1 = '今年是中华人民共和国成立75周年，是实现“十四五”规划目标任务的关键一年。';
+    const s2 = '大力推进现代化产业体系建设，加快发展新质生产力。';
+    const s3 = '代表们表示，要把报告部署的各项任务落到实处，以实干实绩推动高质量发展。';
+    const report = ['2024年《政府工作报告》', '一、总体要求', `各位代表！${s1}做好今年工作意义重大。`, '二、工作任务', `${s2}充分发挥创新主导作用。`];
+
+    // The articles have no title line the outline would take for a new document: only their datelines tell them apart.
+    it('does not flag the report reprinted in a later article', () => {
+      const text = [...report, `新华社北京3月5日电 记者张三 李四　政府工作报告提请大会审议。会议气氛热烈。${s1}${s3}`].join('\n');
+      expect(run(sentenceDuplicatedRule, text)).toEqual([]);
+    });
+
+    it('does not flag one article repeating another', () => {
+      const text = [...report, `新华社北京3月5日电 记者张三　会议气氛热烈。${s3}`, `本报北京3月6日讯（记者王五）代表们畅谈体会。${s3}`].join('\n');
+      expect(run(sentenceDuplicatedRule, text)).toEqual([]);
+    });
+
+    it('does not flag a quotation in “…”, even in the same document', () => {
+      const text = [...report, `会上强调：“坚持稳中求进工作总基调。${s2}”`].join('\n');
+      expect(run(sentenceDuplicatedRule, text)).toEqual([]);
+    });
+
+    it('still flags a sentence repeated within one article, and a quotation is never the first copy', () => {
+      const lines = [...report, `新华社北京3月5日电 记者张三　“会议气氛热烈。${s3}”代表们认为，报告实事求是。`, `会议期间，代表们发言踊跃。${s3}`, s3];
+      const text = lines.join('\n');
+      const findings = run(sentenceDuplicatedRule, text);
+      expect(flagged(text, findings)).toEqual([['duplicate', s3, lines.length - 1]]);
+    });
+  });
 });
 
 describe('term.variant', () => {

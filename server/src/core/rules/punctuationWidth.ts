@@ -1,4 +1,5 @@
 import { charAt, isCjkPunctuation, isHan } from '../text/chars';
+import { creditRanges } from '../text/newsCredits';
 import type { Finding } from '../types';
 import type { ParagraphInput, Rule, RuleOptions } from './rule';
 
@@ -13,7 +14,8 @@ const LAW_MARKER_SPACE = /^\s*第[一二三四五六七八九十百千零〇两\
  * `punctuation.width`: half-width punctuation inside Chinese text, and spaces
  * left between Chinese characters (or between a number and 年/月/日/%) by PDF
  * extraction. Only prose lines are checked for spaces: bylines (`省长 王浩`)
- * and justified titles (`第一章 总  则`) space characters on purpose.
+ * and justified titles (`第一章 总  则`) space characters on purpose, and so do
+ * news datelines and photo credits inside prose (`新华社北京3月5日电 记者张三`, `本报记者 某某 摄`).
  */
 export const punctuationWidthRule: Rule = {
   id: 'punctuation.width',
@@ -84,11 +86,13 @@ function quotedRanges(text: string): [number, number][] {
 function strayspaces(text: string): Finding[] {
   const findings: Finding[] = [];
   const quoted = quotedRanges(text);
+  const credits = creditRanges(text);
   for (const match of text.matchAll(SPACES)) {
     const start = match.index;
     const end = start + match[0].length;
     if (start === 0 || end === text.length) continue;
     if (quoted.some(([from, to]) => start > from && end < to)) continue;
+    if (credits.some(([from, to]) => start >= from && end <= to)) continue;
     const before = charAt(text, start, true);
     const after = charAt(text, end);
     if (LAW_MARKER_SPACE.test(text.slice(0, start))) continue;

@@ -1,6 +1,6 @@
 import { paragraphAt } from '../text/paragraphs';
 import type { Finding, Paragraph, Span } from '../types';
-import { checkPerScope } from './documentScopes';
+import { checkPerArticle } from './articleScopes';
 import type { DocumentFacts, Rule, RuleOptions } from './rule';
 
 // The lookbehind makes a match start only where a run of sentence text starts. Without it, a
@@ -11,7 +11,9 @@ const SENTENCE = /(?<![^。！？!?\r\n])[^。！？!?\r\n]+[。！？!?]/g;
 /**
  * `sentence.duplicated`: a whole sentence that appears twice in one document,
  * usually a copy-paste left-over. The later copy is flagged and points to the
- * first. Sentences are compared without white space.
+ * first. Sentences are compared without white space, within one article of a
+ * compilation (see articleScopes); a sentence inside “…” is a quotation and is
+ * neither reported nor taken as the first copy.
  */
 export const sentenceDuplicatedRule: Rule = {
   id: 'sentence.duplicated',
@@ -27,11 +29,12 @@ export const sentenceDuplicatedRule: Rule = {
   checkDocument(facts: DocumentFacts, options: RuleOptions): Finding[] {
     const minLength = options.minLength as number;
     const sentences = (paragraph: Paragraph) => sentencesOf(paragraph.text, minLength);
-    return checkPerScope(facts, `sentence.duplicated/${minLength}`, (paragraphs) => {
+    return checkPerArticle(facts, `sentence.duplicated/${minLength}`, (paragraphs) => {
       const findings: Finding[] = [];
       const first = new Map<string, Span>();
       for (const paragraph of paragraphs) {
         for (const sentence of facts.memo(`sentences/${minLength}`, paragraph, sentences)) {
+          if (sentence.quoted) continue;
           const span = { start: paragraph.start + sentence.start, end: paragraph.start + sentence.end };
           const original = first.get(sentence.key);
           if (!original) {
@@ -52,16 +55,45 @@ export const sentenceDuplicatedRule: Rule = {
   },
 };
 
+interface Sentence {
+  /** The sentence without white space. */
+  readonly key: string;
+  readonly start: number;
+  readonly end: number;
+  /** Inside “…” (or opening one that goes on): a quotation of something else. */
+  readonly quoted: boolean;
+}
+
 /** The sentences of a paragraph long enough to compare: offsets relative to it, key without white space. */
-function sentencesOf(text: string, minLength: number): { key: string; start: number; end: number }[] {
-  const sentences: { key: string; start: number; end: number }[] = [];
+function sentencesOf(text: string, minLength: number): Sentence[] {
+  const sentences: Sentence[] = [];
   if (text.length < minLength) return sentences;
+  const quotes = new QuoteDepth(text);
   for (const match of text.matchAll(SENTENCE)) {
     const raw = match[0];
     const key = raw.replace(/\s+/g, '');
     if ([...key].length < minLength) continue;
     const leading = raw.length - raw.trimStart().length;
-    sentences.push({ key, start: match.index + leading, end: match.index + raw.length });
+    const start = match.index + leading;
+    const end = match.index + raw.length;
+    const open = quotes.depthAt(start) > 0;
+    sentences.push({ key, start, end, quoted: quotes.depthAt(end) > 0 || open });
   }
   return sentences;
+}
+
+/** How many “ are open at an offset; offsets must not decrease (one pass over a long line, not one per sentence). */
+class QuoteDepth {
+  #offset = 0;
+  #depth = 0;
+  constructor(private readonly text: string) {}
+
+  depthAt(offset: number): number {
+    for (; this.#offset < offset; this.#offset++) {
+      const c = this.text.charCodeAt(this.#offset);
+      if (c === 0x201c) this.#depth++;
+      else if (c === 0x201d && this.#depth > 0) this.#depth--;
+    }
+    return this.#depth;
+  }
 }

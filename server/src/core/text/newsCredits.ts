@@ -1,0 +1,56 @@
+/**
+ * The credit lines of news articles reprinted in study compilations: datelines
+ * (`新华社北京3月5日电 记者张三 李四`, `本报北京 3 月 12 日讯（记者黄俊毅）`), bylines
+ * (`本报记者 柳 洁 李 景`) and photo credits (`新华社记者 李贺 摄`). Newspapers space
+ * their parts on purpose, and a dateline starts a new article.
+ */
+
+const SPACE = '[ \\u3000\\u00a0]*';
+const NUMBER = '(?:\\d{1,2}|[一二三四五六七八九十]{1,3})';
+/** A news agency or paper, then an optional place: 新华社北京, 本报, 人民日报上海, 经济日报. */
+const SOURCE = '(?:新华社|中新社|本报|人民日报|光明日报|经济日报|央视网|央视新闻|[\\p{Script=Han}]{2,6}?(?:日报|晚报|社|报|网|台))[\\p{Script=Han}]{0,8}?';
+/**
+ * A reporter credit: `记者张三 李四`, `（记者黄俊毅、王五）`, `通讯员 王五`. Names are separated by a
+ * space or 、 only: a full-width space or a comma after a name starts the article text.
+ */
+const REPORTERS = `(?:${SPACE}[（(]?${SPACE}(?:特约)?(?:记者|通讯员|实习生)${SPACE}(?:[\\p{Script=Han}·]{1,4}(?:[ 、]+[\\p{Script=Han}·]{1,3}){0,5})[）)]?)?`;
+
+/** `新华社北京3月5日电`, `本报北京 3 月 12 日讯`, `本报讯`, each with the reporters after it. */
+const DATELINE = new RegExp(
+  `^${SPACE}[【（(]?${SPACE}(?:${SOURCE}${SPACE}${NUMBER}${SPACE}月${SPACE}${NUMBER}${SPACE}日${SPACE}(?:电|讯)|本报讯|新华社电)${SPACE}[】）)]?${REPORTERS}`,
+  'u',
+);
+
+/** A line holding only a byline: `本报记者 柳 洁 李 景 钟华林 王金虎`. */
+const BYLINE = /^[ \u3000]*(?:[\p{Script=Han}]{0,6}?(?:社|报|网|台))?(?:特约)?(?:记者|通讯员)[ \u3000]*[\p{Script=Han}·]{1,4}(?:[ \u3000、，,]+[\p{Script=Han}·]{1,4}){0,7}[ \u3000]*$/u;
+
+/** `新华社记者 李贺 摄`, `本报记者 某某 摄`, `张三 摄`, `（新华社发 王五 摄）`: names, then 摄, at the end or before `）`/`。`. */
+const PHOTO_CREDIT = /(?:(?:新华社|中新社|本报|人民日报)?(?:特约)?(?:记者|通讯员|发)?[ \u3000]*)(?:[\p{Script=Han}·]{1,4}[ \u3000、]+){1,6}(?:摄|供图)(?=[ \u3000]*(?:[）)。]|$))/gu;
+
+/** Where a dateline and its reporters end at the start of `text` (0 when there is none). */
+export function datelineEnd(text: string): number {
+  const match = DATELINE.exec(text);
+  return match ? match.index + match[0].length : 0;
+}
+
+/** True when the paragraph starts a news article: a dateline, or a line with nothing but a byline. */
+export function startsArticle(text: string): boolean {
+  return datelineEnd(text) > 0 || BYLINE.test(text);
+}
+
+/**
+ * Ranges of `text` whose spaces are part of a credit: the dateline at its start (and the
+ * space after it), a byline line, photo credits. Offsets are UTF-16, end exclusive.
+ */
+export function creditRanges(text: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  if (BYLINE.test(text)) return [[0, text.length]];
+  const end = datelineEnd(text);
+  if (end > 0) ranges.push([0, end + (/^[ \u3000\u00a0]+/.exec(text.slice(end))?.[0].length ?? 0)]);
+  for (const match of text.matchAll(PHOTO_CREDIT)) {
+    // The spaces that set the credit apart from the caption belong to it.
+    const before = /[ \u3000\u00a0]*$/.exec(text.slice(0, match.index))![0].length;
+    ranges.push([match.index - before, match.index + match[0].length]);
+  }
+  return ranges;
+}
