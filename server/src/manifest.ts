@@ -32,23 +32,26 @@ const GENERAL: readonly SettingSpec[] = [
   },
   {
     key: 'policyLens.dictionaries',
-    schema: { type: 'array', items: { type: 'string' }, default: DEFAULTS.dictionaries, scope: 'machine-overridable' },
+    schema: { type: 'array', items: { type: 'string' }, default: DEFAULTS.dictionaries, scope: 'resource' },
     description: {
-      en: 'Extra segmentation dictionaries (UTF-8, one `word [freq] [tag]` per line), relative to the workspace folder.',
-      zh: '附加分词词典（UTF-8，每行“词 [词频] [词性]”），相对工作区目录。',
+      en: 'Extra segmentation dictionaries (UTF-8, one `word [freq] [tag]` per line). Set it in your user settings with absolute or `~/` paths to use your files in every workspace; relative paths are resolved against the workspace folder and read only in trusted workspaces.',
+      zh: '附加分词词典（UTF-8，每行“词 [词频] [词性]”）。在用户设置中填写绝对路径或 `~/` 开头的路径，即可在所有工作区使用自己的文件；相对路径相对工作区目录，仅在受信任的工作区中读取。',
     },
   },
   {
     key: 'policyLens.glossaries',
-    schema: { type: 'array', items: { type: 'string' }, default: DEFAULTS.glossaries, scope: 'machine-overridable' },
-    description: { en: 'Extra glossary files (JSON, see docs/glossary.md), merged over the built-in glossary.', zh: '附加术语表文件（JSON，见 docs/glossary.md），覆盖内置术语表中的同名条目。' },
+    schema: { type: 'array', items: { type: 'string' }, default: DEFAULTS.glossaries, scope: 'resource' },
+    description: {
+      en: 'Extra glossary files (JSON, see docs/glossary.md), merged over the built-in glossary. Set it in your user settings with absolute or `~/` paths to use your files in every workspace; relative paths are resolved against the workspace folder and read only in trusted workspaces.',
+      zh: '附加术语表文件（JSON，见 docs/glossary.md），覆盖内置术语表中的同名条目。在用户设置中填写绝对路径或 `~/` 开头的路径，即可在所有工作区使用自己的文件；相对路径相对工作区目录，仅在受信任的工作区中读取。',
+    },
   },
   {
     key: 'policyLens.references',
-    schema: { type: 'array', items: { type: 'string' }, default: DEFAULTS.references, scope: 'machine-overridable' },
+    schema: { type: 'array', items: { type: 'string' }, default: DEFAULTS.references, scope: 'resource' },
     description: {
-      en: 'Reference texts (files or folders of UTF-8 or GB18030 `.txt`), relative to the workspace folder, that quotations are checked against besides the built-in 2024 government work report and `.policy-lens/references/`.',
-      zh: '引文核对所用的参考文本（UTF-8 或 GB18030 编码的 `.txt` 文件或文件夹），相对工作区目录；内置 2024 年政府工作报告和 `.policy-lens/references/` 始终参与核对。',
+      en: 'Reference texts (files or folders of UTF-8 or GB18030 `.txt`) that quotations are checked against besides the built-in 2024 government work report and `.policy-lens/references/`. Set it in your user settings with absolute or `~/` paths to use your files in every workspace; relative paths are resolved against the workspace folder and read only in trusted workspaces.',
+      zh: '引文核对所用的参考文本（UTF-8 或 GB18030 编码的 `.txt` 文件或文件夹）；内置 2024 年政府工作报告和 `.policy-lens/references/` 始终参与核对。在用户设置中填写绝对路径或 `~/` 开头的路径，即可在所有工作区使用自己的文件；相对路径相对工作区目录，仅在受信任的工作区中读取。',
     },
   },
   {

@@ -181,10 +181,10 @@ describe('untrusted workspaces', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   /** Hover over the workspace glossary's term, with the workspace trusted or not. */
-  async function hoverWith(trusted: boolean | undefined): Promise<string> {
+  async function hoverWith(trusted: boolean | undefined, glossaries: string[] = []): Promise<string> {
     const client = LspTestClient.start();
     try {
-      client.settings = { policyLens: { diagnostics: { debounceMs: 0 } } };
+      client.settings = { policyLens: { diagnostics: { debounceMs: 0 }, glossaries } };
       await client.request('initialize', {
         processId: process.pid,
         rootUri: pathToFileURL(dir).toString(),
@@ -211,6 +211,18 @@ describe('untrusted workspaces', () => {
   it('with initializationOptions { trusted: false } the workspace glossary is ignored', async () => {
     expect(await hoverWith(false)).not.toContain(MARKER);
   }, 60_000);
+
+  it('a glossary in the user settings (absolute path) is used in an untrusted workspace, a relative one is not (issue 21)', async () => {
+    // The file sits in the workspace folder: only an absolute path, which a user writes in the user settings, reaches it.
+    fs.mkdirSync(path.join(dir, 'terms'), { recursive: true });
+    fs.writeFileSync(
+      path.join(dir, 'terms', 'mine.json'),
+      JSON.stringify({ version: 1, terms: [{ term: '鲲鹏协同机制', kind: 'term', category: '区域协调', definition: 'USER-GLOSSARY-MARKER' }] }),
+    );
+    expect(await hoverWith(false, [path.join(dir, 'terms', 'mine.json')])).toContain('USER-GLOSSARY-MARKER');
+    expect(await hoverWith(false, ['terms/mine.json'])).not.toContain('USER-GLOSSARY-MARKER');
+    expect(await hoverWith(true, ['terms/mine.json'])).toContain('USER-GLOSSARY-MARKER');
+  }, 90_000);
 
   it('package.json declares limited support and restricts every setting that names files to read', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));

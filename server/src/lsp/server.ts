@@ -14,6 +14,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCaches } from '../core/analysis';
 import { RULES } from '../core/rules/registry';
+import { resolveConfiguredPath } from '../adapters/configuredPaths';
 import { ReferenceLibrary, WORKSPACE_REFERENCES } from '../adapters/references';
 import type { FileProblem } from '../adapters/textFiles';
 import { STATUS_NOTIFICATION, type StatusParams } from '../protocol';
@@ -154,7 +155,7 @@ export function startServer(connection: Connection, segmentation = new Segmentat
 
   /** User glossaries: the workspace file (trusted workspaces only) and the configured paths. */
   function userGlossaryFiles(): string[] {
-    const files = settings.glossaries.map(resolvePath);
+    const files = resolvePaths(settings.glossaries);
     const workspaceFile = workspaceRoot ? path.join(workspaceRoot, WORKSPACE_GLOSSARY) : undefined;
     if (trusted && workspaceFile && fs.existsSync(workspaceFile)) files.unshift(workspaceFile);
     return [...new Set(files)];
@@ -192,7 +193,7 @@ export function startServer(connection: Connection, segmentation = new Segmentat
   function reloadReferences(): boolean {
     const first = references === undefined;
     references ??= new ReferenceLibrary();
-    const paths = settings.references.map(resolvePath);
+    const paths = resolvePaths(settings.references);
     const folder = workspaceRoot ? path.join(workspaceRoot, WORKSPACE_REFERENCES) : undefined;
     if (trusted && folder && fs.existsSync(folder)) paths.unshift(folder);
     const { changed, problems } = references.reload(paths);
@@ -212,8 +213,9 @@ export function startServer(connection: Connection, segmentation = new Segmentat
     return references.index;
   }
 
-  function resolvePath(p: string): string {
-    return workspaceRoot ? path.resolve(workspaceRoot, p) : path.resolve(p);
+  /** The configured paths that may be read: see resolveConfiguredPath for untrusted workspaces. */
+  function resolvePaths(paths: readonly string[]): string[] {
+    return paths.map((p) => resolveConfiguredPath(p, workspaceRoot, trusted)).filter((p): p is string => p !== undefined);
   }
 
   async function pullSettings(): Promise<void> {
@@ -232,7 +234,7 @@ export function startServer(connection: Connection, segmentation = new Segmentat
 
   /** (Re)loads jieba when the dictionary list changed; the first call always loads. */
   function startSegmentation(): void {
-    const paths = settings.dictionaries.map(resolvePath);
+    const paths = resolvePaths(settings.dictionaries);
     const key = JSON.stringify(paths);
     if (key === dictionaryKey) return;
     dictionaryKey = key;
