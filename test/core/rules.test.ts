@@ -136,6 +136,15 @@ describe('sentence.duplicated', () => {
       expect(run(sentenceDuplicatedRule, text)).toEqual([]);
     });
 
+    it('does not flag a run-in heading that opens two paragraphs, but flags it repeated inside a paragraph', () => {
+      // gwr-2012: 推进节能减排和生态环境保护。 opens a paragraph of the review (line 52) and one of the plan (line 229).
+      const lead = '推进节能减排和生态环境保护。';
+      const twice = ['一、回顾', `${lead}发布实施节能减排综合性工作方案。`, '二、任务', `${lead}节能减排的关键是节约能源。`].join('\n');
+      expect(run(sentenceDuplicatedRule, twice)).toEqual([]);
+      const inside = ['一、回顾', `${lead}发布实施节能减排综合性工作方案。`, `要抓紧制定工作方案。${lead}`].join('\n');
+      expect(flagged(inside, run(sentenceDuplicatedRule, inside))).toEqual([['duplicate', lead, 2]]);
+    });
+
     it('still flags a sentence repeated within one article, and a quotation is never the first copy', () => {
       const lines = [...report, `新华社北京3月5日电 记者张三　“会议气氛热烈。${s3}”代表们认为，报告实事求是。`, `会议期间，代表们发言踊跃。${s3}`, s3];
       const text = lines.join('\n');

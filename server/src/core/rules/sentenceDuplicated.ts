@@ -12,8 +12,9 @@ const SENTENCE = /(?<![^。！？!?\r\n])[^。！？!?\r\n]+[。！？!?]/g;
  * `sentence.duplicated`: a whole sentence that appears twice in one document,
  * usually a copy-paste left-over. The later copy is flagged and points to the
  * first. Sentences are compared without white space, within one article of a
- * compilation (see articleScopes); a sentence inside “…” is a quotation and is
- * neither reported nor taken as the first copy.
+ * compilation (see articleScopes). A sentence inside “…” is a quotation: it is
+ * neither reported nor taken as the first copy. A short sentence opening two
+ * paragraphs is a run-in heading used twice, not a copy.
  */
 export const sentenceDuplicatedRule: Rule = {
   id: 'sentence.duplicated',
@@ -31,16 +32,19 @@ export const sentenceDuplicatedRule: Rule = {
     const sentences = (paragraph: Paragraph) => sentencesOf(paragraph.text, minLength);
     return checkPerArticle(facts, `sentence.duplicated/${minLength}`, (paragraphs) => {
       const findings: Finding[] = [];
-      const first = new Map<string, Span>();
+      const first = new Map<string, { span: Span; lead: boolean }>();
       for (const paragraph of paragraphs) {
         for (const sentence of facts.memo(`sentences/${minLength}`, paragraph, sentences)) {
           if (sentence.quoted) continue;
           const span = { start: paragraph.start + sentence.start, end: paragraph.start + sentence.end };
-          const original = first.get(sentence.key);
-          if (!original) {
-            first.set(sentence.key, span);
+          const earlier = first.get(sentence.key);
+          if (!earlier) {
+            first.set(sentence.key, { span, lead: sentence.lead });
             continue;
           }
+          // The same run-in heading over two paragraphs (the review and the plan) is by design.
+          if (earlier.lead && sentence.lead) continue;
+          const original = earlier.span;
           findings.push({
             code: 'sentence.duplicated',
             messageId: 'duplicate',
@@ -62,7 +66,16 @@ interface Sentence {
   readonly end: number;
   /** Inside “…” (or opening one that goes on): a quotation of something else. */
   readonly quoted: boolean;
+  /**
+   * A short sentence opening its paragraph: the run-in heading of a report paragraph
+   * (`推进节能减排和生态环境保护。`), which the review and the plan of one report both use
+   * to open a paragraph.
+   */
+  readonly lead: boolean;
 }
+
+/** Longest run-in heading, in characters without white space. */
+const LEAD_MAX = 20;
 
 /** The sentences of a paragraph long enough to compare: offsets relative to it, key without white space. */
 function sentencesOf(text: string, minLength: number): Sentence[] {
@@ -77,7 +90,8 @@ function sentencesOf(text: string, minLength: number): Sentence[] {
     const start = match.index + leading;
     const end = match.index + raw.length;
     const open = quotes.depthAt(start) > 0;
-    sentences.push({ key, start, end, quoted: quotes.depthAt(end) > 0 || open });
+    const lead = text.slice(0, start).trim() === '' && [...key].length <= LEAD_MAX;
+    sentences.push({ key, start, end, quoted: quotes.depthAt(end) > 0 || open, lead });
   }
   return sentences;
 }
