@@ -13,6 +13,7 @@ import { TermMatcher } from '../server/src/core/terms/termMatcher';
 import { splitParagraphs } from '../server/src/core/text/paragraphs';
 import type { Segmenter } from '../server/src/core/types';
 import { LspTestClient } from '../test/helpers/lspClient';
+import { medianColdStart } from './coldStart';
 
 const ROOT = path.join(__dirname, '..');
 const NAME = '002_8dfe99efc033ddf8.txt';
@@ -153,8 +154,25 @@ async function overStdio(): Promise<void> {
   await client.shutdown();
 }
 
+/** Process start → outline → first warnings → all findings, for the study compilation (642 lines) and the 1.6 MB one. */
+async function coldStarts(): Promise<void> {
+  const runs = Number(process.env.BENCH_COLD_RUNS ?? 3);
+  for (const name of ['004_aedbcdac15b26f45.txt', NAME]) {
+    const text = fs.readFileSync(path.join(ROOT, 'test/fixtures', name), 'utf8');
+    console.log(`\n— cold start: ${name} (${text.split('\n').length} lines), median of ${runs} fresh server processes —`);
+    const t = await medianColdStart(name, text, runs);
+    row('process start → initialize answered', ms(t.initialize));
+    row('process start → outline (documentSymbol answered)', ms(t.outline));
+    row('process start → first warnings (rules without the dictionary)', ms(t.firstWarnings));
+    row('process start → dictionary ready', ms(t.dictionaryReady));
+    row(`process start → all findings (${t.diagnostics} diagnostics)`, ms(t.allFindings));
+  }
+}
+
 async function main(): Promise<void> {
   console.log(`Policy Lens benchmark — ${NAME} (${COMPILATION.length} characters, ${LINES.length} lines), node ${process.version}`);
+  if (process.argv.includes('--cold-only')) return coldStarts();
+  await coldStarts();
   inProcess();
   await overStdio();
 }

@@ -45,6 +45,12 @@ export const SERVER_VERSION = '0.1.0';
  * feature modules. Handlers live in lsp/features; this file only connects them.
  */
 export function startServer(connection: Connection, segmentation = new SegmentationService()): void {
+  // The dictionary takes seconds to load: start at once, with no user dictionaries (the usual
+  // case), while the client is still starting; settings naming dictionaries restart it.
+  // Its state is told to the client only once initialized (see onInitialized).
+  segmentation.start([]);
+  let dictionaryKey: string | undefined = JSON.stringify([]);
+  let initialized = false;
   const documents = new TextDocuments<LineDocument>(LineDocument);
   const glossary = new GlossaryService();
   let trusted = true;
@@ -58,7 +64,6 @@ export function startServer(connection: Connection, segmentation = new Segmentat
   let workspaceRoot: string | undefined;
   let workspaceRoots: string[] = [];
   let progressSupported = false;
-  let dictionaryKey: string | undefined;
   const reported = new Set<string>();
 
   const tell = (type: MessageType, id: ServerMessageId, args: Record<string, string | number>, once = true) => {
@@ -126,6 +131,10 @@ export function startServer(connection: Connection, segmentation = new Segmentat
       await pullSettings();
     }
     startSegmentation();
+    initialized = true;
+    // A state reached before initialize was answered is told now (LSP: nothing before initialize).
+    void connection.sendNotification(STATUS_NOTIFICATION, statusOf(segmentation.state));
+    if (segmentation.state.kind !== 'loading') announceState(segmentation.state);
     reloadGlossary();
     if (canWatchFiles) {
       const watchers = [{ globPattern: `**/${WORKSPACE_REFERENCES.split(path.sep).join('/')}/**` }];
@@ -244,13 +253,19 @@ export function startServer(connection: Connection, segmentation = new Segmentat
   segmentation.onStateChange((state) => {
     // New tokens (another dictionary, or the fallback): findings computed from the old ones go.
     if (state.kind !== 'loading') caches.forgetFindings();
+    if (!initialized) return;
     void connection.sendNotification(STATUS_NOTIFICATION, statusOf(state));
+    announceState(state);
+  });
+
+  /** Messages that go with a settled state: the fallback warning, the load time, dictionary problems. */
+  function announceState(state: SegmenterState): void {
     if (state.kind === 'fallback') tell(MessageType.Warning, 'segmenterFallback', { reason: state.reason });
     if (state.kind === 'ready') {
       connection.console.info(localize(SERVER_MESSAGES.segmenterReady, locale, { ms: Math.round(state.loadMs), words: state.userWords }));
       for (const problem of state.problems) reportFileProblem(problem);
     }
-  });
+  }
 
   function reportFileProblem(problem: FileProblem): void {
     const id = (problem.messageId in SERVER_MESSAGES ? problem.messageId : 'file.unreadable') as ServerMessageId;
@@ -264,6 +279,9 @@ export function startServer(connection: Connection, segmentation = new Segmentat
     return { state: 'ready', message: localize(SERVER_MESSAGES.segmenterReady, locale, { ms: loadMs, words: state.userWords }), loadMs, userWords: state.userWords };
   }
 
+  /** Documents opened and not yet checked: their first check runs without the debounce. */
+  const opened = new Set<string>();
+  documents.onDidOpen((event) => opened.add(event.document.uri));
   documents.onDidChangeContent((change) => {
     // An open glossary file is served too: editing it updates hovers without saving or restarting.
     if (isGlossaryUri(change.document.uri)) {
@@ -271,9 +289,10 @@ export function startServer(connection: Connection, segmentation = new Segmentat
       diagnostics.refreshAll();
       return;
     }
-    diagnostics.schedule(change.document.uri);
+    diagnostics.schedule(change.document.uri, opened.delete(change.document.uri));
   });
   documents.onDidClose((event) => {
+    opened.delete(event.document.uri);
     if (isGlossaryUri(event.document.uri)) {
       // Back to what is on disk.
       setImmediate(reloadGlossary);

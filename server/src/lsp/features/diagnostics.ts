@@ -29,8 +29,11 @@ export interface DiagnosticData {
 }
 
 export interface DiagnosticsScheduler {
-  /** Re-checks the document after the debounce delay. */
-  schedule(uri: string): void;
+  /**
+   * Re-checks the document after the debounce delay, or right away when `immediate` (a
+   * document just opened: there is no typing to wait for).
+   */
+  schedule(uri: string, immediate?: boolean): void;
   /** Re-checks every open document (settings or dictionaries changed). */
   refreshAll(): void;
   clear(uri: string): void;
@@ -91,13 +94,13 @@ export function registerDiagnostics(context: ServerContext, onLarge: (document: 
     timers.delete(uri);
   };
 
-  const schedule = (uri: string): void => {
+  const schedule = (uri: string, immediate = false): void => {
     cancel(uri);
     const run = () => {
       timers.delete(uri);
       validate(uri).catch((error) => context.connection.console.error(`diagnostics failed for ${uri}: ${String(error?.stack ?? error)}`));
     };
-    const delay = context.settings().debounceMs;
+    const delay = immediate ? 0 : context.settings().debounceMs;
     // Without a debounce, right after the edits already received: a 0 ms timer waits ≥ 1 ms.
     if (delay === 0) {
       const immediate = setImmediate(run);
@@ -108,9 +111,10 @@ export function registerDiagnostics(context: ServerContext, onLarge: (document: 
     }
   };
 
-  // Once the dictionary has loaded, token-based rules can run on everything open.
+  // Once the dictionary has loaded, token-based rules can run on everything open, at once:
+  // the debounce waits out typing, and the dictionary arriving is no keystroke.
   context.segmentation.onStateChange((state) => {
-    if (state.kind !== 'loading') for (const document of context.documents.all()) schedule(document.uri);
+    if (state.kind !== 'loading') for (const document of context.documents.all()) schedule(document.uri, true);
   });
 
   return {
