@@ -76,7 +76,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidGrantWorkspaceTrust(restart),
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       // The document selector is fixed when a client starts: restart to apply it.
-      if (event.affectsConfiguration('policyLens.enableForPlaintext') || event.affectsConfiguration('policyLens.enableForMarkdown')) await restart();
+      // The server's language is fixed at initialize too.
+      if (['enableForPlaintext', 'enableForMarkdown', 'language'].some((key) => event.affectsConfiguration(`policyLens.${key}`))) await restart();
     }),
   );
   await startIfNeeded();

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { l10n, uiLanguage } from './l10n';
 import {
   CloseAction,
   ErrorAction,
@@ -44,14 +45,14 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     },
     // Settings go along with initialize so the first answers already use them (the server pulls them again later).
     initializationOptions: {
-      locale: vscode.env.language,
+      locale: uiLanguage(),
       trusted: vscode.workspace.isTrusted,
       settings: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('policyLens'))),
     },
     errorHandler: restartingErrorHandler(),
     middleware,
   };
-  return new LanguageClient('policyLens', vscode.l10n.t('Policy Lens'), serverOptions, clientOptions);
+  return new LanguageClient('policyLens', l10n.t('Policy Lens'), serverOptions, clientOptions);
 }
 
 /** Restarts a crashed server (at most 5 times in 3 minutes) and tells the user each time. */
@@ -64,10 +65,10 @@ function restartingErrorHandler(): NonNullable<LanguageClientOptions['errorHandl
       crashes.push(now);
       while (crashes.length > 0 && now - crashes[0] > 3 * 60_000) crashes.shift();
       if (crashes.length > 5) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('The Policy Lens server crashed 5 times in 3 minutes and will not be restarted. Run "Policy Lens: Restart Language Server" to try again.'));
+        void vscode.window.showErrorMessage(l10n.t('The Policy Lens server crashed 5 times in 3 minutes and will not be restarted. Run "Policy Lens: Restart Language Server" to try again.'));
         return { action: CloseAction.DoNotRestart, handled: true };
       }
-      void vscode.window.showWarningMessage(vscode.l10n.t('The Policy Lens server stopped and was restarted.'));
+      void vscode.window.showWarningMessage(l10n.t('The Policy Lens server stopped and was restarted.'));
       return { action: CloseAction.Restart, handled: true };
     },
   };

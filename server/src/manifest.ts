@@ -31,6 +31,14 @@ const GENERAL: readonly SettingSpec[] = [
     description: { en: 'Also check Markdown documents.', zh: '同时检查 Markdown 文档。' },
   },
   {
+    key: 'policyLens.language',
+    schema: { type: 'string', enum: ['auto', 'en', 'zh-cn'], default: 'auto' },
+    description: {
+      en: 'Language of the messages, hovers, status bar and views: `auto` follows the display language of VS Code. Command titles and settings always follow the display language.',
+      zh: '提示信息、悬停、状态栏和视图所用的语言：`auto` 跟随 VS Code 的显示语言。命令名称和设置说明始终跟随显示语言。',
+    },
+  },
+  {
     key: 'policyLens.dictionaries',
     schema: { type: 'array', items: { type: 'string' }, default: DEFAULTS.dictionaries, scope: 'resource' },
     description: {

@@ -57,22 +57,27 @@ try {
     // the package's language (contributes.languages): the status bar shows its first alias
     const mode = await until(async () => { const m = await wb.statusText('status.editor.mode'); return m !== 'Plain Text' && m; }, { what: 'language mode' });
     log('language mode:', mode);
-    assert.equal(mode, '政策文稿');
+    // the language is named in the UI language (issue 21): `%language.policy%` → Policy Document / 政策文稿
+    assert.equal(mode, 'Policy Document');
   });
 
-  await check('language-status', async () => {
-    // the extension started its server, which loaded the packaged jieba: the language status hover says so
-    const item = page.locator('[id="status.languageStatus"]');
+  await check('status-item', async () => {
+    // the extension's status bar item (issue 21): segmenter and number of findings, details in its tooltip
+    const item = page.locator('.statusbar-item[id$="policyLens.status"]');
+    const text = await until(async () => { const t = (await item.innerText().catch(() => '')).trim(); return /jieba/.test(t) && t; }, { timeout: 60_000, interval: 500, what: 'status item with jieba' });
+    log('status item:', text);
+    assert.match(text, /^Policy Lens: jieba · \d+ findings?$/);
     const widget = page.locator('.monaco-hover:not(.hidden)');
-    const text = await until(async () => {
+    const tooltip = await until(async () => {
       await page.mouse.move(5, 5);
       await item.hover();
       const t = await widget.first().innerText({ timeout: 3000 }).catch(() => '');
-      return t.includes('Policy Lens: jieba') && t;
-    }, { timeout: 60_000, interval: 1000, what: 'language status "Policy Lens: jieba"' });
-    log('language status:', text.replace(/\s+/g, ' '));
-    await wb.hoverSettled().catch(() => {});
-    await shot('language-status');
+      return t.includes('Segmenter:') && t;
+    }, { interval: 1000, what: 'status item tooltip' });
+    log('tooltip:', tooltip.replace(/\s+/g, ' '));
+    assert.match(tooltip, /Segmenter: jieba with the policy dictionary, loaded in \d+ ms; words from user dictionaries: 0\./);
+    assert.match(tooltip, /Findings in this document: \d+\./);
+    await shot('status-item');
     await page.mouse.move(5, 5);
   });
 
@@ -131,6 +136,33 @@ try {
     await page.mouse.move(5, 5);
     const hover = texts.find((t) => t.includes(HOVER_DEFINITION));
     assert.ok(hover.startsWith(HOVER_HEADING_TEXT), hover);
+  });
+
+  await check('walkthrough', async () => {
+    // the getting-started walkthrough opens, and its first step opens the sample draft with a finding of every rule
+    await wb.command('Policy Lens: Open the Getting-Started Walkthrough (打开入门指南)');
+    const page1 = page.locator('.gettingStartedContainer');
+    const text = await until(async () => { const t = await page1.innerText().catch(() => ''); return t.includes('Get Started with Policy Lens') && t.includes('Add a user glossary entry') && t; }, { what: 'walkthrough page' });
+    log('walkthrough:', text.replace(/\s+/g, ' ').slice(0, 300));
+    for (const step of ['Open the sample draft', 'Hover a term', 'Fix a problem', 'Open the outline and the Policy Terms view', 'Add a reference text', 'Add a user glossary entry']) assert.ok(text.includes(step), step);
+    assert.ok(!/[\u4e00-\u9fff]{4,}/.test(text.replace(/新质生产[力率]|三农/g, '')), 'no Chinese sentences in the English walkthrough');
+    await shot('walkthrough');
+    await page.locator('.gettingStartedContainer a.button-link, .gettingStartedContainer button', { hasText: 'Open the Sample Draft' }).first().click();
+    await page.locator('.editor-group-container.active .view-lines', { hasText: '关于加快发展新质生产力的工作方案' }).first().waitFor({ timeout: 15_000 });
+    await wb.showProblems();
+    const codes = await until(async () => {
+      const c = [...new Set((await wb.problemRows()).map((r) => r.code?.replace(/\(.*$/, '').trim()).filter(Boolean))].sort();
+      return c.length >= 7 && c;
+    }, { timeout: 60_000, stable: 2, what: 'a finding of every rule on the sample' });
+    log('sample findings:', JSON.stringify(codes));
+    await shot('walkthrough-sample');
+    // the sample goes (unsaved, untitled), so that its markers do not mix with the draft's in the next checks
+    await wb.focusEditor();
+    await wb.command('View: Revert and Close Editor');
+    await until(async () => !(await wb.problemRows()).some((r) => r.code?.includes('quote.mismatch')), { what: 'sample markers to go' });
+    if (await page.locator('.tabs-container .tab.active', { hasText: 'Walkthrough' }).count()) await wb.command('View: Close Editor');
+    await wb.openFile(DRAFT, '基本情况');
+    for (const code of ['outline.numbering', 'punctuation.width', 'quote.mismatch', 'sentence.duplicated', 'slogan.repeated', 'term.inconsistent', 'term.variant']) assert.ok(codes.includes(code), code);
   });
 
   // The draft's paragraph 4 repeats 高质量发展 four times; line 6 has the typo 新质生产率.

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { l10n } from '../l10n';
 import { cleanPastedText } from '../../../server/src/core/format/cleanPastedText';
 
 /**
@@ -13,7 +14,7 @@ import { cleanPastedText } from '../../../server/src/core/format/cleanPastedText
 export async function cleanUpPastedText(): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open a policy document first.'));
+    void vscode.window.showInformationMessage(l10n.t('Open a policy document first.'));
     return;
   }
   const document = editor.document;
@@ -26,7 +27,7 @@ export async function cleanUpPastedText(): Promise<void> {
     if (after !== before) edits.push({ range, text: after });
   }
   if (edits.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to clean up.'));
+    void vscode.window.showInformationMessage(l10n.t('Nothing to clean up.'));
     return;
   }
   await editor.edit((builder) => {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { l10n } from '../l10n';
 
 /** The walkthrough's id as VS Code knows it: `<publisher>.<name>#<walkthrough id>`. */
 export const WALKTHROUGH_ID = 'policy-lens.policy-lens#gettingStarted';
@@ -19,21 +20,21 @@ export async function openWalkthrough(): Promise<void> {
  * folder open, added to the user setting `policyLens.references` (absolute path).
  */
 export async function addReference(): Promise<void> {
-  const picked = await vscode.window.showOpenDialog({ canSelectMany: true, filters: { [vscode.l10n.t('Text files')]: ['txt'] }, openLabel: vscode.l10n.t('Add as Reference') });
+  const picked = await vscode.window.showOpenDialog({ canSelectMany: true, filters: { [l10n.t('Text files')]: ['txt'] }, openLabel: l10n.t('Add as Reference') });
   if (!picked || picked.length === 0) return;
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (folder) {
     const target = vscode.Uri.joinPath(folder.uri, '.policy-lens', 'references');
     await vscode.workspace.fs.createDirectory(target);
     for (const file of picked) await vscode.workspace.fs.copy(file, vscode.Uri.joinPath(target, file.path.slice(file.path.lastIndexOf('/') + 1)), { overwrite: true });
-    void vscode.window.showInformationMessage(vscode.l10n.t('Reference texts added to {0}.', vscode.workspace.asRelativePath(target)));
+    void vscode.window.showInformationMessage(l10n.t('Reference texts added to {0}.', vscode.workspace.asRelativePath(target)));
     return;
   }
   const config = vscode.workspace.getConfiguration('policyLens');
   const current = config.inspect<string[]>('references')?.globalValue ?? [];
   const added = picked.map((uri) => uri.fsPath).filter((p) => !current.includes(p));
   await config.update('references', [...current, ...added], vscode.ConfigurationTarget.Global);
-  void vscode.window.showInformationMessage(vscode.l10n.t('Reference texts added to the user setting policyLens.references.'));
+  void vscode.window.showInformationMessage(l10n.t('Reference texts added to the user setting policyLens.references.'));
 }
 
 const EXAMPLE_GLOSSARY = {

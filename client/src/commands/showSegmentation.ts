@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { l10n } from '../l10n';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { SegmentParams, SegmentResult } from '../../../server/src/protocol';
 
@@ -8,7 +9,7 @@ const SEGMENT_REQUEST = 'policyLens/segment';
 export async function showSegmentation(client: LanguageClient, output: vscode.OutputChannel): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open a policy document first.'));
+    void vscode.window.showInformationMessage(l10n.t('Open a policy document first.'));
     return;
   }
   const selection = editor.selection;
@@ -18,7 +19,7 @@ export async function showSegmentation(client: LanguageClient, output: vscode.Ou
     range: client.code2ProtocolConverter.asRange(range),
   };
   const result = await client.sendRequest<SegmentResult>(SEGMENT_REQUEST, params);
-  output.appendLine(vscode.l10n.t('Segmentation by {0}, tokens: {1}', result.segmenter, result.tokens.length));
+  output.appendLine(l10n.t('Segmentation by {0}, tokens: {1}', result.segmenter, result.tokens.length));
   output.appendLine(result.tokens.map((token) => token.text).join(' / '));
   output.show(true);
 }

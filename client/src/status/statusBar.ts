@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { l10n } from '../l10n';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { STATUS_NOTIFICATION, type StatusParams } from '../../../server/src/protocol';
 import type { PausedDocuments } from './pausedDocuments';
@@ -15,7 +16,7 @@ type Segmenter = StatusParams | { readonly state: 'starting' };
  */
 export function createStatusBar(client: LanguageClient, paused: PausedDocuments, serves: (document: vscode.TextDocument) => boolean): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('policyLens.status', vscode.StatusBarAlignment.Right, 100);
-  item.name = vscode.l10n.t('Policy Lens');
+  item.name = l10n.t('Policy Lens');
   item.command = STATUS_ACTIONS_COMMAND;
   let segmenter: Segmenter = { state: 'starting' };
 
@@ -27,7 +28,7 @@ export function createStatusBar(client: LanguageClient, paused: PausedDocuments,
     }
     const isPaused = paused.isPaused(document.uri);
     const count = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'policy-lens').length;
-    item.text = `${icon(segmenter, isPaused)} ${vscode.l10n.t('Policy Lens: {0} · {1}', segmenterName(segmenter), isPaused ? vscode.l10n.t('checking paused') : findings(count))}`;
+    item.text = `${icon(segmenter, isPaused)} ${l10n.t('Policy Lens: {0} · {1}', segmenterName(segmenter), isPaused ? l10n.t('checking paused') : findings(count))}`;
     item.tooltip = tooltip(segmenter, count, isPaused);
     item.backgroundColor = segmenter.state === 'fallback' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.show();
@@ -53,17 +54,17 @@ export function createStatusBar(client: LanguageClient, paused: PausedDocuments,
 export async function showStatusActions(paused: PausedDocuments): Promise<void> {
   const document = vscode.window.activeTextEditor?.document;
   const items: (vscode.QuickPickItem & { run: () => Thenable<unknown> })[] = [
-    { label: `$(warning) ${vscode.l10n.t('Show the Problems panel')}`, run: () => vscode.commands.executeCommand('workbench.actions.view.problems') },
+    { label: `$(warning) ${l10n.t('Show the Problems panel')}`, run: () => vscode.commands.executeCommand('workbench.actions.view.problems') },
   ];
   if (document) {
     items.push(
       paused.isPaused(document.uri)
-        ? { label: `$(debug-start) ${vscode.l10n.t('Resume checking this document')}`, run: () => paused.toggle(document.uri) }
-        : { label: `$(debug-pause) ${vscode.l10n.t('Pause checking this document')}`, run: () => paused.toggle(document.uri) },
+        ? { label: `$(debug-start) ${l10n.t('Resume checking this document')}`, run: () => paused.toggle(document.uri) }
+        : { label: `$(debug-pause) ${l10n.t('Pause checking this document')}`, run: () => paused.toggle(document.uri) },
     );
   }
-  items.push({ label: `$(book) ${vscode.l10n.t('Open the getting-started walkthrough')}`, run: () => vscode.commands.executeCommand('policyLens.openWalkthrough') });
-  const chosen = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Policy Lens') });
+  items.push({ label: `$(book) ${l10n.t('Open the getting-started walkthrough')}`, run: () => vscode.commands.executeCommand('policyLens.openWalkthrough') });
+  const chosen = await vscode.window.showQuickPick(items, { placeHolder: l10n.t('Policy Lens') });
   await chosen?.run();
 }
 
@@ -76,35 +77,35 @@ function icon(segmenter: Segmenter, isPaused: boolean): string {
 function segmenterName(segmenter: Segmenter): string {
   switch (segmenter.state) {
     case 'starting':
-      return vscode.l10n.t('starting');
+      return l10n.t('starting');
     case 'loading':
-      return vscode.l10n.t('loading dictionary');
+      return l10n.t('loading dictionary');
     case 'fallback':
-      return vscode.l10n.t('basic segmentation');
+      return l10n.t('basic segmentation');
     case 'ready':
       return 'jieba';
   }
 }
 
 function findings(count: number): string {
-  return count === 1 ? vscode.l10n.t('{0} finding', count) : vscode.l10n.t('{0} findings', count);
+  return count === 1 ? l10n.t('{0} finding', count) : l10n.t('{0} findings', count);
 }
 
 function tooltip(segmenter: Segmenter, count: number, isPaused: boolean): vscode.MarkdownString {
-  const lines = [`**${vscode.l10n.t('Policy Lens')}**`];
+  const lines = [`**${l10n.t('Policy Lens')}**`];
   switch (segmenter.state) {
     case 'starting':
     case 'loading':
-      lines.push(vscode.l10n.t('The segmentation dictionary is loading; checks that need words follow when it is ready.'));
+      lines.push(l10n.t('The segmentation dictionary is loading; checks that need words follow when it is ready.'));
       break;
     case 'fallback':
-      lines.push(vscode.l10n.t('jieba could not load ({0}); the built-in word breaker, which does not know policy terms, is used.', segmenter.reason ?? ''));
+      lines.push(l10n.t('jieba could not load ({0}); the built-in word breaker, which does not know policy terms, is used.', segmenter.reason ?? ''));
       break;
     case 'ready':
-      lines.push(vscode.l10n.t('Segmenter: jieba with the policy dictionary, loaded in {0} ms; words from user dictionaries: {1}.', segmenter.loadMs ?? 0, segmenter.userWords ?? 0));
+      lines.push(l10n.t('Segmenter: jieba with the policy dictionary, loaded in {0} ms; words from user dictionaries: {1}.', segmenter.loadMs ?? 0, segmenter.userWords ?? 0));
       break;
   }
-  lines.push(isPaused ? vscode.l10n.t('Checking of this document is paused.') : vscode.l10n.t('Findings in this document: {0}.', count));
-  lines.push(vscode.l10n.t('Click to show the Problems panel or to pause checking this document.'));
+  lines.push(isPaused ? l10n.t('Checking of this document is paused.') : l10n.t('Findings in this document: {0}.', count));
+  lines.push(l10n.t('Click to show the Problems panel or to pause checking this document.'));
   return new vscode.MarkdownString(lines.join('\n\n'));
 }

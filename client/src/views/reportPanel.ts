@@ -1,5 +1,6 @@
 import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
+import { l10n } from '../l10n';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { TermStatisticsParams, TermStatisticsResult } from '../../../server/src/protocol';
 import type { ReportInput, ReportLabels, ReportMessage, ReportRequest } from '../report/reportModel';
@@ -21,7 +22,7 @@ export function registerTermReport(context: vscode.ExtensionContext, getClient: 
 
   const show = async (scope: Scope) => {
     if (!getClient()) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Open a policy document first.'));
+      void vscode.window.showInformationMessage(l10n.t('Open a policy document first.'));
       return;
     }
     let panel = panels.get(scope.kind);
@@ -40,7 +41,7 @@ export function registerTermReport(context: vscode.ExtensionContext, getClient: 
       const document = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
       const served = document && vscode.workspace.textDocuments.find((d) => d.uri.toString() === document.toString());
       if (!document || !served || vscode.languages.match(documentSelector(), served) === 0) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Open a policy document first.'));
+        void vscode.window.showInformationMessage(l10n.t('Open a policy document first.'));
         return;
       }
       await show({ kind: 'document', uri: document });
@@ -92,11 +93,11 @@ class ReportPanel {
     let result: TermStatisticsResult | null;
     try {
       result = await vscode.window.withProgress(
-        { location: this.scope.kind === 'workspace' ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window, title: vscode.l10n.t('Counting policy terms…') },
+        { location: this.scope.kind === 'workspace' ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window, title: l10n.t('Counting policy terms…') },
         () => client.sendRequest<TermStatisticsResult | null>(TERM_STATISTICS_REQUEST, params),
       );
     } catch (error) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Could not count the policy terms: {0}', error instanceof Error ? error.message : String(error)));
+      void vscode.window.showErrorMessage(l10n.t('Could not count the policy terms: {0}', error instanceof Error ? error.message : String(error)));
       return;
     }
     if (!result) return;
@@ -107,14 +108,14 @@ class ReportPanel {
 
   #title(): string {
     return this.scope.kind === 'workspace'
-      ? vscode.l10n.t('Term Report: Workspace')
-      : vscode.l10n.t('Term Report: {0}', this.scope.uri.path.slice(this.scope.uri.path.lastIndexOf('/') + 1));
+      ? l10n.t('Term Report: Workspace')
+      : l10n.t('Term Report: {0}', this.scope.uri.path.slice(this.scope.uri.path.lastIndexOf('/') + 1));
   }
 
   #heading(result: TermStatisticsResult): string {
     return this.scope.kind === 'workspace'
-      ? vscode.l10n.t('Policy terms in the workspace (documents: {0})', result.documents.length)
-      : vscode.l10n.t('Policy terms in {0}', vscode.workspace.asRelativePath(this.scope.uri, false));
+      ? l10n.t('Policy terms in the workspace (documents: {0})', result.documents.length)
+      : l10n.t('Policy terms in {0}', vscode.workspace.asRelativePath(this.scope.uri, false));
   }
 
   #post(): void {
@@ -137,28 +138,28 @@ class ReportPanel {
 
 function labels(): ReportLabels {
   return {
-    summary: vscode.l10n.t('Characters: {0} · terms and slogans: {1} · occurrences: {2} · findings: {3}'),
-    topTerms: vscode.l10n.t('Most frequent terms and slogans'),
-    term: vscode.l10n.t('term'),
-    slogan: vscode.l10n.t('slogan'),
-    occurrences: vscode.l10n.t('occurrences'),
-    density: vscode.l10n.t('Density by section'),
-    densityNote: vscode.l10n.t('Occurrences of the most frequent terms and slogans in each section; the darker, the more per 1 000 characters.'),
-    opening: vscode.l10n.t('(opening)'),
-    total: vscode.l10n.t('total'),
-    findings: vscode.l10n.t('Findings by rule'),
-    rule: vscode.l10n.t('rule'),
-    count: vscode.l10n.t('count'),
+    summary: l10n.t('Characters: {0} · terms and slogans: {1} · occurrences: {2} · findings: {3}'),
+    topTerms: l10n.t('Most frequent terms and slogans'),
+    term: l10n.t('term'),
+    slogan: l10n.t('slogan'),
+    occurrences: l10n.t('occurrences'),
+    density: l10n.t('Density by section'),
+    densityNote: l10n.t('Occurrences of the most frequent terms and slogans in each section; the darker, the more per 1 000 characters.'),
+    opening: l10n.t('(opening)'),
+    total: l10n.t('total'),
+    findings: l10n.t('Findings by rule'),
+    rule: l10n.t('rule'),
+    count: l10n.t('count'),
     severities: {
-      error: { one: vscode.l10n.t('{0} error'), other: vscode.l10n.t('{0} errors') },
-      warning: { one: vscode.l10n.t('{0} warning'), other: vscode.l10n.t('{0} warnings') },
-      information: { one: vscode.l10n.t('{0} information'), other: vscode.l10n.t('{0} information') },
-      hint: { one: vscode.l10n.t('{0} hint'), other: vscode.l10n.t('{0} hints') },
+      error: { one: l10n.t('{0} error'), other: l10n.t('{0} errors') },
+      warning: { one: l10n.t('{0} warning'), other: l10n.t('{0} warnings') },
+      information: { one: l10n.t('{0} information'), other: l10n.t('{0} information') },
+      hint: { one: l10n.t('{0} hint'), other: l10n.t('{0} hints') },
     },
-    noTerms: vscode.l10n.t('No glossary terms or slogans in this document.'),
-    noFindings: vscode.l10n.t('No findings.'),
-    refresh: vscode.l10n.t('Refresh'),
-    line: vscode.l10n.t('Ln {0}'),
-    truncated: vscode.l10n.t('{0} of {1} shown'),
+    noTerms: l10n.t('No glossary terms or slogans in this document.'),
+    noFindings: l10n.t('No findings.'),
+    refresh: l10n.t('Refresh'),
+    line: l10n.t('Ln {0}'),
+    truncated: l10n.t('{0} of {1} shown'),
   };
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { l10n } from '../l10n';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { TermStatistic, TermStatisticsParams, TermStatisticsResult } from '../../../server/src/protocol';
 import { documentSelector } from '../languageClient';
@@ -47,7 +48,7 @@ export function registerTermsView(context: vscode.ExtensionContext, getClient: (
     const client = getClient();
     if (!document || vscode.languages.match(documentSelector(), document) === 0 || document.uri.path.endsWith('.json')) {
       // Another kind of editor: keep what the last policy document showed, unless nothing was shown.
-      if (!result) view.message = vscode.l10n.t('Open a policy document to see the glossary terms and slogans it uses.');
+      if (!result) view.message = l10n.t('Open a policy document to see the glossary terms and slogans it uses.');
       return;
     }
     if (!client) return;
@@ -67,8 +68,8 @@ export function registerTermsView(context: vscode.ExtensionContext, getClient: (
     view.description = vscode.workspace.asRelativePath(document.uri, false);
     view.message =
       answer.terms.length === 0
-        ? vscode.l10n.t('No glossary terms or slogans in this document.')
-        : vscode.l10n.t('Terms and slogans: {0} · occurrences: {1}', answer.terms.length, occurrences);
+        ? l10n.t('No glossary terms or slogans in this document.')
+        : l10n.t('Terms and slogans: {0} · occurrences: {1}', answer.terms.length, occurrences);
   };
   const refreshSoon = (delay = REFRESH_DELAY_MS) => {
     clearTimeout(timer);
@@ -86,7 +87,7 @@ export function registerTermsView(context: vscode.ExtensionContext, getClient: (
     const range = ranges[index];
     const editor = await vscode.window.showTextDocument(uri, { selection: range, preserveFocus: true, viewColumn: visible?.viewColumn, preview: false });
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-    vscode.window.setStatusBarMessage(vscode.l10n.t('{0}: occurrence {1} of {2}', stat.term, index + 1, ranges.length), 4000);
+    vscode.window.setStatusBarMessage(l10n.t('{0}: occurrence {1} of {2}', stat.term, index + 1, ranges.length), 4000);
   };
 
   return vscode.Disposable.from(
@@ -140,15 +141,15 @@ class TermsProvider implements vscode.TreeDataProvider<Node> {
     const item = new vscode.TreeItem(term.term, vscode.TreeItemCollapsibleState.None);
     item.id = `term:${term.category}:${term.term}`;
     const wrong = term.forms.filter((f) => f.role === 'rejected').reduce((sum, f) => sum + f.count, 0);
-    item.description = wrong > 0 ? vscode.l10n.t('{0} ({1} misspelt)', term.count, wrong) : String(term.count);
+    item.description = wrong > 0 ? l10n.t('{0} ({1} misspelt)', term.count, wrong) : String(term.count);
     item.iconPath = new vscode.ThemeIcon(term.kind === 'slogan' ? 'quote' : 'symbol-key');
     const tooltip = new vscode.MarkdownString();
-    tooltip.appendMarkdown(`**${escapeMarkdown(term.term)}** · ${escapeMarkdown(term.category)} · ${term.kind === 'slogan' ? vscode.l10n.t('slogan') : vscode.l10n.t('term')}\n\n`);
-    for (const form of term.forms) tooltip.appendMarkdown(`- ${escapeMarkdown(form.form)} ×${form.count}${form.role === 'rejected' ? ` — ${vscode.l10n.t('wrong form')}` : ''}\n`);
-    tooltip.appendMarkdown(`\n${vscode.l10n.t('Click to go to the next occurrence.')}`);
+    tooltip.appendMarkdown(`**${escapeMarkdown(term.term)}** · ${escapeMarkdown(term.category)} · ${term.kind === 'slogan' ? l10n.t('slogan') : l10n.t('term')}\n\n`);
+    for (const form of term.forms) tooltip.appendMarkdown(`- ${escapeMarkdown(form.form)} ×${form.count}${form.role === 'rejected' ? ` — ${l10n.t('wrong form')}` : ''}\n`);
+    tooltip.appendMarkdown(`\n${l10n.t('Click to go to the next occurrence.')}`);
     item.tooltip = tooltip;
     item.contextValue = 'term';
-    item.command = { command: 'policyLens.revealNextOccurrence', title: vscode.l10n.t('Go to Next Occurrence'), arguments: [term.term] };
+    item.command = { command: 'policyLens.revealNextOccurrence', title: l10n.t('Go to Next Occurrence'), arguments: [term.term] };
     return item;
   }
 }

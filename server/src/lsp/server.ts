@@ -95,7 +95,8 @@ export function startServer(connection: Connection, segmentation = new Segmentat
   );
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    locale = localeFrom(params.locale ?? (params.initializationOptions as { locale?: string } | undefined)?.locale);
+    // The VS Code client's own choice (policyLens.language) wins over the editor's display language.
+    locale = localeFrom((params.initializationOptions as { locale?: string } | undefined)?.locale ?? params.locale);
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     workspaceRoot = rootPath(params);
