@@ -81,7 +81,7 @@ export function sandboxEnv(dir, extra = {}) {
 }
 
 /** Installs the .vsix files into a fresh profile under `dir`, starts code-server on a free 127.0.0.1 port. */
-export async function startCodeServer({ dir, vsix = [], settings = {}, folder }) {
+export async function startCodeServer({ dir, vsix = [], settings = {}, folder, locale }) {
   const ud = path.join(dir, 'user-data');
   const ext = path.join(dir, 'extensions');
   const cfg = path.join(dir, 'config.yaml');
@@ -101,6 +101,7 @@ export async function startCodeServer({ dir, vsix = [], settings = {}, folder })
   const args = [CODE_SERVER, ...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
     '--disable-getting-started-override', '--ignore-last-opened'];
+  if (locale) args.push('--locale', locale);
   if (folder) args.push(folder);
   const logFile = path.join(dir, 'code-server.log');
   const logFd = fs.openSync(logFile, 'a');
