@@ -86,13 +86,16 @@ function quotedRanges(text: string): [number, number][] {
 function strayspaces(text: string): Finding[] {
   const findings: Finding[] = [];
   const quoted = quotedRanges(text);
-  const credits = creditRanges(text);
+  const credits = creditRanges(text).sort((a, b) => a[0] - b[0]);
+  let credit = 0;
   for (const match of text.matchAll(SPACES)) {
     const start = match.index;
     const end = start + match[0].length;
     if (start === 0 || end === text.length) continue;
     if (quoted.some(([from, to]) => start > from && end < to)) continue;
-    if (credits.some(([from, to]) => start >= from && end <= to)) continue;
+    // Spaces come in order: one pointer over the credits, not a search per space.
+    while (credit < credits.length && credits[credit][1] < end) credit++;
+    if (credit < credits.length && start >= credits[credit][0] && end <= credits[credit][1]) continue;
     const before = charAt(text, start, true);
     const after = charAt(text, end);
     if (LAW_MARKER_SPACE.test(text.slice(0, start))) continue;

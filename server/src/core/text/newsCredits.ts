@@ -24,8 +24,14 @@ const DATELINE = new RegExp(
 /** A line holding only a byline: `本报记者 柳 洁 李 景 钟华林 王金虎`. */
 const BYLINE = /^[ \u3000]*(?:[\p{Script=Han}]{0,6}?(?:社|报|网|台))?(?:特约)?(?:记者|通讯员)[ \u3000]*[\p{Script=Han}·]{1,4}(?:[ \u3000、，,]+[\p{Script=Han}·]{1,4}){0,7}[ \u3000]*$/u;
 
-/** `新华社记者 李贺 摄`, `本报记者 某某 摄`, `张三 摄`, `（新华社发 王五 摄）`: names, then 摄, at the end or before `）`/`。`. */
-const PHOTO_CREDIT = /(?:(?:新华社|中新社|本报|人民日报)?(?:特约)?(?:记者|通讯员|发)?[ \u3000]*)(?:[\p{Script=Han}·]{1,4}[ \u3000、]+){1,6}(?:摄|供图)(?=[ \u3000]*(?:[）)。]|$))/gu;
+/**
+ * `新华社记者 李贺 摄`, `本报记者 某某 摄`, `张三 摄`, `（新华社发 王五 摄）`: names, then 摄, at the end or
+ * before `）`/`。`. Matched backwards from each 摄 over a short window, so a long line costs one
+ * look per 摄, not a scan from every offset.
+ */
+const PHOTO_CREDIT = /(?:(?:新华社|中新社|本报|人民日报)?(?:特约)?(?:记者|通讯员|发)?[ \u3000]*)(?:[\p{Script=Han}·]{1,4}[ \u3000、]+){1,6}(?:摄|供图)$/u;
+const PHOTO_MARK = /摄|供图/g;
+const CREDIT_WINDOW = 48;
 
 /** Where a dateline and its reporters end at the start of `text` (0 when there is none). */
 export function datelineEnd(text: string): number {
@@ -47,10 +53,16 @@ export function creditRanges(text: string): [number, number][] {
   if (BYLINE.test(text)) return [[0, text.length]];
   const end = datelineEnd(text);
   if (end > 0) ranges.push([0, end + (/^[ \u3000\u00a0]+/.exec(text.slice(end))?.[0].length ?? 0)]);
-  for (const match of text.matchAll(PHOTO_CREDIT)) {
+  for (const mark of text.matchAll(PHOTO_MARK)) {
+    const end = mark.index + mark[0].length;
+    if (!/^[ \u3000]*(?:[）)。]|$)/.test(text.slice(end, end + 8))) continue;
+    const from = Math.max(0, end - CREDIT_WINDOW);
+    const match = PHOTO_CREDIT.exec(text.slice(from, end));
+    if (!match) continue;
+    const start = from + match.index;
     // The spaces that set the credit apart from the caption belong to it.
-    const before = /[ \u3000\u00a0]*$/.exec(text.slice(0, match.index))![0].length;
-    ranges.push([match.index - before, match.index + match[0].length]);
+    const before = /[ \u3000\u00a0]*$/.exec(text.slice(Math.max(0, start - 16), start))![0].length;
+    ranges.push([start - before, end]);
   }
   return ranges;
 }
