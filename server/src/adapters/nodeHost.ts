@@ -7,6 +7,7 @@ import { InProcessBackend } from './inProcessBackend';
 import { pinyinInitials } from './pinyin';
 import { ReferenceLibrary } from './references';
 import { WorkerBackend } from './workerBackend';
+import { findPolicyFiles, readWorkspaceDocument } from './workspaceFiles';
 
 /**
  * The engine's platform on Node: files, nodejieba (in a worker thread for the
@@ -20,6 +21,8 @@ export function createNodeHost(segmenter: 'worker' | 'in-process' | (() => Segme
       resolve: (root, file) => (root === undefined ? path.resolve(file) : path.resolve(root, file)),
       exists: (file) => fs.existsSync(file),
       toUri: (file) => pathToFileURL(file).toString(),
+      findPolicyDocuments: (root) => findPolicyFiles(root),
+      readDocument: readWorkspaceDocument,
       fromUri: (uri) => {
         if (!uri.startsWith('file:')) return undefined;
         try {
