@@ -2,7 +2,7 @@ import { DidChangeWatchedFilesNotification, MessageType, TextDocuments, type Con
 import { PolicyEngine } from '../engine/engine';
 import { localeFrom, type Locale } from '../engine/l10n';
 import { WORKSPACE_REFERENCES } from '../engine/workspaceResources';
-import { STATUS_NOTIFICATION } from '../protocol';
+import { StatusNotificationType } from '../protocol';
 import { capabilities, statusOf, workspaceOf } from './capabilities';
 import type { ServerContext } from './context';
 import { DocumentStore } from './documentStore';
@@ -85,7 +85,7 @@ export function startServer(connection: Connection, engine: PolicyEngine): void 
   });
 
   engine.segmentation.onStateChange((state) => {
-    void connection.sendNotification(STATUS_NOTIFICATION, statusOf(state, messages));
+    void connection.sendNotification(StatusNotificationType.method, statusOf(state, messages));
     if (state.kind === 'fallback') messages.show(MessageType.Warning, 'segmenterFallback', { reason: state.reason });
     if (state.kind === 'ready') {
       connection.console.info(messages.text('segmenterReady', { ms: Math.round(state.loadMs), words: state.userWords }));
