@@ -5,8 +5,8 @@ import { RULES } from '../../server/src/core/rules/registry';
 import type { LocalizedText } from '../../server/src/core/rules/rule';
 import { CODE_ACTION_TITLES } from '../../server/src/lsp/features/codeActions';
 import { describeEntry, HOVER_LABELS, label } from '../../server/src/lsp/features/hover';
-import { format } from '../../server/src/lsp/l10n';
-import { SERVER_MESSAGES } from '../../server/src/lsp/serverMessages';
+import { format } from '../../server/src/engine/l10n';
+import { SERVER_MESSAGES } from '../../server/src/engine/serverMessages';
 import { builtinEntries } from '../helpers/analyzeText';
 import { languageProblems, type Language } from '../helpers/languageCheck';
 

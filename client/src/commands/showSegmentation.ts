@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import { l10n } from '../l10n';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { SegmentParams, SegmentResult } from '../../../server/src/protocol';
+import { SegmentRequestType, type SegmentParams } from '../../../server/src/protocol';
 
-const SEGMENT_REQUEST = 'policyLens/segment';
 
 /** "显示分词 / Show Segmentation": the tokens of the selection (or the current line) in an output channel. */
 export async function showSegmentation(client: LanguageClient, output: vscode.OutputChannel): Promise<void> {
@@ -18,7 +17,7 @@ export async function showSegmentation(client: LanguageClient, output: vscode.Ou
     textDocument: { uri: editor.document.uri.toString() },
     range: client.code2ProtocolConverter.asRange(range),
   };
-  const result = await client.sendRequest<SegmentResult>(SEGMENT_REQUEST, params);
+  const result = await client.sendRequest(SegmentRequestType, params);
   output.appendLine(l10n.t('Segmentation by {0}, tokens: {1}', result.segmenter, result.tokens.length));
   output.appendLine(result.tokens.map((token) => token.text).join(' / '));
   output.show(true);

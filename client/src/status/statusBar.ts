@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { l10n } from '../l10n';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { STATUS_NOTIFICATION, type StatusParams } from '../../../server/src/protocol';
+import { StatusNotificationType, type StatusParams } from '../../../server/src/protocol';
 import type { PausedDocuments } from './pausedDocuments';
 
 export const STATUS_ACTIONS_COMMAND = 'policyLens.statusActions';
@@ -37,7 +37,7 @@ export function createStatusBar(client: LanguageClient, paused: PausedDocuments,
   update();
   return vscode.Disposable.from(
     item,
-    client.onNotification(STATUS_NOTIFICATION, (status: StatusParams) => {
+    client.onNotification(StatusNotificationType, (status: StatusParams) => {
       segmenter = status;
       update();
     }),

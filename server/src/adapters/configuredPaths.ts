@@ -2,16 +2,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 /**
- * A path from `policyLens.dictionaries`, `glossaries` or `references`. `~/…` is the user's
- * home folder and absolute paths stand as they are: that is how a user sets a file of their
- * own for every workspace in the user settings. Relative paths belong to the workspace
- * folder and are read only in a trusted workspace (undefined otherwise): VS Code already
- * drops workspace values of these settings in Restricted Mode, and a relative user value
- * would still point into the untrusted folder.
+ * A path from `policyLens.dictionaries`, `glossaries` or `references` (or a `.policy-lens/` file):
+ * `~/…` is the user's home folder and absolute paths stand as they are — that is how a user names
+ * files of their own for every workspace in the user settings; others are resolved against the
+ * workspace folder. Which paths may be read in an untrusted workspace is decided by the engine
+ * (engine/workspaceResources.ts).
  */
-export function resolveConfiguredPath(p: string, workspaceRoot: string | undefined, trusted: boolean): string | undefined {
+export function resolveConfiguredPath(p: string, workspaceRoot: string | undefined): string {
   if (p === '~' || p.startsWith('~/') || p.startsWith('~\\')) return path.join(os.homedir(), p.slice(1));
   if (path.isAbsolute(p)) return path.normalize(p);
-  if (!trusted) return undefined;
   return workspaceRoot ? path.resolve(workspaceRoot, p) : path.resolve(p);
 }

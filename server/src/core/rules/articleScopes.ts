@@ -29,8 +29,7 @@ export function articles(facts: DocumentFacts): Paragraph[][] {
 export function checkPerArticle(facts: DocumentFacts, namespace: string, check: (paragraphs: readonly Paragraph[]) => Finding[]): Finding[] {
   const findings: Finding[] = [];
   for (const paragraphs of articles(facts)) {
-    const compute = () => check(paragraphs);
-    findings.push(...(facts.memoScope ? facts.memoScope(namespace, paragraphs, compute) : compute()));
+    findings.push(...facts.memoScope(namespace, paragraphs, () => check(paragraphs)));
   }
   return findings;
 }

@@ -20,7 +20,12 @@ export const sentenceDuplicatedRule: Rule = {
   id: 'sentence.duplicated',
   defaultSeverity: 'warning',
   needsTokens: false,
-  description: { en: 'A sentence that appears twice in the same document.', zh: '同一文稿中重复出现的句子。' },
+  cost: 'full',
+  example: 'copy-paste left-overs',
+  description: {
+    en: 'A sentence that appears twice in the same document (in a compilation, in the same article); quotations in “…” are not compared.',
+    zh: '同一文稿（汇编中为同一篇文章）中重复出现的句子；“……”内的引文不比较。',
+  },
   options: [
     { name: 'minLength', type: 'number', default: 12, minimum: 4, maximum: 200, description: { en: 'Shortest sentence (characters) compared.', zh: '参与比较的最短句子（字数）。' } },
   ],
@@ -30,11 +35,11 @@ export const sentenceDuplicatedRule: Rule = {
   checkDocument(facts: DocumentFacts, options: RuleOptions): Finding[] {
     const minLength = options.minLength as number;
     const sentences = (paragraph: Paragraph) => sentencesOf(paragraph.text, minLength);
-    return checkPerArticle(facts, `sentence.duplicated/${minLength}`, (paragraphs) => {
+    return checkPerArticle(facts, 'scopes', (paragraphs) => {
       const findings: Finding[] = [];
       const first = new Map<string, { span: Span; lead: boolean }>();
       for (const paragraph of paragraphs) {
-        for (const sentence of facts.memo(`sentences/${minLength}`, paragraph, sentences)) {
+        for (const sentence of facts.memo('sentences', paragraph, sentences)) {
           if (sentence.quoted) continue;
           const span = { start: paragraph.start + sentence.start, end: paragraph.start + sentence.end };
           const earlier = first.get(sentence.key);

@@ -4,7 +4,7 @@ import type { GradedFinding } from '../../core/analysis';
 import { originOf } from '../../core/findings';
 import type { Finding, Span } from '../../core/types';
 import type { ServerContext } from '../context';
-import { findingMessage, type Locale } from '../l10n';
+import { findingMessage, type Locale } from '../../engine/l10n';
 import { toRange } from '../positions';
 
 const SEVERITY: Record<GradedFinding['severity'], DiagnosticSeverity> = {
@@ -103,8 +103,8 @@ export function registerDiagnostics(context: ServerContext, onLarge: (document: 
     const delay = immediate ? 0 : context.settings().debounceMs;
     // Without a debounce, right after the edits already received: a 0 ms timer waits ≥ 1 ms.
     if (delay === 0) {
-      const immediate = setImmediate(run);
-      timers.set(uri, () => clearImmediate(immediate));
+      const handle = setImmediate(run);
+      timers.set(uri, () => clearImmediate(handle));
     } else {
       const timer = setTimeout(run, delay);
       timers.set(uri, () => clearTimeout(timer));
