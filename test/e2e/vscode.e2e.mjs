@@ -147,7 +147,8 @@ try {
     for (const step of ['Open the sample draft', 'Hover a term', 'Fix a problem', 'Open the outline and the Policy Terms view', 'Add a reference text', 'Add a user glossary entry']) assert.ok(text.includes(step), step);
     assert.ok(!/[\u4e00-\u9fff]{4,}/.test(text.replace(/新质生产[力率]|三农/g, '')), 'no Chinese sentences in the English walkthrough');
     await shot('walkthrough');
-    await page.locator('.gettingStartedContainer a.button-link, .gettingStartedContainer button', { hasText: 'Open the Sample Draft' }).first().click();
+    // the step's command link renders as a button; the first step is expanded when the walkthrough opens
+    await page.locator('.gettingStartedContainer').getByRole('button', { name: 'Open the Sample Draft' }).first().click();
     await page.locator('.editor-group-container.active .view-lines', { hasText: '关于加快发展新质生产力的工作方案' }).first().waitFor({ timeout: 15_000 });
     await wb.showProblems();
     const codes = await until(async () => {
