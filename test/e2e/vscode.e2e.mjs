@@ -140,6 +140,8 @@ try {
 
   await check('walkthrough', async () => {
     // the getting-started walkthrough opens, and its first step opens the sample draft with a finding of every rule
+    // (the other documents are closed first, so that the Problems panel lists the sample's findings alone)
+    await wb.command('View: Close All Editors');
     await wb.command('Policy Lens: Open the Getting-Started Walkthrough (打开入门指南)');
     const page1 = page.locator('.gettingStartedContainer');
     const text = await until(async () => { const t = await page1.innerText().catch(() => ''); return t.includes('Get Started with Policy Lens') && t.includes('Add a user glossary entry') && t; }, { what: 'walkthrough page' });
@@ -158,12 +160,15 @@ try {
       return sample.first().isVisible();
     }, { interval: 500, what: 'the sample draft opened from the walkthrough' });
     await wb.showProblems();
+    // the panel tall enough to render every row (the list renders only the rows in view)
+    await wb.command('View: Toggle Maximized Panel');
     const codes = await until(async () => {
-      const c = [...new Set((await wb.problemRows()).map((r) => r.code?.replace(/\(.*$/, '').trim()).filter(Boolean))].sort();
+      const c = [...new Set((await wb.problemRows()).map((r) => /[a-z]+\.[a-z]+/.exec(r.code ?? '')?.[0]).filter(Boolean))].sort();
       return c.length >= 7 && c;
     }, { timeout: 60_000, stable: 2, what: 'a finding of every rule on the sample' });
     log('sample findings:', JSON.stringify(codes));
     await shot('walkthrough-sample');
+    await wb.command('View: Toggle Maximized Panel');
     // the sample goes (unsaved, untitled), so that its markers do not mix with the draft's in the next checks
     await wb.focusEditor();
     await wb.command('View: Revert and Close Editor');
