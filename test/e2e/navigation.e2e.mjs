@@ -208,7 +208,7 @@ try {
   await check('term-report', async () => {
     await wb.openFile(REPORT, '2023年工作回顾');
     consoleErrors.length = 0;
-    await wb.command('Policy Lens: Show Term Report');
+    await wb.command('Policy Lens: Show Term Report (显示术语报告)');
     const frame = await reportFrame(REPORT);
     const facts = await until(() => frame.evaluate(() => {
       const canvas = document.querySelector('#report canvas');
@@ -236,7 +236,7 @@ try {
     const maximized = await wb.command('View: Toggle Maximize Editor Group').then(() => true, () => false);
     await page.waitForTimeout(500);
     await shot('term-report-wide');
-    assert.match(facts.summary, /^17,276 characters · 332 terms and slogans · 463 occurrences · 7 findings$/);
+    assert.match(facts.summary, /^Characters: 17,276 · terms and slogans: 332 · occurrences: 463 · findings: 7$/);
     assert.deepEqual(facts.columns.slice(1, 3), ['1.政府工作报告', '一、2023年工作…']);
     assert.deepEqual(facts.heat[0], ['高质量发展', '·', '4', '7', '11', '22']);
     assert.match(facts.rules[0], /slogan\.repeated.*7/);
@@ -257,7 +257,7 @@ try {
   });
 
   await check('workspace-report', async () => {
-    await wb.command('Policy Lens: Show Term Report for the Workspace');
+    await wb.command('Policy Lens: Show Term Report for the Workspace (显示工作区术语报告)');
     const frame = await reportFrame('3 documents');
     const columns = await until(() => frame.evaluate(() => [...document.querySelectorAll('table.heatmap thead th')].map((th) => th.title)).then((c) => c.length === 5 && c), { timeout: 30_000, what: 'three document columns' });
     log('workspace columns:', JSON.stringify(columns));
