@@ -258,7 +258,7 @@ try {
 
   await check('workspace-report', async () => {
     await wb.command('Policy Lens: Show Term Report for the Workspace (显示工作区术语报告)');
-    const frame = await reportFrame('3 documents');
+    const frame = await reportFrame('documents: 3');
     const columns = await until(() => frame.evaluate(() => [...document.querySelectorAll('table.heatmap thead th')].map((th) => th.title)).then((c) => c.length === 5 && c), { timeout: 30_000, what: 'three document columns' });
     log('workspace columns:', JSON.stringify(columns));
     await until(() => frame.evaluate(() => document.querySelector('#report canvas')?.width > 0), { timeout: 10_000, what: 'chart' });
