@@ -28,10 +28,7 @@ import { WorkspaceIndex } from './workspaceIndex';
  * modules. Handlers live in lsp/features; this function only connects them.
  */
 export function startServer(connection: Connection, engine: PolicyEngine): void {
-  // The dictionary takes seconds to load: start at once, with no user dictionaries (the usual
-  // case), while the client is still starting; settings naming dictionaries restart it. Its
-  // state is told to the client once initialized (LSP: nothing before initialize is answered).
-  engine.startSegmentation();
+  // The segmenter's state is told to the client once initialized (LSP: nothing before initialize is answered).
   let initialized = false;
   let locale: Locale = 'en';
   let client = { canWatchFiles: false, progress: false, roots: [] as string[] };
@@ -106,17 +103,13 @@ export function startServer(connection: Connection, engine: PolicyEngine): void 
     if (initialized) announce(state);
   });
 
-  /** Documents opened and not yet checked: their first check waits for no debounce (nobody is typing). */
-  const opened = new Set<string>();
-  documents.onDidOpen(({ document }) => opened.add(document.uri));
   // An open glossary file is served too: editing it updates hovers without saving or restarting.
   documents.onDidChangeContent(({ document }) => {
-    if (!engine.isGlossaryUri(document.uri)) return diagnostics.schedule(document.uri, opened.delete(document.uri));
+    if (!engine.isGlossaryUri(document.uri)) return diagnostics.schedule(document.uri);
     resources.reloadGlossary(openText);
     diagnostics.refreshAll();
   });
   documents.onDidClose(({ document }) => {
-    opened.delete(document.uri);
     // A closed glossary file goes back to what is on disk.
     if (engine.isGlossaryUri(document.uri)) return void setImmediate(() => resources.reloadGlossary(openText));
     store.delete(document.uri);

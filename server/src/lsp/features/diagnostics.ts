@@ -30,8 +30,8 @@ export interface DiagnosticData {
 
 export interface DiagnosticsScheduler {
   /**
-   * Re-checks the document after the debounce delay, or right away when `immediate` (a
-   * document just opened: there is no typing to wait for).
+   * Re-checks the document after the debounce delay, or right away when `immediate` (the
+   * dictionary became ready: there is no typing to wait for).
    */
   schedule(uri: string, immediate?: boolean): void;
   /** Re-checks every open document (settings or dictionaries changed). */
