@@ -21,6 +21,8 @@ describe('the .vsix contents (vsce ls)', () => {
       /^dist\/(client|server|segmentationWorker|report)\.js$/,
       /^data\/[\w.-]+\.(json|utf8)$/,
       /^data\/references\/[^/]+\.txt$/,
+      /^data\/samples\/[^/]+\.policy\.txt$/,
+      /^media\/walkthrough\/(en|zh-cn)\/[\w-]+\.md$/,
       /^syntaxes\/policy\.tmLanguage\.json$/,
       /^l10n\/bundle\.l10n\.[a-z-]+\.json$/,
       /^node_modules\/nodejieba\/(package\.json|index\.js|LICENSE|build\/Release\/nodejieba\.node)$/,
@@ -43,6 +45,10 @@ describe('the .vsix contents (vsce ls)', () => {
       'language-configuration.json',
       'package.nls.zh-cn.json',
       'l10n/bundle.l10n.zh-cn.json',
+      // the getting-started walkthrough: its sample draft and each language's pages
+      'data/samples/sample.policy.txt',
+      'media/walkthrough/en/sample.md',
+      'media/walkthrough/zh-cn/sample.md',
     ]) {
       expect(files).toContain(required);
     }
