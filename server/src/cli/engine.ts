@@ -89,23 +89,23 @@ export class CheckEngine {
     return new CheckEngine(settings, segmenter, new TermMatcher(mergeGlossaries(layers)), references, segmenterName);
   }
 
-  /** Findings of every enabled rule, in document order. */
-  check(text: string, file: string): GradedFinding[] {
-    const facts = this.facts(text, file);
+  /** Findings of every enabled rule, in document order; `outline` replaces the text's own (a Word document's). */
+  check(text: string, file: string, outline?: readonly OutlineNode[]): GradedFinding[] {
+    const facts = this.facts(text, file, outline);
     const cacheKey = this.settings.ignoredPhrases.join('\u0001');
     const findings = analyze(facts, RULES, { rules: this.settings.rules, heavyRules: text.length <= this.settings.maxDocumentSize, cacheKey }, this.caches);
     const order = new Map(RULES.map((rule, i) => [rule.id, i]));
     return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || order.get(a.code)! - order.get(b.code)!);
   }
 
-  facts(text: string, file: string): DocumentFacts {
+  facts(text: string, file: string, outline?: readonly OutlineNode[]): DocumentFacts {
     const paragraphs = splitParagraphs(text);
     const tokensOf = (p: { text: string }): Token[] => this.#tokens.getOrCompute(p.text, () => segmentParagraph(this.#segmenter, p.text));
     const references: ReferenceIndex | undefined = this.#references.isReference(file) ? undefined : this.#references.index;
     return {
       text,
       paragraphs,
-      outline: outlineOf(text, file, this.settings, this.caches, paragraphs),
+      outline: outline ?? outlineOf(text, file, this.settings, this.caches, paragraphs),
       tokensOf,
       termHits: (p): TermHit[] => this.#matcher.match(p.text, tokensOf(p)),
       ignored: new Set(this.settings.ignoredPhrases),

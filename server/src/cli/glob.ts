@@ -3,8 +3,8 @@ import * as path from 'node:path';
 
 /** Folders never searched: dependencies, version control, build output. */
 const SKIP = new Set(['node_modules', '.git', '.hg', '.svn']);
-/** Files a folder argument stands for. */
-const DOCUMENT = /\.(txt|md)$/i;
+/** Files a folder argument stands for; `~$…` files are Word's lock files, not documents. */
+const DOCUMENT = /^(?!~\$).*\.(txt|md|docx)$/i;
 const MAX_FILES = 100_000;
 
 export interface Expansion {
@@ -45,7 +45,7 @@ export function expandPatterns(patterns: readonly string[], cwd: string): Expans
         stat = undefined;
       }
       if (stat?.isDirectory()) {
-        for (const file of walk(full).filter((f) => DOCUMENT.test(f)).sort()) add(path.join(pattern, path.relative(full, file)));
+        for (const file of walk(full).filter((f) => DOCUMENT.test(path.basename(f))).sort()) add(path.join(pattern, path.relative(full, file)));
       } else if (stat) {
         add(pattern);
       }
@@ -71,7 +71,7 @@ export function matchGlob(pattern: string, cwd: string): string[] {
   const found: string[] = [];
   for (const file of walk(baseDir)) {
     const relative = path.relative(baseDir, file).split(path.sep).join('/');
-    if (matcher.test(relative)) found.push(base === '.' ? relative.split('/').join(path.sep) : path.join(base, relative));
+    if (matcher.test(relative) && !path.basename(file).startsWith('~$')) found.push(base === '.' ? relative.split('/').join(path.sep) : path.join(base, relative));
   }
   return found.sort();
 }

@@ -8,6 +8,7 @@ import { loadConfig } from './config';
 import { CheckEngine, outlineOf } from './engine';
 import { formatJson, formatOutlineText, formatText, reportFindings, type FileReport } from './formats/report';
 import { formatSarif } from './formats/sarif';
+import { docxOutline, isDocxPath, readDocxInput, withWordPlaces } from './docxInput';
 import { expandPatterns } from './glob';
 import { ProgressBar } from './progress';
 
@@ -67,7 +68,7 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
   for (let i = 0; i < files.length; i++) {
     const file = files[i];
     progress.update(i, file);
-    const read = readDocument(path.resolve(io.cwd, file), options.encoding);
+    const read = isDocxPath(file) ? await readDocxInput(path.resolve(io.cwd, file)) : readDocument(path.resolve(io.cwd, file), options.encoding);
     if ('error' in read) {
       progress.done();
       warn(`${file}: ${read.error}`);
@@ -77,11 +78,15 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
     if (!options.outline) {
       engine ??= CheckEngine.create(config.settings, config.root, options.references, warn);
       if (read.text.length > config.settings.maxDocumentSize) warn(`${file}: ${read.text.length} characters, above policyLens.diagnostics.maxDocumentSize; only light checks run`);
-      const findings = engine.check(read.text, path.resolve(io.cwd, file));
-      reports.push({ file, encoding: read.encoding, findings: reportFindings(read.text, findings, locale) });
+      const docx = 'docx' in read ? read : undefined;
+      const findings = engine.check(read.text, path.resolve(io.cwd, file), docx && docxOutline(docx, config.settings, engine.caches));
+      const reported = reportFindings(read.text, findings, locale);
+      reports.push({ file, encoding: read.encoding, findings: docx ? withWordPlaces(reported, docx) : reported });
     } else {
-      reports.push({ file, encoding: read.encoding, findings: [], outline: outlineOf(read.text, file, config.settings) });
+      const outline = 'docx' in read ? docxOutline(read, config.settings) : outlineOf(read.text, file, config.settings);
+      reports.push({ file, encoding: read.encoding, findings: [], outline, ...('docx' in read ? { docx: read.docx } : {}) });
     }
+    if ('warnings' in read) for (const warning of read.warnings) warn(`${file}: ${warning}`);
     // Let the terminal redraw between large files.
     if (i % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
   }
