@@ -1,5 +1,6 @@
 import { analyze, memoized, type AnalysisCaches, type GradedFinding } from '../core/analysis';
 import type { BoundedMemo } from '../core/memo';
+import { buildDocxOutline } from '../core/docx/outline';
 import { buildOutline } from '../core/outline/outline';
 import type { OutlineNode } from '../core/outline/types';
 import type { ReferenceIndex } from '../core/quotes/referenceIndex';
@@ -68,7 +69,10 @@ export class DocumentAnalysis implements DocumentFacts {
 
   get outline(): readonly OutlineNode[] {
     const options = { markdown: this.document.languageId === 'markdown' || this.document.uri.endsWith('.md'), leadItems: this.settings.leadItems };
-    return (this.#outline ??= buildOutline(this.text, this.paragraphs, options, this.caches.classifyLine));
+    const docx = this.document.docx;
+    return (this.#outline ??= docx
+      ? buildDocxOutline(this.text, this.paragraphs, docx, options, this.caches.classifyLine)
+      : buildOutline(this.text, this.paragraphs, options, this.caches.classifyLine));
   }
 
   /** Documents above the size limit get only the outline and light rules. */

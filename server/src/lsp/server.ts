@@ -28,6 +28,7 @@ import { WorkspaceIndex } from './workspaceIndex';
 import { GlossaryService, WORKSPACE_GLOSSARY } from './glossaryService';
 import { FIX_ALL_KIND, registerCodeActions } from './features/codeActions';
 import { registerDiagnostics } from './features/diagnostics';
+import { registerDocxViews } from './features/docxViews';
 import { registerFormatting } from './features/formatting';
 import { registerOutline } from './features/outline';
 import { registerSegmentRequest } from './features/segment';
@@ -289,6 +290,7 @@ export function startServer(connection: Connection, segmentation = new Segmentat
   registerTermStatistics(context, workspace);
   registerCodeActions(context);
   registerFormatting(context);
+  registerDocxViews(context, (uri) => diagnostics.schedule(uri));
 
   connection.onShutdown(() => segmentation.dispose());
   documents.listen(connection);
