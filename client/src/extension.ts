@@ -3,6 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { cleanUpPastedText } from './commands/cleanUpPastedText';
 import { ignorePhrase } from './commands/ignorePhrase';
 import { showSegmentation } from './commands/showSegmentation';
+import { registerWordDocuments } from './docx/wordDocuments';
 import { createLanguageClient, documentSelector } from './languageClient';
 import { createStatusItem } from './statusItem';
 import { registerTermReport } from './views/reportPanel';
@@ -56,6 +57,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerWordNavigation(() => client),
     registerTermsView(context, () => client),
     registerTermReport(context, () => client),
+    registerWordDocuments(async () => {
+      if (!client) await start();
+      return client;
+    }),
     vscode.workspace.onDidOpenTextDocument(() => void startIfNeeded()),
     // Workspace glossaries and dictionaries are read only once the workspace is trusted.
     vscode.workspace.onDidGrantWorkspaceTrust(restart),
