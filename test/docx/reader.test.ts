@@ -138,3 +138,15 @@ describe('files that are not readable Word documents', () => {
     expect(await readDocx(await zip.generateAsync({ type: 'nodebuffer' }))).toMatchObject({ ok: false, problem: 'notDocx' });
   });
 });
+
+describe('bad input never crashes the reader', () => {
+  it('reads an empty body, a 1 MB paragraph, CJK Ext-B and emoji, and a lone surrogate character reference', async () => {
+    expect((await read({ body: [] })).paragraphs).toEqual([]);
+    const long = '发展'.repeat(500_000);
+    expect((await read({ body: [p(long)] })).paragraphs[0].text.length).toBe(1_000_000);
+    expect((await read({ body: [p('𠀀𠀁😀新质生产力')] })).paragraphs[0].text).toBe('𠀀𠀁😀新质生产力');
+    const lone = `<w:p><w:r><w:t>前&#xD800;后</w:t></w:r></w:p>`;
+    // Kept one-for-one (the core replaces lone surrogates where it must, offsets stay put).
+    expect((await read({ body: [lone] })).paragraphs.map((x) => x.text)).toEqual(['前\uD800后']);
+  });
+});
