@@ -1,0 +1,130 @@
+// Word documents (issue 18) in a real VS Code (code-server + headless Chromium) with the packaged
+// extension: the Explorer's context menu on a .docx opens it as read-only policy text; the Outline
+// view shows its Word headings merged with numbering; the Problems panel shows the numbering gap
+// under the Word headings; the hover works in the view. Screenshots in .e2e/shots/ (prefixed word-).
+// Usage: node test/e2e/word.e2e.mjs   (after test/e2e/setup.mjs and npm run package)
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { checkRunner, keepOrRemoveRunDir, report } from './lib/checks.mjs';
+import { launchBrowser, screenshot, startCodeServer, until, workbench } from './lib/codeserver.mjs';
+import { REPO, SHOTS, VSIX as PACKAGED } from './lib/paths.mjs';
+
+const VSIX = process.env.E2E_VSIX || PACKAGED;
+const DOCX = '关于推进工作的报告（征求意见稿）.docx';
+const GAP_MESSAGE = 'Numbering skips: expected 三, found 四.';
+// Title, then Heading 1 paragraphs 一、二、四、 with （一）（二） under the first.
+const OUTLINE = [
+  [1, '关于推进高质量发展的报告'],
+  [2, '一、总体要求'],
+  [3, '（一）指导思想'],
+  [3, '（二）主要目标'],
+  [2, '二、重点任务'],
+  [2, '四、保障措施'],
+];
+
+if (!fs.existsSync(VSIX)) { console.error(`${VSIX} missing: run npm run package first`); process.exit(1); }
+fs.mkdirSync(SHOTS, { recursive: true });
+const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-word-e2e-'));
+const ws = path.join(runDir, 'workspace');
+fs.mkdirSync(ws, { recursive: true });
+fs.writeFileSync(path.join(ws, DOCX), await buildDraft());
+
+let page, wb, shotNo = 0;
+const shot = (name) => screenshot(page, path.join(SHOTS, `word-${String(++shotNo).padStart(2, '0')}-${name}.png`));
+const { results, check, harnessFailed } = checkRunner('word-', () => page);
+const log = (...a) => console.log('  ', ...a);
+
+const t0 = Date.now();
+const cs = await startCodeServer({ dir: path.join(runDir, 'code-server'), vsix: [VSIX], folder: ws, settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
+const browser = await launchBrowser({ dir: path.join(runDir, 'chromium') });
+page = browser.page;
+wb = workbench(page);
+
+try {
+  await wb.open(cs.url, ws);
+
+  await check('open-word-document', async () => {
+    const row = page.locator('.explorer-folders-view .monaco-list-row', { has: page.locator('.label-name', { hasText: DOCX }) });
+    await row.click({ button: 'right' });
+    const item = page.locator('.monaco-menu .action-item', { hasText: 'Open Word Document as Policy Text' });
+    await item.first().waitFor({ timeout: 15_000 });
+    await shot('context-menu');
+    await item.first().click();
+    await page.locator('.tabs-container .tab.active', { hasText: DOCX }).waitFor({ timeout: 60_000 });
+    await page.locator('.editor-group-container.active .view-lines', { hasText: '一、总体要求' }).first().waitFor({ timeout: 60_000 });
+    const mode = await until(async () => { const m = await wb.statusText('status.editor.mode'); return m === '政策文稿' && m; }, { what: 'language mode 政策文稿' });
+    log('language mode:', mode);
+  });
+
+  await check('word-outline', async () => {
+    await wb.command('Explorer: Focus on Outline View');
+    const folders = page.locator('.pane-header[aria-label^="Explorer Section"]');
+    if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
+    const rows = await until(async () => {
+      const r = await page.evaluate(() => [...document.querySelectorAll('.outline-pane .monaco-list-row')]
+        .map((row) => [Number(row.getAttribute('aria-level')), row.querySelector('.label-name')?.textContent?.trim()]));
+      return r.length >= OUTLINE.length && r;
+    }, { stable: 3, timeout: 60_000, what: 'outline rows' });
+    log('outline:', JSON.stringify(rows));
+    await shot('outline');
+    assert.deepEqual(rows, OUTLINE);
+  });
+
+  await check('word-diagnostic', async () => {
+    await wb.showProblems();
+    const rows = await until(async () => {
+      const r = await wb.problemRows();
+      return r.some((x) => x.message === GAP_MESSAGE) && r;
+    }, { timeout: 90_000, interval: 500, what: `problem "${GAP_MESSAGE}"` });
+    log('problems:', JSON.stringify(rows.map((r) => [r.message, r.code, r.position])));
+    await shot('problems');
+    const gap = rows.find((x) => x.message === GAP_MESSAGE);
+    assert.equal(gap.code, 'outline.numbering');
+    assert.equal(gap.position, '[Ln 7, Col 1]');
+  });
+
+  await check('word-hover', async () => {
+    await wb.focusEditor();
+    const texts = await wb.hover('新质生产力', '先进生产力质态', { lineContains: '加快发展' });
+    await wb.hoverSettled().catch(() => {});
+    await shot('hover');
+    assert.ok(texts.some((t) => t.includes('新质生产力')), JSON.stringify(texts));
+  });
+} catch (e) {
+  await harnessFailed(e);
+} finally {
+  await browser.close().catch(() => {});
+  await cs.stop();
+  keepOrRemoveRunDir(runDir, results, cs);
+}
+
+report(results, 'word', t0);
+
+/** The draft as Word writes it (Chinese Word: style ids 1, 2 named "heading 1", "heading 2"), with jszip from mammoth. */
+async function buildDraft() {
+  const JSZip = createRequire(path.join(REPO, 'package.json'))('jszip');
+  const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+  const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const p = (text, style) => `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+  const body = [
+    p('关于推进高质量发展的报告', 'Title'),
+    p('一、总体要求', '1'),
+    p('（一）指导思想', '2'),
+    p('加快发展新质生产力，推动高质量发展。'),
+    p('（二）主要目标', '2'),
+    p('二、重点任务', '1'),
+    p('四、保障措施', '1'),
+    p('加强组织领导。'),
+  ].join('');
+  const style = (id, name) => `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${name}"/></w:style>`;
+  const zip = new JSZip();
+  zip.file('[Content_Types].xml', `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`);
+  zip.file('_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/officeDocument" Target="word/document.xml"/></Relationships>`);
+  zip.file('word/_rels/document.xml.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/styles" Target="styles.xml"/></Relationships>`);
+  zip.file('word/styles.xml', `<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="${W}">${style('Title', 'Title')}${style('1', 'heading 1')}${style('2', 'heading 2')}</w:styles>`);
+  zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}" xmlns:r="${R}"><w:body>${body}<w:sectPr/></w:body></w:document>`);
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
