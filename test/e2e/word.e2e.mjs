@@ -48,9 +48,13 @@ try {
 
   await check('open-word-document', async () => {
     const row = page.locator('.explorer-folders-view .monaco-list-row', { has: page.locator('.label-name', { hasText: DOCX }) });
-    await row.click({ button: 'right' });
     const item = page.locator('.monaco-menu .action-item', { hasText: 'Open Word Document as Policy Text' });
-    await item.first().waitFor({ timeout: 15_000 });
+    // The extensions' menu items arrive once the extension host has scanned them: reopen the menu until then.
+    await until(async () => {
+      await page.keyboard.press('Escape');
+      await row.click({ button: 'right' });
+      return item.first().waitFor({ timeout: 2000 }).then(() => true, () => false);
+    }, { timeout: 60_000, interval: 500, what: 'the context menu item' });
     await shot('context-menu');
     await item.first().click();
     await page.locator('.tabs-container .tab.active', { hasText: DOCX }).waitFor({ timeout: 60_000 });
