@@ -87,14 +87,19 @@ export class SegmentationService {
     return tokens;
   }
 
-  /** Segments every text not cached yet; resolves when all are. */
-  async ensure(texts: readonly string[]): Promise<void> {
+  /**
+   * Segments every text not cached yet; resolves when all are. `onBatch` hears
+   * each batch of texts as soon as its tokens are cached, so callers can work
+   * on them while later batches are still being cut.
+   */
+  async ensure(texts: readonly string[], onBatch?: (texts: readonly string[]) => void): Promise<void> {
     await this.#ready;
     const missing = [...new Set(texts.filter((t) => t.length > 0 && !this.#cache.has(t)))];
     if (missing.length === 0) return;
     const backend = this.#backend;
     if (this.#fallback || !backend) {
       for (const text of missing) this.tokens(text);
+      onBatch?.(missing);
       return;
     }
     const generation = this.#generation;
@@ -104,13 +109,16 @@ export class SegmentationService {
       batches.push(
         backend.cut(texts).then(
           (pieces) => {
-            if (generation === this.#generation) texts.forEach((text, j) => this.#cache.set(text, tokensFromPieces(text, pieces[j])));
+            if (generation !== this.#generation) return;
+            texts.forEach((text, j) => this.#cache.set(text, tokensFromPieces(text, pieces[j])));
+            onBatch?.(texts);
           },
           (error: unknown) => {
             if (generation !== this.#generation) return;
             // The backend died: the fallback answers, and says why once.
             if (!this.#fallback) this.#useFallback(error instanceof Error ? error.message : String(error));
             for (const text of texts) this.tokens(text);
+            onBatch?.(texts);
           },
         ),
       );
