@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOCX_EXPORT_REQUEST, DOCX_MARKDOWN_REQUEST, DOCX_TEXT_REQUEST } from '../../server/src/protocol';
-import { docxFileOf } from '../../server/src/lsp/features/docxViews';
+import { docxFileUri } from '../../server/src/lsp/features/docxViews';
 import { LspTestClient } from '../helpers/lspClient';
 import { buildDocx, footnoteRef, p, table } from '../helpers/docxBuilder';
 
@@ -40,8 +40,8 @@ afterAll(() => client?.kill());
 describe('Word documents as read-only policy-docx: views over stdio', { timeout: 60_000 }, () => {
   it('maps policy-docx: URIs to file paths, percent-decoded', () => {
     const file = path.join(dir, '报告 草稿#1.docx');
-    expect(docxFileOf(docxUri(file))).toBe(file);
-    expect(docxFileOf('file:///x.docx')).toBeUndefined();
+    expect(fileURLToPath(docxFileUri(docxUri(file))!)).toBe(file);
+    expect(docxFileUri('file:///x.docx')).toBeUndefined();
   });
 
   it('serves the text, then outline with Word headings, diagnostics, hover, CSV and Markdown for the open view', async () => {

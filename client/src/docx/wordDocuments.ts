@@ -1,14 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import {
-  DOCX_EXPORT_REQUEST,
-  DOCX_MARKDOWN_REQUEST,
-  DOCX_SCHEME,
-  DOCX_TEXT_REQUEST,
-  type DocxExportResult,
-  type DocxMarkdownResult,
-  type DocxTextResult,
-} from '../../../server/src/protocol';
+import { DOCX_SCHEME, DocxExportRequestType, DocxMarkdownRequestType, DocxTextRequestType } from '../../../server/src/protocol';
 
 /**
  * Word documents in the editor: "Open Word Document as Policy Text" shows a
@@ -22,7 +14,7 @@ export function registerWordDocuments(startClient: () => Promise<LanguageClient 
     async provideTextDocumentContent(uri) {
       const client = await startClient();
       if (!client) throw new Error(vscode.l10n.t('The Policy Lens server is not running.'));
-      const answer = await client.sendRequest<DocxTextResult>(DOCX_TEXT_REQUEST, { uri: uri.toString() });
+      const answer = await client.sendRequest(DocxTextRequestType, { uri: uri.toString() });
       if ('error' in answer) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Cannot open the Word document: {0}', answer.error));
         return '';
@@ -42,7 +34,7 @@ export function registerWordDocuments(startClient: () => Promise<LanguageClient 
       const view = await openView(file);
       const client = await startClient();
       if (!view || !client) return;
-      const answer = await client.sendRequest<DocxExportResult>(DOCX_EXPORT_REQUEST, { uri: view.uri.toString() });
+      const answer = await client.sendRequest(DocxExportRequestType, { uri: view.uri.toString() });
       if ('error' in answer) {
         void vscode.window.showErrorMessage(answer.error);
         return;
@@ -59,7 +51,7 @@ export function registerWordDocuments(startClient: () => Promise<LanguageClient 
       const file = await wordFile(resource);
       const client = file && (await startClient());
       if (!file || !client) return;
-      const answer = await client.sendRequest<DocxMarkdownResult>(DOCX_MARKDOWN_REQUEST, { uri: viewUri(file).toString() });
+      const answer = await client.sendRequest(DocxMarkdownRequestType, { uri: viewUri(file).toString() });
       if ('error' in answer) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Cannot open the Word document: {0}', answer.error));
         return;

@@ -1,11 +1,7 @@
 import { readDocxFile } from '../adapters/docx/readDocx';
-import type { AnalysisCaches } from '../core/analysis';
 import type { DocxOrigin } from '../core/docx/model';
-import { buildDocxOutline } from '../core/docx/outline';
 import { docxPlace, docxPolicyText, originLabel, type DocxText } from '../core/docx/policyText';
-import type { OutlineNode } from '../core/outline/types';
 import { splitParagraphs } from '../core/text/paragraphs';
-import type { Settings } from '../lsp/settings';
 
 /** A Word document read for checking: its policy text and where each line came from. */
 export interface DocxInput {
@@ -36,11 +32,6 @@ export async function readDocxInput(file: string): Promise<DocxInput | { error: 
   if (!read.ok) return { error: read.message };
   const docx = docxPolicyText(read.content);
   return { text: docx.text, encoding: 'docx', docx, warnings: read.content.warnings };
-}
-
-/** The heading tree of a Word document: style levels and text numbering merged. */
-export function docxOutline(input: DocxInput, settings: Settings, caches?: AnalysisCaches): OutlineNode[] {
-  return buildDocxOutline(input.text, splitParagraphs(input.text), input.docx, { markdown: false, leadItems: settings.leadItems }, caches?.classifyLine);
 }
 
 /** The Word place of a finding at 1-based `line`/`column` (and `endLine`/`endColumn`) of the policy text. */

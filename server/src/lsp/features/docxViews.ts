@@ -1,5 +1,3 @@
-import { fileURLToPath } from 'node:url';
-import { readDocxFile } from '../../adapters/docx/readDocx';
 import { findingRows, findingsCsv } from '../../core/docx/findingsTable';
 import { docxMarkdown } from '../../core/docx/markdown';
 import type { DocxContent } from '../../core/docx/model';
@@ -15,7 +13,7 @@ import {
   type DocxTextResult,
 } from '../../protocol';
 import type { ServerContext } from '../context';
-import { findingMessage } from '../l10n';
+import { findingMessage } from '../../engine/l10n';
 import type { LineDocument } from '../lineDocument';
 
 interface DocxView {
@@ -34,9 +32,12 @@ export function registerDocxViews(context: ServerContext, recheck: (uri: string)
   const views = new Map<string, DocxView>();
 
   const load = async (uri: string): Promise<DocxView | { error: string }> => {
-    const file = docxFileOf(uri);
+    const fileUri = docxFileUri(uri);
+    const file = fileUri && context.engine.host.files.fromUri(fileUri);
     if (!file) return { error: `not a ${DOCX_SCHEME}: URI: ${uri}` };
-    const read = await readDocxFile(file);
+    const readWordDocument = context.engine.host.readWordDocument;
+    if (!readWordDocument) return { error: `${file}: Word documents cannot be read here` };
+    const read = await readWordDocument(file);
     if (!read.ok) return { error: `${file}: ${read.message}` };
     const view = { content: read.content, docx: docxPolicyText(read.content) };
     views.set(uri, view);
@@ -76,9 +77,9 @@ export function registerDocxViews(context: ServerContext, recheck: (uri: string)
     const document = context.documents.get(params.uri);
     if (!document?.docx) return { error: `not an open Word document: ${params.uri}` };
     const analysis = context.store.get(document);
-    await analysis.ensureTokens();
+    await analysis.prepare();
     const locale = context.locale();
-    const findings = analysis.findings().sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+    const findings = analysis.findings();
     const rows = findingRows(document.getText(), document.docx, findings, (finding) => findingMessage(finding, locale), locale);
     return { csv: findingsCsv(rows, locale), findings: rows.length };
   });
@@ -89,12 +90,11 @@ export function registerDocxViews(context: ServerContext, recheck: (uri: string)
   });
 }
 
-/** The .docx file a `policy-docx:` URI names (its path, percent-decoded; `/c%3A/…` on Windows). */
-export function docxFileOf(uri: string): string | undefined {
+/** The `file:` URI of the .docx a `policy-docx:` URI names (the same path; Windows drive colons decoded). */
+export function docxFileUri(uri: string): string | undefined {
   if (!uri.startsWith(`${DOCX_SCHEME}:`)) return undefined;
   try {
-    const url = new URL(uri);
-    return fileURLToPath(`file://${url.pathname.replace(/%3A/gi, ':')}`);
+    return `file://${new URL(uri).pathname.replace(/%3A/gi, ':')}`;
   } catch {
     return undefined;
   }
