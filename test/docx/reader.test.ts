@@ -1,6 +1,13 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { readDocx } from '../../server/src/adapters/docx/readDocx';
+import { buildDocxOutline } from '../../server/src/core/docx/outline';
+import { docxPolicyText } from '../../server/src/core/docx/policyText';
+import { buildOutline } from '../../server/src/core/outline/outline';
+import { flattenOutline } from '../../server/src/core/outline/walk';
+import { splitParagraphs } from '../../server/src/core/text/paragraphs';
 import { buildDocx, del, endnoteRef, footnoteRef, ins, lineBreak, p, run, table, textBox, type DocxSpec } from '../helpers/docxBuilder';
 
 async function read(spec: DocxSpec) {
@@ -148,5 +155,18 @@ describe('bad input never crashes the reader', () => {
     const lone = `<w:p><w:r><w:t>前&#xD800;后</w:t></w:r></w:p>`;
     // Kept one-for-one (the core replaces lone surrogates where it must, offsets stay put).
     expect((await read({ body: [lone] })).paragraphs.map((x) => x.text)).toEqual(['前\uD800后']);
+  });
+});
+
+describe('a Word copy of a text file', () => {
+  it('gives back the same text, and without styles the same outline as the text file (004: a law and reports, 50 000 characters)', async () => {
+    const text = fs.readFileSync(path.join(__dirname, '../fixtures/004_aedbcdac15b26f45.txt'), 'utf8').replace(/\r\n?/g, '\n');
+    const docx = docxPolicyText(await read({ body: text.split('\n').map((line) => p(line)) }));
+    expect(docx.text).toBe(text);
+    const paragraphs = splitParagraphs(text);
+    const options = { markdown: false, leadItems: false };
+    const plain = buildOutline(text, paragraphs, options);
+    expect(flattenOutline(plain).length).toBeGreaterThan(100);
+    expect(buildDocxOutline(text, paragraphs, docx, options)).toEqual(plain);
   });
 });
