@@ -1,3 +1,4 @@
+import { SEGMENTATION_BUDGETS } from '../core/budgets';
 import { analyze, memoized, warmParagraphs, type AnalysisCaches, type AnalysisConfig, type GradedFinding } from '../core/analysis';
 import type { BoundedMemo } from '../core/memo';
 import { buildOutline } from '../core/outline/outline';
@@ -158,8 +159,11 @@ export class DocumentAnalysis<D extends AnalysableDocument = AnalysableDocument>
       for (const paragraph of paragraphs) this.termHits(paragraph);
       warmParagraphs(this, RULES, config, this.caches, paragraphs);
     });
-    // Meanwhile (the worker cuts on another thread), the rules that need no tokens.
-    analyze(this, TEXT_ONLY_RULES, config, this.caches);
+    // Meanwhile (the worker cuts on another thread), the rules that need no tokens. Not after
+    // an edit, when little is cut: they would only be assembled twice.
+    if (this.paragraphs.length > SEGMENTATION_BUDGETS.batch && this.segmentation.missing(byText.keys(), SEGMENTATION_BUDGETS.batch + 1) > SEGMENTATION_BUDGETS.batch) {
+      analyze(this, TEXT_ONLY_RULES, config, this.caches);
+    }
     await segmented;
   }
 
