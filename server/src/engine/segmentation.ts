@@ -87,11 +87,9 @@ export class SegmentationService {
     return tokens;
   }
 
-  /** How many of the texts have no tokens yet (counting stops at `limit`). */
-  missing(texts: Iterable<string>, limit = Infinity): number {
-    let count = 0;
-    for (const text of texts) if (text.length > 0 && !this.#cache.has(text) && ++count >= limit) break;
-    return count;
+  /** True when the text's tokens are cached. */
+  has(text: string): boolean {
+    return this.#cache.has(text);
   }
 
   /**
