@@ -97,6 +97,42 @@ try {
     await shot('hover');
     assert.ok(texts.some((t) => t.includes('新质生产力')), JSON.stringify(texts));
   });
+
+  /** Runs one of the extension's items of the Explorer context menu on the .docx. */
+  async function explorerCommand(title) {
+    await page.keyboard.press('Escape');
+    const folders = page.locator('.pane-header[aria-label^="Explorer Section"]');
+    if ((await folders.getAttribute('aria-expanded')) === 'false') await folders.click();
+    const row = page.locator('.explorer-folders-view .monaco-list-row', { has: page.locator('.label-name', { hasText: DOCX }) });
+    await row.click({ button: 'right' });
+    await page.locator('.monaco-menu .action-item', { hasText: title }).first().click();
+  }
+
+  await check('word-export-csv', async () => {
+    const target = path.join(ws, DOCX.replace(/\.docx$/, '.findings.csv'));
+    await explorerCommand('Export Word Document Findings as CSV');
+    // The save dialog (code-server's simple dialog) proposes name.findings.csv next to the document: accept it.
+    await page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible', timeout: 30_000 });
+    await shot('save-dialog');
+    await page.keyboard.press('Enter');
+    const csv = await until(() => fs.existsSync(target) && fs.readFileSync(target), { timeout: 30_000, what: target });
+    const lines = csv.toString('utf8').split('\r\n');
+    log('csv:', JSON.stringify(lines));
+    assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    assert.equal(lines[0], '\uFEFF"paragraph","excerpt","rule","message","suggestion"');
+    assert.ok(lines.includes('"¶7","四、保障措施","outline.numbering","Numbering skips: expected 三, found 四.","“四、” → “三、”"'), JSON.stringify(lines));
+  });
+
+  await check('word-convert-markdown', async () => {
+    const target = path.join(ws, DOCX.replace(/\.docx$/, '.policy.md'));
+    await explorerCommand('Convert to .policy.md');
+    await page.locator('.tabs-container .tab.active', { hasText: '.policy.md' }).waitFor({ timeout: 30_000 });
+    await shot('converted');
+    assert.equal(
+      fs.readFileSync(target, 'utf8'),
+      '# 关于推进高质量发展的报告\n\n## 一、总体要求\n\n### （一）指导思想\n\n加快发展新质生产力，推动高质量发展。\n\n### （二）主要目标\n\n## 二、重点任务\n\n## 四、保障措施\n\n加强组织领导。\n',
+    );
+  });
 } catch (e) {
   await harnessFailed(e);
 } finally {
