@@ -104,8 +104,13 @@ try {
     const folders = page.locator('.pane-header[aria-label^="Explorer Section"]');
     if ((await folders.getAttribute('aria-expanded')) === 'false') await folders.click();
     const row = page.locator('.explorer-folders-view .monaco-list-row', { has: page.locator('.label-name', { hasText: DOCX }) });
-    await row.click({ button: 'right' });
-    await page.locator('.monaco-menu .action-item', { hasText: title }).first().click();
+    const item = page.locator('.monaco-menu .action-item', { hasText: title }).first();
+    // A click that lands while the menu is still settling leaves it open: click again until it closes.
+    await until(async () => {
+      if (!(await item.isVisible())) await row.click({ button: 'right' });
+      await item.click({ timeout: 3000 }).catch(() => {});
+      return !(await page.locator('.monaco-menu').first().isVisible());
+    }, { timeout: 20_000, interval: 500, what: `the menu item "${title}" to run` });
   }
 
   await check('word-export-csv', async () => {
