@@ -1,4 +1,4 @@
-import type { LineFacts } from './lineFacts';
+import { inBrokenSentence, type LineFacts } from './lineFacts';
 
 /**
  * Finds the titles of the documents inside a compilation. A title is
@@ -11,6 +11,10 @@ import type { LineFacts } from './lineFacts';
  *    between its phrases), after body text and before a paragraph of at least
  *    40 characters — the Xi Jinping articles in a compilation.
  * Bylines and date lines never follow body text, so they are never titles.
+ * Pieces of sentences broken by web-page links (`我国第一部《` / `国防法` /
+ * `》开始实施。`, gwr-1998) are never titles, nor is a "headline" whose
+ * opening paragraph does not end like one (gwr-2017: `党的十八届六中全会` /
+ * `正式明确` / `习近平` / `总书记的核心地位，…“`).
  */
 
 /** The non-blank lines one title occupies, in order. */
@@ -27,7 +31,7 @@ export function findDocumentTitles(facts: LineFacts): TitleLines[] {
     const candidate = facts.candidates[i];
     if (!candidate) continue;
     if (candidate.type === 'title') {
-      if (candidate.certain || (followsBody(facts, i) && precedesBody(facts, i))) titles.push([i]);
+      if (candidate.certain || (followsBody(facts, i) && precedesBody(facts, i) && !inBrokenSentence(facts, i))) titles.push([i]);
     } else if (candidate.type === 'plain') {
       const headline = headlineAt(facts, i);
       if (headline) {
@@ -62,6 +66,7 @@ function headlineAt(facts: LineFacts, first: number): TitleLines | undefined {
     next = facts.nextNonBlank[next];
   }
   if (next === -1 || facts.candidates[next] !== null || facts.contentLength[next] < MIN_ARTICLE_OPENING) return undefined;
+  if (!facts.bodyEnding[next] || facts.fragment[next] !== 0 || lines.some((line) => inBrokenSentence(facts, line))) return undefined;
   const firstLine = facts.candidates[first];
   const oneLineHeadline = firstLine?.type === 'plain' && firstLine.hasBreak;
   return lines.length >= 2 || oneLineHeadline ? lines : undefined;

@@ -87,13 +87,25 @@ export interface MarkdownLine {
   readonly end: number;
 }
 
-export type LineCandidate = HeadingLine | TitleLine | PlainLine | MarkdownLine;
+/**
+ * `20.2030年远景目标：…`, `21.3+1产业体系：…`: a list item whose text begins with
+ * digits. Alone it cannot be told from a wrapped number (`2.2万亿元`), so the
+ * outline takes it as item N only right after item N−1.
+ */
+export interface NumericItemLine {
+  readonly type: 'numericItem';
+  readonly heading: HeadingLine;
+}
+
+export type LineCandidate = HeadingLine | TitleLine | PlainLine | MarkdownLine | NumericItemLine;
 
 const N = CHINESE_NUMERAL_CHARS;
 const LAW_MARKER = new RegExp(`第([${N}]+|\\d{1,4})([编章节条])`, 'y');
 const PAREN_MARKER = new RegExp(`([（(])([${N}]+|\\d{1,3})([）)])`, 'y');
 /** `1.` needs a non-digit after it: `2.2 万亿元` and `32.01%` are wrapped numbers, not items. */
 const ARABIC_DOT_MARKER = /(\d{1,3})([.．、])(?=[ \t\u3000]*[^\d\s.．、%％,，])/y;
+/** `20.2030年…`: an item marker followed by digits that are not a quantity (`2.2万亿元`, `32.01%`). */
+const NUMERIC_ITEM_MARKER = /(\d{1,3})([.．、])(?=\d)(?!\d+(?:\.\d+)?\s*[%％‰万亿千百倍元个月日号])/y;
 const CJK_DUN_MARKER = new RegExp(`([${N}]+)([、.．])`, 'y');
 const LEAD_MARKER = /([一二三四五六七八九十]+)([是要])/y;
 /** `——2024年1月21日在…会议上`, also `—2024`, `—— 2024`, `——22024年` and `——2024 年 3 月`. */
@@ -213,7 +225,7 @@ function parenHeading(line: string, start: number, end: number): HeadingLine | n
 
 function arabicDotHeading(line: string, start: number, end: number): LineCandidate | null {
   const m = match(ARABIC_DOT_MARKER, line, start);
-  if (!m) return null;
+  if (!m) return numericItem(line, start, end);
   const style = m[2] === '.' ? 'dot' : m[2] === '．' ? 'fullwidth-dot' : 'comma';
   const found = marker(Number(m[1]), m[0], start, style);
   if (!found) return null;
@@ -223,6 +235,15 @@ function arabicDotHeading(line: string, start: number, end: number): LineCandida
     return { type: 'title', marker: found, start, end, certain: true };
   }
   return heading('arabic-dot', found, line, start, found.end, end);
+}
+
+function numericItem(line: string, start: number, end: number): NumericItemLine | null {
+  const m = match(NUMERIC_ITEM_MARKER, line, start);
+  if (!m || Number(m[1]) < 2) return null;
+  const style = m[2] === '.' ? 'dot' : m[2] === '．' ? 'fullwidth-dot' : 'comma';
+  const found = marker(Number(m[1]), m[0], start, style);
+  const item = found && heading('arabic-dot', found, line, start, found.end, end);
+  return item ? { type: 'numericItem', heading: item } : null;
 }
 
 function cjkDunHeading(line: string, start: number, end: number): HeadingLine | null {

@@ -22,10 +22,11 @@
  */
 
 import type { DocumentText, Paragraph } from '../types';
+import { brokenMarkerAt, type BrokenMarkerHeading } from './brokenMarker';
 import { findDocumentTitles, followsBody, precedesBody, type TitleLines } from './documentTitles';
 import { classifyLine, type HeadingLine, type LineCandidate, type LineMarker } from './headingPatterns';
 import { isEnumerationFamily, kindOfFamily, rankOf, RANK } from './headingRanks';
-import { collectLineFacts, type LineClassifier, type LineFacts } from './lineFacts';
+import { collectLineFacts, inBrokenSentence, type LineClassifier, type LineFacts } from './lineFacts';
 import { contentEnd, contentStart } from './sentence';
 import { TreeBuilder, type ResolvedHeading } from './treeBuilder';
 import type { HeadingKind, HeadingNumber, OutlineNode, OutlineOptions } from './types';
@@ -72,6 +73,7 @@ export function buildOutline(
       options,
       region: regions[region],
       inArticle: builder.inArticle(),
+      openItemValue: builder.openValue('item'),
     });
     if (!heading) continue;
     builder.open(heading);
@@ -94,6 +96,8 @@ interface ResolveContext {
   readonly options: OutlineOptions;
   readonly region: Region;
   readonly inArticle: boolean;
+  /** Number of the innermost open `1.` item, if any. */
+  readonly openItemValue: number | undefined;
 }
 
 /** Region 0 is the text before the first title; region n is the n-th titled document. */
@@ -134,11 +138,13 @@ function resolveHeading(candidate: LineCandidate, line: number, context: Resolve
     case 'heading':
       return numberedHeading(candidate, line, context);
     case 'plain': {
+      const broken = brokenMarkerAt(context.paragraphs, context.facts, line);
+      if (broken) return brokenHeading(broken, line, context);
       // Unnumbered part titles (`2023年工作回顾`) only in documents that number no part,
       // between body paragraphs: ordinary short lines elsewhere stay body text.
       const { region, facts } = context;
       if (!candidate.partLike || !region.titled || region.numberedParts) return undefined;
-      if (!followsBody(facts, line) || !precedesBody(facts, line)) return undefined;
+      if (!followsBody(facts, line) || !precedesBody(facts, line) || inBrokenSentence(facts, line)) return undefined;
       return simpleHeading('part', RANK.part, line, paragraph, candidate.start, candidate.end);
     }
     case 'markdown':
@@ -146,6 +152,10 @@ function resolveHeading(candidate: LineCandidate, line: number, context: Resolve
       return simpleHeading('markdown', rankOf('markdown', undefined, candidate.level), line, paragraph, candidate.start, candidate.end, candidate.nameStart);
     case 'title':
       return undefined; // a title-like line whose neighbours did not confirm it
+    case 'numericItem':
+      // `20.2030年远景目标` is item 20 right after item 19, a wrapped number anywhere else.
+      if (context.openItemValue === undefined || context.openItemValue + 1 !== candidate.heading.marker!.value) return undefined;
+      return numberedHeading(candidate.heading, line, context);
   }
 }
 
@@ -174,6 +184,24 @@ function numberedHeading(candidate: HeadingLine, line: number, context: ResolveC
     name,
     selectionSpan: { start: base + candidate.start, end: selectionEnd },
     number: marker && headingNumber(marker, base),
+  };
+}
+
+/** `（` / `三）加快…`: the heading `（三）加快…`, its marker spanning the line break. */
+function brokenHeading(broken: BrokenMarkerHeading, line: number, context: ResolveContext): ResolvedHeading {
+  const { heading, offsetAt } = broken;
+  const marker = heading.marker!;
+  const kind: HeadingKind = context.inArticle && isEnumerationFamily(heading.family) ? 'listItem' : kindOfFamily(heading.family);
+  const start = offsetAt(heading.start);
+  return {
+    kind,
+    start,
+    rank: rankOf(kind, heading.family),
+    line,
+    lastLine: broken.continuation,
+    name: broken.joined.slice(heading.start, heading.nameEnd),
+    selectionSpan: { start, end: offsetAt(heading.nameEnd - 1) + 1 },
+    number: { value: marker.value, text: marker.text, span: { start: offsetAt(marker.start), end: offsetAt(marker.end - 1) + 1 }, style: marker.style },
   };
 }
 
