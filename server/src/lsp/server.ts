@@ -29,6 +29,7 @@ import { GlossaryService, WORKSPACE_GLOSSARY } from './glossaryService';
 import { FIX_ALL_KIND, registerCodeActions } from './features/codeActions';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerFormatting } from './features/formatting';
+import { registerDocumentLinks } from './features/documentLinks';
 import { registerOutline } from './features/outline';
 import { registerSegmentRequest } from './features/segment';
 import { registerTermStatistics } from './features/termStatistics';
@@ -111,6 +112,7 @@ export function startServer(connection: Connection, segmentation = new Segmentat
         referencesProvider: true,
         definitionProvider: true,
         foldingRangeProvider: true,
+        documentLinkProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
@@ -281,6 +283,7 @@ export function startServer(connection: Connection, segmentation = new Segmentat
   });
 
   registerOutline(context);
+  registerDocumentLinks(context);
   registerHover(context);
   registerCompletion(context);
   registerSemanticTokens(context);

@@ -97,7 +97,16 @@ export interface NumericItemLine {
   readonly heading: HeadingLine;
 }
 
-export type LineCandidate = HeadingLine | TitleLine | PlainLine | MarkdownLine | NumericItemLine;
+/**
+ * Where an article comes from: `《人民日报》（2024年03月06日第01版）`,
+ * `新华社北京3月5日电`, `来源：湖南日报`. Never a title, also at the end of an
+ * article, where it closes the article like body text does.
+ */
+export interface SourceLine {
+  readonly type: 'source';
+}
+
+export type LineCandidate = HeadingLine | TitleLine | PlainLine | MarkdownLine | NumericItemLine | SourceLine;
 
 const N = CHINESE_NUMERAL_CHARS;
 const LAW_MARKER = new RegExp(`第([${N}]+|\\d{1,4})([编章节条])`, 'y');
@@ -116,6 +125,18 @@ const MARKDOWN = /(#{1,6})[ \t]+(?=\S)/y;
 const TOC_ENTRY = /(?:[.·…‥⋯．_]{2,}|\t)[ \t\u3000]*\d+$/;
 const DOCUMENT_SUFFIX = /(?:报告|条例|规定|办法|决定|决议|意见|通知|纲要|规划|方案|细则|公报|章程|通告|公告|批复)[》”"]*$|^中华人民共和国\S+法$/;
 const DATE_ONLY = new RegExp(`^(?:\\d{4}|[${N}]{4})\\s*年\\s*(?:\\d{1,2}|[${N}]{1,3})\\s*月\\s*(?:\\d{1,2}|[${N}]{1,3})\\s*日$`);
+const NUMBER = `(?:\\d{1,4}|[${N}]{1,4})`;
+const DATE = `${NUMBER}\\s*年\\s*${NUMBER}\\s*月\\s*${NUMBER}\\s*日`;
+const SOURCE_LINE = new RegExp(
+  [
+    // 《人民日报》（2024年03月06日第01版）, 《人民日报》2024年3月6日, ——《求是》2024年第6期
+    `^[—\\-－]*\\s*《[^》]{1,20}》\\s*[（(]?\\s*(?:${DATE}|${NUMBER}\\s*年\\s*第\\s*${NUMBER}\\s*期)\\s*(?:第?\\s*${NUMBER}\\s*版)?\\s*[）)]?$`,
+    // 新华社北京3月5日电, 新华社北京3月5日电（记者 张三）
+    `^[（(]?新华社[^\\s，。；]{0,12}?${NUMBER}\\s*月\\s*${NUMBER}\\s*日\\s*电`,
+    // 来源：湖南日报; （来源：新华网）; 摘自《人民日报》
+    `^[（(]?\\s*(?:(?:来源|转自|原载|选自|稿件来源)\\s*[：:]|摘自\\s*《)`,
+  ].join('|'),
+);
 const COMMA_OR_SENTENCE = /[，。；！？,;!?]/;
 const PART_LIKE = /^[\p{Script=Han}A-Za-z0-9０-９]{2,20}$/u;
 const INNER_BREAK = /\S[ \u3000]+\S|[：:]/;
@@ -271,9 +292,10 @@ function circledHeading(line: string, start: number, end: number): HeadingLine |
   return heading('circled', marker(value, line[start], start, 'circled'), line, start, start + 1, end);
 }
 
-function plainLine(line: string, start: number, end: number): TitleLine | PlainLine | null {
+function plainLine(line: string, start: number, end: number): TitleLine | PlainLine | SourceLine | null {
   if (end - start > MAX_PLAIN) return null;
   const content = line.slice(start, end);
+  if (SOURCE_LINE.test(content)) return { type: 'source' };
   // Commas, sentence punctuation or a final colon (`各位代表：`) make it prose;
   // a bracketed line is a note (`（2024年2月27日…修订）`, `（下转第二版）`).
   if (COMMA_OR_SENTENCE.test(content) || /[：:]$/.test(content) || /^[（(].*[）)]$/.test(content)) return null;

@@ -28,6 +28,7 @@ import { classifyLine, type HeadingLine, type LineCandidate, type LineMarker } f
 import { isEnumerationFamily, kindOfFamily, rankOf, RANK } from './headingRanks';
 import { collectLineFacts, inBrokenSentence, type LineClassifier, type LineFacts } from './lineFacts';
 import { contentEnd, contentStart } from './sentence';
+import { findTableOfContents, tocDocumentTitles } from './tableOfContents';
 import { TreeBuilder, type ResolvedHeading } from './treeBuilder';
 import type { HeadingKind, HeadingNumber, OutlineNode, OutlineOptions } from './types';
 
@@ -50,7 +51,7 @@ export function buildOutline(
   classify: LineClassifier = classifyLine,
 ): OutlineNode[] {
   const facts = collectLineFacts(paragraphs, classify);
-  const titles = findDocumentTitles(facts);
+  const titles = titlesOf(paragraphs, facts);
   const builder = new TreeBuilder(paragraphs, facts);
   const regions = describeRegions(facts, titles);
 
@@ -80,6 +81,17 @@ export function buildOutline(
     line = heading.lastLine;
   }
   return builder.finish();
+}
+
+/**
+ * The documents of a compilation: the articles its table of contents names
+ * when it has one (see `tableOfContents.ts`), else those `findDocumentTitles`
+ * recognises by their shape.
+ */
+function titlesOf(paragraphs: readonly Paragraph[], facts: LineFacts): TitleLines[] {
+  const toc = findTableOfContents(paragraphs);
+  const fromToc = toc ? tocDocumentTitles(toc) : [];
+  return fromToc.length > 0 ? fromToc : findDocumentTitles(facts);
 }
 
 /** What is known about the document (region of a compilation) a line belongs to. */
@@ -152,6 +164,8 @@ function resolveHeading(candidate: LineCandidate, line: number, context: Resolve
       return simpleHeading('markdown', rankOf('markdown', undefined, candidate.level), line, paragraph, candidate.start, candidate.end, candidate.nameStart);
     case 'title':
       return undefined; // a title-like line whose neighbours did not confirm it
+    case 'source':
+      return undefined;
     case 'numericItem':
       // `20.2030年远景目标` is item 20 right after item 19, a wrapped number anywhere else.
       if (context.openItemValue === undefined || context.openItemValue + 1 !== candidate.heading.marker!.value) return undefined;
