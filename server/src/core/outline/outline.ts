@@ -28,6 +28,7 @@ import { classifyLine, type HeadingLine, type LineCandidate, type LineMarker } f
 import { isEnumerationFamily, kindOfFamily, rankOf, RANK } from './headingRanks';
 import { collectLineFacts, inBrokenSentence, type LineClassifier, type LineFacts } from './lineFacts';
 import { contentEnd, contentStart } from './sentence';
+import { leadSentenceSections } from './leadSentences';
 import { findTableOfContents, tocDocumentTitles } from './tableOfContents';
 import { TreeBuilder, type ResolvedHeading } from './treeBuilder';
 import type { HeadingKind, HeadingNumber, OutlineNode, OutlineOptions } from './types';
@@ -54,6 +55,7 @@ export function buildOutline(
   const titles = titlesOf(paragraphs, facts);
   const builder = new TreeBuilder(paragraphs, facts);
   const regions = describeRegions(facts, titles);
+  const leadSections = leadSentenceSections(facts, titles);
 
   let nextTitle = 0;
   let region = 0;
@@ -75,6 +77,7 @@ export function buildOutline(
       region: regions[region],
       inArticle: builder.inArticle(),
       openItemValue: builder.openValue('item'),
+      leadSection: leadSections.has(line),
     });
     if (!heading) continue;
     builder.open(heading);
@@ -110,6 +113,8 @@ interface ResolveContext {
   readonly inArticle: boolean;
   /** Number of the innermost open `1.` item, if any. */
   readonly openItemValue: number | undefined;
+  /** The line is a heading sentence `一要…` that serves as a part's second level. */
+  readonly leadSection: boolean;
 }
 
 /** Region 0 is the text before the first title; region n is the n-th titled document. */
@@ -175,7 +180,7 @@ function resolveHeading(candidate: LineCandidate, line: number, context: Resolve
 
 function numberedHeading(candidate: HeadingLine, line: number, context: ResolveContext): ResolvedHeading | undefined {
   const { family, marker } = candidate;
-  const kind: HeadingKind = context.inArticle && isEnumerationFamily(family) ? 'listItem' : kindOfFamily(family);
+  const kind: HeadingKind = context.leadSection ? 'section' : context.inArticle && isEnumerationFamily(family) ? 'listItem' : kindOfFamily(family);
   if (kind === 'lead' && !context.options.leadItems) return undefined;
   const paragraph = context.paragraphs[line];
   const base = paragraph.start;
@@ -192,7 +197,7 @@ function numberedHeading(candidate: HeadingLine, line: number, context: ResolveC
   return {
     kind,
     start: base + candidate.start,
-    rank: rankOf(kind, family),
+    rank: context.leadSection ? RANK.section : rankOf(kind, family),
     line,
     lastLine,
     name,
