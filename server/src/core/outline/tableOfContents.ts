@@ -62,8 +62,10 @@ const BODY_MARKER =
 const MAX_TITLE_LINE = 80;
 const MAX_TITLE_LINES = 4;
 const MIN_SIMILARITY = 0.6;
-/** Lines searched for a title whose wording differs. */
-const MAX_FUZZY_WINDOW = 2000;
+/** Title-like lines compared with an entry not found word for word (bounds the work on hard-wrapped text). */
+const MAX_FUZZY_CANDIDATES = 200;
+/** Entries not found word for word that are compared at all. */
+const MAX_FUZZY_ENTRIES = 20;
 
 /** The table of contents of the document, or undefined when it has none (fewer than two entries). */
 export function findTableOfContents(paragraphs: readonly Paragraph[]): TableOfContents | undefined {
@@ -163,8 +165,9 @@ function matchEntries(paragraphs: readonly Paragraph[], entries: readonly TocEnt
     from = lines[lines.length - 1] + 1;
   });
   // Entries not found: the most similar title between the neighbours' matches.
+  let fuzzyBudget = MAX_FUZZY_ENTRIES;
   entries.forEach((entry, index) => {
-    if (matches[index]) return;
+    if (matches[index] || fuzzyBudget-- <= 0) return;
     let start = bodyStart;
     for (let i = index - 1; i >= 0; i--) {
       const previous = matches[i];
@@ -173,7 +176,7 @@ function matchEntries(paragraphs: readonly Paragraph[], entries: readonly TocEnt
         break;
       }
     }
-    let end = Math.min(paragraphs.length, start + MAX_FUZZY_WINDOW);
+    let end = paragraphs.length;
     for (let i = index + 1; i < entries.length; i++) {
       const next = matches[i];
       if (next) {
@@ -214,8 +217,13 @@ function findSimilar(paragraphs: readonly Paragraph[], keyOf: (line: number) => 
   if (target.length < 4) return undefined;
   const targetGrams = bigrams(target);
   let best: { lines: number[]; score: number } | undefined;
-  for (let line = from; line < to; line++) {
-    if (keyOf(line) === '' || endsLikeSentence(paragraphs[line].text)) continue;
+  let candidates = 0;
+  for (let line = from; line < to && candidates < MAX_FUZZY_CANDIDATES; line++) {
+    const key = keyOf(line);
+    if (key === '' || endsLikeSentence(paragraphs[line].text)) continue;
+    candidates++;
+    // A title's first line shares much of its wording with the entry: skip the rest cheaply.
+    if (sharedShare(key, targetGrams) < 0.3) continue;
     const lines: number[] = [];
     let joined = '';
     for (let next = line; next !== -1 && next < to && lines.length < MAX_TITLE_LINES; next = nextNonBlank(paragraphs, next)) {
@@ -229,6 +237,14 @@ function findSimilar(paragraphs: readonly Paragraph[], keyOf: (line: number) => 
     }
   }
   return best && best.score >= MIN_SIMILARITY ? best.lines : undefined;
+}
+
+/** Share of the bigrams of `key` that occur in `grams`. */
+function sharedShare(key: string, grams: Map<string, number>): number {
+  if (key.length < 2) return 0;
+  let shared = 0;
+  for (let i = 0; i + 1 < key.length; i++) if (grams.has(key.slice(i, i + 2))) shared++;
+  return shared / (key.length - 1);
 }
 
 function endsLikeSentence(text: string): boolean {
