@@ -160,6 +160,7 @@ export function classifyLine(line: string): LineCandidate | null {
   }
 
   if (match(DATELINE, line, start)) return null;
+  if (end - start <= MAX_PLAIN && SOURCE_LINE.test(line.slice(start, end))) return { type: 'source' };
   const dash = match(DASH_LEAD, line, start);
   if (dash) return heading('lead-dash', undefined, line, start, start + dash[0].length, end);
 
@@ -292,10 +293,9 @@ function circledHeading(line: string, start: number, end: number): HeadingLine |
   return heading('circled', marker(value, line[start], start, 'circled'), line, start, start + 1, end);
 }
 
-function plainLine(line: string, start: number, end: number): TitleLine | PlainLine | SourceLine | null {
+function plainLine(line: string, start: number, end: number): TitleLine | PlainLine | null {
   if (end - start > MAX_PLAIN) return null;
   const content = line.slice(start, end);
-  if (SOURCE_LINE.test(content)) return { type: 'source' };
   // Commas, sentence punctuation or a final colon (`各位代表：`) make it prose;
   // a bracketed line is a note (`（2024年2月27日…修订）`, `（下转第二版）`).
   if (COMMA_OR_SENTENCE.test(content) || /[：:]$/.test(content) || /^[（(].*[）)]$/.test(content)) return null;
