@@ -337,3 +337,12 @@ describe('compilations of newspaper articles (issue 13)', () => {
     expect(classifyLine('来源于群众')?.type).toBe('plain');
   });
 });
+
+describe('headings broken by the links of a web page (gwr-2006)', () => {
+  it('joins the pieces of the heading into its name', () => {
+    const text = '三、关于《\n国民经济和社会发展第十一个五年规划纲要（草案）\n》的说明\n\n下面，我就几个问题作简要说明。\n（一）“十一五”规划《\n纲要（草案）\n》的编制过程和主要特点\n正文。';
+    const outline = build(text);
+    expect(shape(outline)).toEqual(['part 1 三、关于《国民经济和社会发展第十一个五年规划纲要（草案）》的说明', 'section 2 （一）“十一五”规划《纲要（草案）》的编制过程和主要特点']);
+    expect(outline[0].children[0].line).toBe(5);
+  });
+});

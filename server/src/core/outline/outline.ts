@@ -27,7 +27,7 @@ import { findDocumentTitles, followsBody, precedesBody, type TitleLines } from '
 import { classifyLine, type HeadingLine, type LineCandidate, type LineMarker } from './headingPatterns';
 import { isEnumerationFamily, kindOfFamily, rankOf, RANK } from './headingRanks';
 import { collectLineFacts, inBrokenSentence, type LineClassifier, type LineFacts } from './lineFacts';
-import { contentEnd, contentStart } from './sentence';
+import { contentEnd, contentStart, FRAGMENT } from './sentence';
 import { leadSentenceSections } from './leadSentences';
 import { findTableOfContents, tocDocumentTitles } from './tableOfContents';
 import { TreeBuilder, type ResolvedHeading } from './treeBuilder';
@@ -193,6 +193,13 @@ function numberedHeading(candidate: HeadingLine, line: number, context: ResolveC
     name += trimmedText(next);
     selectionEnd = next.start + contentEnd(next.text);
     lastLine = continuation;
+  } else if (candidate.standalone) {
+    // `三、关于《` / `国民经济和社会发展第十一个五年规划纲要（草案）` / `》的说明` (gwr-2006): a heading broken by links.
+    for (const next of brokenHeadingLines(line, context.facts)) {
+      name += trimmedText(context.paragraphs[next]);
+      selectionEnd = context.paragraphs[next].start + contentEnd(context.paragraphs[next].text);
+      lastLine = next;
+    }
   }
   return {
     kind,
@@ -222,6 +229,24 @@ function brokenHeading(broken: BrokenMarkerHeading, line: number, context: Resol
     selectionSpan: { start, end: offsetAt(heading.nameEnd - 1) + 1 },
     number: { value: marker.value, text: marker.text, span: { start: offsetAt(marker.start), end: offsetAt(marker.end - 1) + 1 }, style: marker.style },
   };
+}
+
+const MAX_BROKEN_HEADING_LINES = 4;
+const MAX_BROKEN_HEADING_PIECE = 60;
+
+/** The lines that continue a heading broken by web-page links: each previous piece ends open or the next one continues it. */
+function brokenHeadingLines(line: number, facts: LineFacts): number[] {
+  const lines: number[] = [];
+  let current = line;
+  while (lines.length < MAX_BROKEN_HEADING_LINES - 1) {
+    const next = facts.nextNonBlank[current];
+    if (next === -1 || facts.contentLength[next] > MAX_BROKEN_HEADING_PIECE || facts.bodyEnding[current]) break;
+    const joined = (facts.fragment[current] & FRAGMENT.opensAtEnd) !== 0 || (facts.fragment[next] & FRAGMENT.continuesAtStart) !== 0;
+    if (!joined) break;
+    lines.push(next);
+    current = next;
+  }
+  return lines;
 }
 
 /** Longest heading text (after the marker) that may still continue on the next line. */
