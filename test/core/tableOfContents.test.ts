@@ -90,4 +90,15 @@ describe('table of contents of the study booklet', () => {
     expect(findTableOfContents(splitParagraphs('目录\n一、回顾……3\n正文。'))).toBeUndefined();
     expect(findTableOfContents(splitParagraphs(''))).toBeUndefined();
   });
+
+  it('survives bad input: a 1 MB line, lone surrogates, supplementary-plane characters', () => {
+    const huge = `目录\n一、甲……1\n二、乙……2\n${'长'.repeat(1_000_000)}\n甲\n乙`;
+    const found = findTableOfContents(splitParagraphs(huge))!;
+    expect(found.matches.map((match) => match?.lines)).toEqual([[4], [5]]);
+    const odd = '目录\n\uD800𠀀……1\n😀节……2\n\n\uD800𠀀\n正文。\n😀节\n正文。';
+    const toc2 = findTableOfContents(splitParagraphs(odd))!;
+    expect(toc2.entries.map((entry) => odd.slice(entry.span.start, entry.span.end))).toEqual(['\uD800𠀀', '😀节']);
+    expect(toc2.matches.map((match) => match?.lines)).toEqual([[4], [6]]);
+    expect(tocFindings(odd)).toEqual([]);
+  });
 });
