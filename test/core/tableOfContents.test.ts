@@ -7,7 +7,7 @@ import { tocMismatchRule } from '../../server/src/core/rules/tocMismatch';
 import type { DocumentFacts } from '../../server/src/core/rules/rule';
 import { splitParagraphs } from '../../server/src/core/text/paragraphs';
 
-const BOOKLET = fs.readFileSync(path.join(__dirname, '../fixtures/booklet-study.txt'), 'utf8');
+const BOOKLET = fs.readFileSync(path.join(__dirname, '../fixtures/booklets/booklet-study.txt'), 'utf8');
 
 function tocFindings(text: string) {
   const paragraphs = splitParagraphs(text);

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LspTestClient } from '../helpers/lspClient';
 
-const BOOKLET = fs.readFileSync(path.join(__dirname, '../fixtures/booklet-study.txt'), 'utf8');
+const BOOKLET = fs.readFileSync(path.join(__dirname, '../fixtures/booklets/booklet-study.txt'), 'utf8');
 const LINES = BOOKLET.split('\n');
 
 describe('table of contents over stdio', () => {

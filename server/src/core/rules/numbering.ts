@@ -209,12 +209,16 @@ function checkRun(text: DocumentText, run: readonly OutlineNode[], parentSpan: S
   }
 }
 
+const INLINE_LEAD_SHI = /(?:^|[。；;：:！？!?\s])([一二三四五六七八九十]{1,3})是/gm;
+const INLINE_LEAD_YAO = /(?:^|[。；;：:！？!?\s])([一二三四五六七八九十]{1,3})要/gm;
+
 /** Lead markers (`一是`, `二要`) that start a clause inside the paragraphs of `text[from, to)`, in order. */
 function inlineLeadValues(text: DocumentText, from: number, to: number, suffix: string): number[] {
   if (to <= from) return [];
   const values: number[] = [];
-  const pattern = new RegExp(`(?:^|[。；;：:！？!?\\s])([一二三四五六七八九十]{1,3})${suffix}`, 'gm');
-  for (const match of text.slice(from, to).matchAll(pattern)) {
+  const slice = text.slice(from, to);
+  const matches = suffix === '是' ? slice.matchAll(INLINE_LEAD_SHI) : slice.matchAll(INLINE_LEAD_YAO);
+  for (const match of matches) {
     const value = parseChineseNumeral(match[1]);
     if (value !== undefined) values.push(value);
   }
