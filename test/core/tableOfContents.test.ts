@@ -102,3 +102,26 @@ describe('table of contents of the study booklet', () => {
     expect(tocFindings(odd)).toEqual([]);
   });
 });
+
+describe('the 目录 of a single law or plan', () => {
+  it('links its chapters but keeps them chapters of one document', () => {
+    const text = [
+      '中华人民共和国某某法',
+      '目  录',
+      '第一章 总则……………………1',
+      '第二章 附则……………………5',
+      '',
+      '第一章 总则',
+      '第一条 为了规范某某工作，制定本法。',
+      '第二章 附则',
+      '第二条 本法自公布之日起施行。',
+    ].join('\n');
+    const paragraphs = splitParagraphs(text);
+    expect(findTableOfContents(paragraphs)!.matches.map((match) => match?.lines)).toEqual([[5], [7]]);
+    const outline = buildOutline(text, paragraphs, { markdown: false, leadItems: false });
+    expect(outline.map((node) => [node.kind, node.name, node.children.map((child) => child.kind)])).toEqual([
+      ['document', '中华人民共和国某某法', ['chapter', 'chapter']],
+    ]);
+    expect(tocFindings(text)).toEqual([]);
+  });
+});

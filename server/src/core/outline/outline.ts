@@ -93,8 +93,16 @@ export function buildOutline(
  */
 function titlesOf(paragraphs: readonly Paragraph[], facts: LineFacts): TitleLines[] {
   const toc = findTableOfContents(paragraphs);
-  const fromToc = toc ? tocDocumentTitles(toc) : [];
-  return fromToc.length > 0 ? fromToc : findDocumentTitles(facts);
+  const fromToc = toc ? tocDocumentTitles(toc, (line) => facts.candidates[line]?.type === 'heading') : [];
+  if (fromToc.length > 0) return fromToc;
+  const titles = findDocumentTitles(facts);
+  // `中华人民共和国某某法` right above the 目录 of its own chapters is the document's title.
+  const above = toc ? facts.previousNonBlank[toc.headerLine] : -1;
+  if (above !== -1 && facts.candidates[above]?.type === 'title' && followsBody(facts, above) && !titles.some((title) => title[0] === above)) {
+    titles.unshift([above]);
+    titles.sort((a, b) => a[0] - b[0]);
+  }
+  return titles;
 }
 
 /** What is known about the document (region of a compilation) a line belongs to. */

@@ -76,12 +76,17 @@ export function findTableOfContents(paragraphs: readonly Paragraph[]): TableOfCo
   return { headerLine, lastLine, entries, matches: matchEntries(paragraphs, entries, lastLine + 1) };
 }
 
-/** The body lines of the articles (level-1 entries found in the body), in document order. */
-export function tocDocumentTitles(toc: TableOfContents): number[][] {
+/**
+ * The body lines of the articles (level-1 entries found in the body), in
+ * document order. An entry that names one of the document's own numbered
+ * headings (`第一章 总则`, `一、总体要求`: the 目录 of a single law or plan) is
+ * not an article: those headings keep their level.
+ */
+export function tocDocumentTitles(toc: TableOfContents, isNumberedHeading: (line: number) => boolean): number[][] {
   const titles: number[][] = [];
   toc.entries.forEach((entry, index) => {
     const match = toc.matches[index];
-    if (entry.level === 1 && match) titles.push([...match.lines]);
+    if (entry.level === 1 && match && !isNumberedHeading(match.lines[0])) titles.push([...match.lines]);
   });
   return titles;
 }
@@ -140,6 +145,11 @@ function normalize(text: string): string {
   return text.replace(/[^\p{L}\p{N}]/gu, '');
 }
 
+/** An entry's wording as compared: `第一章 总则` like the chapter heading `第一章 总则`. */
+function entryKey(entry: TocEntry): string {
+  return normalize(entry.text.replace(BODY_MARKER, ''));
+}
+
 /** A body line as a title could start with it: normalized, without its heading marker, the first sentence of an inline heading. */
 function titleKey(text: string): string {
   const content = trimmed(text);
@@ -159,7 +169,7 @@ function matchEntries(paragraphs: readonly Paragraph[], entries: readonly TocEnt
   const matches: (TocMatch | undefined)[] = new Array(entries.length).fill(undefined);
   let from = bodyStart;
   entries.forEach((entry, index) => {
-    const lines = findExact(paragraphs, keyOf, normalize(entry.text), from);
+    const lines = findExact(paragraphs, keyOf, entryKey(entry), from);
     if (!lines) return;
     matches[index] = { lines, wording: wordingOf(paragraphs, lines), exact: true };
     from = lines[lines.length - 1] + 1;
@@ -184,7 +194,7 @@ function matchEntries(paragraphs: readonly Paragraph[], entries: readonly TocEnt
         break;
       }
     }
-    const lines = findSimilar(paragraphs, keyOf, normalize(entry.text), start, end);
+    const lines = findSimilar(paragraphs, keyOf, entryKey(entry), start, end);
     if (lines) matches[index] = { lines, wording: wordingOf(paragraphs, lines), exact: false };
   });
   return matches;
