@@ -13,6 +13,8 @@ export const tocMismatchRule: Rule = {
   id: 'toc.mismatch',
   defaultSeverity: 'warning',
   needsTokens: false,
+  cost: 'light',
+  example: '目录 `奋力谱写…`, title `奋力书写…`; an entry with no article',
   description: {
     en: 'Table-of-contents entries that match no title in the text, or differ from it in wording.',
     zh: '目录条目在正文中找不到对应标题，或与正文标题文字不一致。',

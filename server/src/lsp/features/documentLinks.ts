@@ -1,6 +1,6 @@
 import type { DocumentLink } from 'vscode-languageserver';
 import { findTableOfContents } from '../../core/outline/tableOfContents';
-import type { ServerContext } from '../context';
+import { forDocument, type ServerContext } from '../context';
 import { toRange } from '../positions';
 
 /**
@@ -9,23 +9,23 @@ import { toRange } from '../positions';
  * open at that line.
  */
 export function registerDocumentLinks(context: ServerContext): void {
-  context.connection.onDocumentLinks((params) => {
-    const document = context.documents.get(params.textDocument.uri);
-    if (!document) return [];
-    const toc = findTableOfContents(context.store.get(document).paragraphs);
-    if (!toc) return [];
-    const zh = context.locale() === 'zh';
-    const links: DocumentLink[] = [];
-    toc.entries.forEach((entry, index) => {
-      const match = toc.matches[index];
-      if (!match) return;
-      const line = match.lines[0] + 1;
-      links.push({
-        range: toRange(document, entry.span),
-        target: `${params.textDocument.uri}#L${line}`,
-        tooltip: zh ? `转到正文第 ${line} 行` : `Go to line ${line}`,
+  context.connection.onDocumentLinks(
+    forDocument(context, [], (analysis, document, params) => {
+      const toc = findTableOfContents(analysis.paragraphs);
+      if (!toc) return [];
+      const zh = context.locale() === 'zh';
+      const links: DocumentLink[] = [];
+      toc.entries.forEach((entry, index) => {
+        const match = toc.matches[index];
+        if (!match) return;
+        const line = match.lines[0] + 1;
+        links.push({
+          range: toRange(document, entry.span),
+          target: `${params.textDocument.uri}#L${line}`,
+          tooltip: zh ? `转到正文第 ${line} 行` : `Go to line ${line}`,
+        });
       });
-    });
-    return links;
-  });
+      return links;
+    }),
+  );
 }
