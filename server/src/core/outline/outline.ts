@@ -52,7 +52,7 @@ export function buildOutline(
   classify: LineClassifier = classifyLine,
 ): OutlineNode[] {
   const facts = collectLineFacts(paragraphs, classify);
-  const titles = titlesOf(paragraphs, facts);
+  const titles = titlesOf(paragraphs, facts, classify);
   const builder = new TreeBuilder(paragraphs, facts);
   const regions = describeRegions(facts, titles);
   const leadSections = leadSentenceSections(facts, titles);
@@ -91,8 +91,8 @@ export function buildOutline(
  * when it has one (see `tableOfContents.ts`), else those `findDocumentTitles`
  * recognises by their shape.
  */
-function titlesOf(paragraphs: readonly Paragraph[], facts: LineFacts): TitleLines[] {
-  const toc = findTableOfContents(paragraphs);
+function titlesOf(paragraphs: readonly Paragraph[], facts: LineFacts, classify: LineClassifier): TitleLines[] {
+  const toc = findTableOfContents(paragraphs, classify);
   const fromToc = toc ? tocDocumentTitles(toc, (line) => facts.candidates[line]?.type === 'heading') : [];
   if (fromToc.length > 0) return fromToc;
   const titles = findDocumentTitles(facts);

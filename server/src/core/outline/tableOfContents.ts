@@ -1,5 +1,5 @@
 import type { Paragraph, Span } from '../types';
-import { classifyLine } from './headingPatterns';
+import { classifyLine, type LineCandidate } from './headingPatterns';
 import { contentEnd, contentStart } from './sentence';
 
 /**
@@ -68,12 +68,12 @@ const MAX_FUZZY_CANDIDATES = 200;
 const MAX_FUZZY_ENTRIES = 20;
 
 /** The table of contents of the document, or undefined when it has none (fewer than two entries). */
-export function findTableOfContents(paragraphs: readonly Paragraph[]): TableOfContents | undefined {
+export function findTableOfContents(paragraphs: readonly Paragraph[], classify: (line: string) => LineCandidate | null = classifyLine): TableOfContents | undefined {
   const headerLine = findHeader(paragraphs);
   if (headerLine === undefined) return undefined;
   const { entries, lastLine } = readEntries(paragraphs, headerLine);
   if (entries.length < 2) return undefined;
-  return { headerLine, lastLine, entries, matches: matchEntries(paragraphs, entries, lastLine + 1) };
+  return { headerLine, lastLine, entries, matches: matchEntries(paragraphs, entries, lastLine + 1, classify) };
 }
 
 /**
@@ -151,21 +151,26 @@ function entryKey(entry: TocEntry): string {
 }
 
 /** A body line as a title could start with it: normalized, without its heading marker, the first sentence of an inline heading. */
-function titleKey(text: string): string {
+function titleKey(text: string, classify: (line: string) => LineCandidate | null): string {
   const content = trimmed(text);
   if (content === '' || content.length > 400) return '';
-  const candidate = classifyLine(content);
+  const candidate = classify(text);
   if (candidate?.type === 'heading' && !candidate.standalone) {
     // `（一）大力推进现代化产业体系建设，加快发展新质生产力。…`: the heading is its first sentence.
-    return normalize(content.slice(0, candidate.nameEnd).replace(BODY_MARKER, ''));
+    return normalize(text.slice(contentStart(text), candidate.nameEnd).replace(BODY_MARKER, ''));
   }
   if (content.length > MAX_TITLE_LINE) return '';
   return normalize(content.replace(BODY_MARKER, ''));
 }
 
-function matchEntries(paragraphs: readonly Paragraph[], entries: readonly TocEntry[], bodyStart: number): (TocMatch | undefined)[] {
+function matchEntries(
+  paragraphs: readonly Paragraph[],
+  entries: readonly TocEntry[],
+  bodyStart: number,
+  classify: (line: string) => LineCandidate | null,
+): (TocMatch | undefined)[] {
   const keys: (string | undefined)[] = new Array(paragraphs.length);
-  const keyOf = (line: number) => (keys[line] ??= titleKey(paragraphs[line].text));
+  const keyOf = (line: number) => (keys[line] ??= titleKey(paragraphs[line].text, classify));
   const matches: (TocMatch | undefined)[] = new Array(entries.length).fill(undefined);
   let from = bodyStart;
   entries.forEach((entry, index) => {
