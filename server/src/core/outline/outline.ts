@@ -19,6 +19,12 @@
  *   and then body text is one heading wrapped over two lines (Shaanxi).
  * - Unmarked lead sentences (`推动产业链供应链优化升级。…`) are body text: without a
  *   marker they cannot be told from ordinary first sentences.
+ * - A document with a table of contents (目录) takes its articles from it
+ *   (`tableOfContents.ts`); source lines (`《人民日报》（…版）`, `新华社…电`) and
+ *   pieces of sentences broken by web-page links are never titles.
+ * - `一要…八要` are the sections of a part without a `（一）` level
+ *   (`leadSentences.ts`); `（` / `三）…` is the heading `（三）…` (`brokenMarker.ts`).
+ *   See docs/outline.md.
  */
 
 import type { DocumentText, Paragraph } from '../types';
@@ -212,7 +218,7 @@ function numberedHeading(candidate: HeadingLine, line: number, context: ResolveC
   return {
     kind,
     start: base + candidate.start,
-    rank: context.leadSection ? RANK.section : rankOf(kind, family),
+    rank: rankOf(kind, family),
     line,
     lastLine,
     name,
