@@ -6,10 +6,12 @@ import { sentenceDuplicatedRule } from './sentenceDuplicated';
 import { sloganRepeatedRule } from './sloganRepeated';
 import { termInconsistentRule } from './termInconsistent';
 import { termVariantRule } from './termVariant';
+import { tocMismatchRule } from './tocMismatch';
 
 /** Every rule, in the order findings are reported. Settings, docs and tests are derived from this list. */
 export const RULES: readonly Rule[] = [
   numberingRule,
+  tocMismatchRule,
   sloganRepeatedRule,
   sentenceDuplicatedRule,
   termVariantRule,
