@@ -64,6 +64,12 @@ describe('hover text of a glossary entry', () => {
     expect(text).toContain('*来自用户术语表*');
   });
 
+  it('a superseded formulation says so, with its last year and successor', () => {
+    const text = describeEntry(entry('十三五'), 'zh', history);
+    expect(text).toContain('\n\n已不是现行提法：政府工作报告最后见于 2021 年，现用“十四五”\n\n政府工作报告：2015 年首次出现，2015–2021 年 16 次（6 份报告，2016 年最多，6 次），2021 年后未再出现；党代会报告（十八大、二十大）未出现');
+    expect(describeEntry(entry('十三五'), 'en', history)).toContain('No longer a current formulation: last in the 2021 government work report; now “十四五”');
+  });
+
   it('names reports readably', () => {
     expect(documentTitle('national/gwr-1985.txt', 'zh')).toBe('1985 年政府工作报告');
     expect(documentTitle('national/cpc-18.txt', 'zh')).toBe('党的十八大报告');

@@ -22,8 +22,8 @@ export interface GlossaryEntry {
    * glossary's editors wrote it. Absent when a user glossary does not say.
    */
   readonly definitionOrigin?: 'official' | 'editorial';
-  /** A formulation official texts no longer use, and what replaced it. */
-  readonly superseded?: { readonly successor?: string; readonly note?: string };
+  /** A formulation official texts no longer use for what lies ahead, the last report year that used it, and what replaced it. */
+  readonly superseded?: { readonly lastUsed?: number; readonly successor?: string };
   /** Where the entry comes from: `builtin`, or the URI of a user glossary. */
   readonly origin: string;
 }

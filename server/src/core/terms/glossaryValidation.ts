@@ -101,8 +101,8 @@ function parseSource(value: unknown): GlossaryEntry['source'] {
 function parseSuperseded(value: unknown): Pick<GlossaryEntry, 'superseded'> {
   if (!isRecord(value)) return {};
   const successor = typeof value.successor === 'string' && value.successor.trim() ? value.successor.trim() : undefined;
-  const note = typeof value.note === 'string' && value.note.trim() ? value.note.trim() : undefined;
-  return { superseded: { ...(successor ? { successor } : {}), ...(note ? { note } : {}) } };
+  const lastUsed = typeof value.lastUsed === 'number' && Number.isInteger(value.lastUsed) ? value.lastUsed : undefined;
+  return { superseded: { ...(lastUsed !== undefined ? { lastUsed } : {}), ...(successor ? { successor } : {}) } };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -18,7 +18,7 @@ const LABELS = {
   cpc: { en: 'Party Congress reports: {list}', zh: '党代会报告：{list}' },
   cpcNone: { en: 'Party Congress reports ({list}): not used', zh: '党代会报告（{list}）未出现' },
   separator: { en: '; ', zh: '；' },
-  superseded: { en: 'No longer in official use: last in the {last} government work report', zh: '已不再作为现行提法：政府工作报告最后见于 {last} 年' },
+  superseded: { en: 'No longer a current formulation: last in the {last} government work report', zh: '已不是现行提法：政府工作报告最后见于 {last} 年' },
   successor: { en: '; now “{successor}”', zh: '，现用“{successor}”' },
 } as const;
 
@@ -38,7 +38,7 @@ export function describeEntry(entry: GlossaryEntry, locale: Locale, history?: Te
   if (variants.length > 0) lines.push('', `${t('variants')}${locale === 'zh' ? '：' : ': '}${variants.join(locale === 'zh' ? '、' : ', ')}`);
   if (entry.variants.rejected.length > 0) lines.push('', `${t('rejected')}${locale === 'zh' ? '：' : ': '}~~${entry.variants.rejected.join(locale === 'zh' ? '~~、~~' : '~~, ~~')}~~`);
   if (entry.source) lines.push('', sourceLine(entry.source, locale), `> ${entry.source.quote}`);
-  const dated = history && entry.superseded ? supersededLine(entry, history, locale) : undefined;
+  const dated = supersededLine(entry, history, locale);
   if (dated) lines.push('', dated);
   const historyText = history && entry.origin === 'builtin' ? historyLine(entry.term, history, locale) : undefined;
   if (historyText) lines.push('', historyText);
@@ -86,10 +86,10 @@ export function historyLine(term: string, history: TermHistoryData, locale: Loca
 }
 
 /** For a superseded formulation: the year official texts last used it and its successor. */
-export function supersededLine(entry: GlossaryEntry, history: TermHistoryData, locale: Locale): string | undefined {
+export function supersededLine(entry: GlossaryEntry, history: TermHistoryData | undefined, locale: Locale): string | undefined {
   if (!entry.superseded) return undefined;
   const t = label(locale);
-  const last = summarizeSeries(history.terms[entry.term]?.gwr)?.last;
+  const last = entry.superseded.lastUsed ?? (history ? summarizeSeries(history.terms[entry.term]?.gwr)?.last : undefined);
   if (last === undefined) return undefined;
   return t('superseded', { last }) + (entry.superseded.successor ? t('successor', { successor: entry.superseded.successor }) : '');
 }
