@@ -1,14 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyze, AnalysisCaches } from '../../server/src/core/analysis';
+import { analyze, AnalysisCaches, type GradedFinding } from '../../server/src/core/analysis';
 import { RULES, ruleById } from '../../server/src/core/rules/registry';
 import { termDatedRule } from '../../server/src/core/rules/termDated';
-import type { Finding } from '../../server/src/core/types';
 import { findingMessage } from '../../server/src/lsp/l10n';
 import { factsOf } from '../helpers/analyzeText';
 
-const run = (text: string, ignored: string[] = []): Finding[] =>
+const run = (text: string, ignored: string[] = []): GradedFinding[] =>
   analyze(factsOf(text, ignored), [termDatedRule], { rules: new Map([['term.dated', { severity: 'information', options: {} }]]), heavyRules: true, cacheKey: '' }, new AnalysisCaches());
 const national = (name: string) => fs.readFileSync(path.join(__dirname, '../fixtures/corpus/national', name), 'utf8');
 
