@@ -107,25 +107,35 @@ function trimSpan(s: SentenceSpan): SentenceSpan {
 }
 
 const DEFINING = /^[”"]?[，,]?(?:是指|系指|指的是|就是|即|是)/;
+const OPEN_QUOTE = /[“"]$/;
 
-/** What kind of explanation the sentence gives of `form`. */
+/** What kind of explanation the sentence gives of `form`. String tests only: no pattern is built from data. */
 export function classify(sentence: string, form: string, items: readonly string[]): SourceKind {
-  const esc = escapeRegExp(form);
-  if (new RegExp(`简称[“"]?${esc}[”"]?`).test(sentence) || new RegExp(`[“"]${esc}[”"]（`).test(sentence)) return 'abbreviation';
   const at = sentence.indexOf(form);
+  const before = sentence.slice(0, at);
   const after = sentence.slice(at + form.length);
+  // `（以下简称“X”）`, `简称X`, or `“X”（…）`.
+  if (/简称[“"]?$/.test(before) || (OPEN_QUOTE.test(before) && /^[”"]（/.test(after))) return 'abbreviation';
   // `X是指…`, `“X”即…`, `X就是…` at the start of a sentence or clause.
-  const before = sentence.slice(0, at).replace(/[“"]$/, '');
-  if (!sentence.endsWith('！') && (before === '' || /[，：]$/.test(before) || /(?:所称|所谓)$/.test(before)) && DEFINING.test(after)) return 'definition';
-  if (new RegExp(`[“"]?${esc}[”"]?[，,]?即`).test(sentence)) return 'definition';
+  // A law's article number (第二条 …) does not count as text before the term.
+  const lead = before.replace(OPEN_QUOTE, '').replace(/^第[一二三四五六七八九十百零]+条\s*/, '');
+  if (!sentence.endsWith('！') && (lead === '' || /[，：]$/.test(lead) || /(?:所称|所谓)$/.test(lead)) && DEFINING.test(after)) return 'definition';
+  if (/^[”"]?[，,]?即/.test(after)) return 'definition';
   if (items.length >= 2) {
     // The items must stand near the term: 创新 or 绿色 alone occur in any long sentence.
-    const near = `${sentence.slice(Math.max(0, at - 80), at)}\u0000${sentence.slice(at + form.length, at + form.length + 80)}`;
-    const listed = (item: string) => (item.length <= 2 ? new RegExp(`${escapeRegExp(item)}[、，和]|、${escapeRegExp(item)}`).test(near) : near.includes(item) || (item.length > 4 && near.includes(item.slice(0, 4))));
-    const found = items.filter(listed).length;
+    const near = `${sentence.slice(Math.max(0, at - 80), at)}\u0000${after.slice(0, 80)}`;
+    const found = items.filter((item) => (item.length <= 2 ? listedShort(near, item) : near.includes(item) || (item.length > 4 && near.includes(item.slice(0, 4))))).length;
     if (found >= Math.ceil(items.length * 0.6)) return 'enumeration';
   }
   return 'usage';
+}
+
+/** A short item counts only as a member of a list: followed by 、，和 or preceded by 、. */
+function listedShort(text: string, item: string): boolean {
+  for (let i = text.indexOf(item); i >= 0; i = text.indexOf(item, i + 1)) {
+    if ('、，和'.includes(text[i + item.length] ?? '') || text[i - 1] === '、') return true;
+  }
+  return false;
 }
 
 /**
@@ -149,8 +159,4 @@ function clauseWindow(line: string, sentence: SentenceSpan, form: string): strin
     else break;
   }
   return line.slice(from, to).replace(/^[，；：\s]+/, '').replace(/[，：\s]+$/, '');
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
