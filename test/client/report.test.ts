@@ -6,7 +6,7 @@ import { timelineOf } from '../../server/src/core/terms/termHistory';
 import { barData, format, heatmap, historyChart, opaque, ruleRows, summaryLine, type ReportInput, type ReportLabels } from '../../client/src/report/reportModel';
 import { reportHtml } from '../../client/src/views/reportHtml';
 import { groupTerms, nextOccurrence } from '../../client/src/views/termsModel';
-import { findingMessage } from '../../server/src/lsp/l10n';
+import { findingMessage } from '../../server/src/engine/l10n';
 import { ruleById } from '../../server/src/core/rules/registry';
 import { documentStatistics } from '../../server/src/core/stats/termStatistics';
 import { LineIndex } from '../../server/src/core/text/lineIndex';

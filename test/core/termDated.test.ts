@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze, AnalysisCaches, type GradedFinding } from '../../server/src/core/analysis';
 import { RULES, ruleById } from '../../server/src/core/rules/registry';
 import { termDatedRule } from '../../server/src/core/rules/termDated';
-import { findingMessage } from '../../server/src/lsp/l10n';
+import { findingMessage } from '../../server/src/engine/l10n';
 import { factsOf } from '../helpers/analyzeText';
 
 const run = (text: string, ignored: string[] = []): GradedFinding[] =>

@@ -25,6 +25,8 @@ export const termDatedRule: Rule = {
   id: 'term.dated',
   defaultSeverity: 'off',
   needsTokens: false,
+  cost: 'full',
+  example: '`“十三五”规划重大项目` → now `十四五` (last used 2021)',
   description: {
     en: 'Formulations official texts no longer use for what lies ahead (marked as superseded in the glossary), with their successors.',
     zh: '已不作为现行提法使用的表述（术语表标为已被取代），并给出现行提法。',

@@ -1,6 +1,6 @@
 import type { GlossaryEntry, GlossarySource } from '../../core/terms/glossary';
 import { summarizeSeries, type TermHistoryData } from '../../core/terms/termHistory';
-import { format, type Locale } from '../l10n';
+import { format, type Locale } from '../../engine/l10n';
 
 const LABELS = {
   variants: { en: 'Variants', zh: '其他写法' },

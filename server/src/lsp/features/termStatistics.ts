@@ -1,4 +1,3 @@
-import { loadTermHistory } from '../../adapters/termHistoryFile';
 import type { GlossaryEntry } from '../../core/terms/glossary';
 import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import type { GradedFinding } from '../../core/analysis';
@@ -6,16 +5,17 @@ import { ruleById } from '../../core/rules/registry';
 import { timelineOf } from '../../core/terms/termHistory';
 import { combineStatistics, documentStatistics, type DocumentStatistics, type RuleTally } from '../../core/stats/termStatistics';
 import {
-  TERM_STATISTICS_REQUEST,
+  TermStatisticsRequestType,
   type RuleStatistic,
   type TermStatistic,
   type TermStatisticsParams,
   type TermStatisticsResult,
 } from '../../protocol';
 import type { ServerContext } from '../context';
-import type { DocumentAnalysis } from '../documentAnalysis';
-import { findingMessage, localize } from '../l10n';
+import type { DocumentAnalysis } from '../../engine/documentAnalysis';
+import { findingMessage, localize } from '../../engine/l10n';
 import { toRange } from '../positions';
+import type { LineDocument } from '../lineDocument';
 import type { WorkspaceIndex } from '../workspaceIndex';
 
 const MAX_FINDINGS_PER_RULE = 1000;
@@ -25,11 +25,11 @@ const MAX_FINDINGS_PER_RULE = 1000;
  * counts and occurrences, their density per part, and the findings per rule.
  */
 export function registerTermStatistics(context: ServerContext, index: WorkspaceIndex): void {
-  context.connection.onRequest(TERM_STATISTICS_REQUEST, async (params: TermStatisticsParams, token: CancellationToken): Promise<TermStatisticsResult | null> => {
+  context.connection.onRequest(TermStatisticsRequestType.method, async (params: TermStatisticsParams, token: CancellationToken): Promise<TermStatisticsResult | null> => {
     if (params?.workspace) {
       await index.ready;
       const analyses = index.analyses();
-      const named: { analysis: DocumentAnalysis; statistics: DocumentStatistics }[] = [];
+      const named: { analysis: DocumentAnalysis<LineDocument>; statistics: DocumentStatistics }[] = [];
       for (const analysis of analyses) {
         if (token.isCancellationRequested) return null;
         named.push({ analysis, statistics: await statisticsOf(analysis, params.findings !== false) });
@@ -45,14 +45,14 @@ export function registerTermStatistics(context: ServerContext, index: WorkspaceI
   });
 }
 
-async function statisticsOf(analysis: DocumentAnalysis, withFindings: boolean): Promise<DocumentStatistics> {
+async function statisticsOf(analysis: DocumentAnalysis<LineDocument>, withFindings: boolean): Promise<DocumentStatistics> {
   // Term boundaries depend on jieba's tokens (两区 is no term in 两/区域): wait for them, as references do.
   if (!analysis.isLarge) await analysis.ensureTokens();
   // The checks cost ~0.5 s on a 570 000-character compilation; counting terms ~70 ms.
   return documentStatistics(analysis, withFindings ? analysis.findings() : []);
 }
 
-function documentResult(context: ServerContext, analysis: DocumentAnalysis, statistics: DocumentStatistics, occurrences: boolean): TermStatisticsResult {
+function documentResult(context: ServerContext, analysis: DocumentAnalysis<LineDocument>, statistics: DocumentStatistics, occurrences: boolean): TermStatisticsResult {
   const document = analysis.document;
   return {
     scope: 'document',
@@ -65,43 +65,43 @@ function documentResult(context: ServerContext, analysis: DocumentAnalysis, stat
       count: tally.count,
       forms: tally.forms,
       occurrences: occurrences ? tally.occurrences.map((span) => ({ uri: analysis.uri, range: toRange(document, span) })) : [],
-      ...historyOf(tally.entry),
+      ...historyOf(context, tally.entry),
     })),
     sections: statistics.sections.map((section) => ({ name: section.name, uri: analysis.uri, line: section.line, characters: section.characters })),
     density: statistics.density.map((row) => ({ term: row.entry.term, kind: row.entry.kind, counts: row.counts, perThousand: row.perThousand })),
     rules: statistics.rules.map((rule) => ruleStatistic(context, rule, (finding) => ({ analysis, finding }))),
-    ...historyCorpus(),
+    ...historyCorpus(context),
   };
 }
 
-function workspaceResult(context: ServerContext, documents: readonly { analysis: DocumentAnalysis; statistics: DocumentStatistics }[]): TermStatisticsResult {
+function workspaceResult(context: ServerContext, documents: readonly { analysis: DocumentAnalysis<LineDocument>; statistics: DocumentStatistics }[]): TermStatisticsResult {
   const combined = combineStatistics(documents.map(({ analysis, statistics }) => ({ name: fileName(analysis.uri), statistics })));
   return {
     scope: 'workspace',
     documents: documents.map(({ analysis, statistics }) => ({ uri: analysis.uri, characters: statistics.characters })),
     characters: combined.characters,
-    terms: combined.terms.map((tally) => ({ term: tally.entry.term, category: tally.entry.category, kind: tally.entry.kind, count: tally.count, forms: tally.forms, occurrences: [], ...historyOf(tally.entry) })),
+    terms: combined.terms.map((tally) => ({ term: tally.entry.term, category: tally.entry.category, kind: tally.entry.kind, count: tally.count, forms: tally.forms, occurrences: [], ...historyOf(context, tally.entry) })),
     sections: combined.sections.map((section, i) => ({ name: section.name, uri: documents[i].analysis.uri, line: 0, characters: section.characters })),
     density: combined.density.map((row) => ({ term: row.entry.term, kind: row.entry.kind, counts: row.counts, perThousand: row.perThousand })),
     rules: combined.rules.map((rule) => ruleStatistic(context, rule, (located) => ({ analysis: documents[located.document].analysis, finding: located.finding }))),
-    ...historyCorpus(),
+    ...historyCorpus(context),
   };
 }
 
 /** A built-in term's counts per national report (see core/terms/termHistory.ts). */
-function historyOf(entry: GlossaryEntry): Pick<TermStatistic, 'history'> {
-  const history = loadTermHistory();
+function historyOf(context: ServerContext, entry: GlossaryEntry): Pick<TermStatistic, 'history'> {
+  const history = context.engine.glossary.history;
   if (!history || entry.origin !== 'builtin') return {};
   const { gwr, cpc } = timelineOf(history, entry.term);
   return { history: { gwr, cpc } };
 }
 
-function historyCorpus(): Pick<TermStatisticsResult, 'historyCorpus'> {
-  const history = loadTermHistory();
+function historyCorpus(context: ServerContext): Pick<TermStatisticsResult, 'historyCorpus'> {
+  const history = context.engine.glossary.history;
   return history ? { historyCorpus: { gwrYears: history.gwrYears, congresses: history.congresses } } : {};
 }
 
-function ruleStatistic<F>(context: ServerContext, rule: RuleTally<F>, locate: (finding: F) => { analysis: DocumentAnalysis; finding: GradedFinding }): RuleStatistic {
+function ruleStatistic<F>(context: ServerContext, rule: RuleTally<F>, locate: (finding: F) => { analysis: DocumentAnalysis<LineDocument>; finding: GradedFinding }): RuleStatistic {
   const locale = context.locale();
   const meta = ruleById(rule.code);
   return {
