@@ -46,11 +46,14 @@ export function historyDocuments(corpus: readonly CorpusDocument[]): HistoryDocu
 }
 
 /** Term history of the built-in glossary over the corpus copy, matched as the editor matches (jieba tokens). */
-export function buildTermHistory(): TermHistoryData {
+function builtinMatcher(): { matcher: TermMatcher; segmenter: Segmenter } {
   jieba ??= loadJieba([]).segmenter;
-  const segmenter = jieba;
   const glossary = mergeGlossaries([validateGlossary(JSON.parse(fs.readFileSync(GLOSSARY_FILE, 'utf8')), 'builtin').entries]);
-  const matcher = new TermMatcher(glossary);
+  return { matcher: new TermMatcher(glossary), segmenter: jieba };
+}
+
+export function buildTermHistory(): TermHistoryData {
+  const { matcher, segmenter } = builtinMatcher();
   return countTermHistory(historyDocuments(readCorpus()), (line) =>
     line.length === 0 ? [] : matcher.match(line, segmentParagraph(segmenter, line)).filter((hit) => hit.match.role !== 'rejected').map((hit) => hit.match.entry.term),
   );
@@ -87,10 +90,15 @@ function main(argv: readonly string[]): void {
   if (!argv.includes('--propose') && !argv.includes('--apply')) return;
   const corpus = readCorpus();
   const raw = JSON.parse(fs.readFileSync(GLOSSARY_FILE, 'utf8')) as { terms: RawEntry[] };
+  // A quote must show the entry itself as the editor finds it: not 碳达峰 inside 碳达峰碳中和.
+  const { matcher, segmenter } = builtinMatcher();
+  const showsEntry = (term: string, quote: string) => matcher.match(quote, segmentParagraph(segmenter, quote)).some((hit) => hit.match.entry.term === term);
   const proposals: Record<string, unknown> = {};
   let applied = 0;
   for (const entry of raw.terms) {
-    const candidates = findSourceCandidates({ term: entry.term, aliases: entry.aliases ?? [], items: entry.items ?? [] }, corpus);
+    const candidates = findSourceCandidates({ term: entry.term, aliases: entry.aliases ?? [], items: entry.items ?? [] }, corpus, 30)
+      .filter((c) => c.kind === 'enumeration' || c.kind === 'definition' || showsEntry(entry.term, c.quote))
+      .slice(0, 5);
     proposals[entry.term] = candidates;
     if (argv.includes('--apply') && !entry.source && candidates[0]) {
       const { document, line, quote, kind } = candidates[0];

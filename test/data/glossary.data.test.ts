@@ -1,6 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { loadJieba } from '../../server/src/adapters/jieba';
+import { segmentParagraph } from '../../server/src/core/segment/tokens';
+import { mergeGlossaries } from '../../server/src/core/terms/glossary';
+import { validateGlossary } from '../../server/src/core/terms/glossaryValidation';
+import { TermMatcher } from '../../server/src/core/terms/termMatcher';
 
 // Data checks for the built-in glossary (data/glossary.json) and the jieba user
 // dictionary (data/policy.dict.utf8), against the corpus in test/fixtures.
@@ -126,6 +131,16 @@ describe('built-in glossary', () => {
     }
     expect(problems).toEqual([]);
   });
+
+  it('a quote of official use shows the entry itself, as the editor finds it (not 碳达峰 inside 碳达峰碳中和)', () => {
+    const segmenter = loadJieba([]).segmenter;
+    const matcher = new TermMatcher(mergeGlossaries([validateGlossary(glossary, 'builtin').entries]));
+    const hidden = entries
+      .filter((e) => e.source && e.source.kind === 'usage')
+      .filter((e) => !matcher.match(e.source!.quote, segmentParagraph(segmenter, e.source!.quote)).some((hit) => hit.match.entry.term === e.term))
+      .map((e) => `${e.term}: ${e.source!.quote}`);
+    expect(hidden).toEqual([]);
+  }, 30_000);
 
   it('uses the American spellings of official English translations', () => {
     const british = entries.filter((e) => /centre|programme|labour|defence|organis|colour/i.test(e.english)).map((e) => `${e.term}: ${e.english}`);
