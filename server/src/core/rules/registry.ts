@@ -4,6 +4,7 @@ import { quoteMismatchRule } from './quoteMismatch';
 import type { Rule } from './rule';
 import { sentenceDuplicatedRule } from './sentenceDuplicated';
 import { sloganRepeatedRule } from './sloganRepeated';
+import { termDatedRule } from './termDated';
 import { termInconsistentRule } from './termInconsistent';
 import { termVariantRule } from './termVariant';
 import { tocMismatchRule } from './tocMismatch';
@@ -18,6 +19,7 @@ export const RULES: readonly Rule[] = [
   termInconsistentRule,
   punctuationWidthRule,
   quoteMismatchRule,
+  termDatedRule,
 ];
 
 export function ruleById(id: string): Rule | undefined {
