@@ -6,6 +6,7 @@ import { readDocxFile } from './docx/readDocx';
 import { loadBuiltinGlossary, loadUserGlossary } from './glossaryLoader';
 import { InProcessBackend } from './inProcessBackend';
 import { pinyinInitials } from './pinyin';
+import { loadTermHistory } from './termHistoryFile';
 import { ReferenceLibrary } from './references';
 import { WorkerBackend } from './workerBackend';
 import { findPolicyFiles, readWorkspaceDocument } from './workspaceFiles';
@@ -36,6 +37,7 @@ export function createNodeHost(segmenter: 'worker' | 'in-process' | (() => Segme
     createSegmenterBackend,
     loadBuiltinGlossary,
     loadUserGlossary,
+    loadTermHistory,
     pinyinInitials,
     createReferenceLibrary: () => new ReferenceLibrary(),
     readWordDocument: readDocxFile,
