@@ -11,6 +11,8 @@ export interface QuoteCheckOptions {
   readonly maxDifference: number;
   /** Also report sentences (not quotations) that differ from the reference only in figures. */
   readonly checkNumbers?: boolean;
+  /** Compare quotations only (bare sentences are collated by local alignment, see collate.ts). */
+  readonly quotationsOnly?: boolean;
 }
 
 /** One place where a passage departs from the reference sentence it nearly matches. Spans are relative to the line. */
@@ -51,6 +53,11 @@ export function findQuoteMismatches(index: ReferenceIndex, line: string, options
   const settled: Span[] = [];
   for (const sentence of sentencesOf(line)) {
     if (sentence.key.length < options.minLength) continue;
+    if (options.quotationsOnly) {
+      // An identical sentence is never reported, whatever quotation it holds.
+      if (index.hasSentence(sentence.key)) settled.push(sentence);
+      continue;
+    }
     if (index.hasSentence(sentence.key)) {
       settled.push(sentence);
       continue;

@@ -1,42 +1,54 @@
 import { fromParagraph } from '../findings';
+import { anchorsOf, type ParagraphAnchors } from '../quotes/anchors';
+import { collate, type Deviation } from '../quotes/collate';
+import type { CollationIndex } from '../quotes/collationIndex';
 import { findQuoteMismatches, type QuoteMismatch } from '../quotes/match';
+import type { ReferenceIndex } from '../quotes/referenceIndex';
+import { documentStream } from '../quotes/stream';
 import type { Finding, Paragraph } from '../types';
+import { checkPerScope } from './documentScopes';
 import type { DocumentFacts, Rule, RuleOptions } from './rule';
 
 /**
- * `quote.mismatch`: a sentence or quotation that nearly matches a sentence of
- * a reference text (the government work report, a law, a speech) but differs
- * by a changed, missing, extra or reordered character or word. Identical
- * sentences and unrelated ones are never reported. The fix restores the
- * reference wording over the smallest span. Work is remembered per paragraph,
- * so an edit re-checks only the edited paragraph.
+ * `quote.mismatch`: text copied from a reference (the government work report,
+ * a law, a speech) that departs from it — a changed, missing, extra or moved
+ * word, a changed figure, a dropped 顿号, a sentence cut off at a paragraph
+ * end. Each document of a file is collated with the references by local
+ * alignment (quotes/collate.ts) and a gap is reported only where evidence
+ * says the text is a copy (quotes/evidence.ts). Quotations in “…” are also
+ * compared with reference sentences as a whole (quotes/match.ts), which
+ * catches short ones. Anchors are remembered per paragraph and findings per
+ * document, so an edit re-aligns one document and re-seeds one paragraph.
  */
 export const quoteMismatchRule: Rule = {
   id: 'quote.mismatch',
   defaultSeverity: 'warning',
   needsTokens: false,
   description: {
-    en: 'A sentence or quotation that nearly matches a reference text (e.g. the government work report) but differs from it.',
-    zh: '与参考文本（如政府工作报告）原文近似但不一致的句子或引文。',
+    en: 'Text copied from a reference text (e.g. the government work report) that departs from it.',
+    zh: '摘自参考文本（如政府工作报告）而与原文不一致的文字。',
   },
   options: [
     {
       name: 'minLength',
       type: 'number',
-      default: 12,
+      default: 16,
       minimum: 6,
       maximum: 200,
-      description: { en: 'Shortest sentence or quotation (characters) compared with the references.', zh: '与参考文本比对的最短句子或引文（字数）。' },
+      description: {
+        en: 'Exact match (characters) needed on each side of a difference when nothing else shows the text is a quotation (no quotation marks, no lead-in such as 报告指出, the document not mostly copied).',
+        zh: '未加引号、无“报告指出”等引语、文档亦非大部分摘自原文时，差异两侧须与原文完全一致的字数。',
+      },
     },
     {
-      name: 'maxDifference',
+      name: 'minReuse',
       type: 'number',
-      default: 10,
-      minimum: 1,
-      maximum: 40,
+      default: 50,
+      minimum: 5,
+      maximum: 100,
       description: {
-        en: 'Largest difference, in percent of the sentence length, still treated as a (mis)quotation of the reference.',
-        zh: '视为引用参考文本（而有出入）的最大差异，占句长的百分比。',
+        en: 'Share of a document (percent) copied from one reference above which every difference from it is reported.',
+        zh: '文档摘自同一参考文本的比例（百分比）达到此值时，报告与其原文的每一处差异。',
       },
     },
     {
@@ -44,8 +56,8 @@ export const quoteMismatchRule: Rule = {
       type: 'boolean',
       default: false,
       description: {
-        en: 'Also report sentences that differ from the reference only in figures (quotations in “…” always are).',
-        zh: '同时报告仅数字与参考文本不同的句子（引号内的引文始终报告）。',
+        en: 'Also report changed figures where only the matching text around them shows a quotation (quotations, lead-ins and copied documents always are).',
+        zh: '仅凭前后文字一致判断为引用时，也报告数字的改动（引号、引语和摘抄文档始终报告）。',
       },
     },
   ],
@@ -58,24 +70,59 @@ export const quoteMismatchRule: Rule = {
       en: 'Word order differs from the reference "{reference}" (line {line}): it reads "{expected}", here "{actual}".',
       zh: '语序与参考文本《{reference}》第 {line} 行原文不一致：原文为“{expected}”，此处为“{actual}”。',
     },
+    truncated: {
+      en: 'The sentence breaks off here; the reference "{reference}" (line {line}) goes on: "{missing}".',
+      zh: '句子在此中断，参考文本《{reference}》第 {line} 行原文接续为“{missing}”。',
+    },
   },
   checkDocument(facts: DocumentFacts, options: RuleOptions): Finding[] {
     const index = facts.references;
     if (!index || index.size === 0) return [];
-    const settings = { minLength: options.minLength as number, maxDifference: options.maxDifference as number, checkNumbers: options.checkNumbers === true };
-    const namespace = `quote.mismatch/${index.id}/${settings.minLength}/${settings.maxDifference}/${settings.checkNumbers}`;
-    const findings: Finding[] = [];
-    const compute = (paragraph: Paragraph) => findQuoteMismatches(index, paragraph.text, settings).map(toFinding);
-    for (const paragraph of facts.paragraphs) {
-      if (paragraph.text.length < settings.minLength) continue;
-      const found = facts.memo(namespace, paragraph, compute);
-      findings.push(...fromParagraph(found, paragraph));
-    }
-    return findings;
+    const collation = index.collation;
+    const evidence = { minAnchor: options.minLength as number, minReuse: options.minReuse as number, checkNumbers: options.checkNumbers === true };
+    const anchorsFor = anchorMemo(facts, index);
+    const quoteNamespace = `quote.mismatch/quotes/${index.id}/${evidence.minAnchor}`;
+    const quoteSettings = { minLength: evidence.minAnchor, maxDifference: 10, checkNumbers: true, quotationsOnly: true };
+    const quotesOf = (paragraph: Paragraph) => findQuoteMismatches(index, paragraph.text, quoteSettings).map(toQuoteFinding);
+    return checkPerScope(facts, `quote.mismatch/${index.id}/${JSON.stringify(evidence)}`, (paragraphs) => {
+      const stream = documentStream(paragraphs, anchorsFor);
+      const result = collate(collation, stream, evidence);
+      const findings = result.deviations.map((d) => toFinding(d, collation));
+      for (const paragraph of paragraphs) {
+        if (paragraph.text.length < evidence.minAnchor) continue;
+        for (const finding of fromParagraph(facts.memo(quoteNamespace, paragraph, quotesOf), paragraph)) {
+          if (!findings.some((f) => f.span.start < finding.span.end + 2 && finding.span.start < f.span.end + 2)) findings.push(finding);
+        }
+      }
+      return findings.sort((a, b) => a.span.start - b.span.start);
+    });
   },
 };
 
-function toFinding(mismatch: QuoteMismatch): Finding {
+/** Anchors of a paragraph, remembered by its text for this set of references. */
+export function anchorMemo(facts: DocumentFacts, index: ReferenceIndex): (paragraph: Paragraph) => ParagraphAnchors {
+  const namespace = `quote.anchors/${index.id}`;
+  const compute = (paragraph: Paragraph) => anchorsOf(index.collation, paragraph.text);
+  return (paragraph) => facts.memo(namespace, paragraph, compute);
+}
+
+function toFinding(deviation: Deviation, index: CollationIndex): Finding {
+  const reference = index.sources[deviation.source].name;
+  const line = deviation.line + 1;
+  const fix = [{ span: deviation.fix.span, newText: deviation.fix.newText }];
+  if (deviation.kind === 'truncation') {
+    return { code: 'quote.mismatch', messageId: 'truncated', span: deviation.span, args: { reference, line, missing: deviation.fix.newText, evidence: deviation.evidence }, fix };
+  }
+  return {
+    code: 'quote.mismatch',
+    messageId: deviation.kind === 'reordered' ? 'reordered' : 'mismatch',
+    span: deviation.span,
+    args: { reference, line, expected: deviation.expected, actual: deviation.actual, evidence: deviation.evidence },
+    fix,
+  };
+}
+
+function toQuoteFinding(mismatch: QuoteMismatch): Finding {
   return {
     code: 'quote.mismatch',
     messageId: mismatch.reordered ? 'reordered' : 'mismatch',

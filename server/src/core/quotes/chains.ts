@@ -1,0 +1,118 @@
+import type { CollationIndex } from './collationIndex';
+
+/** An exact match: document stream `[d, d + length)` equals reference stream `[r, r + length)`. */
+export interface Anchor {
+  readonly d: number;
+  readonly r: number;
+  readonly length: number;
+}
+
+/** Collinear anchors in one reference: the document copies that stretch of it, with gaps. */
+export interface Chain {
+  readonly source: number;
+  /** Non-overlapping, increasing on both sides. */
+  readonly anchors: readonly Anchor[];
+  /** Units matched exactly. */
+  readonly anchored: number;
+  readonly docStart: number;
+  readonly docEnd: number;
+}
+
+/** The document may differ by this many units between two anchors of one chain… */
+export const MAX_DOC_GAP = 40;
+/** …and leave out this many of the reference (an omission of any length within a passage). */
+export const MAX_REF_GAP = 300;
+/** A gap longer than this on both sides is rewriting, not a changed word: the chain ends. */
+export const MAX_BOTH_GAP = 16;
+/** Predecessors looked at per anchor. */
+const LOOK_BACK = 96;
+
+/**
+ * Chains collinear anchors (sorted by `d`, then `r`) by dynamic programming:
+ * each anchor extends the best-scoring compatible predecessor (same
+ * reference, both sides increasing, gaps within bounds; overlaps trimmed).
+ * Chains are then taken best first, and each document unit belongs to at
+ * most one chain: where two references share a passage, the longer copy wins.
+ */
+export function chainAnchors(index: CollationIndex, anchors: readonly Anchor[], docLength: number): Chain[] {
+  const n = anchors.length;
+  const score = new Float64Array(n);
+  const pred = new Int32Array(n).fill(-1);
+  const trim = new Int32Array(n);
+  for (let j = 0; j < n; j++) {
+    const b = anchors[j];
+    score[j] = b.length;
+    const source = index.sourceOf[b.r];
+    for (let k = j - 1, steps = 0; k >= 0 && steps < LOOK_BACK; k--, steps++) {
+      const a = anchors[k];
+      if (a.d + a.length + MAX_DOC_GAP < b.d && b.d - a.d > 2000) break;
+      if (a.d >= b.d || a.r >= b.r || index.sourceOf[a.r] !== source) continue;
+      const overlap = Math.max(0, a.d + a.length - b.d, a.r + a.length - b.r);
+      if (overlap >= b.length) continue;
+      const docGap = b.d + overlap - (a.d + a.length);
+      const refGap = b.r + overlap - (a.r + a.length);
+      if (docGap > MAX_DOC_GAP || refGap > MAX_REF_GAP || Math.min(docGap, refGap) > MAX_BOTH_GAP) continue;
+      const penalty = docGap === 0 && refGap === 0 ? 0 : 1 + 0.3 * Math.min(docGap, refGap) + 0.01 * Math.abs(docGap - refGap);
+      const candidate = score[k] + b.length - overlap - penalty;
+      if (candidate > score[j]) {
+        score[j] = candidate;
+        pred[j] = k;
+        trim[j] = overlap;
+      }
+    }
+  }
+  const order = Array.from({ length: n }, (_, k) => k).sort((x, y) => score[y] - score[x] || x - y);
+  const used = new Uint8Array(n);
+  const covered = new Uint8Array(docLength + 1);
+  const chains: Chain[] = [];
+  for (const top of order) {
+    if (used[top]) continue;
+    const members: number[] = [];
+    for (let k = top; k >= 0 && !used[k]; k = pred[k]) members.push(k);
+    members.reverse();
+    for (const k of members) used[k] = 1;
+    // The first member's trim was against a predecessor outside this chain.
+    const trimmed = members.map((k, m) => {
+      const a = anchors[k];
+      const cut = m === 0 ? 0 : trim[k];
+      return { d: a.d + cut, r: a.r + cut, length: a.length - cut };
+    });
+    for (const run of freeRuns(trimmed, covered)) {
+      const anchored = run.reduce((sum, a) => sum + a.length, 0);
+      const last = run[run.length - 1];
+      const chain = { source: index.sourceOf[run[0].r], anchors: run, anchored, docStart: run[0].d, docEnd: last.d + last.length };
+      for (let u = chain.docStart; u < chain.docEnd; u++) covered[u] = 1;
+      chains.push(chain);
+    }
+  }
+  return chains.sort((x, y) => x.docStart - y.docStart);
+}
+
+/** Runs of anchors that touch no unit already covered by a better chain (nor does the gap between them). */
+function freeRuns(anchors: readonly Anchor[], covered: Uint8Array): Anchor[][] {
+  const runs: Anchor[][] = [];
+  let run: Anchor[] = [];
+  let from = anchors.length > 0 ? anchors[0].d : 0;
+  for (const anchor of anchors) {
+    let free = true;
+    for (let u = from; u < anchor.d + anchor.length; u++) {
+      if (covered[u]) {
+        free = false;
+        break;
+      }
+    }
+    if (free) {
+      run.push(anchor);
+    } else {
+      if (run.length > 0) runs.push(run);
+      run = [];
+      // The anchor itself may be free even though the gap before it is not.
+      let own = true;
+      for (let u = anchor.d; u < anchor.d + anchor.length; u++) if (covered[u]) own = false;
+      if (own) run.push(anchor);
+    }
+    from = anchor.d + anchor.length;
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
+}

@@ -1,0 +1,117 @@
+import type { Chain } from './chains';
+import type { CollationIndex } from './collationIndex';
+import { kgramHash, SEED, TOO_COMMON } from './collationIndex';
+import type { Gap } from './collate';
+import type { ReuseShare } from './reuse';
+import type { DocumentStream } from './stream';
+
+/**
+ * Why a gap counts as a misquotation and not as independent writing that
+ * happens to share formulas with a reference:
+ * - `quotation`: it lies inside `“…”`;
+ * - `lead-in`: its sentence introduces the reference (`报告指出，…`);
+ * - `reuse`: the document is mostly text of that reference (a summary, a copy);
+ * - `anchors`: long exact matches on both sides that no other reference shares.
+ */
+export type Evidence = 'quotation' | 'lead-in' | 'reuse' | 'anchors';
+
+export interface EvidenceOptions {
+  /** Exact match needed on each side of a gap when anchors are the only evidence. */
+  readonly minAnchor: number;
+  /** Share of a document (percent) that must be one reference's text for `reuse`. */
+  readonly minReuse: number;
+  /** Report changed figures on anchor evidence alone (local documents fill national templates with their own). */
+  readonly checkNumbers: boolean;
+}
+
+/** Chains shorter than this say nothing about copying: formulas are that long. */
+export const MIN_EVIDENT_CHAIN = 20;
+/** Quotation marks need less: the writer claims the words. */
+const MIN_QUOTED_ANCHOR = 8;
+/** A share of a handful of lines (a title block) says nothing about the document. */
+const MIN_REUSING_DOCUMENT = 300;
+/** The longest difference reported on anchor evidence alone. */
+const MAX_WORD = 4;
+/** A source named, then a verb of saying, right before the copied text: `报告指出，`, `总书记强调：“`. */
+const LEAD_IN = /(报告|总书记|习近平|总理|会议|全会|讲话|文件|决定|纲要|规划|公报|他|她)[^，。；：]{0,8}(指出|强调|要求|提出|表示|明确|宣布|阐明|写道|提到|部署|说)[:：，,]?[“"]?$/;
+const TERMINALS = '。！？；!?;';
+
+export function evidenceFor(index: CollationIndex, stream: DocumentStream, chain: Chain, gap: Gap, reuse: readonly ReuseShare[], options: EvidenceOptions): Evidence | undefined {
+  const flanks = Math.min(gap.left.length, gap.right.length || gap.left.length);
+  if (flanks >= MIN_QUOTED_ANCHOR && insideQuotation(index, stream, gap)) return 'quotation';
+  // Wording that another reference has exactly is a correct quotation of that one.
+  if (quotesAnother(index, stream, gap)) return undefined;
+  if (chain.anchored >= MIN_EVIDENT_CHAIN && flanks >= MIN_QUOTED_ANCHOR && leadIn(stream, chain, gap)) return 'lead-in';
+  const share = reuse.find((r) => r.source === chain.source);
+  if (share && share.share * 100 >= options.minReuse && stream.key.length >= MIN_REUSING_DOCUMENT && chain.anchored >= MIN_EVIDENT_CHAIN) return 'reuse';
+  if (gap.kind === 'truncation' || gap.right.length === 0) return undefined;
+  if (gap.kind === 'number' && !options.checkNumbers) return undefined;
+  // On anchors alone only a changed word: reports of different years rewrite whole clauses of the same formula.
+  if (Math.max(gap.docTo - gap.docFrom, gap.refTo - gap.refFrom) > MAX_WORD) return undefined;
+  if (gap.left.length >= options.minAnchor && gap.right.length >= options.minAnchor) {
+    // A formula in two references (two years' reports) is common property, not a quotation of either.
+    if (sharedFormula(index, gap)) return undefined;
+    return 'anchors';
+  }
+  return undefined;
+}
+
+/**
+ * True when the gap lies inside one `“…”` of its paragraph, with at least
+ * MIN_QUOTED_ANCHOR matching units inside the marks on either side of it.
+ */
+function insideQuotation(index: CollationIndex, stream: DocumentStream, gap: Gap): boolean {
+  const marks = /[\u201c「」『』]/;
+  if (marks.test(stream.key.slice(gap.docFrom, gap.docTo)) || marks.test(index.key.slice(gap.refFrom, gap.refTo))) return false;
+  const p = stream.paragraphOf[Math.max(0, gap.docFrom - 1)];
+  if (gap.docTo > gap.docFrom && stream.paragraphOf[gap.docTo - 1] !== p) return false;
+  const from = stream.starts[p];
+  const to = stream.starts[p + 1];
+  // Comparison form folds ” into “: quotation marks alternate.
+  let open = -1;
+  for (let u = from; u < gap.docFrom; u++) if (marks.test(stream.key[u])) open = open < 0 ? u : -1;
+  if (open < 0 || gap.docFrom - open - 1 < MIN_QUOTED_ANCHOR) return false;
+  for (let u = gap.docTo; u < to; u++) if (marks.test(stream.key[u])) return u - gap.docTo >= MIN_QUOTED_ANCHOR;
+  return false;
+}
+
+/** True when the sentence of the gap starts with a lead-in naming a source before the copied text. */
+function leadIn(stream: DocumentStream, chain: Chain, gap: Gap): boolean {
+  const p = stream.paragraphOf[Math.max(0, gap.docFrom - 1)];
+  const paragraphStart = stream.starts[p];
+  // The first anchored unit of the gap's sentence.
+  let sentenceStart = gap.docFrom;
+  while (sentenceStart > paragraphStart && !TERMINALS.includes(stream.key[sentenceStart - 1])) sentenceStart--;
+  const copied = Math.max(sentenceStart, chain.docStart);
+  const before = stream.key.slice(sentenceStart, copied);
+  return before.length <= 24 && LEAD_IN.test(before);
+}
+
+/** True when the document's wording around the gap occurs verbatim in a reference. */
+function quotesAnother(index: CollationIndex, stream: DocumentStream, gap: Gap): boolean {
+  const from = gap.docFrom - Math.min(gap.left.length, SEED);
+  const to = gap.docTo + Math.min(gap.right.length, SEED);
+  if (to - from < SEED || gap.right.length === 0) return false;
+  return occurrencesOf(index, stream.key.slice(from, to)).length > 0;
+}
+
+/** True when the reference wording around the gap is in two or more references. */
+function sharedFormula(index: CollationIndex, gap: Gap): boolean {
+  const wording = index.key.slice(gap.refFrom - Math.min(gap.left.length, SEED), gap.refTo + Math.min(gap.right.length, SEED));
+  const sources = new Set(occurrencesOf(index, wording).map((p) => index.sourceOf[p]));
+  return sources.size >= 2;
+}
+
+/** Positions of `text` (≥ SEED units) in the reference stream. */
+export function occurrencesOf(index: CollationIndex, text: string): number[] {
+  if (text.length < SEED) return [];
+  const places = index.occurrences(kgramHash(text, 0));
+  if (!places) return [];
+  const found: number[] = [];
+  if (places === TOO_COMMON) {
+    for (let at = index.key.indexOf(text); at >= 0; at = index.key.indexOf(text, at + 1)) found.push(at);
+    return found;
+  }
+  for (const p of places) if (index.key.startsWith(text, p)) found.push(p);
+  return found;
+}
