@@ -34,7 +34,9 @@ const LOOK_BACK = 96;
  * Chains are then taken best first, and each document unit belongs to at
  * most one chain: where two references share a passage, the longer copy wins.
  */
-export function chainAnchors(index: CollationIndex, anchors: readonly Anchor[], docLength: number): Chain[] {
+export function chainAnchors(index: CollationIndex, anchors: readonly Anchor[], doc: ChainedText): Chain[] {
+  const docLength = doc.key.length;
+  const barriers = barrierCounts(doc);
   const n = anchors.length;
   const score = new Float64Array(n);
   const pred = new Int32Array(n).fill(-1);
@@ -52,6 +54,8 @@ export function chainAnchors(index: CollationIndex, anchors: readonly Anchor[], 
       const docGap = b.d + overlap - (a.d + a.length);
       const refGap = b.r + overlap - (a.r + a.length);
       if (docGap > MAX_DOC_GAP || refGap > MAX_REF_GAP || Math.min(docGap, refGap) > MAX_BOTH_GAP) continue;
+      // The document's own sentences between two copies, or its own text on both sides of a paragraph break, end a chain.
+      if (docGap > 0 && !continuous(barriers, a.d + a.length, b.d + overlap)) continue;
       const penalty = docGap === 0 && refGap === 0 ? 0 : 1 + 0.3 * Math.min(docGap, refGap) + 0.01 * Math.abs(docGap - refGap);
       const candidate = score[k] + b.length - overlap - penalty;
       if (candidate > score[j]) {
@@ -88,30 +92,75 @@ export function chainAnchors(index: CollationIndex, anchors: readonly Anchor[], 
   return chains.sort((x, y) => x.docStart - y.docStart);
 }
 
+/** The document side of a chain: its stream and where paragraphs start. */
+export interface ChainedText {
+  readonly key: string;
+  /** Stream positions where paragraphs start, ascending. */
+  readonly starts: readonly number[];
+}
+
+const TERMINAL_CODES = new Set([...'。！？；!?;'].map((c) => c.charCodeAt(0)));
+
+/**
+ * Prefix counts of sentence ends (`[0]`, a terminal at unit u) and paragraph
+ * starts (`[1]`), so that a gap is checked in constant time.
+ */
+function barrierCounts(doc: ChainedText): [Int32Array, Int32Array] {
+  const n = doc.key.length;
+  const terminals = new Int32Array(n + 1);
+  const isStart = new Uint8Array(n + 1);
+  for (const start of doc.starts) if (start > 0 && start < n) isStart[start] = 1;
+  const starts = new Int32Array(n + 1);
+  for (let u = 0; u < n; u++) {
+    const code = doc.key.charCodeAt(u);
+    terminals[u + 1] = terminals[u] + (TERMINAL_CODES.has(code) ? 1 : 0);
+    starts[u + 1] = starts[u] + isStart[u];
+  }
+  return [terminals, starts];
+}
+
+/** True when document units `[from, to)` may lie inside one copied passage: no sentence end, no paragraph break inside. */
+function continuous([terminals, starts]: [Int32Array, Int32Array], from: number, to: number): boolean {
+  return terminals[to] === terminals[from] && starts[to] === starts[from + 1];
+}
+
+/** The part of an anchor no better chain covers (its longest uncovered stretch from the first free unit), or undefined. */
+function uncovered(anchor: Anchor, covered: Uint8Array): Anchor | undefined {
+  let start = anchor.d;
+  const end = anchor.d + anchor.length;
+  while (start < end && covered[start]) start++;
+  let stop = start;
+  while (stop < end && !covered[stop]) stop++;
+  if (stop - start < 2) return undefined;
+  return { d: start, r: anchor.r + (start - anchor.d), length: stop - start };
+}
+
 /** Runs of anchors that touch no unit already covered by a better chain (nor does the gap between them). */
 function freeRuns(anchors: readonly Anchor[], covered: Uint8Array): Anchor[][] {
   const runs: Anchor[][] = [];
   let run: Anchor[] = [];
   let from = anchors.length > 0 ? anchors[0].d : 0;
-  for (const anchor of anchors) {
-    let free = true;
-    for (let u = from; u < anchor.d + anchor.length; u++) {
-      if (covered[u]) {
-        free = false;
-        break;
-      }
-    }
-    if (free) {
-      run.push(anchor);
-    } else {
+  for (const whole of anchors) {
+    const anchor = uncovered(whole, covered);
+    if (!anchor) {
       if (run.length > 0) runs.push(run);
       run = [];
-      // The anchor itself may be free even though the gap before it is not.
-      let own = true;
-      for (let u = anchor.d; u < anchor.d + anchor.length; u++) if (covered[u]) own = false;
-      if (own) run.push(anchor);
+      from = whole.d + whole.length;
+      continue;
     }
-    from = anchor.d + anchor.length;
+    let free = anchor.d === whole.d && anchor.length === whole.length;
+    for (let u = from; free && u < anchor.d; u++) if (covered[u]) free = false;
+    if (!free && run.length > 0) {
+      runs.push(run);
+      run = [];
+    }
+    run.push(anchor);
+    // A trimmed anchor ends its run: what follows it in the chain is no longer collinear with certainty.
+    if (anchor.d + anchor.length !== whole.d + whole.length) {
+      runs.push(run);
+      run = [];
+    }
+    from = whole.d + whole.length;
   }
   if (run.length > 0) runs.push(run);
   return runs;

@@ -54,10 +54,12 @@ const CONTEXT = 6;
 const DEBUG = typeof process !== 'undefined' && process.env?.COLLATE_DEBUG === '1';
 /** Two gaps with at most this much text between them may be one transposition. */
 const MOVE_SPAN = 60;
+/** The longest changed last word of a sentence reported. */
+const TAIL_WORD = 6;
 
 /** Aligns a document's stream with the references and lists every deviation that evidence says is a misquotation. */
 export function collate(index: CollationIndex, stream: DocumentStream, options: EvidenceOptions): Collation {
-  const chains = chainAnchors(index, stream.anchors, stream.key.length);
+  const chains = chainAnchors(index, stream.anchors, stream);
   const reuse = reuseShares(index, chains, stream.key.length);
   const deviations: Deviation[] = [];
   const joins: BrokenJoin[] = [];
@@ -83,6 +85,8 @@ export interface Gap {
   /** The anchors on either side. */
   left: Anchor;
   right: Anchor;
+  /** The rest of a sentence after a chain's last anchor: kept only as half of a transposition. */
+  tail?: boolean;
 }
 
 function gapsOf(index: CollationIndex, stream: DocumentStream, chain: Chain, joins: BrokenJoin[]): Gap[] {
@@ -124,17 +128,47 @@ function gapsOf(index: CollationIndex, stream: DocumentStream, chain: Chain, joi
       gaps.push({ kind: 'truncation', docFrom, docTo, refFrom, refTo, left, right });
     }
   }
+  const tail = tailGap(index, stream, chain);
+  if (tail) gaps.push(tail);
   // A chain that stops at the end of a paragraph in the middle of a reference sentence: the rest is missing.
   const last = chain.anchors[chain.anchors.length - 1];
   const end = last.d + last.length;
   const refEnd = last.r + last.length;
   if (startsParagraphAt(stream, end) && !TERMINALS.includes(doc[end - 1]) && !TERMINALS.includes(ref[refEnd - 1]) && !index.startsParagraph(refEnd)) {
     const stop = firstBreak(index, refEnd, Math.min(ref.length, refEnd + MAX_REF_GAP));
+    // The next paragraph goes on with the reference's words: the sentence is broken across paragraphs, not cut.
+    if (end + 2 <= doc.length && doc.startsWith(ref.slice(refEnd, refEnd + 2), end)) {
+      joins.push({ paragraph: stream.paragraphOf[end] - 1, source: chain.source, before: last.length, after: 2 });
+      return gaps;
+    }
     if (stop > refEnd && !onlyPunctuation(ref.slice(refEnd, stop))) {
       gaps.push({ kind: 'truncation', docFrom: end, docTo: end, refFrom: refEnd, refTo: stop, left: last, right: { d: end, r: stop, length: 0 } });
     }
   }
   return gaps;
+}
+
+/**
+ * After the last anchor, the rest of the document's sentence and of the
+ * reference's, when both are short: `A，B。` copied as `B，A。` ends the chain
+ * after `A`, and this is the other half of the move.
+ */
+function tailGap(index: CollationIndex, stream: DocumentStream, chain: Chain): Gap | undefined {
+  const last = chain.anchors[chain.anchors.length - 1];
+  const docFrom = last.d + last.length;
+  const refFrom = last.r + last.length;
+  const docTo = sentenceEnd(stream.key, docFrom, (u) => startsParagraphAt(stream, u));
+  const refTo = sentenceEnd(index.key, refFrom, (u) => index.startsParagraph(u));
+  if (docTo < 0 || refTo < 0 || (docTo === docFrom && refTo === refFrom)) return undefined;
+  return { kind: kindOf(stream.key.slice(docFrom, docTo), index.key.slice(refFrom, refTo)), docFrom, docTo, refFrom, refTo, left: last, right: { d: docTo, r: refTo, length: 0 }, tail: true };
+}
+
+/** The position of the next sentence end (terminal punctuation or paragraph end) within MAX_DOC_GAP units, or -1. */
+function sentenceEnd(key: string, from: number, startsParagraph: (u: number) => boolean): number {
+  for (let u = from; u <= Math.min(key.length, from + 40); u++) {
+    if (u === key.length || TERMINALS.includes(key[u]) || startsParagraph(u) || key.charCodeAt(u) === 0) return u;
+  }
+  return -1;
 }
 
 /** First paragraph start in the stream within `[from, to]`, or -1. */
@@ -168,6 +202,7 @@ function onlyPunctuation(text: string): boolean {
 const DIGITS = /[0-9０-９.%％零〇一二两三四五六七八九十百千万亿]/;
 
 function kindOf(doc: string, ref: string): DeviationKind {
+  if (/[0-9]/.test(doc + ref) && [...doc, ...ref].every((c) => DIGITS.test(c))) return 'number';
   if (doc === '') return 'omission';
   if (ref === '') return 'insertion';
   if (isPermutation(doc, ref)) return 'reordered';
@@ -188,13 +223,14 @@ function mergeMoves(stream: DocumentStream, index: CollationIndex, gaps: Gap[]):
       const doc = stripped(stream.key.slice(last.docFrom, gap.docTo));
       const ref = stripped(index.key.slice(last.refFrom, gap.refTo));
       if (doc !== ref && isPermutation(doc, ref) && !isPermutation(stripped(stream.key.slice(last.docFrom, last.docTo)), stripped(index.key.slice(last.refFrom, last.refTo)))) {
-        merged[merged.length - 1] = { ...last, kind: 'reordered', docTo: gap.docTo, refTo: gap.refTo, right: gap.right };
+        merged[merged.length - 1] = { ...last, kind: 'reordered', docTo: gap.docTo, refTo: gap.refTo, right: gap.right, tail: false };
         continue;
       }
     }
     merged.push(gap);
   }
-  return merged;
+  // A changed last word stays (`市场秩序` → `市场环境`); a sentence that stops early is a shorter quotation, not a wrong one.
+  return merged.filter((gap) => !gap.tail || (gap.docTo > gap.docFrom && gap.refTo > gap.refFrom && Math.max(gap.docTo - gap.docFrom, gap.refTo - gap.refFrom) <= TAIL_WORD && !onlyPunctuation(stream.key.slice(gap.docFrom, gap.docTo))));
 }
 
 function stripped(text: string): string {

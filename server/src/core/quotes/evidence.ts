@@ -28,8 +28,11 @@ export interface EvidenceOptions {
 export const MIN_EVIDENT_CHAIN = 20;
 /** Quotation marks need less: the writer claims the words. */
 const MIN_QUOTED_ANCHOR = 8;
-/** A share of a handful of lines (a title block) says nothing about the document. */
-const MIN_REUSING_DOCUMENT = 300;
+/**
+ * A share of a handful of lines says nothing about the document: a title block, or a
+ * resolution restating the report's formula sentence with its own additions.
+ */
+const MIN_REUSING_DOCUMENT = 1000;
 /** The longest difference reported on anchor evidence alone. */
 const MAX_WORD = 4;
 /** A source named, then a verb of saying, right before the copied text: `报告指出，`, `总书记强调：“`. */

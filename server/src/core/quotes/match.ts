@@ -51,6 +51,7 @@ export function allowedEdits(length: number, options: QuoteCheckOptions): number
 export function findQuoteMismatches(index: ReferenceIndex, line: string, options: QuoteCheckOptions): QuoteMismatch[] {
   const found: QuoteMismatch[] = [];
   const settled: Span[] = [];
+  if (options.quotationsOnly && !/[“「『]/.test(line)) return found;
   for (const sentence of sentencesOf(line)) {
     if (sentence.key.length < options.minLength) continue;
     if (options.quotationsOnly) {
