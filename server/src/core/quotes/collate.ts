@@ -107,6 +107,8 @@ function gapsOf(index: CollationIndex, stream: DocumentStream, chain: Chain, joi
     }
     const docText = doc.slice(docFrom, docTo);
     const refText = ref.slice(refFrom, refTo);
+    // Quotation marks of the writer's own open or close a quotation here: its edge, not a changed word.
+    if (/[\u201c「」『』]/.test(docText) && !/[\u201c「」『』]/.test(refText)) continue;
     const refBreak = firstBreak(index, refFrom, refTo);
     if (refBreak < 0 && !hasTerminal(docText)) {
       if (breakInside > docFrom || (breakInside === docFrom && docFrom < docTo)) continue; // different text on both sides of a break

@@ -4,6 +4,7 @@ import { kgramHash, SEED, TOO_COMMON } from './collationIndex';
 import type { Gap } from './collate';
 import type { ReuseShare } from './reuse';
 import type { DocumentStream } from './stream';
+import { LEAD_IN_SOURCE } from './units';
 
 /**
  * Why a gap counts as a misquotation and not as independent writing that
@@ -36,7 +37,7 @@ const MIN_REUSING_DOCUMENT = 1000;
 /** The longest difference reported on anchor evidence alone. */
 const MAX_WORD = 4;
 /** A source named, then a verb of saying, right before the copied text: `报告指出，`, `总书记强调：“`. */
-const LEAD_IN = /(报告|总书记|习近平|总理|会议|全会|讲话|文件|决定|纲要|规划|公报|他|她)[^，。；：]{0,8}(指出|强调|要求|提出|表示|明确|宣布|阐明|写道|提到|部署|说)[:：，,]?[“"]?$/;
+const LEAD_IN = new RegExp(`${LEAD_IN_SOURCE}[:：，,]?(?:要|必须|我们要)?[“"]?$`);
 const TERMINALS = '。！？；!?;';
 
 export function evidenceFor(index: CollationIndex, stream: DocumentStream, chain: Chain, gap: Gap, reuse: readonly ReuseShare[], options: EvidenceOptions): Evidence | undefined {

@@ -2,7 +2,7 @@ import type { Span } from '../types';
 import { boundedDistance, closestSubstring, diffHunks, groupHunks, isPermutation, type Hunk } from './align';
 import { normalize, sourceSpan } from './normalize';
 import type { ReferenceIndex, ReferenceSentence } from './referenceIndex';
-import { quotationsOf, sentencesOf, type Passage } from './units';
+import { LEAD_IN_SOURCE, leadInPassagesOf, quotationsOf, sentencesOf, type Passage } from './units';
 
 export interface QuoteCheckOptions {
   /** Shortest passage compared, in comparison-key units (≈ characters). */
@@ -38,6 +38,8 @@ const CONTEXT = 6;
 /** Alignments are computed against at most this many candidates per passage. */
 const MAX_CANDIDATES = 12;
 
+const LEAD_IN_ANYWHERE = new RegExp(LEAD_IN_SOURCE);
+
 /** Edits a passage (or reference sentence) of `length` units may differ by. */
 export function allowedEdits(length: number, options: QuoteCheckOptions): number {
   return Math.max(1, Math.round((length * options.maxDifference) / 100));
@@ -51,7 +53,7 @@ export function allowedEdits(length: number, options: QuoteCheckOptions): number
 export function findQuoteMismatches(index: ReferenceIndex, line: string, options: QuoteCheckOptions): QuoteMismatch[] {
   const found: QuoteMismatch[] = [];
   const settled: Span[] = [];
-  if (options.quotationsOnly && !/[“「『]/.test(line)) return found;
+  if (options.quotationsOnly && !/[“「『]/.test(line) && !LEAD_IN_ANYWHERE.test(line)) return found;
   for (const sentence of sentencesOf(line)) {
     if (sentence.key.length < options.minLength) continue;
     if (options.quotationsOnly) {
@@ -68,7 +70,7 @@ export function findQuoteMismatches(index: ReferenceIndex, line: string, options
     settled.push(sentence);
     found.push(...mismatches(line, sentence, match.sentence, 0, match.sentence.key, 'sentence', options.checkNumbers === true));
   }
-  for (const quote of quotationsOf(line, options.minLength)) {
+  for (const quote of [...quotationsOf(line, options.minLength), ...leadInPassagesOf(line, options.minLength)]) {
     if (quote.key.length < options.minLength) continue;
     if (settled.some((s) => s.start <= quote.start && quote.end <= s.end)) continue;
     const match = closestQuotation(index, quote.key, options);

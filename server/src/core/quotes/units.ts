@@ -92,3 +92,23 @@ function trimmed(line: string, from: number, to: number, kind: Passage['kind']):
 function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 0x3000 || code === 0xa0 || code === 0xfeff;
 }
+
+/** A source named, then a verb of saying: `报告指出`, `总书记强调`, `会议要求`. */
+export const LEAD_IN_SOURCE = '(?:报告|总书记|习近平|总理|会议|全会|讲话|文件|决定|纲要|规划|公报|他|她)[^，。；：“”]{0,8}(?:指出|强调|要求|提出|表示|明确|宣布|阐明|写道|提到|部署|说)';
+const LEAD_IN_AT_START = new RegExp(`^${LEAD_IN_SOURCE}[:：，,]`);
+
+/**
+ * What follows a lead-in (`报告要求，推动传统产业…。`) up to the end of the
+ * sentence: the writer presents it as the source's words, like a quotation.
+ */
+export function leadInPassagesOf(line: string, minLength: number): Passage[] {
+  const passages: Passage[] = [];
+  for (const sentence of sentencesOf(line)) {
+    const text = line.slice(sentence.start, sentence.end);
+    const lead = LEAD_IN_AT_START.exec(text);
+    if (!lead || /[“「『]/.test(text)) continue;
+    const passage = trimmed(line, sentence.start + lead[0].length, sentence.end, 'quote');
+    if (passage && passage.key.length >= minLength) passages.push(passage);
+  }
+  return passages;
+}
