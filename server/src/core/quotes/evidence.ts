@@ -12,9 +12,10 @@ import { LEAD_IN_SOURCE } from './units';
  * - `quotation`: it lies inside `“…”`;
  * - `lead-in`: its sentence introduces the reference (`报告指出，…`);
  * - `reuse`: the document is mostly text of that reference (a summary, a copy);
+ * - `sentence`: a whole reference sentence copied but for one word;
  * - `anchors`: long exact matches on both sides that no other reference shares.
  */
-export type Evidence = 'quotation' | 'lead-in' | 'reuse' | 'anchors';
+export type Evidence = 'quotation' | 'lead-in' | 'reuse' | 'sentence' | 'anchors';
 
 export interface EvidenceOptions {
   /** Exact match needed on each side of a gap when anchors are the only evidence. */
@@ -48,16 +49,28 @@ export function evidenceFor(index: CollationIndex, stream: DocumentStream, chain
   if (chain.anchored >= MIN_EVIDENT_CHAIN && flanks >= MIN_QUOTED_ANCHOR && leadIn(stream, chain, gap)) return 'lead-in';
   const share = reuse.find((r) => r.source === chain.source);
   if (share && share.share * 100 >= options.minReuse && stream.key.length >= MIN_REUSING_DOCUMENT && chain.anchored >= MIN_EVIDENT_CHAIN) return 'reuse';
-  if (gap.kind === 'truncation' || gap.right.length === 0) return undefined;
-  if (gap.kind === 'number' && !options.checkNumbers) return undefined;
+  if (gap.kind === 'truncation') return undefined;
+  if (!options.checkNumbers && numeric(index, stream, gap)) return undefined;
   // On anchors alone only a changed word: reports of different years rewrite whole clauses of the same formula.
   if (Math.max(gap.docTo - gap.docFrom, gap.refTo - gap.refFrom) > MAX_WORD) return undefined;
+  if (wholeSentence(index, stream, gap, options.minAnchor)) return sharedFormula(index, gap) ? undefined : 'sentence';
   if (gap.left.length >= options.minAnchor && gap.right.length >= options.minAnchor) {
     // A formula in two references (two years' reports) is common property, not a quotation of either.
     if (sharedFormula(index, gap)) return undefined;
     return 'anchors';
   }
   return undefined;
+}
+
+const NUMERALS = /[0-9零〇一二两三四五六七八九十百千万亿%.]/;
+
+/** True when a figure changed: digits in the gap, numerals only, or right after a figure (`1200万人左右` for `…以上`). */
+function numeric(index: CollationIndex, stream: DocumentStream, gap: Gap): boolean {
+  const doc = stream.key.slice(gap.docFrom, gap.docTo);
+  const ref = index.key.slice(gap.refFrom, gap.refTo);
+  if (/[0-9]/.test(doc + ref)) return true;
+  if ([...doc, ...ref].every((c) => NUMERALS.test(c))) return true;
+  return /[0-9%]/.test(stream.key.slice(Math.max(0, gap.docFrom - 3), gap.docFrom));
 }
 
 /**
@@ -89,6 +102,31 @@ function leadIn(stream: DocumentStream, chain: Chain, gap: Gap): boolean {
   const copied = Math.max(sentenceStart, chain.docStart);
   const before = stream.key.slice(sentenceStart, copied);
   return before.length <= 24 && LEAD_IN.test(before);
+}
+
+/**
+ * True when the gap is the only difference between a whole sentence of the
+ * document and a whole sentence of the reference (of at least `minLength`
+ * units): from sentence start to sentence end on both sides.
+ */
+function wholeSentence(index: CollationIndex, stream: DocumentStream, gap: Gap, minLength: number): boolean {
+  const doc = stream.key;
+  const ref = index.key;
+  const p = stream.paragraphOf[Math.max(0, gap.docFrom - 1)];
+  let start = gap.docFrom;
+  while (start > stream.starts[p] && !TERMINALS.includes(doc[start - 1])) start--;
+  if (gap.left.d > start) return false;
+  const refStart = gap.left.r + (start - gap.left.d);
+  if (!(index.startsParagraph(refStart) || TERMINALS.includes(ref[refStart - 1]))) return false;
+  // The sentence ends inside the right anchor (or the gap runs to the end of both sentences).
+  const end = gap.right.d + gap.right.length;
+  let stop = gap.docTo;
+  const q = stream.paragraphOf[Math.min(doc.length - 1, gap.docTo)];
+  while (stop < stream.starts[q + 1] && !TERMINALS.includes(doc[stop])) stop++;
+  if (stop > end) return false;
+  const refStop = gap.right.r + (stop - gap.right.d);
+  const refEnds = refStop >= ref.length || TERMINALS.includes(ref[refStop]) || index.startsParagraph(refStop) || ref.charCodeAt(refStop) === 0;
+  return refEnds && stop - start >= minLength;
 }
 
 /** True when the document's wording around the gap occurs verbatim in a reference. */
