@@ -83,7 +83,7 @@ export class CheckEngine {
     const referencePaths = [...settings.references.map(resolve), ...extraReferences.map((p) => path.resolve(p))];
     const workspaceReferences = path.join(root, WORKSPACE_REFERENCES);
     if (fs.existsSync(workspaceReferences)) referencePaths.unshift(workspaceReferences);
-    const { problems } = references.reload(referencePaths);
+    const { problems } = references.reload(referencePaths, settings.builtinReferences);
     for (const problem of [...references.builtinProblems, ...problems]) warn(describe(problem));
 
     return new CheckEngine(settings, segmenter, new TermMatcher(mergeGlossaries(layers)), references, segmenterName);
@@ -101,7 +101,7 @@ export class CheckEngine {
   facts(text: string, file: string): DocumentFacts {
     const paragraphs = splitParagraphs(text);
     const tokensOf = (p: { text: string }): Token[] => this.#tokens.getOrCompute(p.text, () => segmentParagraph(this.#segmenter, p.text));
-    const references: ReferenceIndex | undefined = this.#references.isReference(file) ? undefined : this.#references.index;
+    const references: ReferenceIndex = this.#references.indexFor(file);
     return {
       text,
       paragraphs,

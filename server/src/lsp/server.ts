@@ -195,7 +195,7 @@ export function startServer(connection: Connection, segmentation = new Segmentat
     const paths = settings.references.map(resolvePath);
     const folder = workspaceRoot ? path.join(workspaceRoot, WORKSPACE_REFERENCES) : undefined;
     if (trusted && folder && fs.existsSync(folder)) paths.unshift(folder);
-    const { changed, problems } = references.reload(paths);
+    const { changed, problems } = references.reload(paths, settings.builtinReferences);
     for (const problem of [...references.builtinProblems, ...problems]) reportFileProblem(problem);
     return changed || first;
   }
@@ -205,11 +205,9 @@ export function startServer(connection: Connection, segmentation = new Segmentat
     return uri.includes('/.policy-lens/references/') || (file !== undefined && references?.isReference(file) === true);
   }
 
-  /** The index a document's quotations are checked against; none for a reference text itself. */
+  /** The index a document's quotations are checked against; for a reference text itself, the other references. */
   function referencesFor(uri: string) {
-    const file = uriToPath(uri);
-    if (!references || (file && references.isReference(file))) return undefined;
-    return references.index;
+    return references?.indexFor(uriToPath(uri));
   }
 
   function resolvePath(p: string): string {
