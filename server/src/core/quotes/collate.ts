@@ -4,7 +4,8 @@ import { chainAnchors, MAX_REF_GAP } from './chains';
 import type { CollationIndex } from './collationIndex';
 import { isPermutation } from './align';
 import { type DocumentStream, startsParagraphAt } from './stream';
-import { evidenceFor, type Evidence, type EvidenceOptions } from './evidence';
+import { evidenceFor, occurrencesOf, type Evidence, type EvidenceOptions } from './evidence';
+import { SEED } from './collationIndex';
 import { reuseShares, type ReuseShare } from './reuse';
 
 export type DeviationKind = 'substitution' | 'omission' | 'insertion' | 'reordered' | 'number' | 'punctuation' | 'truncation';
@@ -48,12 +49,15 @@ export interface Collation {
 }
 
 const TERMINALS = '。！？；!?;';
+const TERMINAL_CODES = new Set([...TERMINALS].map((c) => c.charCodeAt(0)));
 const CLAUSE_BREAK = '，,、；;：:。！？!?“”‘’（）()《》-';
 const PUNCTUATION = /[，,、；;：:。！？!?“”‘’（）()《》〈〉【】\-·…—．.]/;
 const CONTEXT = 6;
 const DEBUG = typeof process !== 'undefined' && process.env?.COLLATE_DEBUG === '1';
 /** Two gaps with at most this much text between them may be one transposition. */
 const MOVE_SPAN = 60;
+/** Chains with less matching text than this are formulas: their gaps are not looked at. */
+const MIN_CHAIN_WITH_GAPS = 12;
 /** The longest changed last word of a sentence reported. */
 const TAIL_WORD = 6;
 
@@ -64,15 +68,87 @@ export function collate(index: CollationIndex, stream: DocumentStream, options: 
   const deviations: Deviation[] = [];
   const joins: BrokenJoin[] = [];
   for (const chain of chains) {
+    // Every kind of evidence needs more matching text than this (two anchors of MIN_QUOTED_ANCHOR).
+    if (chain.anchored < MIN_CHAIN_WITH_GAPS) continue;
     const gaps = gapsOf(index, stream, chain, joins);
     for (const gap of mergeMoves(stream, index, gaps)) {
       const evidence = evidenceFor(index, stream, chain, gap, reuse, options);
       if (!evidence) continue;
+      // Classified only now: most gaps are never reported.
+      if (gap.kind === 'substitution') gap.kind = kindOf(stream.key.slice(gap.docFrom, gap.docTo), index.key.slice(gap.refFrom, gap.refTo));
       deviations.push(describe(index, stream, chain, gap, evidence));
       if (DEBUG) console.log(`  gap L${gap.left.length} R${gap.right.length} chain=${chain.anchored} reuse=${JSON.stringify(reuse.map((r) => [r.name, r.units, +r.share.toFixed(2)]))} of ${stream.key.length}`);
     }
   }
+  deviations.push(...reorderedSentences(index, stream, deviations));
   return { chains, deviations, joins, reuse };
+}
+
+/** Shortest sentence compared whole for reordered words, and the longest reordered stretch (longer: a list its author rearranged). */
+const MIN_REORDERED_SENTENCE = 12;
+const MAX_REORDERED = 10;
+
+/**
+ * Sentences that are a reference sentence with a few short words in another
+ * order (`以进促稳、稳中求进` for `稳中求进、以进促稳`): the moved words are
+ * too short to anchor a chain, so the whole sentence is looked up by its
+ * first or last SEED units.
+ */
+function reorderedSentences(index: CollationIndex, stream: DocumentStream, found: readonly Deviation[]): Deviation[] {
+  const doc = stream.key;
+  const out: Deviation[] = [];
+  let start = 0;
+  for (let u = 0; u <= doc.length; u++) {
+    const ends = u === doc.length || TERMINAL_CODES.has(doc.charCodeAt(u)) || (u > start && stream.paragraphOf[u] !== stream.paragraphOf[u - 1]);
+    if (!ends) continue;
+    const n = u - start;
+    if (n >= MIN_REORDERED_SENTENCE && !found.some((d) => d.docFrom < u && d.docTo > start)) {
+      const hit = reorderedAt(index, doc.slice(start, u));
+      if (hit !== undefined) {
+        const sentence = doc.slice(start, u);
+        const ref = index.key.slice(hit, hit + n);
+        let prefix = 0;
+        while (sentence[prefix] === ref[prefix]) prefix++;
+        let suffix = 0;
+        while (sentence[n - 1 - suffix] === ref[n - 1 - suffix]) suffix++;
+        const gap: Gap = {
+          kind: 'reordered',
+          docFrom: start + prefix,
+          docTo: u - suffix,
+          refFrom: hit + prefix,
+          refTo: hit + n - suffix,
+          left: { d: start, r: hit, length: prefix },
+          right: { d: u - suffix, r: hit + n - suffix, length: suffix },
+        };
+        out.push(describe(index, stream, { source: index.sourceOf[hit], anchors: [], anchored: n, docStart: start, docEnd: u }, gap, 'sentence'));
+      }
+    }
+    start = u === doc.length || TERMINAL_CODES.has(doc.charCodeAt(u)) ? u + 1 : u;
+  }
+  return out;
+}
+
+/** Where a reference sentence holding `sentence`'s characters, a few in another order, starts; undefined if none. */
+function reorderedAt(index: CollationIndex, sentence: string): number | undefined {
+  const n = sentence.length;
+  const ref = index.key;
+  const candidates = [
+    ...occurrencesOf(index, sentence.slice(0, SEED), false),
+    ...occurrencesOf(index, sentence.slice(n - SEED), false).map((p) => p + SEED - n),
+  ];
+  for (const p of candidates) {
+    if (p < 0 || p + n > ref.length) continue;
+    if (!(index.startsParagraph(p) || TERMINALS.includes(ref[p - 1]))) continue;
+    if (!(p + n === ref.length || TERMINALS.includes(ref[p + n]) || index.startsParagraph(p + n) || ref.charCodeAt(p + n) === 0)) continue;
+    const candidate = ref.slice(p, p + n);
+    if (candidate === sentence) return undefined;
+    let prefix = 0;
+    while (sentence[prefix] === candidate[prefix]) prefix++;
+    let suffix = 0;
+    while (suffix < n - prefix && sentence[n - 1 - suffix] === candidate[n - 1 - suffix]) suffix++;
+    if (n - prefix - suffix <= MAX_REORDERED && isPermutation(sentence.slice(prefix, n - suffix), candidate.slice(prefix, n - suffix))) return p;
+  }
+  return undefined;
 }
 
 /** A raw gap between two anchors of a chain. */
@@ -85,8 +161,9 @@ export interface Gap {
   /** The anchors on either side. */
   left: Anchor;
   right: Anchor;
-  /** The rest of a sentence after a chain's last anchor: kept only as half of a transposition. */
+  /** The rest of a sentence after a chain's last anchor: kept as half of a transposition, or alone when `alone`. */
   tail?: boolean;
+  alone?: boolean;
 }
 
 function gapsOf(index: CollationIndex, stream: DocumentStream, chain: Chain, joins: BrokenJoin[]): Gap[] {
@@ -118,7 +195,7 @@ function gapsOf(index: CollationIndex, stream: DocumentStream, chain: Chain, joi
       }
       // Punctuation is wording only where a 顿号 is dropped or added (`时、度、效` → `时度效`), not swapped for another mark.
       if (onlyPunctuation(docText) && onlyPunctuation(refText) && !(docText === '' && refText === '、') && !(docText === '、' && refText === '')) continue;
-      gaps.push({ kind: kindOf(docText, refText), docFrom, docTo, refFrom, refTo, left, right });
+      gaps.push({ kind: 'substitution', docFrom, docTo, refFrom, refTo, left, right });
       continue;
     }
     if (refBreak >= 0 && docFrom === docTo && breakInside === docFrom) {
@@ -161,8 +238,14 @@ function tailGap(index: CollationIndex, stream: DocumentStream, chain: Chain): G
   const refFrom = last.r + last.length;
   const docTo = sentenceEnd(stream.key, docFrom, (u) => startsParagraphAt(stream, u));
   const refTo = sentenceEnd(index.key, refFrom, (u) => index.startsParagraph(u));
-  if (docTo < 0 || refTo < 0 || (docTo === docFrom && refTo === refFrom)) return undefined;
-  return { kind: kindOf(stream.key.slice(docFrom, docTo), index.key.slice(refFrom, refTo)), docFrom, docTo, refFrom, refTo, left: last, right: { d: docTo, r: refTo, length: 0 }, tail: true };
+  if (docTo <= docFrom && refTo <= refFrom) return undefined;
+  // Reported alone only where both sentences go on: one that stops early is a shorter quotation, not a wrong one.
+  const both = docTo > docFrom && refTo > refFrom;
+  // The words both sentences end with are an anchor of their own (`有展开` for `有序展开`: `序` is missing).
+  let same = 0;
+  while (docTo - same > docFrom && refTo - same > refFrom && stream.key[docTo - same - 1] === index.key[refTo - same - 1]) same++;
+  const right = { d: docTo - same, r: refTo - same, length: same };
+  return { kind: 'substitution', docFrom, docTo: right.d, refFrom, refTo: right.r, left: last, right, tail: true, alone: both };
 }
 
 /** The position of the next sentence end (terminal punctuation or paragraph end) within MAX_DOC_GAP units, or -1. */
@@ -232,7 +315,7 @@ function mergeMoves(stream: DocumentStream, index: CollationIndex, gaps: Gap[]):
     merged.push(gap);
   }
   // A changed last word stays (`市场秩序` → `市场环境`); a sentence that stops early is a shorter quotation, not a wrong one.
-  return merged.filter((gap) => !gap.tail || (gap.docTo > gap.docFrom && gap.refTo > gap.refFrom && Math.max(gap.docTo - gap.docFrom, gap.refTo - gap.refFrom) <= TAIL_WORD && !onlyPunctuation(stream.key.slice(gap.docFrom, gap.docTo))));
+  return merged.filter((gap) => !gap.tail || (gap.alone === true && Math.max(gap.docTo - gap.docFrom, gap.refTo - gap.refFrom) <= TAIL_WORD && !onlyPunctuation(stream.key.slice(gap.docFrom, gap.docTo) + index.key.slice(gap.refFrom, gap.refTo))));
 }
 
 function stripped(text: string): string {

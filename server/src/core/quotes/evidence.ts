@@ -42,7 +42,8 @@ const LEAD_IN = new RegExp(`${LEAD_IN_SOURCE}[:：，,]?(?:要|必须|我们要)
 const TERMINALS = '。！？；!?;';
 
 export function evidenceFor(index: CollationIndex, stream: DocumentStream, chain: Chain, gap: Gap, reuse: readonly ReuseShare[], options: EvidenceOptions): Evidence | undefined {
-  const flanks = Math.min(gap.left.length, gap.right.length || gap.left.length);
+  // The end of a sentence is a boundary of its own: a changed last word has only its left anchor.
+  const flanks = gap.tail ? gap.left.length : Math.min(gap.left.length, gap.right.length);
   if (flanks >= MIN_QUOTED_ANCHOR && insideQuotation(index, stream, gap)) return 'quotation';
   // Wording that another reference has exactly is a correct quotation of that one.
   if (quotesAnother(index, stream, gap)) return undefined;
@@ -145,12 +146,13 @@ function sharedFormula(index: CollationIndex, gap: Gap): boolean {
 }
 
 /** Positions of `text` (≥ SEED units) in the reference stream. */
-export function occurrencesOf(index: CollationIndex, text: string): number[] {
+export function occurrencesOf(index: CollationIndex, text: string, scanCommon = true): number[] {
   if (text.length < SEED) return [];
   const places = index.occurrences(kgramHash(text, 0));
   if (!places) return [];
   const found: number[] = [];
   if (places === TOO_COMMON) {
+    if (!scanCommon) return found;
     for (let at = index.key.indexOf(text); at >= 0; at = index.key.indexOf(text, at + 1)) found.push(at);
     return found;
   }

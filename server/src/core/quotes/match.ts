@@ -2,7 +2,7 @@ import type { Span } from '../types';
 import { boundedDistance, closestSubstring, diffHunks, groupHunks, isPermutation, type Hunk } from './align';
 import { normalize, sourceSpan } from './normalize';
 import type { ReferenceIndex, ReferenceSentence } from './referenceIndex';
-import { LEAD_IN_SOURCE, leadInPassagesOf, quotationsOf, sentencesOf, type Passage } from './units';
+import { leadInPassagesOf, quotationsOf, sentencesOf, type Passage } from './units';
 
 export interface QuoteCheckOptions {
   /** Shortest passage compared, in comparison-key units (≈ characters). */
@@ -38,7 +38,6 @@ const CONTEXT = 6;
 /** Alignments are computed against at most this many candidates per passage. */
 const MAX_CANDIDATES = 12;
 
-const LEAD_IN_ANYWHERE = new RegExp(LEAD_IN_SOURCE);
 
 /** Edits a passage (or reference sentence) of `length` units may differ by. */
 export function allowedEdits(length: number, options: QuoteCheckOptions): number {
@@ -53,12 +52,15 @@ export function allowedEdits(length: number, options: QuoteCheckOptions): number
 export function findQuoteMismatches(index: ReferenceIndex, line: string, options: QuoteCheckOptions): QuoteMismatch[] {
   const found: QuoteMismatch[] = [];
   const settled: Span[] = [];
-  if (options.quotationsOnly && !/[“「『]/.test(line) && !LEAD_IN_ANYWHERE.test(line)) return found;
+
   for (const sentence of sentencesOf(line)) {
     if (sentence.key.length < options.minLength) continue;
     if (options.quotationsOnly) {
       // An identical sentence is never reported, whatever quotation it holds.
-      if (index.hasSentence(sentence.key)) settled.push(sentence);
+      if (index.hasSentence(sentence.key)) {
+        settled.push(sentence);
+        continue;
+      }
       continue;
     }
     if (index.hasSentence(sentence.key)) {

@@ -81,15 +81,18 @@ export const quoteMismatchRule: Rule = {
     const collation = index.collation;
     const evidence = { minAnchor: options.minLength as number, minReuse: options.minReuse as number, checkNumbers: options.checkNumbers === true };
     const anchorsFor = anchorMemo(facts, index);
-    const quoteNamespace = `quote.mismatch/quotes/${index.id}/${evidence.minAnchor}`;
-    const quoteSettings = { minLength: evidence.minAnchor, maxDifference: 10, checkNumbers: true, quotationsOnly: true };
-    const quotesOf = (paragraph: Paragraph) => findQuoteMismatches(index, paragraph.text, quoteSettings).map(toQuoteFinding);
+    const quoteNamespace = `quote.mismatch/quotes/${index.id}`;
+    const quoteSettings = { minLength: QUOTATION_MIN_LENGTH, maxDifference: 10, checkNumbers: true, quotationsOnly: true };
+    const quotesOf = (paragraph: Paragraph) =>
+      findQuoteMismatches(index, paragraph.text, quoteSettings)
+        .filter((m) => !punctuationSwapped(paragraph.text.slice(m.fix.span.start, m.fix.span.end), m.fix.newText))
+        .map(toQuoteFinding);
     return checkPerScope(facts, `quote.mismatch/${index.id}/${JSON.stringify(evidence)}`, (paragraphs) => {
       const stream = documentStream(paragraphs, anchorsFor);
       const result = collate(collation, stream, evidence);
       const findings = result.deviations.map((d) => toFinding(d, collation));
       for (const paragraph of paragraphs) {
-        if (paragraph.text.length < evidence.minAnchor) continue;
+        if (paragraph.text.length < QUOTATION_MIN_LENGTH) continue;
         for (const finding of fromParagraph(facts.memo(quoteNamespace, paragraph, quotesOf), paragraph)) {
           if (!findings.some((f) => f.span.start < finding.span.end + 2 && finding.span.start < f.span.end + 2)) findings.push(finding);
         }
@@ -98,6 +101,9 @@ export const quoteMismatchRule: Rule = {
     });
   },
 };
+
+/** Quotations (and reordered sentences) compared whole with reference sentences: at least this long. */
+const QUOTATION_MIN_LENGTH = 12;
 
 /** Anchors of a paragraph, remembered by its text for this set of references. */
 export function anchorMemo(facts: DocumentFacts, index: ReferenceIndex): (paragraph: Paragraph) => ParagraphAnchors {
@@ -120,6 +126,13 @@ function toFinding(deviation: Deviation, index: CollationIndex): Finding {
     args: { reference, line, expected: deviation.expected, actual: deviation.actual, evidence: deviation.evidence },
     fix,
   };
+}
+
+const PUNCTUATION = /^[，,、；;：:。！？!?“”‘’（）()《》\-—…·]+$/;
+
+/** One mark for another (`，` for `、`) is form, not wording; a dropped or added 顿号 is wording. */
+function punctuationSwapped(actual: string, expected: string): boolean {
+  return PUNCTUATION.test(actual) && PUNCTUATION.test(expected);
 }
 
 function toQuoteFinding(mismatch: QuoteMismatch): Finding {
