@@ -81,6 +81,7 @@ export function collate(index: CollationIndex, stream: DocumentStream, options: 
     }
   }
   deviations.push(...reorderedSentences(index, stream, deviations));
+  if (DEBUG) console.log(`collate: ${stream.key.length} units, ${stream.anchors.length} anchors, ${chains.length} chains, ${chains.filter((c) => c.anchored >= MIN_CHAIN_WITH_GAPS).length} long, ${chains.reduce((n, c) => n + c.anchors.length, 0)} chained anchors`);
   return { chains, deviations, joins, reuse };
 }
 
@@ -304,7 +305,9 @@ function mergeMoves(stream: DocumentStream, index: CollationIndex, gaps: Gap[]):
   const merged: Gap[] = [];
   for (const gap of gaps) {
     const last = merged[merged.length - 1];
-    if (last && last.kind !== 'truncation' && gap.kind !== 'truncation' && gap.docTo - last.docFrom <= MOVE_SPAN && gap.refTo - last.refFrom <= MOVE_SPAN) {
+    const docSpan = last ? gap.docTo - last.docFrom : -1;
+    const refSpan = last ? gap.refTo - last.refFrom : -1;
+    if (last && last.kind !== 'truncation' && gap.kind !== 'truncation' && docSpan > 0 && docSpan <= MOVE_SPAN && refSpan > 0 && refSpan <= MOVE_SPAN && docSpan === refSpan) {
       const doc = stripped(stream.key.slice(last.docFrom, gap.docTo));
       const ref = stripped(index.key.slice(last.refFrom, gap.refTo));
       if (doc !== ref && isPermutation(doc, ref) && !isPermutation(stripped(stream.key.slice(last.docFrom, last.docTo)), stripped(index.key.slice(last.refFrom, last.refTo)))) {
@@ -318,9 +321,11 @@ function mergeMoves(stream: DocumentStream, index: CollationIndex, gaps: Gap[]):
   return merged.filter((gap) => !gap.tail || (gap.alone === true && Math.max(gap.docTo - gap.docFrom, gap.refTo - gap.refFrom) <= TAIL_WORD && !onlyPunctuation(stream.key.slice(gap.docFrom, gap.docTo) + index.key.slice(gap.refFrom, gap.refTo))));
 }
 
+const PUNCTUATION_CODES = new Set([...'，,、；;：:。！？!?“”‘’（）()《》〈〉【】-·…—．.'].map((c) => c.charCodeAt(0)));
+
 function stripped(text: string): string {
   let out = '';
-  for (const char of text) if (!PUNCTUATION.test(char)) out += char;
+  for (let i = 0; i < text.length; i++) if (!PUNCTUATION_CODES.has(text.charCodeAt(i))) out += text[i];
   return out;
 }
 
