@@ -24,6 +24,8 @@ export interface EvidenceOptions {
   readonly minReuse: number;
   /** Report changed figures on anchor evidence alone (local documents fill national templates with their own). */
   readonly checkNumbers: boolean;
+  /** Grant `reuse` to every long enough chain and let the caller check the share of the whole document. */
+  readonly deferReuse?: boolean;
 }
 
 /** Chains shorter than this say nothing about copying: formulas are that long. */
@@ -48,8 +50,22 @@ export function evidenceFor(index: CollationIndex, stream: DocumentStream, chain
   // Wording that another reference has exactly is a correct quotation of that one.
   if (quotesAnother(index, stream, gap)) return undefined;
   if (chain.anchored >= MIN_EVIDENT_CHAIN && flanks >= MIN_QUOTED_ANCHOR && leadIn(stream, chain, gap)) return 'lead-in';
+  const strict = strictEvidence(index, stream, gap, options);
+  if (strict) return strict;
+  // Reuse is judged on the whole document: a chunk of a long one defers it to the caller (see `deferReuse`).
+  if (chain.anchored < MIN_EVIDENT_CHAIN) return undefined;
+  if (options.deferReuse) return 'reuse';
   const share = reuse.find((r) => r.source === chain.source);
-  if (share && share.share * 100 >= options.minReuse && stream.key.length >= MIN_REUSING_DOCUMENT && chain.anchored >= MIN_EVIDENT_CHAIN) return 'reuse';
+  return share && isReusing(share.share, stream.key.length, options) ? 'reuse' : undefined;
+}
+
+/** True when a document of `units` units of which `share` is one reference's text counts as a copy of it. */
+export function isReusing(share: number, units: number, options: EvidenceOptions): boolean {
+  return share * 100 >= options.minReuse && units >= MIN_REUSING_DOCUMENT;
+}
+
+/** Evidence from the text around the gap alone: a whole sentence, or long anchors on both sides. */
+function strictEvidence(index: CollationIndex, stream: DocumentStream, gap: Gap, options: EvidenceOptions): Evidence | undefined {
   if (gap.kind === 'truncation') return undefined;
   if (!options.checkNumbers && numeric(index, stream, gap)) return undefined;
   // On anchors alone only a changed word: reports of different years rewrite whole clauses of the same formula.

@@ -1,12 +1,13 @@
 import { fromParagraph } from '../findings';
 import { anchorsOf, type ParagraphAnchors } from '../quotes/anchors';
 import { collate, type Deviation } from '../quotes/collate';
+import { isReusing } from '../quotes/evidence';
 import type { CollationIndex } from '../quotes/collationIndex';
 import { findQuoteMismatches, type QuoteMismatch } from '../quotes/match';
 import type { ReferenceIndex } from '../quotes/referenceIndex';
 import { documentStream } from '../quotes/stream';
 import type { Finding, Paragraph } from '../types';
-import { checkPerScope } from './documentScopes';
+import { documentScopes, paragraphsBySpan } from './documentScopes';
 import type { DocumentFacts, Rule, RuleOptions } from './rule';
 
 /**
@@ -87,9 +88,11 @@ export const quoteMismatchRule: Rule = {
       findQuoteMismatches(index, paragraph.text, quoteSettings)
         .filter((m) => !punctuationSwapped(paragraph.text.slice(m.fix.span.start, m.fix.span.end), m.fix.newText))
         .map(toQuoteFinding);
-    return checkPerScope(facts, `quote.mismatch/${index.id}/${JSON.stringify(evidence)}`, (paragraphs) => {
+    const namespace = `quote.mismatch/${index.id}/${JSON.stringify(evidence)}`;
+    const deferred = { ...evidence, deferReuse: true };
+    const collateChunk = (paragraphs: readonly Paragraph[]): Finding[] => {
       const stream = documentStream(paragraphs, anchorsFor);
-      const result = collate(collation, stream, evidence);
+      const result = collate(collation, stream, deferred);
       const findings = result.deviations.map((d) => toFinding(d, collation));
       for (const paragraph of paragraphs) {
         if (paragraph.text.length < QUOTATION_MIN_LENGTH) continue;
@@ -97,10 +100,66 @@ export const quoteMismatchRule: Rule = {
           if (!findings.some((f) => f.span.start < finding.span.end + 2 && finding.span.start < f.span.end + 2)) findings.push(finding);
         }
       }
-      return findings.sort((a, b) => a.span.start - b.span.start);
-    });
+      findings.sort((a, b) => a.span.start - b.span.start);
+      // What the chunk reuses of each reference travels with its findings (cached together), for the document's share.
+      const at = paragraphs[0]?.start ?? 0;
+      const sources = Object.fromEntries(result.reuse.map((r) => [r.name, r.units]));
+      findings.push({ code: REUSE_RECORD, messageId: 'reuse', span: { start: at, end: at }, args: { units: stream.key.length, sources: JSON.stringify(sources) } });
+      return findings;
+    };
+    const findings: Finding[] = [];
+    for (const scope of paragraphsBySpan(facts.paragraphs, documentScopes(facts.text, facts.outline))) {
+      const found: Finding[] = [];
+      for (const chunk of chunksOf(scope)) {
+        const compute = () => collateChunk(chunk);
+        found.push(...(facts.memoScope ? facts.memoScope(namespace, chunk, compute) : compute()));
+      }
+      const reuse = documentReuse(found);
+      for (const finding of found) {
+        if (finding.code === REUSE_RECORD) continue;
+        // Reuse as evidence is a property of the whole document, not of one chunk.
+        if (finding.args.evidence === 'reuse' && !isReusing((reuse.sources.get(String(finding.args.reference)) ?? 0) / Math.max(1, reuse.units), reuse.units, evidence)) continue;
+        findings.push(finding);
+      }
+    }
+    return findings;
   },
 };
+
+/** Code of the record a chunk's findings carry of what it reuses; never reported. */
+const REUSE_RECORD = 'quote.reuse';
+
+/** Units of a document and how many of them each reference supplies, from its chunks' records. */
+function documentReuse(found: readonly Finding[]): { units: number; sources: Map<string, number> } {
+  let units = 0;
+  const sources = new Map<string, number>();
+  for (const finding of found) {
+    if (finding.code !== REUSE_RECORD) continue;
+    units += Number(finding.args.units);
+    for (const [name, count] of Object.entries(JSON.parse(String(finding.args.sources)) as Record<string, number>)) sources.set(name, (sources.get(name) ?? 0) + count);
+  }
+  return { units, sources };
+}
+
+/** A document longer than this (UTF-16 units) is collated in chunks of about this size, so an edit re-aligns one chunk. */
+const CHUNK = 30_000;
+
+function chunksOf(paragraphs: readonly Paragraph[]): Paragraph[][] {
+  const chunks: Paragraph[][] = [];
+  let chunk: Paragraph[] = [];
+  let size = 0;
+  for (const paragraph of paragraphs) {
+    chunk.push(paragraph);
+    size += paragraph.text.length;
+    if (size >= CHUNK && /[。！？；!?;”」』）)]\s*$/.test(paragraph.text)) {
+      chunks.push(chunk);
+      chunk = [];
+      size = 0;
+    }
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
+}
 
 /** Quotations (and reordered sentences) compared whole with reference sentences: at least this long. */
 const QUOTATION_MIN_LENGTH = 12;
