@@ -80,7 +80,13 @@ export function collate(index: CollationIndex, stream: DocumentStream, options: 
       if (DEBUG) console.log(`  gap L${gap.left.length} R${gap.right.length} chain=${chain.anchored} reuse=${JSON.stringify(reuse.map((r) => [r.name, r.units, +r.share.toFixed(2)]))} of ${stream.key.length}`);
     }
   }
-  deviations.push(...reorderedSentences(index, stream, deviations));
+  // A sentence found reordered whole explains the gaps inside it.
+  const reordered = reorderedSentences(index, stream, deviations.filter((d) => d.evidence !== 'reuse'));
+  if (reordered.length > 0) {
+    const kept = deviations.filter((d) => !reordered.some((r) => d.docFrom < r.docTo && r.docFrom < d.docTo + 1));
+    deviations.length = 0;
+    deviations.push(...kept, ...reordered);
+  }
   if (DEBUG) console.log(`collate: ${stream.key.length} units, ${stream.anchors.length} anchors, ${chains.length} chains, ${chains.filter((c) => c.anchored >= MIN_CHAIN_WITH_GAPS).length} long, ${chains.reduce((n, c) => n + c.anchors.length, 0)} chained anchors`);
   return { chains, deviations, joins, reuse };
 }
