@@ -128,14 +128,10 @@ describe('independent documents stay quiet', () => {
       characters += text.length;
       for (const row of table(text, check(text))) found.push([file, ...row]);
     }
-    // Each is a year's report writing a formula of a built-in reference its own way (labelled false in
-    // test/fixtures/labels/quote.mismatch.tsv): no quotation marks, no lead-in, not a copy.
-    expect(found).toEqual([
-      ['cpc-18.txt', 50, '一切', 'mismatch', 34, '向关心和支持中', '向一切关心和支持中', 'anchors'],
-      ['gwr-2003.txt', 241, '一切', 'mismatch', 34, '向关心和支持中', '向一切关心和支持中', 'anchors'],
-      ['gwr-2021.txt', 101, '北振', 'mismatch', 76, '推动东北全面振兴取得新突', '推动东北振兴取得新突', 'sentence'],
-      ['gwr-2021.txt', 222, '善发', 'mismatch', 157, '公益慈善等健康发展', '公益慈善发展', 'anchors'],
-    ]);
+    // Each report writes formulas of the built-in references its own way (`推动东北振兴` in 2021 for the 20th
+    // Party Congress' `推动东北全面振兴`): long documents taking ≤ 11 % from a reference do not quote it.
+    expect(found).toEqual([]);
+    expect(characters).toBeGreaterThan(1_150_000);
     expect((found.length * 100_000) / characters).toBeLessThanOrEqual(1);
   });
 });

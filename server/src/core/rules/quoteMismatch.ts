@@ -117,8 +117,11 @@ export const quoteMismatchRule: Rule = {
       const reuse = documentReuse(found);
       for (const finding of found) {
         if (finding.code === REUSE_RECORD) continue;
+        const share = (reuse.sources.get(String(finding.args.reference)) ?? 0) / Math.max(1, reuse.units);
         // Reuse as evidence is a property of the whole document, not of one chunk.
-        if (finding.args.evidence === 'reuse' && !isReusing((reuse.sources.get(String(finding.args.reference)) ?? 0) / Math.max(1, reuse.units), reuse.units, evidence)) continue;
+        if (finding.args.evidence === 'reuse' && !isReusing(share, reuse.units, evidence)) continue;
+        // A long document that takes little from the reference writes its formulas, it does not quote them.
+        if ((finding.args.evidence === 'sentence' || finding.args.evidence === 'anchors') && reuse.units >= INDEPENDENT_DOCUMENT && share < MIN_BARE_SHARE) continue;
         findings.push(finding);
       }
     }
@@ -140,6 +143,14 @@ function documentReuse(found: readonly Finding[]): { units: number; sources: Map
   }
   return { units, sources };
 }
+
+/**
+ * In a document of at least INDEPENDENT_DOCUMENT units, a bare sentence one word off the
+ * reference counts only when at least MIN_BARE_SHARE of the document is that reference's
+ * text: the national reports of other years (≤ 11 % from any built-in) rewrite its formulas.
+ */
+const INDEPENDENT_DOCUMENT = 3000;
+const MIN_BARE_SHARE = 0.15;
 
 /** A document longer than this (UTF-16 units) is collated in chunks of about this size, so an edit re-aligns one chunk. */
 const CHUNK = 30_000;

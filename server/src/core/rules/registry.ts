@@ -1,4 +1,5 @@
 import { numberingRule } from './numbering';
+import { paragraphBrokenRule } from './paragraphBroken';
 import { punctuationWidthRule } from './punctuationWidth';
 import { quoteMismatchRule } from './quoteMismatch';
 import type { Rule } from './rule';
@@ -16,6 +17,7 @@ export const RULES: readonly Rule[] = [
   termInconsistentRule,
   punctuationWidthRule,
   quoteMismatchRule,
+  paragraphBrokenRule,
 ];
 
 export function ruleById(id: string): Rule | undefined {
