@@ -51,8 +51,8 @@ function table(text: string, findings: readonly Finding[]): unknown[][] {
   return findings.map((f) => [lineOf(f.span.start), text.slice(f.span.start, f.span.end), f.messageId, f.args.line, f.args.expected ?? f.args.missing, f.args.actual ?? '', f.args.evidence ?? '']);
 }
 
-describe('collation of a news summary of the 2024 report (test/fixtures/quotes/summary-2024.txt)', () => {
-  const text = fs.readFileSync(path.join(FIXTURES, 'quotes/summary-2024.txt'), 'utf8');
+describe('collation of a news summary of the 2024 report (test/fixtures/corpus/written/summary-2024.txt)', () => {
+  const text = fs.readFileSync(path.join(FIXTURES, 'corpus/written/summary-2024.txt'), 'utf8');
   const findings = check(text);
 
   it('reports every deviation with the reference wording and line, and nothing where the copy is exact', () => {
@@ -93,8 +93,8 @@ describe('collation of a news summary of the 2024 report (test/fixtures/quotes/s
   });
 });
 
-describe('collation of study notes quoting the 2024 report (test/fixtures/quotes/study-notes.txt)', () => {
-  const text = fs.readFileSync(path.join(FIXTURES, 'quotes/study-notes.txt'), 'utf8');
+describe('collation of study notes quoting the 2024 report (test/fixtures/corpus/written/study-notes.txt)', () => {
+  const text = fs.readFileSync(path.join(FIXTURES, 'corpus/written/study-notes.txt'), 'utf8');
 
   it('reports quotations after 报告指出/强调/提出/要求 that depart from the report, and leaves the notes’ own sentences alone', () => {
     expect(table(text, check(text))).toEqual([

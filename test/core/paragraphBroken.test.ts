@@ -21,7 +21,7 @@ const lineOf = (text: string, offset: number) => text.slice(0, offset).split('\n
 
 describe('paragraph.broken', () => {
   it('finds the sentences of the summary broken across paragraphs, where the reference runs on, and joins them', () => {
-    const text = fs.readFileSync(path.join(__dirname, '../fixtures/quotes/summary-2024.txt'), 'utf8');
+    const text = fs.readFileSync(path.join(__dirname, '../fixtures/corpus/written/summary-2024.txt'), 'utf8');
     const findings = check(text);
     expect(findings.map((f) => [lineOf(text, f.span.start), text.slice(f.span.start, f.span.end), f.messageId, f.args])).toEqual([
       [9, '工', 'reference', { reference: '2024政府工作报告', line: 77 }], // cut mid-word, text lost (quote.mismatch restores it)
