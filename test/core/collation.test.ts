@@ -10,7 +10,7 @@ import { quoteMismatchRule } from '../../server/src/core/rules/quoteMismatch';
 import type { DocumentFacts } from '../../server/src/core/rules/rule';
 import { splitParagraphs } from '../../server/src/core/text/paragraphs';
 import type { Finding } from '../../server/src/core/types';
-import { findingMessage } from '../../server/src/lsp/l10n';
+import { findingMessage } from '../../server/src/engine/l10n';
 
 /**
  * Collation (quotes/collate.ts) on real material: summaries and study notes

@@ -5,7 +5,7 @@ import { buildReferenceIndex, loadBuiltinReferences } from '../../server/src/ada
 import { AnalysisCaches, analyze } from '../../server/src/core/analysis';
 import { paragraphBrokenRule } from '../../server/src/core/rules/paragraphBroken';
 import type { Finding } from '../../server/src/core/types';
-import { findingMessage } from '../../server/src/lsp/l10n';
+import { findingMessage } from '../../server/src/engine/l10n';
 import { factsOf } from '../helpers/analyzeText';
 
 const INDEX = buildReferenceIndex(loadBuiltinReferences().texts);

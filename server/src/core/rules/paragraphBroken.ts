@@ -19,6 +19,8 @@ export const paragraphBrokenRule: Rule = {
   id: 'paragraph.broken',
   defaultSeverity: 'warning',
   needsTokens: false,
+  cost: 'full',
+  example: '`…加快推进新型工` ⏎ `业化，提高…` → one paragraph',
   description: {
     en: 'A sentence broken across two paragraphs.',
     zh: '一句话被断成两个段落。',

@@ -25,6 +25,9 @@ export const quoteMismatchRule: Rule = {
   id: 'quote.mismatch',
   defaultSeverity: 'warning',
   needsTokens: false,
+  cost: 'full',
+  textOnly: true,
+  example: '`地方层面有序推进` → `地方层面有序展开` (2024 report, line 21)',
   description: {
     en: 'Text copied from a reference text (e.g. the government work report) that departs from it.',
     zh: '摘自参考文本（如政府工作报告）而与原文不一致的文字。',
@@ -76,19 +79,24 @@ export const quoteMismatchRule: Rule = {
       zh: '句子在此中断，参考文本《{reference}》第 {line} 行原文接续为“{missing}”。',
     },
   },
+  // Seeding is most of the work: done per paragraph while the rest of the document is being segmented.
+  warmParagraph(facts: DocumentFacts, paragraph: Paragraph): void {
+    if (facts.references && facts.references.size > 0) anchorMemo(facts, facts.references)(paragraph);
+  },
   checkDocument(facts: DocumentFacts, options: RuleOptions): Finding[] {
     const index = facts.references;
     if (!index || index.size === 0) return [];
     const collation = index.collation;
     const evidence = { minAnchor: options.minLength as number, minReuse: options.minReuse as number, checkNumbers: options.checkNumbers === true };
     const anchorsFor = anchorMemo(facts, index);
-    const quoteNamespace = `quote.mismatch/quotes/${index.id}`;
+    // Memo names are constants: the engine adds the rule, its options and the reference set.
+    const quoteNamespace = 'quotes';
     const quoteSettings = { minLength: QUOTATION_MIN_LENGTH, maxDifference: 10, checkNumbers: true, quotationsOnly: true };
     const quotesOf = (paragraph: Paragraph) =>
       findQuoteMismatches(index, paragraph.text, quoteSettings)
         .filter((m) => !punctuationSwapped(paragraph.text.slice(m.fix.span.start, m.fix.span.end), m.fix.newText))
         .map(toQuoteFinding);
-    const namespace = `quote.mismatch/${index.id}/${JSON.stringify(evidence)}`;
+    const namespace = 'chunks';
     const deferred = { ...evidence, deferReuse: true };
     const collateChunk = (paragraphs: readonly Paragraph[]): Finding[] => {
       const stream = documentStream(paragraphs, anchorsFor);
@@ -112,7 +120,7 @@ export const quoteMismatchRule: Rule = {
       const found: Finding[] = [];
       for (const chunk of chunksOf(scope)) {
         const compute = () => collateChunk(chunk);
-        found.push(...(facts.memoScope ? facts.memoScope(namespace, chunk, compute) : compute()));
+        found.push(...facts.memoScope(namespace, chunk, compute));
       }
       const reuse = documentReuse(found);
       for (const finding of found) {
@@ -177,7 +185,7 @@ const QUOTATION_MIN_LENGTH = 12;
 
 /** Anchors of a paragraph, remembered by its text for this set of references. */
 export function anchorMemo(facts: DocumentFacts, index: ReferenceIndex): (paragraph: Paragraph) => ParagraphAnchors {
-  const namespace = `quote.anchors/${index.id}`;
+  const namespace = 'anchors';
   const compute = (paragraph: Paragraph) => anchorsOf(index.collation, paragraph.text);
   return (paragraph) => facts.memo(namespace, paragraph, compute);
 }

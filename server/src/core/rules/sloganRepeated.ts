@@ -2,6 +2,7 @@ import { fromParagraph } from '../findings';
 import type { OutlineNode } from '../outline/types';
 import { relativeParagraph } from '../text/paragraphs';
 import type { Finding, Paragraph, Span } from '../types';
+import { charactersOf, perThousand, sectionUnits } from '../stats/sections';
 import { paragraphsBySpan } from './documentScopes';
 import { isParallelFrame, overlaps, phraseOccurrences } from './phrases';
 import type { DocumentFacts, ParagraphInput, Rule, RuleOptions } from './rule';
@@ -19,6 +20,8 @@ export const sloganRepeatedRule: Rule = {
   id: CODE,
   defaultSeverity: 'information',
   needsTokens: true,
+  cost: 'full',
+  example: '`高质量发展` ×4 in one paragraph',
   description: {
     en: 'The same phrase or slogan repeated too often in a paragraph or a section.',
     zh: '同一短语或提法在一段或一节中重复过多。',
@@ -37,6 +40,9 @@ export const sloganRepeatedRule: Rule = {
       zh: '“{phrase}”在本节出现 {count} 次（每千字 {density} 次）。',
     },
   },
+  warmParagraph(facts: DocumentFacts, paragraph: Paragraph, options: RuleOptions): void {
+    paragraphFindings(facts, paragraph, options);
+  },
   checkDocument(facts: DocumentFacts, options: RuleOptions): Finding[] {
     return [...checkParagraphs(facts, options), ...checkSections(facts, options)];
   },
@@ -48,24 +54,38 @@ export const sloganRepeatedRule: Rule = {
  */
 function checkParagraphs(facts: DocumentFacts, options: RuleOptions): Finding[] {
   const articles = lawSpans(facts.outline, facts.text.length);
-  const namespace = `slogan.repeated/${JSON.stringify(options)}/${[...facts.ignored].join('\u0001')}`;
   const findings: Finding[] = [];
-  const compute = (paragraph: Paragraph) =>
-    checkParagraph({ paragraph: relativeParagraph(paragraph), tokens: facts.tokensOf(paragraph), terms: facts.termHits(paragraph), ignored: facts.ignored }, options);
   let a = 0;
   for (const paragraph of facts.paragraphs) {
-    if (paragraph.text.length < (options.minLength as number) * (options.minCount as number)) continue;
-    // Matching repeats is quadratic in a paragraph's phrases: a line of 1 MB (a PDF dump
-    // without line breaks) took minutes and blocked the server. Real paragraphs are far shorter.
-    if (paragraph.text.length > MAX_PARAGRAPH_LENGTH) continue;
     while (a < articles.length && articles[a].end <= paragraph.start) a++;
     if (a < articles.length && articles[a].start <= paragraph.start) continue;
-    const tokens = facts.tokensOf(paragraph);
-    if (!tokens) continue;
-    const found = facts.memo(namespace, paragraph, compute);
-    findings.push(...fromParagraph(found, paragraph));
+    const found = paragraphFindings(facts, paragraph, options);
+    if (found) findings.push(...fromParagraph(found, paragraph));
   }
   return findings;
+}
+
+/** The memoised findings of one paragraph; undefined for paragraphs never checked. */
+function paragraphFindings(facts: DocumentFacts, paragraph: Paragraph, options: RuleOptions): readonly Finding[] | undefined {
+  if (paragraph.text.length < (options.minLength as number) * (options.minCount as number)) return undefined;
+  // Matching repeats is quadratic in a paragraph's phrases: a line of 1 MB (a PDF dump
+  // without line breaks) took minutes and blocked the server. Real paragraphs are far shorter.
+  if (paragraph.text.length > MAX_PARAGRAPH_LENGTH) return undefined;
+  const tokens = facts.tokensOf(paragraph);
+  if (!tokens) return undefined;
+  return facts.memo('paragraphs', paragraph, computeFor(facts, options));
+}
+
+/** One compute function per analysis (facts), not one closure per paragraph: that was garbage on every edit. */
+const computers = new WeakMap<DocumentFacts, (paragraph: Paragraph) => Finding[]>();
+
+function computeFor(facts: DocumentFacts, options: RuleOptions): (paragraph: Paragraph) => Finding[] {
+  let compute = computers.get(facts);
+  if (!compute) {
+    compute = (p) => checkParagraph({ paragraph: relativeParagraph(p), tokens: facts.tokensOf(p), terms: facts.termHits(p), ignored: facts.ignored }, options);
+    computers.set(facts, compute);
+  }
+  return compute;
 }
 
 /** Spans of laws: documents (or the whole text) that contain articles (第X条), in document order. */
@@ -131,13 +151,12 @@ function checkSections(facts: DocumentFacts, options: RuleOptions): Finding[] {
   const minCount = options.sectionMinCount as number;
   const findings: Finding[] = [];
   const laws = lawSpans(facts.outline, facts.text.length);
-  const found = sectionsOf(facts.outline).filter((node) => !laws.some((law) => law.start <= node.span.start && node.span.end <= law.end));
+  const found = sectionUnits(facts.outline, { openings: false }).map((unit) => unit.node).filter((node) => !laws.some((law) => law.start <= node.span.start && node.span.end <= law.end));
   const sections = found.length > 0 ? found.map((node) => node.span) : laws.length > 0 ? [] : [{ start: 0, end: facts.text.length }];
-  const namespace = `slogan.sections/${density}/${minCount}/${[...facts.ignored].join('\u0001')}`;
   for (const paragraphs of paragraphsBySpan(facts.paragraphs, sections)) {
     // A section no edit touched keeps its findings.
     const compute = () => sectionFindings(facts, paragraphs, density, minCount);
-    findings.push(...(facts.memoScope ? facts.memoScope(namespace, paragraphs, compute) : compute()));
+    findings.push(...facts.memoScope('sections', paragraphs, compute));
   }
   return findings;
 }
@@ -145,9 +164,8 @@ function checkSections(facts: DocumentFacts, options: RuleOptions): Finding[] {
 function sectionFindings(facts: DocumentFacts, paragraphs: readonly Paragraph[], density: number, minCount: number): Finding[] {
   const findings: Finding[] = [];
   const occurrences = new Map<string, Span[]>();
-  let characters = 0;
+  const characters = charactersOf(paragraphs);
   for (const paragraph of paragraphs) {
-    characters += paragraph.text.length;
     for (const hit of facts.termHits(paragraph)) {
       if (hit.end - hit.start < 4 || facts.ignored.has(hit.match.entry.term)) continue;
       const list = occurrences.get(hit.match.entry.term) ?? [];
@@ -156,31 +174,16 @@ function sectionFindings(facts: DocumentFacts, paragraphs: readonly Paragraph[],
     }
   }
   for (const [phrase, spans] of occurrences) {
-    const perThousand = (spans.length * 1000) / Math.max(characters, 1);
-    if (spans.length < minCount || perThousand < density) continue;
+    const found = perThousand(spans.length, characters);
+    if (spans.length < minCount || found < density) continue;
     findings.push({
       code: CODE,
       messageId: 'section',
       span: spans[spans.length - 1],
-      args: { phrase, count: spans.length, density: perThousand.toFixed(1) },
+      args: { phrase, count: spans.length, density: found.toFixed(1) },
       related: spans.slice(0, -1),
       ignoreKey: phrase,
     });
   }
   return findings;
-}
-
-/** The units density is judged in: parts (一、) of each document, or whole documents without parts. */
-function sectionsOf(outline: readonly OutlineNode[]): OutlineNode[] {
-  const sections: OutlineNode[] = [];
-  const visit = (node: OutlineNode) => {
-    if (node.kind === 'part' || node.kind === 'chapter') sections.push(node);
-    else if (node.kind === 'document') {
-      const parts = node.children.filter((c) => c.kind === 'part' || c.kind === 'chapter');
-      if (parts.length === 0) sections.push(node);
-      else parts.forEach((p) => sections.push(p));
-    } else node.children.forEach(visit);
-  };
-  outline.forEach(visit);
-  return sections;
 }

@@ -4,7 +4,7 @@ import type { GradedFinding } from '../../core/analysis';
 import { originOf } from '../../core/findings';
 import type { Finding, Span } from '../../core/types';
 import type { ServerContext } from '../context';
-import { findingMessage, type Locale } from '../l10n';
+import { findingMessage, type Locale } from '../../engine/l10n';
 import { toRange } from '../positions';
 
 const SEVERITY: Record<GradedFinding['severity'], DiagnosticSeverity> = {
@@ -68,7 +68,7 @@ export function registerDiagnostics(context: ServerContext, onLarge: (document: 
     if (analysis.isLarge) {
       if (!toldLarge.has(uri)) onLarge(document);
       toldLarge.add(uri);
-    } else if (context.segmentation.state.kind !== 'loading') await analysis.ensureTokens();
+    } else if (context.segmentation.state.kind !== 'loading') await analysis.prepare();
     if (isStale(document, version)) return;
     const findings = analysis.findings();
     await nextTurn();
