@@ -28,7 +28,7 @@ describe('policy-lens check (node dist/cli.js)', { timeout: 120_000 }, () => {
     expect(stdout.split('\n')).toEqual([
       'docs/draft.policy.txt:2:23 warning quote.mismatch Differs from the reference "2024政府工作报告" (line 21): it reads "地方层面有序展开", here "地方层面有序推进".',
       'docs/draft.policy.txt:3:15 error punctuation.width Half-width "," in Chinese text: use "，".',
-      'docs/draft.policy.txt:5:31 warning quote.mismatch Differs from the reference "保守国家秘密法" (line 6): it reads "只限一定范围的人员知悉的事", here "只限一定范围人员知悉的事".',
+      'docs/draft.policy.txt:5:36 warning quote.mismatch Differs from the reference "保守国家秘密法" (line 6): it reads "只限一定范围的人员知悉的事", here "只限一定范围人员知悉的事".',
       'docs/draft.policy.txt:6:1 warning outline.numbering Numbering skips: expected 三, found 四.',
       'docs/gb18030.policy.txt:1:23 warning quote.mismatch Differs from the reference "2024政府工作报告" (line 63): it reads "先立后破", here "先立后稳".',
       '',

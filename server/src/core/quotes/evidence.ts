@@ -134,7 +134,7 @@ function wholeSentence(index: CollationIndex, stream: DocumentStream, gap: Gap, 
   while (start > stream.starts[p] && !TERMINALS.includes(doc[start - 1])) start--;
   if (gap.left.d > start) return false;
   const refStart = gap.left.r + (start - gap.left.d);
-  if (!(index.startsParagraph(refStart) || TERMINALS.includes(ref[refStart - 1]))) return false;
+  if (!startsSentence(index, refStart)) return false;
   // The sentence ends inside the right anchor (or the gap runs to the end of both sentences).
   const end = gap.right.d + gap.right.length;
   let stop = gap.docTo;
@@ -144,6 +144,17 @@ function wholeSentence(index: CollationIndex, stream: DocumentStream, gap: Gap, 
   const refStop = gap.right.r + (stop - gap.right.d);
   const refEnds = refStop >= ref.length || TERMINALS.includes(ref[refStop]) || index.startsParagraph(refStop) || ref.charCodeAt(refStop) === 0;
   return refEnds && stop - start >= minLength;
+}
+
+/** A number that opens a reference paragraph without being part of its sentence: `第二条`, `（一）`, `一、`, `1.`. */
+const PARAGRAPH_NUMBER = /^(?:第[一二三四五六七八九十百零〇0-9]+[条章节款]|[（(][一二三四五六七八九十0-9]+[）)]|[一二三四五六七八九十]+、|[0-9]+[.．、])$/;
+
+/** True when reference unit `at` starts a sentence, or follows only the number of its paragraph (a law's `第二条`). */
+function startsSentence(index: CollationIndex, at: number): boolean {
+  if (index.startsParagraph(at) || TERMINALS.includes(index.key[at - 1])) return true;
+  let from = at;
+  while (from > 0 && at - from < 12 && !index.startsParagraph(from)) from--;
+  return index.startsParagraph(from) && PARAGRAPH_NUMBER.test(index.key.slice(from, at));
 }
 
 /** True when the document's wording around the gap occurs verbatim in a reference. */
