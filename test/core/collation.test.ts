@@ -185,3 +185,17 @@ describe('random deviations inside copied paragraphs', () => {
     );
   });
 });
+
+describe('reuse share of a document', () => {
+  it('says how much of a document is text of each reference', async () => {
+    const { documentReuse } = await import('../../server/src/core/quotes/documentReuse');
+    const share = (file: string) =>
+      documentReuse(INDEX.collation, splitParagraphs(fs.readFileSync(path.join(FIXTURES, file), 'utf8'))).map((r) => [r.name, Math.round(r.share * 100)]);
+    // The summary is report text but for its title and the words changed in it.
+    expect(share('corpus/written/summary-2024.txt')).toEqual([['2024政府工作报告', 95]]);
+    // A year's report shares formulas with the built-ins, a few per cent of its text.
+    const gwr2023 = share('corpus/national/gwr-2023.txt');
+    expect(gwr2023.every(([, percent]) => (percent as number) < 15)).toBe(true);
+    expect(gwr2023.map(([name]) => name)).toContain('2024政府工作报告');
+  });
+});
