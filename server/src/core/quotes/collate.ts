@@ -53,7 +53,6 @@ const TERMINAL_CODES = new Set([...TERMINALS].map((c) => c.charCodeAt(0)));
 const CLAUSE_BREAK = '，,、；;：:。！？!?“”‘’（）()《》-';
 const PUNCTUATION = /[，,、；;：:。！？!?“”‘’（）()《》〈〉【】\-·…—．.]/;
 const CONTEXT = 6;
-const DEBUG = typeof process !== 'undefined' && process.env?.COLLATE_DEBUG === '1';
 /** Two gaps with at most this much text between them may be one transposition. */
 const MOVE_SPAN = 60;
 /** Chains with less matching text than this are formulas: their gaps are not looked at. */
@@ -77,7 +76,6 @@ export function collate(index: CollationIndex, stream: DocumentStream, options: 
       // Classified only now: most gaps are never reported.
       if (gap.kind === 'substitution') gap.kind = kindOf(stream.key.slice(gap.docFrom, gap.docTo), index.key.slice(gap.refFrom, gap.refTo));
       deviations.push(describe(index, stream, chain, gap, evidence));
-      if (DEBUG) console.log(`  gap L${gap.left.length} R${gap.right.length} chain=${chain.anchored} reuse=${JSON.stringify(reuse.map((r) => [r.name, r.units, +r.share.toFixed(2)]))} of ${stream.key.length}`);
     }
   }
   // A sentence found reordered whole explains the gaps inside it.
@@ -87,7 +85,6 @@ export function collate(index: CollationIndex, stream: DocumentStream, options: 
     deviations.length = 0;
     deviations.push(...kept, ...reordered);
   }
-  if (DEBUG) console.log(`collate: ${stream.key.length} units, ${stream.anchors.length} anchors, ${chains.length} chains, ${chains.filter((c) => c.anchored >= MIN_CHAIN_WITH_GAPS).length} long, ${chains.reduce((n, c) => n + c.anchors.length, 0)} chained anchors`);
   return { chains, deviations, joins, reuse };
 }
 
