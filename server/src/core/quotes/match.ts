@@ -2,7 +2,7 @@ import type { Span } from '../types';
 import { boundedDistance, closestSubstring, diffHunks, groupHunks, isPermutation, type Hunk } from './align';
 import { normalize, sourceSpan } from './normalize';
 import type { ReferenceIndex, ReferenceSentence } from './referenceIndex';
-import { leadInPassagesOf, quotationsOf, sentencesOf, type Passage } from './units';
+import { LEAD_IN_SOURCE, leadInPassagesOf, quotationsOf, sentencesOf, type Passage } from './units';
 
 export interface QuoteCheckOptions {
   /** Shortest passage compared, in comparison-key units (≈ characters). */
@@ -39,6 +39,8 @@ const CONTEXT = 6;
 const MAX_CANDIDATES = 12;
 
 
+const LEAD_IN_ANYWHERE = new RegExp(LEAD_IN_SOURCE);
+
 /** Edits a passage (or reference sentence) of `length` units may differ by. */
 export function allowedEdits(length: number, options: QuoteCheckOptions): number {
   return Math.max(1, Math.round((length * options.maxDifference) / 100));
@@ -52,6 +54,8 @@ export function allowedEdits(length: number, options: QuoteCheckOptions): number
 export function findQuoteMismatches(index: ReferenceIndex, line: string, options: QuoteCheckOptions): QuoteMismatch[] {
   const found: QuoteMismatch[] = [];
   const settled: Span[] = [];
+  // Quotation marks or a lead-in are what this pass compares: most paragraphs have neither.
+  if (options.quotationsOnly && !/[“「『]/.test(line) && !LEAD_IN_ANYWHERE.test(line)) return found;
 
   for (const sentence of sentencesOf(line)) {
     if (sentence.key.length < options.minLength) continue;

@@ -44,13 +44,43 @@ export const paragraphBrokenRule: Rule = {
     const index = facts.references?.collation;
     const findings: Finding[] = [];
     const paragraphs = facts.paragraphs.filter((p) => p.text.trim().length > 0);
+    // Each pair is remembered by the two texts (a line break joins them in the key): an edit re-checks the pairs it touches.
+    // Without tokens (the segmenter still loading) only the other evidence applies: remembered apart.
+    const withTokens = paragraphs.length > 0 && facts.tokensOf(paragraphs[0]) !== undefined;
+    const namespace = withTokens ? 'pairs' : 'pairs-without-tokens';
     for (let k = 0; k + 1 < paragraphs.length; k++) {
-      const finding = brokenAt(paragraphs[k], paragraphs[k + 1], index, facts);
-      if (finding) findings.push(finding);
+      const first = paragraphs[k];
+      const next = paragraphs[k + 1];
+      // Most paragraphs end a sentence: no key to build.
+      if (CLOSING.test(first.text.trimEnd())) continue;
+      const pair: Paragraph = { start: 0, end: first.text.length + 1 + next.text.length, line: first.line, text: `${first.text}\n${next.text}` };
+      const found = facts.memo(namespace, pair, () => brokenAt(first, next, index, facts));
+      if (found) findings.push(placed(found, first, next));
     }
     return findings;
   },
 };
+
+/** A broken pair, independent of where the two paragraphs are: the finding is placed by `placed`. */
+interface BrokenPair {
+  readonly messageId: string;
+  readonly args: Finding['args'];
+  /** Length of the first paragraph without trailing white space; leading white space of the next. */
+  readonly headLength: number;
+  readonly indent: number;
+}
+
+function placed(pair: BrokenPair, first: Paragraph, next: Paragraph): Finding {
+  const end = first.start + pair.headLength;
+  // Findings are built field by field (see core/findings.ts: a spread per finding made a hidden class each).
+  return {
+    code: 'paragraph.broken',
+    messageId: pair.messageId,
+    span: { start: end - 1, end },
+    args: pair.args,
+    fix: [{ span: { start: end, end: next.start + pair.indent }, newText: '' }],
+  };
+}
 
 /** Ends a sentence, or introduces what follows (`：`), or closes a bracket or quotation. */
 const CLOSING = /[。！？；：…!?;:”’」』）)》】\]>.]$/;
@@ -63,24 +93,20 @@ const SHORT_LINE = 25;
 /** Longer than this, a line that starts like a heading carries its paragraph's text. */
 const MAX_HEADING = 40;
 
-function brokenAt(first: Paragraph, next: Paragraph, index: CollationIndex | undefined, facts: DocumentFacts): Finding | undefined {
+function brokenAt(first: Paragraph, next: Paragraph, index: CollationIndex | undefined, facts: DocumentFacts): BrokenPair | null {
   const head = first.text.trimEnd();
   const tail = next.text.trimStart();
-  if (head.length === 0 || tail.length === 0 || CLOSING.test(head)) return undefined;
+  if (head.length === 0 || tail.length === 0 || CLOSING.test(head)) return null;
   // A heading ends its line; a numbered paragraph with its text run in (`（一）…，加快推进新型工`) is prose.
-  if (isStandaloneLine(head) || isStandaloneLine(tail) || LIST_START.test(tail) || (classifyLine(head) && head.length <= MAX_HEADING) || classifyLine(tail)) return undefined;
-  if (/\t|\s{3,}|[│|]/.test(head) || /\t|\s{3,}|[│|]/.test(tail)) return undefined; // table rows
-  const end = first.start + head.length;
-  const join = { span: { start: end, end: next.start + (next.text.length - tail.length) }, newText: '' };
-  const span = { start: end - 1, end };
-  // Findings are built field by field (see core/findings.ts: a spread per finding made a hidden class each).
-  const finding = (messageId: string, args: Finding['args']): Finding => ({ code: 'paragraph.broken', messageId, span, args, fix: [join] });
+  if (isStandaloneLine(head) || isStandaloneLine(tail) || LIST_START.test(tail) || (classifyLine(head) && head.length <= MAX_HEADING) || classifyLine(tail)) return null;
+  if (/\t|\s{3,}|[│|]/.test(head) || /\t|\s{3,}|[│|]/.test(tail)) return null; // table rows
+  const pair = (messageId: string, args: Finding['args']): BrokenPair => ({ messageId, args, headLength: head.length, indent: next.text.length - tail.length });
   const reference = index ? referenceJoin(index, head, tail) : undefined;
-  if (reference) return finding('reference', reference);
-  if (/[，,、]$/.test(head)) return finding('comma', { mark: head[head.length - 1] });
+  if (reference) return pair('reference', reference);
+  if (/[，,、]$/.test(head)) return pair('comma', { mark: head[head.length - 1] });
   const word = cutWord(facts.tokensOf(first), facts.tokensOf(next));
-  if (word) return finding('word', { word });
-  return undefined;
+  if (word) return pair('word', { word });
+  return null;
 }
 
 /** A heading, title, byline or slogan on its own line: short and without sentence punctuation. */

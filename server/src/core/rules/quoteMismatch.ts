@@ -161,7 +161,7 @@ const INDEPENDENT_DOCUMENT = 3000;
 const MIN_BARE_SHARE = 0.15;
 
 /** A document longer than this (UTF-16 units) is collated in chunks of about this size, so an edit re-aligns one chunk. */
-const CHUNK = 30_000;
+const CHUNK = 8_000;
 
 function chunksOf(paragraphs: readonly Paragraph[]): Paragraph[][] {
   const chunks: Paragraph[][] = [];
