@@ -160,8 +160,15 @@ function documentReuse(found: readonly Finding[]): { units: number; sources: Map
 const INDEPENDENT_DOCUMENT = 3000;
 const MIN_BARE_SHARE = 0.15;
 
-/** A document longer than this (UTF-16 units) is collated in chunks of about this size, so an edit re-aligns one chunk. */
-const CHUNK = 8_000;
+/**
+ * A document is collated in chunks, so an edit re-aligns one: a chunk ends after a paragraph
+ * that ends a sentence and whose text hashes to 0 mod 8 once it holds MIN_CHUNK characters, or
+ * at MAX_CHUNK. The cuts depend on the paragraphs' own texts, not on where they are, so typing
+ * into a paragraph moves no cut after the next one (content-defined chunking).
+ */
+const MIN_CHUNK = 3_000;
+const MAX_CHUNK = 20_000;
+const SENTENCE_END = new Set([...'。！？；!?;”」』）)'].map((c) => c.charCodeAt(0)));
 
 function chunksOf(paragraphs: readonly Paragraph[]): Paragraph[][] {
   const chunks: Paragraph[][] = [];
@@ -170,7 +177,9 @@ function chunksOf(paragraphs: readonly Paragraph[]): Paragraph[][] {
   for (const paragraph of paragraphs) {
     chunk.push(paragraph);
     size += paragraph.text.length;
-    if (size >= CHUNK && /[。！？；!?;”」』）)]\s*$/.test(paragraph.text)) {
+    const text = paragraph.text.trimEnd();
+    const endsSentence = text.length > 0 && SENTENCE_END.has(text.charCodeAt(text.length - 1));
+    if ((size >= MIN_CHUNK && endsSentence && (textHash(text) & 7) === 0) || size >= MAX_CHUNK) {
       chunks.push(chunk);
       chunk = [];
       size = 0;
@@ -178,6 +187,13 @@ function chunksOf(paragraphs: readonly Paragraph[]): Paragraph[][] {
   }
   if (chunk.length > 0) chunks.push(chunk);
   return chunks;
+}
+
+/** A cheap hash of a paragraph (its length and a sample of its characters). */
+function textHash(text: string): number {
+  let hash = text.length;
+  for (let i = 0; i < text.length; i += 7) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 3) & 0xffff;
 }
 
 /** Quotations (and reordered sentences) compared whole with reference sentences: at least this long. */
