@@ -4,7 +4,8 @@ import { kgramHash, SEED, TOO_COMMON } from './collationIndex';
 import type { Gap } from './collate';
 import type { ReuseShare } from './reuse';
 import type { DocumentStream } from './stream';
-import { LEAD_IN_SOURCE } from './units';
+/** A source named, then a verb of saying, right before the copied text: `报告指出，`, `总书记强调：“`. */
+import { LEAD_IN_BEFORE as LEAD_IN } from './units';
 
 /**
  * Why a gap counts as a misquotation and not as independent writing that
@@ -39,8 +40,6 @@ const MIN_QUOTED_ANCHOR = 8;
 const MIN_REUSING_DOCUMENT = 1000;
 /** The longest difference reported on anchor evidence alone. */
 const MAX_WORD = 4;
-/** A source named, then a verb of saying, right before the copied text: `报告指出，`, `总书记强调：“`. */
-const LEAD_IN = new RegExp(`${LEAD_IN_SOURCE}[:：，,]?(?:要|必须|我们要)?[“"]?$`);
 const TERMINALS = '。！？；!?;';
 
 export function evidenceFor(index: CollationIndex, stream: DocumentStream, chain: Chain, gap: Gap, reuse: readonly ReuseShare[], options: EvidenceOptions): Evidence | undefined {

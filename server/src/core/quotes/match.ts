@@ -2,7 +2,7 @@ import type { Span } from '../types';
 import { boundedDistance, closestSubstring, diffHunks, groupHunks, isPermutation, type Hunk } from './align';
 import { normalize, sourceSpan } from './normalize';
 import type { ReferenceIndex, ReferenceSentence } from './referenceIndex';
-import { LEAD_IN_SOURCE, leadInPassagesOf, quotationsOf, sentencesOf, type Passage } from './units';
+import { LEAD_IN_ANYWHERE, leadInPassagesOf, quotationsOf, sentencesOf, type Passage } from './units';
 
 export interface QuoteCheckOptions {
   /** Shortest passage compared, in comparison-key units (≈ characters). */
@@ -38,8 +38,6 @@ const CONTEXT = 6;
 /** Alignments are computed against at most this many candidates per passage. */
 const MAX_CANDIDATES = 12;
 
-
-const LEAD_IN_ANYWHERE = new RegExp(LEAD_IN_SOURCE);
 
 /** Edits a passage (or reference sentence) of `length` units may differ by. */
 export function allowedEdits(length: number, options: QuoteCheckOptions): number {
