@@ -4,8 +4,9 @@ import { chainAnchors, MAX_REF_GAP } from './chains';
 import type { CollationIndex } from './collationIndex';
 import { isPermutation } from './align';
 import { type DocumentStream, startsParagraphAt } from './stream';
-import { evidenceFor, occurrencesOf, type Evidence, type EvidenceOptions } from './evidence';
-import { SEED } from './collationIndex';
+import { describe } from './describe';
+import { evidenceFor, type Evidence, type EvidenceOptions } from './evidence';
+import { reorderedSentences } from './reordered';
 import { reuseShares, type ReuseShare } from './reuse';
 
 export type DeviationKind = 'substitution' | 'omission' | 'insertion' | 'reordered' | 'number' | 'punctuation' | 'truncation';
@@ -49,10 +50,7 @@ export interface Collation {
 }
 
 const TERMINALS = '。！？；!?;';
-const TERMINAL_CODES = new Set([...TERMINALS].map((c) => c.charCodeAt(0)));
-const CLAUSE_BREAK = '，,、；;：:。！？!?“”‘’（）()《》-';
 const PUNCTUATION = /[，,、；;：:。！？!?“”‘’（）()《》〈〉【】\-·…—．.]/;
-const CONTEXT = 6;
 /** Two gaps with at most this much text between them may be one transposition. */
 const MOVE_SPAN = 60;
 /** Chains with less matching text than this are formulas: their gaps are not looked at. */
@@ -86,73 +84,6 @@ export function collate(index: CollationIndex, stream: DocumentStream, options: 
     deviations.push(...kept, ...reordered);
   }
   return { chains, deviations, joins, reuse };
-}
-
-/** Shortest sentence compared whole for reordered words, and the longest reordered stretch (longer: a list its author rearranged). */
-const MIN_REORDERED_SENTENCE = 12;
-const MAX_REORDERED = 10;
-
-/**
- * Sentences that are a reference sentence with a few short words in another
- * order (`以进促稳、稳中求进` for `稳中求进、以进促稳`): the moved words are
- * too short to anchor a chain, so the whole sentence is looked up by its
- * first or last SEED units.
- */
-function reorderedSentences(index: CollationIndex, stream: DocumentStream, found: readonly Deviation[]): Deviation[] {
-  const doc = stream.key;
-  const out: Deviation[] = [];
-  let start = 0;
-  for (let u = 0; u <= doc.length; u++) {
-    const ends = u === doc.length || TERMINAL_CODES.has(doc.charCodeAt(u)) || (u > start && stream.paragraphOf[u] !== stream.paragraphOf[u - 1]);
-    if (!ends) continue;
-    const n = u - start;
-    if (n >= MIN_REORDERED_SENTENCE && !found.some((d) => d.docFrom < u && d.docTo > start)) {
-      const hit = reorderedAt(index, doc.slice(start, u));
-      if (hit !== undefined) {
-        const sentence = doc.slice(start, u);
-        const ref = index.key.slice(hit, hit + n);
-        let prefix = 0;
-        while (sentence[prefix] === ref[prefix]) prefix++;
-        let suffix = 0;
-        while (sentence[n - 1 - suffix] === ref[n - 1 - suffix]) suffix++;
-        const gap: Gap = {
-          kind: 'reordered',
-          docFrom: start + prefix,
-          docTo: u - suffix,
-          refFrom: hit + prefix,
-          refTo: hit + n - suffix,
-          left: { d: start, r: hit, length: prefix },
-          right: { d: u - suffix, r: hit + n - suffix, length: suffix },
-        };
-        out.push(describe(index, stream, { source: index.sourceOf[hit], anchors: [], anchored: n, docStart: start, docEnd: u }, gap, 'sentence'));
-      }
-    }
-    start = u === doc.length || TERMINAL_CODES.has(doc.charCodeAt(u)) ? u + 1 : u;
-  }
-  return out;
-}
-
-/** Where a reference sentence holding `sentence`'s characters, a few in another order, starts; undefined if none. */
-function reorderedAt(index: CollationIndex, sentence: string): number | undefined {
-  const n = sentence.length;
-  const ref = index.key;
-  const candidates = [
-    ...occurrencesOf(index, sentence.slice(0, SEED), false),
-    ...occurrencesOf(index, sentence.slice(n - SEED), false).map((p) => p + SEED - n),
-  ];
-  for (const p of candidates) {
-    if (p < 0 || p + n > ref.length) continue;
-    if (!(index.startsParagraph(p) || TERMINALS.includes(ref[p - 1]))) continue;
-    if (!(p + n === ref.length || TERMINALS.includes(ref[p + n]) || index.startsParagraph(p + n) || ref.charCodeAt(p + n) === 0)) continue;
-    const candidate = ref.slice(p, p + n);
-    if (candidate === sentence) return undefined;
-    let prefix = 0;
-    while (sentence[prefix] === candidate[prefix]) prefix++;
-    let suffix = 0;
-    while (suffix < n - prefix && sentence[n - 1 - suffix] === candidate[n - 1 - suffix]) suffix++;
-    if (n - prefix - suffix <= MAX_REORDERED && isPermutation(sentence.slice(prefix, n - suffix), candidate.slice(prefix, n - suffix))) return p;
-  }
-  return undefined;
 }
 
 /** A raw gap between two anchors of a chain. */
@@ -332,71 +263,3 @@ function stripped(text: string): string {
   return out;
 }
 
-function describe(index: CollationIndex, stream: DocumentStream, chain: Chain, gap: Gap, evidence: Evidence): Deviation {
-  const { docFrom, docTo, refFrom, refTo } = gap;
-  const doc = stream.key;
-  const ref = index.key;
-  // Context shared by both sides (the anchors are equal text), within the clause and the paragraph.
-  let left = 0;
-  const paragraph = stream.paragraphOf[Math.max(0, docFrom - 1)];
-  while (left < CONTEXT && left < gap.left.length && docFrom - left - 1 >= 0 && stream.paragraphOf[docFrom - left - 1] === paragraph && !CLAUSE_BREAK.includes(doc[docFrom - left - 1])) left++;
-  let right = 0;
-  const rightParagraph = docTo < doc.length ? stream.paragraphOf[docTo] : paragraph;
-  while (right < CONTEXT && right < gap.right.length && docTo + right < doc.length && stream.paragraphOf[docTo + right] === rightParagraph && !CLAUSE_BREAK.includes(doc[docTo + right])) right++;
-  if (gap.kind === 'truncation') right = 0;
-  const expected = index.original(refFrom - left, refTo + right);
-  const actual = documentText(stream, docFrom - left, docTo + right);
-  const fixSpan = docFrom < docTo ? unitSpan(stream, docFrom, docTo) : insertionPoint(stream, docFrom);
-  const span = docFrom < docTo ? fixSpan : neighbours(stream, docFrom, gap.kind === 'truncation');
-  return {
-    kind: gap.kind,
-    source: chain.source,
-    docFrom,
-    docTo,
-    refFrom,
-    refTo,
-    span,
-    fix: { span: fixSpan, newText: index.original(refFrom, refTo) },
-    expected,
-    actual,
-    line: index.lineOf[Math.min(refFrom, ref.length - 1)],
-    evidence,
-  };
-}
-
-/** Document span of stream units `[from, to)` (to > from). */
-function unitSpan(stream: DocumentStream, from: number, to: number): Span {
-  return { start: stream.offsets[from], end: stream.offsets[to - 1] + 1 };
-}
-
-/** Where text missing before unit `at` goes: right after the unit before it. */
-function insertionPoint(stream: DocumentStream, at: number): Span {
-  const offset = at > 0 ? stream.offsets[at - 1] + 1 : stream.offsets[0] ?? 0;
-  return { start: offset, end: offset };
-}
-
-/** The characters around a place where text is missing (the last one of the paragraph for a truncation). */
-function neighbours(stream: DocumentStream, at: number, truncated: boolean): Span {
-  if (at <= 0) return { start: stream.offsets[0], end: stream.offsets[0] + 1 };
-  const before = stream.offsets[at - 1];
-  if (truncated || at >= stream.key.length || stream.paragraphOf[at] !== stream.paragraphOf[at - 1]) return { start: before, end: before + 1 };
-  return { start: before, end: stream.offsets[at] + 1 };
-}
-
-/** The document's own text of stream units `[from, to)` (within one paragraph, or joined across). */
-function documentText(stream: DocumentStream, from: number, to: number): string {
-  let text = '';
-  let u = Math.max(0, from);
-  const end = Math.min(to, stream.key.length);
-  while (u < end) {
-    const p = stream.paragraphOf[u];
-    let v = u;
-    while (v + 1 < end && stream.paragraphOf[v + 1] === p) v++;
-    const paragraph = stream.paragraphs[p];
-    text += paragraph.text.slice(stream.offsets[u] - paragraph.start, stream.offsets[v] - paragraph.start + 1);
-    u = v + 1;
-  }
-  return text;
-}
-
-export { documentText };
