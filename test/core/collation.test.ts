@@ -199,3 +199,21 @@ describe('reuse share of a document', () => {
     expect(gwr2023.map(([name]) => name)).toContain('2024政府工作报告');
   });
 });
+
+describe('bad input', () => {
+  it('keeps UTF-16 offsets right after emoji and CJK Ext-B, and survives lone surrogates, empty text and a 1 MB line', () => {
+    // A study note with a 2-unit character before the quotation: the fix lands on the right units.
+    const text = '𠀀😀报告强调，要不断完善落实“两个毫不动摇”的体制机制，为各类所有制企业创造公平竞争、竞相发展的优良环境。\ud800';
+    const findings = check(text);
+    expect(findings.map((f) => text.slice(f.span.start, f.span.end))).toEqual(['优良']);
+    expect(applyFixes(text, findings)).toBe(text.replace('优良', '良好'));
+    expect(check('')).toEqual([]);
+    expect(check('\ud800\udc00\ud800')).toEqual([]);
+    // The report's paragraphs on one line, 60 times over (≈1 M units): copies of the report, nothing to report.
+    const huge = REPORT.filter((l) => l.length > 0).join('').repeat(60);
+    expect(huge.length).toBeGreaterThan(900_000);
+    const started = performance.now();
+    expect(check(huge)).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(30_000);
+  });
+});
