@@ -3,7 +3,7 @@ import type { Finding } from '../../types';
 import type { ParagraphInput, Rule } from '../rule';
 
 /** `10—15%`, `10-15%`, `6.5～7％`: a range whose first number lacks the percent sign. */
-const RANGE = /(?<![\d.．%％A-Za-z\-])(\d+(?:\.\d+)?)([-－–—~～])(\d+(?:\.\d+)?)([%％])/g;
+const RANGE = /(?<![\d.．%％A-Za-z\-:：])(\d+(?:\.\d+)?)([-－–—~～])(\d+(?:\.\d+)?)([%％])/g;
 
 /**
  * `number.percentRange`: a percentage range with one percent sign. GB/T

@@ -36,7 +36,8 @@ export const numberZeroRule: Rule = {
       if (!/[0０]/.test(run) || !/[〇零一二三四五六七八九]/.test(run)) continue;
       // `2020一2025年`: an Arabic number with a mistyped dash, not Chinese numerals.
       if (/[1-9１-９]/.test(text[start - 1] ?? '') || /[1-9１-９]/.test(text[end] ?? '')) continue;
-      const zero = PLACE_UNITS.includes(text[start - 1] ?? '') || PLACE_UNITS.includes(text[end] ?? '') ? '零' : '〇';
+      const placed = (c: string | undefined) => c !== undefined && PLACE_UNITS.includes(c);
+      const zero = placed(text[start - 1]) || placed(text[end]) ? '零' : '〇';
       const fix: TextEdit[] = [];
       for (let i = 0; i < run.length; i++) {
         if (run[i] === '0' || run[i] === '０') fix.push({ span: { start: start + i, end: start + i + 1 }, newText: zero });
