@@ -33,13 +33,18 @@ export class PhraseTable {
   }
 
   find(text: string, tokens: readonly Token[]): PhraseHit[] {
-    const starts = new Set(tokens.map((t) => t.start));
-    const ends = new Set(tokens.map((t) => t.end));
+    // Offsets where a token starts (bit 1) or ends (bit 2): arrays, not sets, for megabyte lines.
+    const boundary = new Uint8Array(text.length + 1);
+    for (const token of tokens) {
+      boundary[token.start] |= 1;
+      boundary[token.end] |= 2;
+    }
     const hits: PhraseHit[] = [];
     for (let i = 0; i < text.length; i++) {
+      if ((boundary[i] & 1) === 0) continue;
       const candidates = this.#byFirst.get(text[i]);
-      if (!candidates || !starts.has(i)) continue;
-      const entry = candidates.find((e) => text.startsWith(e.form, i) && ends.has(i + e.form.length));
+      if (!candidates) continue;
+      const entry = candidates.find((e) => (boundary[i + e.form.length] & 2) !== 0 && text.startsWith(e.form, i));
       if (!entry) continue;
       hits.push({ start: i, end: i + entry.form.length, entry });
       i += entry.form.length - 1;
