@@ -32,8 +32,8 @@ function charTokens(text: string): Token[] {
   return tokens;
 }
 
-/** A rule's findings with document offsets, without the segmenter (fast on huge input). */
-function run(rule: Rule, text: string): Finding[] {
+/** A rule's findings with document offsets, without the segmenter (fast on huge input); `tokens` of a one-paragraph text may be given. */
+function run(rule: Rule, text: string, tokens?: Token[]): Finding[] {
   const paragraphs = splitParagraphs(text);
   const options = Object.fromEntries(rule.options.map((o) => [o.name, o.default]));
   if (rule.checkDocument) {
@@ -45,11 +45,12 @@ function run(rule: Rule, text: string): Finding[] {
       termHits: () => [],
       ignored: new Set(),
       memo: (_namespace, p, compute) => compute(p),
+      memoScope: (_namespace, _paragraphs, compute) => compute(),
     };
     return [...rule.checkDocument(facts, options)];
   }
   return paragraphs.flatMap((p: Paragraph) =>
-    rule.checkParagraph!({ paragraph: { ...p, start: 0, end: p.text.length }, tokens: rule.needsTokens ? charTokens(p.text) : undefined, terms: [], ignored: new Set() }, options).map((f) => ({
+    rule.checkParagraph!({ paragraph: { ...p, start: 0, end: p.text.length }, tokens: rule.needsTokens ? (tokens ?? charTokens(p.text)) : undefined, terms: [], ignored: new Set() }, options).map((f) => ({
       ...f,
       span: { start: f.span.start + p.start, end: f.span.end + p.start },
     })),
@@ -72,13 +73,14 @@ describe('proofreading rules on bad input', () => {
     expect(at('variant.word')).toEqual(['笔划']);
   });
 
-  it('checks a 1 MB line in about a second per rule at most (the word rules include building a million tokens)', () => {
+  it('checks a 1 MB line in well under a second per rule', () => {
     const sentence = '全省上下要再接再厉，推动高质量发展，建成三四十个示范区，增长10%—15%。';
     const line = sentence.repeat(Math.ceil(1_000_000 / sentence.length)) + '二0二五年，，“';
+    const tokens = charTokens(line);
     for (const rule of rules) {
       const started = performance.now();
-      const findings = run(rule, line);
-      expect(performance.now() - started, rule.id).toBeLessThan(2000);
+      const findings = run(rule, line, tokens);
+      expect(performance.now() - started, rule.id).toBeLessThan(1000);
       expect(findings.length, rule.id).toBeLessThanOrEqual(1);
     }
   });

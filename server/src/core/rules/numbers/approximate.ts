@@ -24,6 +24,8 @@ export const numberApproximateRule: Rule = {
   id: 'number.approximate',
   defaultSeverity: 'warning',
   needsTokens: false,
+  cost: 'light',
+  example: '`三、四十个` → `三四十个`',
   description: {
     en: 'A 顿号 inside an approximate number (三、四十个 → 三四十个), GB/T 15835-2011 5.2.1, GB/T 15834-2011 4.5.3.4.',
     zh: '相邻数字表示概数时中间用了顿号（三、四十个 → 三四十个），依据 GB/T 15835—2011 第 5.2.1 条、GB/T 15834—2011 第 4.5.3.4 条。',

@@ -14,6 +14,8 @@ export const numberPercentRangeRule: Rule = {
   id: 'number.percentRange',
   defaultSeverity: 'warning',
   needsTokens: false,
+  cost: 'light',
+  example: '`10—15%` → `10%—15%`',
   description: {
     en: 'A percentage range with one percent sign (10—15% → 10%—15%), GB/T 15835-2011 5.1.3.',
     zh: '百分数范围只在后一个数值后写了“%”（10—15% → 10%—15%），依据 GB/T 15835—2011 第 5.1.3 条。',

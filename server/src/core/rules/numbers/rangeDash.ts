@@ -18,6 +18,8 @@ export const numberRangeDashRule: Rule = {
   id: 'number.rangeDash',
   defaultSeverity: 'warning',
   needsTokens: false,
+  cost: 'light',
+  example: '`2021-2025年` → `2021—2025年`; `1-2个` → `1—2个`',
   description: {
     en: 'A half-width hyphen in a Chinese range of years or numbers (2021-2025年 → 2021—2025年), GB/T 15834-2011 4.13.',
     zh: '中文里年份或数值范围用了半角连字符（2021-2025年 → 2021—2025年），依据 GB/T 15834—2011 第 4.13 条。',

@@ -19,6 +19,8 @@ export const numberYearAbbrevRule: Rule = {
   id: 'number.yearAbbrev',
   defaultSeverity: 'warning',
   needsTokens: false,
+  cost: 'light',
+  example: '`25年底` → `2025年底`',
   description: {
     en: 'A year written with two digits (25年底 → 2025年底), GB/T 15835-2011.',
     zh: '年份简写为两位数字（25年底 → 2025年底），依据 GB/T 15835—2011。',

@@ -15,6 +15,8 @@ export const numberZeroRule: Rule = {
   id: 'number.zero',
   defaultSeverity: 'warning',
   needsTokens: false,
+  cost: 'light',
+  example: '`二0二五年` → `二〇二五年`',
   description: {
     en: 'The digit 0 among Chinese numerals (二0二五年 → 二〇二五年), GB/T 15835-2011 5.2.5.',
     zh: '汉字数字中混用阿拉伯数字“0”（二0二五年 → 二〇二五年），依据 GB/T 15835—2011 第 5.2.5 条。',

@@ -17,6 +17,8 @@ export const punctuationEllipsisRule: Rule = {
   id: 'punctuation.ellipsis',
   defaultSeverity: 'warning',
   needsTokens: false,
+  cost: 'light',
+  example: '`油菜……等。` → `油菜等。`; `。。。` → `……`',
   description: {
     en: 'Ellipses with 等 (……等) and in wrong forms (。。。, ..., a single …), GB/T 15834-2011 4.11, A.9.',
     zh: '省略号与“等”连用（……等），或写法不规范（。。。、...、单个…），依据 GB/T 15834—2011 第 4.11 条、附录 A.9。',

@@ -11,6 +11,8 @@ export const punctuationNestedTitleRule: Rule = {
   id: 'punctuation.nestedTitle',
   defaultSeverity: 'warning',
   needsTokens: false,
+  cost: 'light',
+  example: '`《关于修改《立法法》的决定》` → `《关于修改〈立法法〉的决定》`',
   description: {
     en: 'A title inside a title marked with 《》 instead of 〈〉, GB/T 15834-2011 4.15.',
     zh: '书名号内的书名仍用双书名号（应改用单书名号〈〉），依据 GB/T 15834—2011 第 4.15 条。',

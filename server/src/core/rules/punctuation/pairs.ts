@@ -51,6 +51,8 @@ export const punctuationPairsRule: Rule = {
   id: 'punctuation.pairs',
   defaultSeverity: 'warning',
   needsTokens: false,
+  cost: 'light',
+  example: '`他说：“要坚持稳中求进。` (unclosed “)',
   description: {
     en: 'Unbalanced quotation marks, brackets and title marks within a paragraph, GB/T 15834-2011.',
     zh: '段落内引号、括号、书名号不成对，依据 GB/T 15834—2011。',

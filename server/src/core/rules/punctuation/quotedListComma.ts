@@ -16,6 +16,8 @@ export const punctuationQuotedListCommaRule: Rule = {
   id: 'punctuation.quotedListComma',
   defaultSeverity: 'off',
   needsTokens: false,
+  cost: 'light',
+  example: '`“一带一路”、“双循环”` → `“一带一路”“双循环”`',
   description: {
     en: 'A 顿号 between coordinate “…” or 《…》 items (off by default: official reports keep it), GB/T 15834-2011 4.5.3.5.',
     zh: '标有引号或书名号的并列成分之间用了顿号（默认关闭：官方报告常保留），依据 GB/T 15834—2011 第 4.5.3.5 条。',

@@ -16,6 +16,8 @@ export const punctuationRepeatedRule: Rule = {
   id: 'punctuation.repeated',
   defaultSeverity: 'warning',
   needsTokens: false,
+  cost: 'light',
+  example: '`，，` → `，`',
   description: {
     en: 'Doubled or mixed punctuation marks (，，  。，), GB/T 15834-2011.',
     zh: '标点符号重复或连用（，，  。，），依据 GB/T 15834—2011。',

@@ -16,6 +16,8 @@ export const typoFixedExpressionRule: Rule = {
   id: 'typo.fixedExpression',
   defaultSeverity: 'warning',
   needsTokens: true,
+  cost: 'full',
+  example: '`再接再励` → `再接再厉`; `布署` → `部署`',
   description: {
     en: 'Wrong characters in idioms and fixed expressions (再接再励 → 再接再厉), from a list of common misspellings.',
     zh: '成语和固定表述中的错别字（再接再励 → 再接再厉），依据常见错别字表。',

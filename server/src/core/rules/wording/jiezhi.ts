@@ -18,6 +18,8 @@ export const usageJiezhiRule: Rule = {
   id: 'usage.jiezhi',
   defaultSeverity: 'warning',
   needsTokens: false,
+  cost: 'light',
+  example: '`截止2025年底` → `截至2025年底`',
   description: {
     en: '截止 before a point in time where 截至 is meant (截止2025年底 → 截至2025年底).',
     zh: '表示“到某时为止”时误用“截止”（截止2025年底 → 截至2025年底）。',

@@ -16,6 +16,8 @@ export const variantWordRule: Rule = {
   id: 'variant.word',
   defaultSeverity: 'information',
   needsTokens: true,
+  cost: 'full',
+  example: '`笔划` → `笔画`',
   description: {
     en: 'Variant word forms not recommended by the table of variant words (笔划 → 笔画), GF 1001-2001.',
     zh: '《第一批异形词整理表》不推荐的异形词（笔划 → 笔画），依据 GF 1001—2001。',
