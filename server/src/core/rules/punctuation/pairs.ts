@@ -51,7 +51,8 @@ export const punctuationPairsRule: Rule = {
   id: 'punctuation.pairs',
   defaultSeverity: 'warning',
   needsTokens: false,
-  cost: 'light',
+  // A document check (a mark may close in a later line) that runs in one piece: not on huge documents.
+  cost: 'full',
   example: '`他说：“要坚持稳中求进。` (unclosed “)',
   description: {
     en: 'Unbalanced quotation marks, brackets and title marks within a paragraph, GB/T 15834-2011.',
