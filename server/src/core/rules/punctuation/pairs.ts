@@ -61,12 +61,12 @@ export const punctuationPairsRule: Rule = {
   options: [],
   messages: {
     unclosed: {
-      en: '"{char}" is not closed: "{pair}" is missing (GB/T 15834-2011).',
-      zh: '“{char}”没有对应的“{pair}”（GB/T 15834—2011：标号应成对使用）。',
+      en: 'The mark {char} is not closed: {pair} is missing (GB/T 15834-2011).',
+      zh: '标号 {char} 没有对应的 {pair}（GB/T 15834—2011：标号应成对使用）。',
     },
     unopened: {
-      en: '"{char}" closes a "{pair}" that was never opened (GB/T 15834-2011).',
-      zh: '“{char}”前面没有对应的“{pair}”（GB/T 15834—2011：标号应成对使用）。',
+      en: 'The mark {char} closes a {pair} that was never opened (GB/T 15834-2011).',
+      zh: '标号 {char} 前面没有对应的 {pair}（GB/T 15834—2011：标号应成对使用）。',
     },
   },
   checkDocument(facts: DocumentFacts): Finding[] {
