@@ -29,6 +29,8 @@ describe('number.approximate', () => {
       '三、五年内建成',
       '七八天',
       '和平统一、一国两制',
+      '一、二楼是商铺',
+      '三、四班合并',
     ]) {
       expect(check(numberApproximateRule, control), control).toEqual([]);
     }

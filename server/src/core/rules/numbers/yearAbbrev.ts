@@ -4,9 +4,11 @@ import type { ParagraphInput, Rule } from '../rule';
 
 /**
  * Two digits and 年 followed by a part of a year: `25年底`, `24年第四季度`,
- * `23年3月`. Durations (`25年来`, `10年内`, `3年前`) are not followed by these.
+ * `23年3月`, `24年度`. Durations (`25年来`, `10年内`, `3年前`) are not followed
+ * by these, nor by words that start with 底, 初, 末 or 度 (`30年初心不改`, `10年底气`, `3年度过`).
  */
-const ABBREVIATED_YEAR = /(?<![\d０-９.．/\-—～~A-Za-z'’‘])['’‘]?(\d{2})年(?=(?:底|初|末|年底|年初|第[一二三四1-4]季度|[一二三四1-4]季度|[上下]半年|前三季度|(?:1[0-2]|0?[1-9])月(?!份?[内间])|度(?![^，。；、\s]{0,3}(?:以上|以下))))/g;
+const ABBREVIATED_YEAR =
+  /(?<![\d０-９.．/\-—～~A-Za-z'’‘])['’‘]?(\d{2})年(?=(?:底(?![气线蕴子数色层部牌座])|初(?![心衷步期始稿级中次见])|末(?![端梢尾期位日])|年底|年初|第[一二三四1-4]季度|[一二三四1-4]季度|[上下]半年|前三季度|(?:1[0-2]|0?[1-9])月(?!份?[内间])|度(?![过日假量数])))/g;
 /** Words before a number that make it a count of years, not a year. */
 const DURATION_BEFORE = /(?:近|过去|这|那|前|后|最后|头|满|用|花|经过|历时|历经|长达|达|约|共|多|几|第|每|连续|再|又|了)$/;
 
