@@ -14,8 +14,10 @@ import { quoteMismatchRule } from './quoteMismatch';
 import type { Rule } from './rule';
 import { sentenceDuplicatedRule } from './sentenceDuplicated';
 import { sloganRepeatedRule } from './sloganRepeated';
+import { termDatedRule } from './termDated';
 import { termInconsistentRule } from './termInconsistent';
 import { termVariantRule } from './termVariant';
+import { tocMismatchRule } from './tocMismatch';
 import { typoFixedExpressionRule } from './wording/fixedExpression';
 import { usageJiezhiRule } from './wording/jiezhi';
 import { variantWordRule } from './wording/variantWord';
@@ -23,12 +25,14 @@ import { variantWordRule } from './wording/variantWord';
 /** Every rule, in the order findings are reported. Settings, docs and tests are derived from this list. */
 export const RULES: readonly Rule[] = [
   numberingRule,
+  tocMismatchRule,
   sloganRepeatedRule,
   sentenceDuplicatedRule,
   termVariantRule,
   termInconsistentRule,
   punctuationWidthRule,
   quoteMismatchRule,
+  termDatedRule,
   // Proofreading by the national standards (docs/proofreading.md).
   numberZeroRule,
   numberYearAbbrevRule,
