@@ -58,10 +58,12 @@ export type UserGlossaryResult =
 export interface ReferenceLibrary {
   readonly index: ReferenceIndex;
   readonly builtinProblems: readonly FileProblem[];
-  /** Re-reads the user's files and folders; `changed` when the index was rebuilt. */
-  reload(userPaths: readonly string[]): { changed: boolean; problems: FileProblem[] };
-  /** True for a file that is itself a reference text: it is not checked against the references. */
+  /** Re-reads the user's files and folders and applies the choice of built-ins (by name; all when undefined); `changed` when the index was rebuilt. */
+  reload(userPaths: readonly string[], builtins?: readonly string[]): { changed: boolean; problems: FileProblem[] };
+  /** True for a file that is itself a reference text: it is checked against the others only. */
   isReference(file: string): boolean;
+  /** The index a file is checked against: all references, or for a reference text itself all the others. */
+  indexFor(file: string | undefined): ReferenceIndex;
 }
 
 export interface SegmenterLoad {
