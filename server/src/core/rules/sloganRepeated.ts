@@ -1,24 +1,38 @@
 import { fromParagraph } from '../findings';
 import type { OutlineNode } from '../outline/types';
+import type { GlossaryEntry } from '../terms/glossary';
+import type { TermHit } from '../terms/termMatcher';
 import { relativeParagraph } from '../text/paragraphs';
-import type { Finding, Paragraph, Span } from '../types';
+import type { Finding, Paragraph, Span, Token } from '../types';
 import { paragraphsBySpan } from './documentScopes';
 import { isParallelFrame, overlaps, phraseOccurrences } from './phrases';
 import type { DocumentFacts, ParagraphInput, Rule, RuleOptions } from './rule';
+import { headingsAt } from './slogan/headings';
+import { modifierRepeats } from './slogan/modifiers';
+import { isNeverSlogan } from './slogan/notSlogans';
+import { isTopic, leadSentence } from './slogan/topics';
 
 const CODE = 'slogan.repeated';
 /** Longer "paragraphs" are not prose: they are not checked for repeats within themselves. */
 const MAX_PARAGRAPH_LENGTH = 10_000;
 
 /**
- * `slogan.repeated`: a phrase or slogan used too often — three or more times in
- * one paragraph, or too densely in one section. Deliberate parallel frames and
- * occurrences inside longer fixed formulas of the glossary do not count.
+ * `slogan.repeated`: a slogan used too often — a formula (提法) of the glossary,
+ * or a modifier of formulaic writing (进一步, 加快 …), three or more times in one
+ * paragraph; a glossary formula too densely in one section. Not a slogan: names,
+ * titles, institutions, places, laws, meetings, statistical indicators, plain
+ * nouns (社会主义, 科学技术) and the topic a heading or lead sentence announces.
+ * Deliberate parallel frames and occurrences inside longer fixed formulas of the
+ * glossary do not count. One finding per phrase and scope, the other
+ * occurrences as related places; a phrase dense in a section is reported for
+ * the section only, not again for its paragraphs.
  */
 export const sloganRepeatedRule: Rule = {
   id: CODE,
   defaultSeverity: 'information',
   needsTokens: true,
+  // A copied sentence repeats its phrases; a term written two ways is about its form.
+  yieldsTo: ['sentence.duplicated', 'term.inconsistent', 'term.variant', 'quote.mismatch'],
   description: {
     en: 'The same phrase or slogan repeated too often in a paragraph or a section.',
     zh: '同一短语或提法在一段或一节中重复过多。',
@@ -38,12 +52,16 @@ export const sloganRepeatedRule: Rule = {
     },
   },
   checkDocument(facts: DocumentFacts, options: RuleOptions): Finding[] {
-    return [...checkParagraphs(facts, options), ...checkSections(facts, options)];
+    const sections = checkSections(facts, options);
+    const claimed = sections.flatMap((f) => [f.span, ...(f.related ?? [])]);
+    const paragraphs = checkParagraphs(facts, options).filter((f) => !claimed.some((s) => overlaps(s, f.span)));
+    return [...paragraphs, ...sections].sort((a, b) => a.span.start - b.span.start);
   },
 };
 
 /**
- * Paragraph level, cached per paragraph text. Laws are skipped: a statute
+ * Paragraph level, cached per paragraph text; the topic the headings above a
+ * paragraph announce is applied afterwards. Laws are skipped: a statute
  * repeats its defined terms (国家秘密 ×6 in one article) by necessity.
  */
 function checkParagraphs(facts: DocumentFacts, options: RuleOptions): Finding[] {
@@ -54,7 +72,7 @@ function checkParagraphs(facts: DocumentFacts, options: RuleOptions): Finding[] 
     checkParagraph({ paragraph: relativeParagraph(paragraph), tokens: facts.tokensOf(paragraph), terms: facts.termHits(paragraph), ignored: facts.ignored }, options);
   let a = 0;
   for (const paragraph of facts.paragraphs) {
-    if (paragraph.text.length < (options.minLength as number) * (options.minCount as number)) continue;
+    if (paragraph.text.length < 2 * (options.minCount as number)) continue;
     // Matching repeats is quadratic in a paragraph's phrases: a line of 1 MB (a PDF dump
     // without line breaks) took minutes and blocked the server. Real paragraphs are far shorter.
     if (paragraph.text.length > MAX_PARAGRAPH_LENGTH) continue;
@@ -63,7 +81,9 @@ function checkParagraphs(facts: DocumentFacts, options: RuleOptions): Finding[] 
     const tokens = facts.tokensOf(paragraph);
     if (!tokens) continue;
     const found = facts.memo(namespace, paragraph, compute);
-    findings.push(...fromParagraph(found, paragraph));
+    if (found.length === 0) continue;
+    const headings = headingsAt(facts.outline, paragraph.start).join('\n');
+    findings.push(...fromParagraph(found.filter((f) => !isTopic(String(f.args.phrase), CORES.get(f) ?? '', headings)), paragraph));
   }
   return findings;
 }
@@ -76,96 +96,133 @@ function lawSpans(outline: readonly OutlineNode[], length: number): Span[] {
   return documents.filter(hasArticles).map((node) => node.span);
 }
 
+interface Repeat {
+  readonly phrase: string;
+  /** The glossary formula the phrase contains (高质量发展 in 推动高质量发展), '' for modifiers. */
+  readonly core: string;
+  readonly spans: Span[];
+}
+
 function checkParagraph({ paragraph, tokens, terms, ignored }: ParagraphInput, options: RuleOptions): Finding[] {
   if (!tokens) return [];
   const minLength = options.minLength as number;
   const minCount = options.minCount as number;
   const text = paragraph.text;
+  const isIgnored = (phrase: string) => [...ignored].some((i) => phrase.includes(i));
   // Occurrences inside a longer fixed formula (以高质量发展促进高水平安全…) are part of the formula.
   const formulas = terms.filter((t) => t.match.entry.kind === 'slogan' && t.end - t.start > minLength);
-  const candidates: { phrase: string; spans: Span[] }[] = [];
+  const candidates: Repeat[] = [];
   const frames: Span[] = [];
   for (const [phrase, all] of phraseOccurrences(tokens, terms, minLength, 8)) {
     // Ignoring 高质量发展 also silences the longer 推动高质量发展 it would otherwise uncover.
-    if (all.length < minCount || [...ignored].some((i) => phrase.includes(i))) continue;
+    if (all.length < minCount || isIgnored(phrase)) continue;
     const spans = all.filter((s) => !formulas.some((f) => f.form !== phrase && f.start <= s.start && s.end <= f.end));
     if (spans.length < minCount) continue;
     if (!options.flagParallelFrames && isParallelFrame(text, spans)) {
       frames.push(...spans);
       continue;
     }
-    candidates.push({ phrase, spans });
+    const entry = formulaIn(terms, spans[0]);
+    // Only formulas are slogans: a plain noun phrase (社会主义, 科学技术, 养老保险) or the
+    // name of a policy area, industry or programme (营商环境, 数字经济) is the subject matter.
+    if (!entry || !isFormula(entry)) continue;
+    // 高质量发展大会, 高质量发展示范区: part of a name.
+    if (spans.filter((s) => !NAME_FOLLOWS.test(text.slice(s.end, s.end + 5))).length < minCount) continue;
+    if (isNeverSlogan(phrase, tokensIn(tokens, spans[0]), entry)) continue;
+    candidates.push({ phrase, core: entry.term, spans });
   }
   // Parts of a parallel frame (始终坚持 in 必须始终坚持…) belong to the frame.
   const free = candidates.filter((c) => !c.spans.every((s) => frames.some((f) => f.start <= s.start && s.end <= f.end)));
-  candidates.length = 0;
-  candidates.push(...free);
   // Keep maximal repeats: the most frequent phrase of an overlapping family, the longest on a tie.
-  candidates.sort((a, b) => b.spans.length - a.spans.length || b.phrase.length - a.phrase.length || a.spans[0].start - b.spans[0].start);
-  const accepted: { phrase: string; spans: Span[] }[] = [];
-  for (const candidate of candidates) {
+  free.sort((a, b) => b.spans.length - a.spans.length || b.phrase.length - a.phrase.length || a.spans[0].start - b.spans[0].start);
+  const accepted: Repeat[] = [];
+  for (const candidate of free) {
     if (accepted.some((a) => a.spans.some((s) => candidate.spans.some((c) => overlaps(s, c))))) continue;
     accepted.push(candidate);
   }
-  const findings: Finding[] = [];
-  for (const { phrase, spans } of accepted) {
-    spans.slice(minCount - 1).forEach((span) => {
-      findings.push({
-        code: CODE,
-        messageId: 'paragraph',
-        span,
-        args: { phrase, count: spans.length },
-        // The other occurrences, at most 20 (as term.inconsistent): all of them made the
-        // findings of a phrase repeated n times quadratic in size (2 000 × 2 000 spans).
-        related: spans.filter((s) => s !== span).slice(0, 20),
-        ignoreKey: phrase,
-      });
-    });
+  for (const { phrase, spans } of modifierRepeats(text, tokens, minCount)) {
+    if (!isIgnored(phrase)) accepted.push({ phrase, core: '', spans });
   }
-  return findings.sort((a, b) => a.span.start - b.span.start);
+  // The topic a short lead sentence announces (积极推进新型城镇化。) is no slogan in its paragraph.
+  const lead = leadSentence(text);
+  return accepted
+    .filter((r) => !isTopic(r.phrase, r.core, lead))
+    .map(({ phrase, core, spans }) => repeatFinding('paragraph', phrase, core, spans, { phrase, count: spans.length }))
+    .sort((a, b) => a.span.start - b.span.start);
 }
 
-/** Section level: glossary terms and slogans too dense in a part of a report. */
+/** The glossary formula inside each cached paragraph finding's phrase, for the headings' topic test. */
+const CORES = new WeakMap<Finding, string>();
+
+/** One finding per phrase: on its first occurrence, every other one related. */
+function repeatFinding(messageId: string, phrase: string, core: string, spans: readonly Span[], args: Record<string, string | number>): Finding {
+  const finding: Finding = { code: CODE, messageId, span: spans[0], args, related: spans.slice(1), ignoreKey: phrase };
+  if (core) CORES.set(finding, core);
+  return finding;
+}
+
+/** What follows a formula used inside a name: a meeting, a zone, a plan. */
+const NAME_FOLLOWS = /^(大会|会议|论坛|峰会|博览会|示范区|试验区|先行区|实施方案|规划|条例|行动|三年行动|行动方案|行动计划)/;
+
+/** Formulas (提法): the glossary's slogans and its ideas of development (高质量发展, 新发展格局, 中国式现代化). */
+export function isFormula(entry: GlossaryEntry): boolean {
+  return entry.kind === 'slogan' || entry.category === '发展理念';
+}
+
+/** The glossary formula a phrase occurrence is or contains (the longest), if any. */
+function formulaIn(terms: readonly TermHit[], span: Span): GlossaryEntry | undefined {
+  let best: TermHit | undefined;
+  for (const hit of terms) {
+    if (hit.start >= span.start && hit.end <= span.end && (!best || hit.end - hit.start > best.end - best.start)) best = hit;
+  }
+  return best?.match.entry;
+}
+
+function tokensIn(tokens: readonly Token[], span: Span): Token[] {
+  return tokens.filter((t) => t.start >= span.start && t.end <= span.end);
+}
+
+/** Section level: glossary formulas too dense in a part of a report, unless the part is about them. */
 function checkSections(facts: DocumentFacts, options: RuleOptions): Finding[] {
   const density = options.sectionDensity as number;
   const minCount = options.sectionMinCount as number;
   const findings: Finding[] = [];
   const laws = lawSpans(facts.outline, facts.text.length);
   const found = sectionsOf(facts.outline).filter((node) => !laws.some((law) => law.start <= node.span.start && node.span.end <= law.end));
-  const sections = found.length > 0 ? found.map((node) => node.span) : laws.length > 0 ? [] : [{ start: 0, end: facts.text.length }];
+  const sections = found.length > 0 ? found : laws.length > 0 ? [] : [undefined];
+  const spans = sections.map((node) => node?.span ?? { start: 0, end: facts.text.length });
   const namespace = `slogan.sections/${density}/${minCount}/${[...facts.ignored].join('\u0001')}`;
-  for (const paragraphs of paragraphsBySpan(facts.paragraphs, sections)) {
+  paragraphsBySpan(facts.paragraphs, spans).forEach((paragraphs, i) => {
+    const node = sections[i];
+    const topic = node ? [...headingsAt(facts.outline, node.span.start), node.name].join('\n') : '';
     // A section no edit touched keeps its findings.
-    const compute = () => sectionFindings(facts, paragraphs, density, minCount);
-    findings.push(...(facts.memoScope ? facts.memoScope(namespace, paragraphs, compute) : compute()));
-  }
+    const compute = () => sectionFindings(facts, paragraphs, density, minCount, topic);
+    findings.push(...(facts.memoScope ? facts.memoScope(`${namespace}/${topic}`, paragraphs, compute) : compute()));
+  });
   return findings;
 }
 
-function sectionFindings(facts: DocumentFacts, paragraphs: readonly Paragraph[], density: number, minCount: number): Finding[] {
+function sectionFindings(facts: DocumentFacts, paragraphs: readonly Paragraph[], density: number, minCount: number, topic: string): Finding[] {
   const findings: Finding[] = [];
   const occurrences = new Map<string, Span[]>();
+  const entries = new Map<string, GlossaryEntry>();
   let characters = 0;
   for (const paragraph of paragraphs) {
     characters += paragraph.text.length;
     for (const hit of facts.termHits(paragraph)) {
-      if (hit.end - hit.start < 4 || facts.ignored.has(hit.match.entry.term)) continue;
-      const list = occurrences.get(hit.match.entry.term) ?? [];
+      const entry = hit.match.entry;
+      if (hit.end - hit.start < 4 || !isFormula(entry) || facts.ignored.has(entry.term)) continue;
+      const list = occurrences.get(entry.term) ?? [];
       list.push({ start: paragraph.start + hit.start, end: paragraph.start + hit.end });
-      occurrences.set(hit.match.entry.term, list);
+      occurrences.set(entry.term, list);
+      entries.set(entry.term, entry);
     }
   }
   for (const [phrase, spans] of occurrences) {
     const perThousand = (spans.length * 1000) / Math.max(characters, 1);
     if (spans.length < minCount || perThousand < density) continue;
-    findings.push({
-      code: CODE,
-      messageId: 'section',
-      span: spans[spans.length - 1],
-      args: { phrase, count: spans.length, density: perThousand.toFixed(1) },
-      related: spans.slice(0, -1),
-      ignoreKey: phrase,
-    });
+    if (isTopic(phrase, phrase, topic) || isNeverSlogan(phrase, [], entries.get(phrase))) continue;
+    findings.push(repeatFinding('section', phrase, '', spans, { phrase, count: spans.length, density: perThousand.toFixed(1) }));
   }
   return findings;
 }
