@@ -57,6 +57,24 @@ describe('slogan.repeated flags slogans, not what a paragraph is about', () => {
     expect(run(spread)).toEqual([]);
   });
 
+  it('does not count words quoted from a leader or a central document', () => {
+    const text = '习近平总书记对江苏提出“在推进中国式现代化中走在前、做示范”重大要求。就是要勇于创新、敢于实践，为中国式现代化探索路径；就是要面向国际、树好形象，以江苏的发展成效充分展示中国式现代化的光明前景。';
+    expect(run(text)).toEqual([]);
+    const own = text.replace('“在推进中国式现代化中走在前、做示范”', '在推进中国式现代化中走在前、做示范的');
+    expect(phrases(own)).toEqual([['slogan.repeated', '中国式现代化', 3]]);
+  });
+
+  it('takes anaphora (，加快高质量发展… ×3) for a frame, not for carelessness', () => {
+    const text = '我们一定要看到，加快高质量发展其略已定、其势已成。一定要看到，加快高质量发展正逢其时、恰逢其会。一定要看到，加快高质量发展氛围正浓、动力正劲。';
+    expect(run(text)).toEqual([]);
+  });
+
+  it('takes the first sentence after a number for a heading, whatever its length', () => {
+    const text = '（五）准确把握“必须坚持把推进中国式现代化作为最大的政治”的重要要求，扎实推进中国式现代化的云南实践。在推进中国式现代化进程中找准定位、明确方向，紧扣中国式现代化的中国特色，走稳走好中国式现代化云南实践之路。';
+    expect(run(text)).toEqual([]);
+    expect(phrases(text.slice(3))).toEqual([['slogan.repeated', '中国式现代化', 4]]);
+  });
+
   it('does not take 可持续 or noun uses (作出很大的努力) for the modifiers', () => {
     expect(run('坚持可持续发展，推动可持续城市建设，实现可持续增长，建设可持续社会。')).toEqual([]);
     expect(run('大家作出了很大的努力，各方的努力得到肯定，这些努力没有白费，今后还要加倍努力。')).toEqual([]);

@@ -41,7 +41,7 @@ export const sloganRepeatedRule: Rule = {
     { name: 'minLength', type: 'number', default: 4, minimum: 2, maximum: 20, description: { en: 'Shortest phrase (characters) counted within a paragraph.', zh: '段内计数的最短短语（字数）。' } },
     { name: 'minCount', type: 'number', default: 3, minimum: 2, maximum: 50, description: { en: 'Occurrences in one paragraph from which a phrase is reported.', zh: '同一段内出现多少次即提示。' } },
     { name: 'flagParallelFrames', type: 'boolean', default: false, description: { en: 'Also report parallel frames such as 必须始终坚持… repeated at the start of clauses.', zh: '同时提示排比句式（如分句开头重复的“必须始终坚持……”）。' } },
-    { name: 'sectionDensity', type: 'number', default: 3, minimum: 0.1, maximum: 100, description: { en: 'Occurrences of one glossary slogan or term per 1 000 characters of a section from which it is reported.', zh: '同一术语或提法在一节中每千字出现多少次即提示。' } },
+    { name: 'sectionDensity', type: 'number', default: 4, minimum: 0.1, maximum: 100, description: { en: 'Occurrences of one glossary slogan or term per 1 000 characters of a section from which it is reported.', zh: '同一术语或提法在一节中每千字出现多少次即提示。' } },
     { name: 'sectionMinCount', type: 'number', default: 8, minimum: 2, maximum: 500, description: { en: 'Fewest occurrences in a section before its density is judged.', zh: '一节中至少出现多少次才判断密度。' } },
   ],
   messages: {
@@ -113,6 +113,7 @@ function checkParagraph({ paragraph, tokens, terms, ignored }: ParagraphInput, o
   const formulas = terms.filter((t) => t.match.entry.kind === 'slogan' && t.end - t.start > minLength);
   const candidates: Repeat[] = [];
   const frames: Span[] = [];
+  const quoted = quotations(text);
   for (const [phrase, all] of phraseOccurrences(tokens, terms, minLength, 8)) {
     // Ignoring 高质量发展 also silences the longer 推动高质量发展 it would otherwise uncover.
     if (all.length < minCount || isIgnored(phrase)) continue;
@@ -126,10 +127,13 @@ function checkParagraph({ paragraph, tokens, terms, ignored }: ParagraphInput, o
     // Only formulas are slogans: a plain noun phrase (社会主义, 科学技术, 养老保险) or the
     // name of a policy area, industry or programme (营商环境, 数字经济) is the subject matter.
     if (!entry || !isFormula(entry)) continue;
-    // 高质量发展大会, 高质量发展示范区: part of a name.
-    if (spans.filter((s) => !NAME_FOLLOWS.test(text.slice(s.end, s.end + 5))).length < minCount) continue;
+    // 高质量发展大会, 高质量发展示范区: part of a name. And a repeat is within a short span.
+    const named = spans.filter((s) => !NAME_FOLLOWS.test(text.slice(s.end, s.end + 5)) && !NAME_BEFORE.test(text.slice(Math.max(0, s.start - 5), s.start)));
+    // Words inside quotation marks are quoted (a leader's request, a central document), not the writer's to vary.
+    const own = named.filter((s) => !quoted.some((q) => q.start <= s.start && s.end <= q.end && q.end - q.start > s.end - s.start + 2));
+    if (!withinSpan(own, minCount) || sharedOpening(text, own, minCount)) continue;
     if (isNeverSlogan(phrase, tokensIn(tokens, spans[0]), entry)) continue;
-    candidates.push({ phrase, core: entry.term, spans });
+    candidates.push({ phrase, core: entry.term, spans: own });
   }
   // Parts of a parallel frame (始终坚持 in 必须始终坚持…) belong to the frame.
   const free = candidates.filter((c) => !c.spans.every((s) => frames.some((f) => f.start <= s.start && s.end <= f.end)));
@@ -140,7 +144,7 @@ function checkParagraph({ paragraph, tokens, terms, ignored }: ParagraphInput, o
     if (accepted.some((a) => a.spans.some((s) => candidate.spans.some((c) => overlaps(s, c))))) continue;
     accepted.push(candidate);
   }
-  for (const { phrase, spans } of modifierRepeats(text, tokens, minCount)) {
+  for (const { phrase, spans } of modifierRepeats(text, tokens, minCount, quoted)) {
     if (!isIgnored(phrase)) accepted.push({ phrase, core: '', spans });
   }
   // The topic a short lead sentence announces (积极推进新型城镇化。) is no slogan in its paragraph.
@@ -149,6 +153,36 @@ function checkParagraph({ paragraph, tokens, terms, ignored }: ParagraphInput, o
     .filter((r) => !isTopic(r.phrase, r.core, lead))
     .map(({ phrase, core, spans }) => repeatFinding('paragraph', phrase, core, spans, { phrase, count: spans.length }))
     .sort((a, b) => a.span.start - b.span.start);
+}
+
+/** Before a formula used inside the name of a regional strategy: 长江经济带高质量发展. */
+const NAME_BEFORE = /(经济带|经济圈|大湾区|流域|一体化)$/;
+
+/** Spans inside “…” (and 「…」), quotation marks included. A term in quotes (“两个毫不动摇”) is not a quotation. */
+export function quotations(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const match of text.matchAll(/“[^“”]*”|「[^「」]*」/g)) spans.push({ start: match.index, end: match.index + match[0].length });
+  return spans;
+}
+
+/**
+ * Anaphora: `minCount` occurrences opening their clauses the same way
+ * (`，加快高质量发展其略已定…，加快高质量发展正逢其时`) are a deliberate frame.
+ */
+function sharedOpening(text: string, spans: readonly Span[], minCount: number): boolean {
+  const openings = new Map<string, number>();
+  for (const s of spans) {
+    const before = text.slice(Math.max(0, s.start - 3), s.start);
+    if (before.length === 3 && /[，。；：！？、]/.test(before[0])) openings.set(before, (openings.get(before) ?? 0) + 1);
+  }
+  return [...openings.values()].some((n) => n >= minCount);
+}
+
+/** "In a short span": `minCount` occurrences of a formula within this many characters. */
+const FORMULA_WINDOW = 400;
+
+function withinSpan(spans: readonly Span[], minCount: number): boolean {
+  return spans.some((s, i) => i + minCount - 1 < spans.length && spans[i + minCount - 1].end - s.start <= FORMULA_WINDOW);
 }
 
 /** The glossary formula inside each cached paragraph finding's phrase, for the headings' topic test. */
@@ -161,8 +195,8 @@ function repeatFinding(messageId: string, phrase: string, core: string, spans: r
   return finding;
 }
 
-/** What follows a formula used inside a name: a meeting, a zone, a plan. */
-const NAME_FOLLOWS = /^(大会|会议|论坛|峰会|博览会|示范区|试验区|先行区|实施方案|规划|条例|行动|三年行动|行动方案|行动计划)/;
+/** What follows a formula used inside a name: a meeting, a zone, a plan, a project's quoted code (高质量发展“331”工程). */
+const NAME_FOLLOWS = /^(大会|会议|论坛|峰会|博览会|示范区|试验区|先行区|集聚|实施方案|规划|条例|行动|三年行动|行动方案|行动计划|工程|暨|“[0-9A-Za-z+])/;
 
 /** Formulas (提法): the glossary's slogans and its ideas of development (高质量发展, 新发展格局, 中国式现代化). */
 export function isFormula(entry: GlossaryEntry): boolean {

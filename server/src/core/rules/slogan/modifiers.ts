@@ -19,15 +19,14 @@ const WINDOW = 150;
 /**
  * Modifiers used at least `minCount` times within a short span of a paragraph
  * outside parallel frames. An occurrence that opens a clause (`，着力扩大内需，
- * 着力…`, `更加积极、更加开放`) or follows a subject in the clause next to
- * another one (`基础持续巩固，动力持续增强，保障持续改善`) belongs to a frame, which is
- * rhetoric (排比), not carelessness; only the others count, but the finding
- * lists every occurrence.
+ * 着力…`, `更加积极、更加开放`) or otherwise belongs to a parallel frame (see
+ * `inFrame`) is rhetoric (排比), not carelessness; only the others count, but
+ * the finding lists every occurrence.
  */
-export function modifierRepeats(text: string, tokens: readonly Token[], minCount: number): { phrase: string; spans: Span[] }[] {
+export function modifierRepeats(text: string, tokens: readonly Token[], minCount: number, quoted: readonly Span[] = []): { phrase: string; spans: Span[] }[] {
   const byWord = new Map<string, { span: Span; afterNoun: boolean }[]>();
   tokens.forEach((token, i) => {
-    if (!FORMULAIC_MODIFIERS.has(token.text)) return;
+    if (!FORMULAIC_MODIFIERS.has(token.text) || quoted.some((q) => q.start <= token.start && token.end <= q.end && q.end - q.start > token.text.length + 2)) return;
     const before = text.slice(Math.max(0, token.start - 1), token.start);
     if (BOUND_BEFORE.test(before) || NOUN_USE_BEFORE.test(before) || NOUN_USE_AFTER.test(text.slice(token.end, token.end + 1))) return;
     const list = byWord.get(token.text) ?? [];
@@ -36,21 +35,43 @@ export function modifierRepeats(text: string, tokens: readonly Token[], minCount
   });
   const repeats: { phrase: string; spans: Span[] }[] = [];
   for (const [phrase, uses] of byWord) {
-    const clauses = uses.map((u) => clauseIndex(text, u.span.start));
-    // `经济持续好转，动力持续增强`: subject + modifier in neighbouring clauses is a frame too.
-    const framed = (i: number) =>
-      uses[i].span.start === 0 ||
-      CLAUSE_BREAK.test(text[uses[i].span.start - 1]) ||
-      (uses[i].afterNoun && uses.some((u, j) => j !== i && u.afterNoun && Math.abs(clauses[j] - clauses[i]) === 1));
-    const free = uses.filter((_, i) => !framed(i)).map((u) => u.span);
+    const free = uses.filter((_, i) => !inFrame(text, uses, i)).map((u) => u.span);
     if (free.some((s, i) => i + minCount - 1 < free.length && free[i + minCount - 1].end - s.start <= WINDOW)) repeats.push({ phrase, spans: uses.map((u) => u.span) });
   }
   return repeats;
 }
 
-/** How many clause breaks precede `offset`: occurrences in neighbouring clauses differ by one. */
-function clauseIndex(text: string, offset: number): number {
-  let n = 0;
-  for (let i = 0; i < offset; i++) if (CLAUSE_BREAK.test(text[i])) n++;
-  return n;
+/** Characters from the last clause break before `offset`. */
+function clauseOffset(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && !CLAUSE_BREAK.test(text[i - 1])) i--;
+  return offset - i;
+}
+
+/** `一是更加注重…二是更加注重…`: the modifier opens a lead item. */
+const LEAD_ITEM_BEFORE = /[一二三四五六七八九十]是$/;
+
+/**
+ * Whether occurrence `i` belongs to a parallel frame (排比): it opens a clause
+ * or a lead item; or it stands in an enumeration (`A更加紧密、B更加完备`); or it
+ * follows a subject like another occurrence does (`基础持续巩固…环境持续改善`,
+ * the style of a work review); or it stands at the same place of the neighbouring clause as another
+ * occurrence; or another occurrence has the same two characters before it (`我们坚决支持…我们坚决支持`, `都要坚决…都要坚决`).
+ */
+function inFrame(text: string, uses: readonly { span: Span; afterNoun: boolean }[], i: number): boolean {
+  const { start } = uses[i].span;
+  if (start === 0 || CLAUSE_BREAK.test(text[start - 1]) || LEAD_ITEM_BEFORE.test(text.slice(Math.max(0, start - 2), start))) return true;
+  if (uses[i].afterNoun && uses.some((u, j) => j !== i && u.afterNoun)) return true;
+  const before = text.slice(Math.max(0, start - 2), start);
+  return uses.some((u, j) => {
+    if (j === i) return false;
+    if (text.slice(Math.max(0, u.span.start - 2), u.span.start) === before) return true;
+    // Neighbouring clauses: in an enumeration (only 、 between), or at the same place of
+    // their clauses (`维护更加持久的和平，建设更加繁荣的世界`).
+    const [from, to] = j < i ? [u.span.end, start] : [uses[i].span.end, u.span.start];
+    const between = text.slice(from, to);
+    const breaks = between.match(/[，。；：！？、]/g) ?? [];
+    if (breaks.length !== 1) return false;
+    return breaks[0] === '、' || clauseOffset(text, u.span.start) === clauseOffset(text, start);
+  });
 }

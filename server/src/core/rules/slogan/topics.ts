@@ -11,12 +11,15 @@ const SENTENCE_END = /[。！？；：]/;
 /** A number opening a paragraph: `（三）`, `3.`, `一是`. */
 const MARKER = /^\s*(（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+[、是要]|\d+[.．、])/;
 
-/** The paragraph's lead sentence when it is short enough to be one, else ''. */
+/**
+ * The paragraph's lead sentence when it is short enough to be one, else ''.
+ * After a number (`（五）准确把握…`) the first sentence is a heading, whatever its length.
+ */
 export function leadSentence(text: string): string {
   const body = text.replace(MARKER, '');
   const end = body.search(SENTENCE_END);
   const lead = end < 0 ? body : body.slice(0, end);
-  return lead.length <= MAX_LEAD ? lead : '';
+  return lead.length <= MAX_LEAD || body.length < text.length ? lead : '';
 }
 
 /** True when `phrase` (or its core formula `core`) is what `topic` text is about. */
