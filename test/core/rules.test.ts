@@ -94,6 +94,14 @@ describe('slogan.repeated', () => {
 });
 
 describe('sentence.duplicated', () => {
+  it('leaves alone a short lead sentence shared by the review and the tasks of a report, but not a copied paragraph', () => {
+    const review = '推进节能减排和生态环境保护。发布实施“十二五”节能减排综合性工作方案。';
+    const tasks = '推进节能减排和生态环境保护。节能减排的关键是节约能源，提高能效，减少污染。';
+    expect(run(sentenceDuplicatedRule, ['一、过去一年的工作', review, '二、今年的主要任务', tasks].join('\n'))).toEqual([]);
+    const copied = run(sentenceDuplicatedRule, ['一、过去一年的工作', review, '二、今年的主要任务', review].join('\n'));
+    expect(copied.map((f) => f.args.line)).toEqual([2, 2]);
+  });
+
   it('flags a copy-pasted sentence in one report and points to the first copy', () => {
     const sentence = '今年是中华人民共和国成立75周年，是实现“十四五”规划目标任务的关键一年。';
     const text = ['一、总体要求', `${sentence}做好今年工作意义重大。`, '二、工作任务', `各位代表！${sentence}`].join('\n');
