@@ -1,12 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { decodeText } from '../../server/src/adapters/encoding';
-import { CheckEngine } from '../../server/src/cli/engine';
+import { checkText, createCheckEngine } from '../../server/src/cli/engine';
 import { expandPatterns } from '../../server/src/cli/glob';
 import { RULES } from '../../server/src/core/rules/registry';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
-import { findingMessage } from '../../server/src/lsp/l10n';
-import { parseSettings } from '../../server/src/lsp/settings';
+import { findingMessage } from '../../server/src/engine/l10n';
+import { parseSettings } from '../../server/src/engine/settings';
 
 /** One finding of a corpus run, keyed as the labels are (file, line, code, phrase). */
 export interface CorpusFinding {
@@ -50,12 +50,20 @@ export function phraseOf(text: string): string {
  * `folder` (or the given files, relative to it) with the command line's engine:
  * the same segmenter, glossary, built-in references and rules as `policy-lens check`.
  */
-export function runCorpus(folder: string, options: { files?: readonly string[]; warn?: (message: string) => void } = {}): CorpusRun {
+export async function runCorpus(folder: string, options: { files?: readonly string[]; warn?: (message: string) => void } = {}): Promise<CorpusRun> {
   const started = performance.now();
   const warn = options.warn ?? (() => undefined);
   const { settings } = parseSettings({}, RULES);
-  const engine = CheckEngine.create(settings, folder, [], warn);
-  const names = options.files ?? expandPatterns(['.'], folder).files;
+  const engine = createCheckEngine(settings, folder, [], warn, 'en');
+  try {
+    return await checkAll(engine, folder, options.files, warn, started);
+  } finally {
+    engine.dispose();
+  }
+}
+
+async function checkAll(engine: ReturnType<typeof createCheckEngine>, folder: string, only: readonly string[] | undefined, warn: (message: string) => void, started: number): Promise<CorpusRun> {
+  const names = only ?? expandPatterns(['.'], folder).files;
   const files: CorpusFile[] = [];
   const findings: CorpusFinding[] = [];
   for (const name of names) {
@@ -69,7 +77,7 @@ export function runCorpus(folder: string, options: { files?: readonly string[]; 
     const text = decoded.text;
     files.push({ file, characters: text.length });
     const lines = new LineIndex(text);
-    for (const finding of engine.check(text, full)) {
+    for (const finding of await checkText(engine, text, full)) {
       const { line, character } = lines.positionAt(finding.span.start);
       const lineStart = lines.lineStart(line);
       const lineEnd = line + 1 < lines.lineCount ? lines.lineStart(line + 1) : text.length;

@@ -73,7 +73,7 @@ function defaultCorpus(root: string): string {
   }
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const options = parse(process.argv.slice(2));
   if (typeof options === 'string') {
     console.log(options);
@@ -89,7 +89,7 @@ function main(): number {
     return 2;
   }
   const codes = options.rules.length > 0 ? options.rules : RULES.map((r) => r.id);
-  const full = runCorpus(options.folder, { warn: (m) => console.error(`corpus: ${m}`) });
+  const full = await runCorpus(options.folder, { warn: (m) => console.error(`corpus: ${m}`) });
   const run: CorpusRun = { ...full, findings: full.findings.filter((f) => codes.includes(f.code)) };
   const characters = run.files.reduce((sum, f) => sum + f.characters, 0);
   console.log(`${run.folder}: ${run.files.length} files, ${characters} characters, ${run.findings.length} findings in ${(run.milliseconds / 1000).toFixed(1)} s\n`);
@@ -150,4 +150,4 @@ function line(f: CorpusFinding): string {
   return `  ${f.file}:${f.line}:${f.column} ${f.phrase}  ${f.context}  — ${f.message}`;
 }
 
-process.exitCode = main();
+main().then((code) => (process.exitCode = code));

@@ -1,3 +1,5 @@
+import { NotificationType, RequestType } from 'vscode-jsonrpc';
+import type { SegmenterName } from './engine/host';
 /**
  * Custom protocol between the Policy Lens client and server. The client
  * imports this file with `import type` only, so nothing here runs in the client.
@@ -22,7 +24,7 @@ export interface SegmentToken {
 export interface SegmentResult {
   readonly tokens: readonly SegmentToken[];
   /** `jieba` normally, `intl` when nodejieba could not load. */
-  readonly segmenter: 'jieba' | 'intl';
+  readonly segmenter: SegmenterName;
 }
 
 /** Sent by the server whenever segmentation changes state (for the status bar). */
@@ -105,3 +107,8 @@ export interface TermStatisticsResult {
   readonly density: readonly TermDensity[];
   readonly rules: readonly RuleStatistic[];
 }
+
+/** The custom methods as typed objects: the client and the server name each method once, here. */
+export const SegmentRequestType = new RequestType<SegmentParams, SegmentResult, void>(SEGMENT_REQUEST);
+export const TermStatisticsRequestType = new RequestType<TermStatisticsParams, TermStatisticsResult | null, void>(TERM_STATISTICS_REQUEST);
+export const StatusNotificationType = new NotificationType<StatusParams>(STATUS_NOTIFICATION);

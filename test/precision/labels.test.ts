@@ -40,9 +40,9 @@ describe('labelled precision on the corpus', () => {
   let findings: CorpusFinding[] = [];
   let results: Map<string, RulePrecision>;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     const files = [...new Set(LABELS.map((l) => l.file))].sort();
-    findings = [...runCorpus(CORPUS, { files }).findings];
+    findings = [...(await runCorpus(CORPUS, { files })).findings];
     results = new Map(judge(LABELS, findings).map((r) => [r.code, r]));
   }, 300_000);
 

@@ -2,11 +2,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ReferenceIndex, type ReferenceText } from '../core/quotes/referenceIndex';
 import { decodeText } from './encoding';
+import { walkFiles } from './walk';
 import { dataPath } from './resources';
-import type { FileProblem } from './textFiles';
+import type { FileProblem, ReferenceLibrary as ReferenceLibraryShape } from '../engine/host';
 
-/** The workspace folder whose text files are reference texts. */
-export const WORKSPACE_REFERENCES = path.join('.policy-lens', 'references');
 /** A reference file larger than this is refused. */
 export const MAX_REFERENCE_BYTES = 20 * 1024 * 1024;
 /** All references together are capped too: the index keeps every sentence in memory. */
@@ -65,7 +64,7 @@ export function buildReferenceIndex(texts: readonly ReferenceText[]): ReferenceI
  * user's files and folders — and their index, rebuilt only when the content
  * changed. Shared by the language server and the command line.
  */
-export class ReferenceLibrary {
+export class ReferenceLibrary implements ReferenceLibraryShape {
   readonly #builtin: LoadedReferences;
   #index: ReferenceIndex;
   #origins = new Set<string>();
@@ -124,25 +123,9 @@ function expand(entry: string, problems: FileProblem[]): string[] {
     problems.push({ path: entry, messageId: 'file.notAFile' });
     return [];
   }
-  const files: string[] = [];
-  const pending = [entry];
-  while (pending.length > 0 && files.length < MAX_FILES_PER_FOLDER) {
-    const dir = pending.pop()!;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch (error) {
-      problems.push({ path: dir, messageId: 'file.unreadable', detail: String(error) });
-      continue;
-    }
-    for (const child of entries) {
-      if (child.name.startsWith('.')) continue;
-      const full = path.join(dir, child.name);
-      if (child.isDirectory()) pending.push(full);
-      else if (child.isFile() && REFERENCE_FILE.test(child.name)) files.push(full);
-    }
-  }
-  return files.sort();
+  return walkFiles(entry, (name) => REFERENCE_FILE.test(name), MAX_FILES_PER_FOLDER, (dir, error) =>
+    problems.push({ path: dir, messageId: 'file.unreadable', detail: String(error) }),
+  );
 }
 
 type ReadReference = { ok: true; text: string; bytes: number } | { ok: false; problem: FileProblem };

@@ -19,6 +19,8 @@ export const punctuationWidthRule: Rule = {
   id: 'punctuation.width',
   defaultSeverity: 'warning',
   needsTokens: false,
+  cost: 'light',
+  example: '`发展,推动` → `发展，推动`; `因 地 制 宜`',
   description: {
     en: 'Half-width punctuation and stray spaces inside Chinese text.',
     zh: '中文文本中的半角标点和多余空格。',

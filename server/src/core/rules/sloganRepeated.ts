@@ -4,6 +4,7 @@ import type { GlossaryEntry } from '../terms/glossary';
 import type { TermHit } from '../terms/termMatcher';
 import { relativeParagraph } from '../text/paragraphs';
 import type { Finding, Paragraph, Span, Token } from '../types';
+import { charactersOf, perThousand, sectionUnits } from '../stats/sections';
 import { paragraphsBySpan } from './documentScopes';
 import { isParallelFrame, overlaps, phraseOccurrences } from './phrases';
 import type { DocumentFacts, ParagraphInput, Rule, RuleOptions } from './rule';
@@ -33,15 +34,17 @@ export const sloganRepeatedRule: Rule = {
   needsTokens: true,
   // A copied sentence repeats its phrases; a term written two ways is about its form.
   yieldsTo: ['sentence.duplicated', 'term.inconsistent', 'term.variant', 'quote.mismatch'],
+  cost: 'full',
+  example: '`高质量发展` ×4 in one paragraph',
   description: {
-    en: 'The same phrase or slogan repeated too often in a paragraph or a section.',
-    zh: '同一短语或提法在一段或一节中重复过多。',
+    en: 'A slogan (提法) or a modifier of formulaic writing (进一步, 加快) repeated within a short span of a paragraph, or a slogan too dense in a section.',
+    zh: '同一提法或套话（进一步、加快等）在一段内短距离重复，或提法在一节中过密。',
   },
   options: [
-    { name: 'minLength', type: 'number', default: 4, minimum: 2, maximum: 20, description: { en: 'Shortest phrase (characters) counted within a paragraph.', zh: '段内计数的最短短语（字数）。' } },
-    { name: 'minCount', type: 'number', default: 3, minimum: 2, maximum: 50, description: { en: 'Occurrences in one paragraph from which a phrase is reported.', zh: '同一段内出现多少次即提示。' } },
+    { name: 'minLength', type: 'number', default: 4, minimum: 2, maximum: 20, description: { en: 'Shortest slogan (characters) counted within a paragraph; the modifiers 进一步, 加快 … always count.', zh: '段内计数的最短提法（字数）；进一步、加快等套话不受此限。' } },
+    { name: 'minCount', type: 'number', default: 3, minimum: 2, maximum: 50, description: { en: 'Occurrences within a short span of one paragraph from which a slogan or modifier is reported.', zh: '同一段内短距离出现多少次即提示。' } },
     { name: 'flagParallelFrames', type: 'boolean', default: false, description: { en: 'Also report parallel frames such as 必须始终坚持… repeated at the start of clauses.', zh: '同时提示排比句式（如分句开头重复的“必须始终坚持……”）。' } },
-    { name: 'sectionDensity', type: 'number', default: 4, minimum: 0.1, maximum: 100, description: { en: 'Occurrences of one glossary slogan or term per 1 000 characters of a section from which it is reported.', zh: '同一术语或提法在一节中每千字出现多少次即提示。' } },
+    { name: 'sectionDensity', type: 'number', default: 4, minimum: 0.1, maximum: 100, description: { en: 'Occurrences of one glossary slogan per 1 000 characters of a section from which it is reported.', zh: '同一提法在一节中每千字出现多少次即提示。' } },
     { name: 'sectionMinCount', type: 'number', default: 8, minimum: 2, maximum: 500, description: { en: 'Fewest occurrences in a section before its density is judged.', zh: '一节中至少出现多少次才判断密度。' } },
   ],
   messages: {
@@ -66,7 +69,6 @@ export const sloganRepeatedRule: Rule = {
  */
 function checkParagraphs(facts: DocumentFacts, options: RuleOptions): Finding[] {
   const articles = lawSpans(facts.outline, facts.text.length);
-  const namespace = `slogan.repeated/${JSON.stringify(options)}/${[...facts.ignored].join('\u0001')}`;
   const findings: Finding[] = [];
   const compute = (paragraph: Paragraph) =>
     checkParagraph({ paragraph: relativeParagraph(paragraph), tokens: facts.tokensOf(paragraph), terms: facts.termHits(paragraph), ignored: facts.ignored }, options);
@@ -80,7 +82,7 @@ function checkParagraphs(facts: DocumentFacts, options: RuleOptions): Finding[] 
     if (a < articles.length && articles[a].start <= paragraph.start) continue;
     const tokens = facts.tokensOf(paragraph);
     if (!tokens) continue;
-    const found = facts.memo(namespace, paragraph, compute);
+    const found = facts.memo('paragraphs', paragraph, compute);
     if (found.length === 0) continue;
     const headings = headingsAt(facts.outline, paragraph.start).join('\n');
     findings.push(...fromParagraph(found.filter((f) => !isTopic(String(f.args.phrase), CORES.get(f) ?? '', headings)), paragraph));
@@ -216,33 +218,36 @@ function tokensIn(tokens: readonly Token[], span: Span): Token[] {
   return tokens.filter((t) => t.start >= span.start && t.end <= span.end);
 }
 
-/** Section level: glossary formulas too dense in a part of a report, unless the part is about them. */
+/**
+ * Section level: glossary formulas too dense in a part of a report, cached per
+ * section; a part about the formula (its heading names it) is left alone afterwards.
+ */
 function checkSections(facts: DocumentFacts, options: RuleOptions): Finding[] {
   const density = options.sectionDensity as number;
   const minCount = options.sectionMinCount as number;
   const findings: Finding[] = [];
   const laws = lawSpans(facts.outline, facts.text.length);
-  const found = sectionsOf(facts.outline).filter((node) => !laws.some((law) => law.start <= node.span.start && node.span.end <= law.end));
+  const found = sectionUnits(facts.outline, { openings: false })
+    .map((unit) => unit.node)
+    .filter((node) => !laws.some((law) => law.start <= node.span.start && node.span.end <= law.end));
   const sections = found.length > 0 ? found : laws.length > 0 ? [] : [undefined];
   const spans = sections.map((node) => node?.span ?? { start: 0, end: facts.text.length });
-  const namespace = `slogan.sections/${density}/${minCount}/${[...facts.ignored].join('\u0001')}`;
   paragraphsBySpan(facts.paragraphs, spans).forEach((paragraphs, i) => {
     const node = sections[i];
     const topic = node ? [...headingsAt(facts.outline, node.span.start), node.name].join('\n') : '';
     // A section no edit touched keeps its findings.
-    const compute = () => sectionFindings(facts, paragraphs, density, minCount, topic);
-    findings.push(...(facts.memoScope ? facts.memoScope(`${namespace}/${topic}`, paragraphs, compute) : compute()));
+    const compute = () => sectionFindings(facts, paragraphs, density, minCount);
+    findings.push(...facts.memoScope('sections', paragraphs, compute).filter((f) => !isTopic(String(f.args.phrase), '', topic)));
   });
   return findings;
 }
 
-function sectionFindings(facts: DocumentFacts, paragraphs: readonly Paragraph[], density: number, minCount: number, topic: string): Finding[] {
+function sectionFindings(facts: DocumentFacts, paragraphs: readonly Paragraph[], density: number, minCount: number): Finding[] {
   const findings: Finding[] = [];
   const occurrences = new Map<string, Span[]>();
   const entries = new Map<string, GlossaryEntry>();
-  let characters = 0;
+  const characters = charactersOf(paragraphs);
   for (const paragraph of paragraphs) {
-    characters += paragraph.text.length;
     for (const hit of facts.termHits(paragraph)) {
       const entry = hit.match.entry;
       if (hit.end - hit.start < 4 || !isFormula(entry) || facts.ignored.has(entry.term)) continue;
@@ -253,25 +258,10 @@ function sectionFindings(facts: DocumentFacts, paragraphs: readonly Paragraph[],
     }
   }
   for (const [phrase, spans] of occurrences) {
-    const perThousand = (spans.length * 1000) / Math.max(characters, 1);
-    if (spans.length < minCount || perThousand < density) continue;
-    if (isTopic(phrase, phrase, topic) || isNeverSlogan(phrase, [], entries.get(phrase))) continue;
-    findings.push(repeatFinding('section', phrase, '', spans, { phrase, count: spans.length, density: perThousand.toFixed(1) }));
+    const found = perThousand(spans.length, characters);
+    if (spans.length < minCount || found < density) continue;
+    if (isNeverSlogan(phrase, [], entries.get(phrase))) continue;
+    findings.push(repeatFinding('section', phrase, '', spans, { phrase, count: spans.length, density: found.toFixed(1) }));
   }
   return findings;
-}
-
-/** The units density is judged in: parts (一、) of each document, or whole documents without parts. */
-function sectionsOf(outline: readonly OutlineNode[]): OutlineNode[] {
-  const sections: OutlineNode[] = [];
-  const visit = (node: OutlineNode) => {
-    if (node.kind === 'part' || node.kind === 'chapter') sections.push(node);
-    else if (node.kind === 'document') {
-      const parts = node.children.filter((c) => c.kind === 'part' || c.kind === 'chapter');
-      if (parts.length === 0) sections.push(node);
-      else parts.forEach((p) => sections.push(p));
-    } else node.children.forEach(visit);
-  };
-  outline.forEach(visit);
-  return sections;
 }
