@@ -10,7 +10,7 @@ import { parseSettings } from '../../server/src/engine/settings';
 
 /** One finding of a corpus run, keyed as the labels are (file, line, code, phrase). */
 export interface CorpusFinding {
-  /** Path under the corpus folder, with `/`. */
+  /** Path under the corpus root (see `corpusRoot`), with `/`: `national/gwr-2017.txt`. */
   readonly file: string;
   /** 1-based line of the finding's start. */
   readonly line: number;
@@ -39,6 +39,18 @@ export interface CorpusRun {
 
 const PHRASE_LENGTH = 40;
 const CONTEXT = 30;
+
+/**
+ * The folder file names are relative to: the nearest folder named `corpus` at or
+ * above `folder` (so a run on `corpus/national` names `national/gwr-2017.txt`, as
+ * the labels do), else `folder` itself.
+ */
+export function corpusRoot(folder: string): string {
+  for (let dir = path.resolve(folder); ; dir = path.dirname(dir)) {
+    if (path.basename(dir) === 'corpus') return dir;
+    if (path.dirname(dir) === dir) return path.resolve(folder);
+  }
+}
 
 /** The label and diff key of a span's text: what a TSV cell can hold. */
 export function phraseOf(text: string): string {
@@ -73,7 +85,7 @@ async function checkAll(engine: ReturnType<typeof createCheckEngine>, folder: st
       warn(`${name}: not UTF-8 or GB18030 text`);
       continue;
     }
-    const file = path.relative(folder, full).split(path.sep).join('/');
+    const file = path.relative(corpusRoot(folder), full).split(path.sep).join('/');
     const text = decoded.text;
     files.push({ file, characters: text.length });
     const lines = new LineIndex(text);

@@ -99,12 +99,12 @@ async function main(): Promise<number> {
   const precision = new Map(judge(labels, run.findings.filter((f) => labelledFiles.has(f.file))).map((p) => [p.code, p]));
   const labelKeys = new Set(labels.map(findingKey));
 
-  console.log(`${'rule'.padEnd(22)}${'findings'.padStart(9)}${'per 10k'.padStart(9)}${'labelled'.padStart(10)}${'precision'.padStart(11)}  most findings in`);
+  console.log(`${'rule'.padEnd(22)}${'findings'.padStart(9)}${'per 10k'.padStart(9)}${'labelled'.padStart(10)}${'precision'.padStart(18)}  most findings in`);
   for (const s of summarize(run, codes)) {
     const p = precision.get(s.code);
     const judged = p ? p.truePositives + p.falsePositives : 0;
     const shown = p && judged > 0 ? `${p.precision.toFixed(2)} (${p.truePositives}/${judged})` : '–';
-    console.log(`${s.code.padEnd(22)}${String(s.findings).padStart(9)}${s.per10k.toFixed(2).padStart(9)}${String(p?.labelled ?? 0).padStart(10)}${shown.padStart(11)}  ${s.topFiles.map((t) => `${t.file} ${t.count}`).join(', ')}`);
+    console.log(`${s.code.padEnd(22)}${String(s.findings).padStart(9)}${s.per10k.toFixed(2).padStart(9)}${String(p?.labelled ?? 0).padStart(10)}${shown.padStart(18)}  ${s.topFiles.map((t) => `${t.file} ${t.count}`).join(', ')}`);
   }
 
   for (const code of codes) {
