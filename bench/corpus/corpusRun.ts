@@ -75,7 +75,8 @@ export async function runCorpus(folder: string, options: { files?: readonly stri
 }
 
 async function checkAll(engine: ReturnType<typeof createCheckEngine>, folder: string, only: readonly string[] | undefined, warn: (message: string) => void, started: number): Promise<CorpusRun> {
-  const names = only ?? expandPatterns(['.'], folder).files;
+  // A corpus's README describes it; it is not one of its documents.
+  const names = only ?? expandPatterns(['.'], folder).files.filter((f) => path.basename(f).toLowerCase() !== 'readme.md');
   const files: CorpusFile[] = [];
   const findings: CorpusFinding[] = [];
   for (const name of names) {
