@@ -14,6 +14,7 @@ export const numberingRule: Rule = {
   defaultSeverity: 'warning',
   needsTokens: false,
   cost: 'light',
+  textOnly: true,
   example: '`一、二、四、`; `（一）` next to `(二)`',
   description: {
     en: 'Heading numbers that skip, repeat, mix bracket widths or punctuation, or break the GB/T 9704 level order.',
