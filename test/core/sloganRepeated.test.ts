@@ -51,6 +51,9 @@ describe('slogan.repeated flags slogans, not what a paragraph is about', () => {
     expect(phrases(careless)).toEqual([['slogan.repeated', '进一步', 4]]);
     const frame = '全面推进各项工作，着力扩大国内需求，着力加强自主创新，着力深化改革开放，着力保障和改善民生。';
     expect(run(frame)).toEqual([]);
+    // 进一步 and 切实 opening clause after clause are padding, not rhetoric.
+    const padding = '我市将进一步优化营商环境，进一步深化“放管服”改革，进一步提升政务服务效能，进一步激发市场主体活力。';
+    expect(phrases(padding)).toEqual([['slogan.repeated', '进一步', 4]]);
     const review = '经济运行持续好转、内生动力持续增强、社会预期持续改善、风险隐患持续化解，发展态势稳中向好。';
     expect(run(review)).toEqual([]);
     const spread = `我们要进一步深化改革。${'各地区各部门要抓好落实，确保各项任务按期完成，'.repeat(6)}还要进一步扩大开放，为进一步发展打下基础。`;

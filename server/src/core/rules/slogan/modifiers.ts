@@ -7,6 +7,13 @@ import type { Span, Token } from '../../types';
  */
 export const FORMULAIC_MODIFIERS = new Set(['进一步', '加快', '大力', '着力', '切实', '不断', '积极', '努力', '坚决', '更加', '认真', '扎实', '深入', '持续', '逐步']);
 
+/**
+ * Fillers: a clause that opens with 进一步 or 切实 again and again is padding,
+ * not rhetoric (`进一步优化…，进一步深化…，进一步提升…`), so opening a clause
+ * does not make them a frame.
+ */
+const FILLERS = new Set(['进一步', '切实']);
+
 const CLAUSE_BREAK = /[，。；：！？、,;:!?“”（）()\s—]/;
 /** A modifier inside a longer word the segmenter split: 可/持续, 不/断. */
 const BOUND_BEFORE = /[可不]$/;
@@ -60,7 +67,9 @@ const LEAD_ITEM_BEFORE = /[一二三四五六七八九十]是$/;
  */
 function inFrame(text: string, uses: readonly { span: Span; afterNoun: boolean }[], i: number): boolean {
   const { start } = uses[i].span;
-  if (start === 0 || CLAUSE_BREAK.test(text[start - 1]) || LEAD_ITEM_BEFORE.test(text.slice(Math.max(0, start - 2), start))) return true;
+  const filler = FILLERS.has(text.slice(start, uses[i].span.end));
+  if (!filler && (start === 0 || CLAUSE_BREAK.test(text[start - 1]))) return true;
+  if (LEAD_ITEM_BEFORE.test(text.slice(Math.max(0, start - 2), start))) return true;
   if (uses[i].afterNoun && uses.some((u, j) => j !== i && u.afterNoun)) return true;
   const before = text.slice(Math.max(0, start - 2), start);
   return uses.some((u, j) => {
@@ -72,6 +81,7 @@ function inFrame(text: string, uses: readonly { span: Span; afterNoun: boolean }
     const between = text.slice(from, to);
     const breaks = between.match(/[，。；：！？、]/g) ?? [];
     if (breaks.length !== 1) return false;
-    return breaks[0] === '、' || clauseOffset(text, u.span.start) === clauseOffset(text, start);
+    const offset = clauseOffset(text, start);
+    return breaks[0] === '、' || (clauseOffset(text, u.span.start) === offset && !(filler && offset === 0));
   });
 }
