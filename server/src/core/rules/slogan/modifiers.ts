@@ -60,10 +60,11 @@ const LEAD_ITEM_BEFORE = /[一二三四五六七八九十]是$/;
 
 /**
  * Whether occurrence `i` belongs to a parallel frame (排比): it opens a clause
- * or a lead item; or it stands in an enumeration (`A更加紧密、B更加完备`); or it
- * follows a subject like another occurrence does (`基础持续巩固…环境持续改善`,
- * the style of a work review); or it stands at the same place of the neighbouring clause as another
- * occurrence; or another occurrence has the same two characters before it (`我们坚决支持…我们坚决支持`, `都要坚决…都要坚决`).
+ * (fillers aside) or a lead item; or it stands in an enumeration
+ * (`A更加紧密、B更加完备`); or it follows a subject like another occurrence does
+ * (`基础持续巩固…环境持续改善`, the style of a work review); or it stands at the
+ * same place of the neighbouring clause as another occurrence; or another
+ * occurrence has the same two characters before it (`我们坚决支持…我们坚决支持`).
  */
 function inFrame(text: string, uses: readonly { span: Span; afterNoun: boolean }[], i: number): boolean {
   const { start } = uses[i].span;
