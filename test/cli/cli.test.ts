@@ -51,6 +51,15 @@ describe('policy-lens check (node dist/cli.js)', { timeout: 120_000 }, () => {
     expect(three.code).toBe(0);
   });
 
+  it('names a missing reference with the editor’s localized message, not an id', () => {
+    const missing = path.join(WORKSPACE, 'nowhere');
+    const en = run(['check', 'docs/clean.policy.txt', '--reference', 'nowhere']);
+    expect(en.stderr).toContain(`policy-lens: file not found: ${missing}\n`);
+    expect(en.stderr).not.toContain('file.missing');
+    const zh = run(['check', 'docs/clean.policy.txt', '--reference', 'nowhere', '--locale', 'zh']);
+    expect(zh.stderr).toContain(`policy-lens: 找不到文件：${missing}\n`);
+  });
+
   it('exits by --fail-on: 1 at or above the level, 0 below it or with none, 0 for a clean file', () => {
     expect(run(['check', 'docs/draft.policy.txt', '--fail-on', 'error']).code).toBe(1);
     expect(run(['check', 'docs/gb18030.policy.txt', '--fail-on=error']).code).toBe(0);

@@ -1,3 +1,4 @@
+import { SEGMENTATION_BUDGETS } from '../core/budgets';
 import { analyze, memoized, warmParagraphs, type AnalysisCaches, type AnalysisConfig, type GradedFinding } from '../core/analysis';
 import type { BoundedMemo } from '../core/memo';
 import { buildOutline } from '../core/outline/outline';
@@ -150,16 +151,20 @@ export class DocumentAnalysis<D extends AnalysableDocument = AnalysableDocument>
    * its tokens arrive. `findings()` afterwards only assembles.
    */
   async prepare(): Promise<void> {
-    const byText = new Map<string, Paragraph>();
-    for (const paragraph of this.paragraphs) if (paragraph.text.length > 0 && !byText.has(paragraph.text)) byText.set(paragraph.text, paragraph);
+    // Only the paragraphs without tokens: after an edit, one.
+    const missing = new Map<string, Paragraph>();
+    for (const paragraph of this.paragraphs) {
+      if (paragraph.text.length > 0 && !this.segmentation.has(paragraph.text) && !missing.has(paragraph.text)) missing.set(paragraph.text, paragraph);
+    }
     const config = this.#config();
-    const segmented = this.segmentation.ensure([...byText.keys()], (texts) => {
-      const paragraphs = texts.map((text) => byText.get(text)!);
+    const segmented = this.segmentation.ensure([...missing.keys()], (texts) => {
+      const paragraphs = texts.map((text) => missing.get(text)!);
       for (const paragraph of paragraphs) this.termHits(paragraph);
       warmParagraphs(this, RULES, config, this.caches, paragraphs);
     });
-    // Meanwhile (the worker cuts on another thread), the rules that need no tokens.
-    analyze(this, TEXT_ONLY_RULES, config, this.caches);
+    // Meanwhile (the worker cuts on another thread), the rules that need no tokens. Not after
+    // an edit, when little is cut: they would only be assembled twice.
+    if (missing.size > SEGMENTATION_BUDGETS.batch) analyze(this, TEXT_ONLY_RULES, config, this.caches);
     await segmented;
   }
 

@@ -87,13 +87,23 @@ export class SegmentationService {
     return tokens;
   }
 
+  /** True when the text's tokens are cached. */
+  has(text: string): boolean {
+    return this.#cache.has(text);
+  }
+
   /**
    * Segments every text not cached yet; resolves when all are. `onBatch` hears
    * each batch of texts as soon as its tokens are cached, so callers can work
    * on them while later batches are still being cut.
    */
-  async ensure(texts: readonly string[], onBatch?: (texts: readonly string[]) => void): Promise<void> {
-    await this.#ready;
+  ensure(texts: readonly string[], onBatch?: (texts: readonly string[]) => void): Promise<void> {
+    // Dispatched at once when the dictionary is ready: callers work while the worker cuts.
+    if (this.#state.kind === 'loading') return this.#ready.then(() => this.ensure(texts, onBatch));
+    return this.#dispatch(texts, onBatch);
+  }
+
+  async #dispatch(texts: readonly string[], onBatch?: (texts: readonly string[]) => void): Promise<void> {
     const missing = [...new Set(texts.filter((t) => t.length > 0 && !this.#cache.has(t)))];
     if (missing.length === 0) return;
     const backend = this.#backend;
