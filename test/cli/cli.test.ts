@@ -108,7 +108,8 @@ describe('policy-lens check (node dist/cli.js)', { timeout: 120_000 }, () => {
     expect(run0.tool.driver.rules.map((r: any) => r.id)).toEqual(RULES.map((r) => r.id));
     for (const rule of run0.tool.driver.rules) {
       expect(rule.shortDescription.text).toBeTruthy();
-      expect(['error', 'warning', 'note']).toContain(rule.defaultConfiguration.level);
+      // A rule off by default (term.dated) is listed disabled, at level none.
+      expect(rule.defaultConfiguration.enabled ? ['error', 'warning', 'note'] : ['none']).toContain(rule.defaultConfiguration.level);
     }
     expect(run0.columnKind).toBe('utf16CodeUnits');
     expect(run0.originalUriBaseIds['%SRCROOT%'].uri).toMatch(/^file:\/\/.*\/workspace\/$/);

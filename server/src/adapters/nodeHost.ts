@@ -5,6 +5,7 @@ import type { EngineHost, SegmenterBackend } from '../engine/host';
 import { loadBuiltinGlossary, loadUserGlossary } from './glossaryLoader';
 import { InProcessBackend } from './inProcessBackend';
 import { pinyinInitials } from './pinyin';
+import { loadTermHistory } from './termHistoryFile';
 import { ReferenceLibrary } from './references';
 import { WorkerBackend } from './workerBackend';
 import { findPolicyFiles, readWorkspaceDocument } from './workspaceFiles';
@@ -35,6 +36,7 @@ export function createNodeHost(segmenter: 'worker' | 'in-process' | (() => Segme
     createSegmenterBackend,
     loadBuiltinGlossary,
     loadUserGlossary,
+    loadTermHistory,
     pinyinInitials,
     createReferenceLibrary: () => new ReferenceLibrary(),
   };
