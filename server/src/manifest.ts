@@ -167,5 +167,6 @@ export function rulesMarkdown(rules: readonly Rule[]): string {
 }
 
 function anchor(id: string): string {
-  return id.replace(/\./g, '');
+  // GitHub's heading anchors are lower case: `number.yearAbbrev` → #numberyearabbrev.
+  return id.replace(/\./g, '').toLowerCase();
 }

@@ -207,6 +207,23 @@ describe('command-line parsing and globs', () => {
     expect(globToRegExp('file?.[0-9].txt').test('fileA.7.txt')).toBe(true);
   });
 
+  it('reports the proofreading rules with their fixes (issue 15)', { timeout: 120_000 }, () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-proof-'));
+    fs.writeFileSync(path.join(dir, '草稿.txt'), '二0二五年要再接再励，截止2025年11月底完成三、四十个项目。\n增长10—15%。\n');
+    const { code, stdout } = run(['check', '--format', 'json', '--locale', 'zh', '--workspace', dir, '草稿.txt'], { cwd: dir });
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(code).toBe(1);
+    const findings = JSON.parse(stdout).files[0].findings;
+    expect(findings.map((f: any) => [f.line, f.column, f.code, f.fix.map((e: any) => e.newText).join('|')])).toEqual([
+      [1, 1, 'number.zero', '〇'],
+      [1, 7, 'typo.fixedExpression', '再接再厉'],
+      [1, 12, 'usage.jiezhi', '截至'],
+      [1, 25, 'number.approximate', ''],
+      [2, 3, 'number.percentRange', '10%—15%'],
+    ]);
+    expect(findings[1].message).toBe('“再接再励”有错别字，应为“再接再厉”（见《现代汉语词典》第7版）。');
+  });
+
   it('expands folders to their .txt and .md files and reports patterns that match nothing', () => {
     expect(expandPatterns(['docs', 'docs/draft.policy.txt', 'missing/*.txt'], WORKSPACE)).toEqual({
       files: ['docs/clean.policy.txt', 'docs/draft.policy.txt', 'docs/gb18030.policy.txt'],
