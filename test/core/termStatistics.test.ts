@@ -72,8 +72,8 @@ describe('term statistics of the 2024 national report', () => {
   });
 
   it('groups the findings by rule, with counts by severity', () => {
-    expect(stats.rules.map((r) => [r.code, r.count, r.bySeverity.information])).toEqual([['slogan.repeated', 7, 7]]);
-    expect(stats.rules[0].findings.map((f) => f.args.phrase)).toEqual(['预期目标', '高质量发展', '高质量发展', '新型城镇化', '新型城镇化', '绿色低碳', '军队建设']);
+    expect(stats.rules.map((r) => [r.code, r.count, r.bySeverity.information])).toEqual([['slogan.repeated', 1, 1]]);
+    expect(stats.rules[0].findings.map((f) => f.args.phrase)).toEqual(['高质量发展']);
   });
 });
 
@@ -135,6 +135,6 @@ describe('workspace statistics', () => {
       for (const rule of stats.rules) (expected[rule.code] ??= []).push(...rule.findings.map(() => document));
     });
     expect(byRule).toEqual(expected);
-    expect(byRule['slogan.repeated'].filter((d) => d === 0)).toHaveLength(7);
+    expect(byRule['slogan.repeated'].filter((d) => d === 0)).toHaveLength(1);
   });
 });

@@ -4,6 +4,7 @@ import { BoundedMemo } from './memo';
 import { relativeParagraph } from './text/paragraphs';
 import { classifyLine, type LineCandidate } from './outline/headingPatterns';
 import type { LineClassifier } from './outline/outline';
+import { resolveOwnership } from './rules/ownership';
 import type { DocumentFacts, Rule, RuleOptions, RuleSeverity } from './rules/rule';
 import type { Finding, Paragraph } from './types';
 
@@ -174,7 +175,7 @@ export function analyze(
       for (const finding of rule.checkDocument(new RuleFacts(facts, ruleKey), options)) findings.push(gradeFinding(finding, severity));
     }
   }
-  return findings;
+  return resolveOwnership(findings, rules);
 }
 
 function paragraphFindings(

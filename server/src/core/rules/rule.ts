@@ -95,6 +95,8 @@ export interface DocumentFacts {
  * cached by paragraph text; document checks see everything and run each time.
  */
 export interface Rule extends RuleMeta {
+  /** Rules that own the text this rule would also report: an overlapping finding of theirs silences this one. */
+  readonly yieldsTo?: readonly string[];
   checkParagraph?(input: ParagraphInput, options: RuleOptions): readonly Finding[];
   checkDocument?(facts: DocumentFacts, options: RuleOptions): readonly Finding[];
   /**

@@ -32,15 +32,21 @@ export const sentenceDuplicatedRule: Rule = {
     const sentences = (paragraph: Paragraph) => sentencesOf(paragraph.text, minLength);
     return checkPerScope(facts, 'scopes', (paragraphs) => {
       const findings: Finding[] = [];
-      const first = new Map<string, Span>();
+      const first = new Map<string, { span: Span; lead: string | undefined }>();
       for (const paragraph of paragraphs) {
         for (const sentence of facts.memo('sentences', paragraph, sentences)) {
           const span = { start: paragraph.start + sentence.start, end: paragraph.start + sentence.end };
-          const original = first.get(sentence.key);
-          if (!original) {
-            first.set(sentence.key, span);
+          // A lead sentence is remembered with what follows it: a copied paragraph continues alike.
+          const lead = isLead(paragraph.text, sentence) ? paragraph.text.slice(sentence.end, sentence.end + CONTINUATION) : undefined;
+          const seen = first.get(sentence.key);
+          if (!seen) {
+            first.set(sentence.key, { span, lead });
             continue;
           }
+          // The same short lead sentence over different paragraphs: a heading that the review
+          // and the tasks of a report share (推进节能减排和生态环境保护。), not a copy.
+          if (seen.lead !== undefined && lead !== undefined && seen.lead !== lead) continue;
+          const original = seen.span;
           findings.push({
             code: 'sentence.duplicated',
             messageId: 'duplicate',
@@ -54,6 +60,15 @@ export const sentenceDuplicatedRule: Rule = {
     });
   },
 };
+
+/** Longest first sentence taken for a paragraph's heading. */
+const MAX_LEAD = 25;
+/** Characters after a lead sentence that tell a copied paragraph from another one under the same heading. */
+const CONTINUATION = 12;
+
+function isLead(text: string, sentence: { key: string; start: number }): boolean {
+  return sentence.key.length <= MAX_LEAD && text.slice(0, sentence.start).trim() === '';
+}
 
 /** The sentences of a paragraph long enough to compare: offsets relative to it, key without white space. */
 function sentencesOf(text: string, minLength: number): { key: string; start: number; end: number }[] {
