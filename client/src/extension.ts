@@ -4,6 +4,7 @@ import { cleanUpPastedText } from './commands/cleanUpPastedText';
 import { ignorePhrase } from './commands/ignorePhrase';
 import { showSegmentation } from './commands/showSegmentation';
 import { addGlossaryEntry, addReference, openSample, openWalkthrough } from './commands/gettingStarted';
+import { registerWordDocuments } from './docx/wordDocuments';
 import { createLanguageClient, documentSelector } from './languageClient';
 import { PausedDocuments } from './status/pausedDocuments';
 import { createStatusBar, showStatusActions, STATUS_ACTIONS_COMMAND } from './status/statusBar';
@@ -71,6 +72,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerWordNavigation(() => client),
     registerTermsView(context, () => client),
     registerTermReport(context, () => client),
+    registerWordDocuments(async () => {
+      if (!client) await start();
+      return client;
+    }),
     vscode.workspace.onDidOpenTextDocument(() => void startIfNeeded()),
     // Workspace glossaries and dictionaries are read only once the workspace is trusted.
     vscode.workspace.onDidGrantWorkspaceTrust(restart),

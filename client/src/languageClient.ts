@@ -9,6 +9,7 @@ import {
   type Middleware,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { DOCX_SCHEME } from '../../server/src/protocol';
 
 type DocumentFilterList = ({ scheme: string; language: string } | { scheme: string; pattern: string })[];
 
@@ -18,6 +19,8 @@ export function documentSelector(): DocumentFilterList {
   const selector: DocumentFilterList = [
     { scheme: 'file', language: 'policy' },
     { scheme: 'untitled', language: 'policy' },
+    // Read-only views of Word documents (see docx/wordDocuments.ts).
+    { scheme: DOCX_SCHEME, language: 'policy' },
     // The workspace glossary, so that editing it updates hovers before it is saved.
     { scheme: 'file', pattern: '**/.policy-lens/glossary.json' },
   ];

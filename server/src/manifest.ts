@@ -1,4 +1,5 @@
 import type { LocalizedText, Rule } from './core/rules/rule';
+import { BUILTIN_REFERENCES } from './core/quotes/builtins';
 import { DEFAULTS, NUMBER_RANGES } from './engine/settings';
 
 /**
@@ -58,8 +59,16 @@ const GENERAL: readonly SettingSpec[] = [
     key: 'policyLens.references',
     schema: { type: 'array', items: { type: 'string' }, default: DEFAULTS.references, scope: 'resource' },
     description: {
-      en: 'Reference texts (files or folders of UTF-8 or GB18030 `.txt`) that quotations are checked against besides the built-in 2024 government work report and `.policy-lens/references/`. Set it in your user settings with absolute or `~/` paths to use your files in every workspace; relative paths are resolved against the workspace folder and read only in trusted workspaces.',
-      zh: '引文核对所用的参考文本（UTF-8 或 GB18030 编码的 `.txt` 文件或文件夹）；内置 2024 年政府工作报告和 `.policy-lens/references/` 始终参与核对。在用户设置中填写绝对路径或 `~/` 开头的路径，即可在所有工作区使用自己的文件；相对路径相对工作区目录，仅在受信任的工作区中读取。',
+      en: 'Reference texts (files or folders of UTF-8 or GB18030 `.txt`) that quotations are checked against besides the built-in ones (`policyLens.builtinReferences`) and `.policy-lens/references/`. Set it in your user settings with absolute or `~/` paths to use your files in every workspace; relative paths are resolved against the workspace folder and read only in trusted workspaces.',
+      zh: '引文核对所用的参考文本（UTF-8 或 GB18030 编码的 `.txt` 文件或文件夹）；内置参考文本（`policyLens.builtinReferences`）和 `.policy-lens/references/` 也参与核对。在用户设置中填写绝对路径或 `~/` 开头的路径，即可在所有工作区使用自己的文件；相对路径相对工作区目录，仅在受信任的工作区中读取。',
+    },
+  },
+  {
+    key: 'policyLens.builtinReferences',
+    schema: { type: 'array', items: { type: 'string', enum: [...BUILTIN_REFERENCES] }, uniqueItems: true, default: DEFAULTS.builtinReferences },
+    description: {
+      en: 'Built-in reference texts quotations are checked against: the 2024 and 2025 government work reports and the report to the 20th CPC National Congress (editions: docs/quotes.md).',
+      zh: '引文核对所用的内置参考文本：2024 年、2025 年政府工作报告和党的二十大报告（版本见 docs/quotes.md）。',
     },
   },
   {
@@ -178,5 +187,6 @@ export function rulesMarkdown(rules: readonly Rule[]): string {
 }
 
 function anchor(id: string): string {
-  return id.replace(/\./g, '');
+  // GitHub's heading anchors are lower case: `number.yearAbbrev` → #numberyearabbrev.
+  return id.replace(/\./g, '').toLowerCase();
 }

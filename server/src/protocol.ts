@@ -69,6 +69,12 @@ export interface TermStatistic {
   readonly forms: readonly { readonly form: string; readonly role: 'term' | 'alias' | 'accepted' | 'rejected'; readonly count: number }[];
   /** In document order; empty for the workspace or when not asked for. */
   readonly occurrences: readonly Location[];
+  /**
+   * The built-in term's life in the national reports (data/term-history.json): `[year, count]` per
+   * government work report and `[congress, count]` per Party Congress report, non-zero only.
+   * Absent for terms of a user glossary.
+   */
+  readonly history?: { readonly gwr: readonly (readonly [number, number])[]; readonly cpc: readonly (readonly [number, number])[] };
 }
 
 /** A column of the density table: a part of the document, or a document of the workspace. */
@@ -112,9 +118,36 @@ export interface TermStatisticsResult {
   /** The most used terms and slogans, section by section. */
   readonly density: readonly TermDensity[];
   readonly rules: readonly RuleStatistic[];
+  /** The reports the term histories count: years of government work reports, numbers of Party Congresses. */
+  readonly historyCorpus?: { readonly gwrYears: readonly number[]; readonly congresses: readonly number[] };
 }
 
 /** The custom methods as typed objects: the client and the server name each method once, here. */
 export const SegmentRequestType = new RequestType<SegmentParams, SegmentResult, void>(SEGMENT_REQUEST);
 export const TermStatisticsRequestType = new RequestType<TermStatisticsParams, TermStatisticsResult | null, void>(TERM_STATISTICS_REQUEST);
 export const StatusNotificationType = new NotificationType<StatusParams>(STATUS_NOTIFICATION);
+
+/**
+ * Word documents shown as read-only policy text (`policy-docx:` + the file's
+ * path). The client's content provider asks for the text; the server reads
+ * the .docx, keeps its origin map and style headings for that URI, and
+ * serves outline, hover and diagnostics of the virtual document as usual.
+ */
+export const DOCX_SCHEME = 'policy-docx';
+export const DOCX_TEXT_REQUEST = 'policyLens/docxText';
+/** The findings of an open `policy-docx:` document as CSV (UTF-8 with BOM). */
+export const DOCX_EXPORT_REQUEST = 'policyLens/docxFindingsCsv';
+/** An editable Markdown copy of a Word document (headings as Markdown headings). */
+export const DOCX_MARKDOWN_REQUEST = 'policyLens/docxMarkdown';
+
+export interface DocxParams {
+  /** The `policy-docx:` URI. */
+  readonly uri: string;
+}
+
+export type DocxTextResult = { readonly text: string } | { readonly error: string };
+export type DocxExportResult = { readonly csv: string; readonly findings: number } | { readonly error: string };
+export type DocxMarkdownResult = { readonly markdown: string } | { readonly error: string };
+export const DocxTextRequestType = new RequestType<DocxParams, DocxTextResult, void>(DOCX_TEXT_REQUEST);
+export const DocxExportRequestType = new RequestType<DocxParams, DocxExportResult, void>(DOCX_EXPORT_REQUEST);
+export const DocxMarkdownRequestType = new RequestType<DocxParams, DocxMarkdownResult, void>(DOCX_MARKDOWN_REQUEST);

@@ -28,13 +28,36 @@ describe('policy-lens check (node dist/cli.js)', { timeout: 120_000 }, () => {
     expect(stdout.split('\n')).toEqual([
       'docs/draft.policy.txt:2:23 warning quote.mismatch Differs from the reference "2024政府工作报告" (line 21): it reads "地方层面有序展开", here "地方层面有序推进".',
       'docs/draft.policy.txt:3:15 error punctuation.width Half-width "," in Chinese text: use "，".',
-      'docs/draft.policy.txt:5:31 warning quote.mismatch Differs from the reference "保守国家秘密法" (line 6): it reads "只限一定范围的人员知悉的事", here "只限一定范围人员知悉的事".',
+      'docs/draft.policy.txt:5:36 warning quote.mismatch Differs from the reference "保守国家秘密法" (line 6): it reads "只限一定范围的人员知悉的事", here "只限一定范围人员知悉的事".',
       'docs/draft.policy.txt:6:1 warning outline.numbering Numbering skips: expected 三, found 四.',
       'docs/gb18030.policy.txt:1:23 warning quote.mismatch Differs from the reference "2024政府工作报告" (line 63): it reads "先立后破", here "先立后稳".',
       '',
     ]);
     expect(stderr).toContain('5 problems (1 error, 4 warnings, 0 notes) in 3 files.');
     expect(code).toBe(1);
+  });
+
+  it('checks files on worker threads with --jobs: the same output in the same order as one thread', () => {
+    const fixtures = path.join(ROOT, 'test/fixtures');
+    const args = ['check', '000_a487f46611498c32.txt', '004_aedbcdac15b26f45.txt', path.join(WORKSPACE, 'docs'), '--format', 'json', '--fail-on', 'none'];
+    const one = run([...args, '--jobs', '1'], { cwd: fixtures });
+    const three = run([...args, '-j', '3'], { cwd: fixtures });
+    expect(one.code).toBe(0);
+    const files = JSON.parse(one.stdout).files.map((f: { file: string }) => f.file);
+    expect(files.length).toBe(5);
+    expect(files.slice(0, 2)).toEqual(['000_a487f46611498c32.txt', '004_aedbcdac15b26f45.txt']);
+    expect(JSON.parse(one.stdout).files.some((f: { findings: unknown[] }) => f.findings.length > 0)).toBe(true);
+    expect(three.stdout).toBe(one.stdout);
+    expect(three.code).toBe(0);
+  });
+
+  it('names a missing reference with the editor’s localized message, not an id', () => {
+    const missing = path.join(WORKSPACE, 'nowhere');
+    const en = run(['check', 'docs/clean.policy.txt', '--reference', 'nowhere']);
+    expect(en.stderr).toContain(`policy-lens: file not found: ${missing}\n`);
+    expect(en.stderr).not.toContain('file.missing');
+    const zh = run(['check', 'docs/clean.policy.txt', '--reference', 'nowhere', '--locale', 'zh']);
+    expect(zh.stderr).toContain(`policy-lens: 找不到文件：${missing}\n`);
   });
 
   it('exits by --fail-on: 1 at or above the level, 0 below it or with none, 0 for a clean file', () => {
@@ -55,7 +78,7 @@ describe('policy-lens check (node dist/cli.js)', { timeout: 120_000 }, () => {
     const { code, stdout } = run(['check', '--format', 'json', 'docs/*.policy.txt']);
     expect(code).toBe(1);
     const report = JSON.parse(stdout);
-    expect(report.tool).toEqual({ name: 'policy-lens', version: '0.1.0' });
+    expect(report.tool).toEqual({ name: 'policy-lens', version: JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version });
     expect(report.files.map((f: any) => [f.file, f.encoding, f.findings.length])).toEqual([
       ['docs/clean.policy.txt', 'utf-8', 0],
       ['docs/draft.policy.txt', 'utf-8', 4],
@@ -85,7 +108,8 @@ describe('policy-lens check (node dist/cli.js)', { timeout: 120_000 }, () => {
     expect(run0.tool.driver.rules.map((r: any) => r.id)).toEqual(RULES.map((r) => r.id));
     for (const rule of run0.tool.driver.rules) {
       expect(rule.shortDescription.text).toBeTruthy();
-      expect(['error', 'warning', 'note']).toContain(rule.defaultConfiguration.level);
+      // A rule off by default (term.dated) is listed disabled, at level none.
+      expect(rule.defaultConfiguration.enabled ? ['error', 'warning', 'note'] : ['none']).toContain(rule.defaultConfiguration.level);
     }
     expect(run0.columnKind).toBe('utf16CodeUnits');
     expect(run0.originalUriBaseIds['%SRCROOT%'].uri).toMatch(/^file:\/\/.*\/workspace\/$/);
@@ -171,6 +195,9 @@ describe('command-line parsing and globs', () => {
       options: expect.objectContaining({ command: 'check', format: 'json', failOn: 'error', encoding: 'gb18030', locale: 'zh', patterns: ['a.txt', '-b.txt'] }),
     });
     expect(parseArgs(['check', '--outline', '-f', 'sarif', 'a.txt'])).toEqual({ error: '--outline prints text or json, not sarif' });
+    expect(parseArgs(['check', '-j', '2', 'a.txt'])).toEqual({ options: expect.objectContaining({ jobs: 2 }) });
+    expect(parseArgs(['check', '--jobs=0', 'a.txt'])).toEqual({ error: '--jobs needs a number from 1 to 64, not "0"' });
+    expect(parseArgs(['check', 'a.txt', '--jobs'])).toEqual({ error: '--jobs needs a number from 1 to 64, not nothing' });
   });
 
   it('matches *, **, ?, [..] and {a,b} like a shell, not across folders or into hidden names', () => {
@@ -178,6 +205,23 @@ describe('command-line parsing and globs', () => {
     expect(['docs/a.txt', 'docs/x/y/b.md', 'docs/c.json', 'docs/.hidden/a.txt', 'other/a.txt'].map((p) => re.test(p))).toEqual([true, true, false, false, false]);
     expect(globToRegExp('*.txt').test('a/b.txt')).toBe(false);
     expect(globToRegExp('file?.[0-9].txt').test('fileA.7.txt')).toBe(true);
+  });
+
+  it('reports the proofreading rules with their fixes (issue 15)', { timeout: 120_000 }, () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-proof-'));
+    fs.writeFileSync(path.join(dir, '草稿.txt'), '二0二五年要再接再励，截止2025年11月底完成三、四十个项目。\n增长10—15%。\n');
+    const { code, stdout } = run(['check', '--format', 'json', '--locale', 'zh', '--workspace', dir, '草稿.txt'], { cwd: dir });
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(code).toBe(1);
+    const findings = JSON.parse(stdout).files[0].findings;
+    expect(findings.map((f: any) => [f.line, f.column, f.code, f.fix.map((e: any) => e.newText).join('|')])).toEqual([
+      [1, 1, 'number.zero', '〇'],
+      [1, 7, 'typo.fixedExpression', '再接再厉'],
+      [1, 12, 'usage.jiezhi', '截至'],
+      [1, 25, 'number.approximate', ''],
+      [2, 3, 'number.percentRange', '10%—15%'],
+    ]);
+    expect(findings[1].message).toBe('“再接再励”有错别字，应为“再接再厉”（见《现代汉语词典》第7版）。');
   });
 
   it('expands folders to their .txt and .md files and reports patterns that match nothing', () => {

@@ -19,7 +19,8 @@ function deepFreeze<T>(value: T): T {
 describe('findings are read-only', () => {
   it('an edit reuses frozen findings without writing to them', async () => {
     const engine = testEngine();
-    const lines = fixtureLines('002_8dfe99efc033ddf8.txt').slice(0, 700);
+    // 2 200 lines: since issue 13, slogan.repeated no longer reports topics, and the first 700 lines hold only 3 findings.
+    const lines = fixtureLines('002_8dfe99efc033ddf8.txt').slice(0, 2200);
     const first = engine.analyse(new StaticDocument('file:///frozen.policy.txt', lines.join('\n')));
     await first.ensureTokens();
     const findings = deepFreeze(first.findings());

@@ -9,7 +9,8 @@ import { fixtureLines } from '../helpers/analyzeText';
 
 const LINES = fixtureLines('002_8dfe99efc033ddf8.txt');
 const NATIONAL = LINES.slice(0, 181).join('\n');
-const BEIJING = LINES.slice(182, 278).join('\n');
+// The Beijing report has no repeated slogan of its own (issue 13): one careless paragraph is added.
+const BEIJING = [...LINES.slice(182, 278), '我们要进一步深化改革，并进一步扩大开放，还要进一步改善民生，为进一步发展打下基础。'].join('\n');
 
 /** `policyLens/termStatistics` over the real stdio of dist/server.js (the core is tested in termStatistics.test.ts). */
 describe('policyLens/termStatistics over stdio', () => {
@@ -39,6 +40,10 @@ describe('policyLens/termStatistics over stdio', () => {
     expect(result.scope).toBe('document');
     const quality = result.terms.find((t) => t.term === '高质量发展')!;
     expect([quality.count, quality.category, quality.kind, quality.occurrences.length]).toEqual([22, '发展理念', 'term', 22]);
+    // The term's life in the national reports comes with it (data/term-history.json).
+    expect(result.terms.find((t) => t.term === '新质生产力')!.history).toEqual({ gwr: [[2024, 1], [2025, 2]], cpc: [] });
+    expect(result.historyCorpus?.gwrYears.length).toBe(52);
+    expect(result.historyCorpus?.congresses).toEqual([18, 20]);
     const lines = NATIONAL.split('\n');
     for (const { uri, range } of quality.occurrences) {
       expect(uri).toBe(nationalUri);
@@ -52,8 +57,8 @@ describe('policyLens/termStatistics over stdio', () => {
     ]);
     expect(result.density[0]).toMatchObject({ term: '高质量发展', counts: [0, 4, 7, 11] });
     const repeated = result.rules.find((r) => r.code === 'slogan.repeated')!;
-    expect([repeated.count, repeated.title, repeated.findings.length]).toEqual([7, '同一短语或提法在一段或一节中重复过多。', 7]);
-    expect(repeated.findings[1]).toMatchObject({ severity: 'information', message: '“高质量发展”在本段出现 4 次。', range: { start: { line: 70 } } });
+    expect([repeated.count, repeated.title, repeated.findings.length]).toEqual([1, '同一提法或套话（进一步、加快等）在一段内短距离重复，或提法在一节中过密。', 1]);
+    expect(repeated.findings[0]).toMatchObject({ severity: 'information', message: '“高质量发展”在本段出现 4 次。', range: { start: { line: 70 } } });
   });
 
   it('leaves occurrences or findings out when not asked for', async () => {

@@ -51,6 +51,7 @@ if (ready) {
   await suite('code-server', 'vscode.e2e.mjs');
   await suite('navigation', 'navigation.e2e.mjs');
   await suite('chinese', 'chinese.e2e.mjs');
+  await suite('word', 'word.e2e.mjs');
   await suite('neovim', 'nvim.e2e.mjs');
 }
 console.log(`\nscreenshots: ${SHOTS}`);

@@ -14,7 +14,7 @@ const HAN = /\p{Script=Han}/u;
 const FULL_WIDTH_SENTENCE = /[：，。；！？]/gu;
 /** Technical names a Chinese string may carry as they are. */
 const TECHNICAL = new Set([
-  'jieba', 'JSON', 'UTF', 'GB', 'GBK', 'GB18030', 'Markdown', 'PDF', 'Ctrl', 'Shift', 'Alt', 'Backspace', 'Delete', 'macOS', 'Cmd',
+  'jieba', 'JSON', 'UTF', 'GB', 'GBK', 'GB18030', 'Markdown', 'PDF', 'Word', 'CSV', 'Excel', 'Ctrl', 'Shift', 'Alt', 'Backspace', 'Delete', 'macOS', 'Cmd',
   'kind', 'term', 'slogan', 'terms', 'docs', 'glossary', 'md', 'txt', 'json', 'policy', 'VS', 'Code', 'LSP', 'CLI', 'Intl', 'Segmenter',
 ]);
 
@@ -30,9 +30,10 @@ function englishProblems(text: string): string[] {
   const problems: string[] = [];
   if (/\w\(s\)/.test(text)) problems.push('"(s)" plural');
   for (const match of text.matchAll(FULL_WIDTH_SENTENCE)) {
-    const before = previousChar(text, match.index);
-    // `一、→（一）` or `因地制宜，发展…` inside an English sentence is a Chinese example; `Not：` is not.
-    if (!before || !(HAN.test(before) || /[”」》）…]/.test(before))) problems.push(`full-width "${match[0]}" after "${before ?? ''}"`);
+    // `Not：`, `{count}：` — a full-width mark right after English; inside a Chinese example
+    // (`因地制宜，发展`, `(，，  。，)`) it is the example itself.
+    const before = text[match.index - 1];
+    if (before !== undefined && /[A-Za-z0-9}]/.test(before)) problems.push(`full-width "${match[0]}" after "${before}"`);
   }
   // Rendered with every number 1, an English noun must be singular.
   const one = text.replace(PLACEHOLDER, (_whole, _name: string, singular?: string) => (singular === undefined ? '1' : `1 ${singular}`));
@@ -43,7 +44,7 @@ function englishProblems(text: string): string[] {
 }
 
 /** Nouns ending in s that are singular (`1 process`). */
-const SINGULAR_S = new Set(['process', 'class', 'status', 'analysis', 'ms', 'follows', 'reads', 'appears', 'differs', 'occurs', 'means', 'stands', 'needs', 'contains']);
+const SINGULAR_S = new Set(['process', 'class', 'status', 'analysis', 'ms', 'follows', 'reads', 'appears', 'differs', 'occurs', 'means', 'stands', 'needs', 'contains', 'exists', 'closes', 'opens']);
 
 function chineseProblems(text: string): string[] {
   const problems: string[] = [];
@@ -61,8 +62,9 @@ function chineseProblems(text: string): string[] {
     const after = plain[match.index + 1];
     if (isChinese(before) && (after === undefined || after === ' ' || isChinese(after))) problems.push('half-width "." after Chinese');
   }
-  if (/\.\.\./.test(plain)) problems.push('"..." (Chinese uses ……)');
-  if (/(?<!…)…(?!…)/u.test(plain)) problems.push('single "…" (Chinese uses ……)');
+  // An ellipsis right before 、 or ） is a cited example (`写法不规范（。。。、...、单个…）`), not the text's own.
+  if (/\.\.\.(?![、）])/.test(plain)) problems.push('"..." (Chinese uses ……)');
+  if (/(?<!…)…(?![…、）])/u.test(plain)) problems.push('single "…" (Chinese uses ……)');
   for (const word of plain.replace(PLACEHOLDER, ' ').match(/[A-Za-z]{3,}/g) ?? []) {
     if (!TECHNICAL.has(word)) problems.push(`English word "${word}"`);
   }

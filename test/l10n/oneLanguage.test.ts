@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { RULES } from '../../server/src/core/rules/registry';
 import type { LocalizedText } from '../../server/src/core/rules/rule';
 import { CODE_ACTION_TITLES } from '../../server/src/lsp/features/codeActions';
-import { describeEntry, HOVER_LABELS, label } from '../../server/src/lsp/features/hover';
+import { describeEntry, ENTRY_LABELS } from '../../server/src/lsp/features/entryHover';
+import { HOVER_LABELS } from '../../server/src/lsp/features/hover';
 import { format } from '../../server/src/engine/l10n';
 import { SERVER_MESSAGES } from '../../server/src/engine/serverMessages';
 import { builtinEntries } from '../helpers/analyzeText';
@@ -47,6 +48,7 @@ function allStrings(): Sample[] {
   }
   for (const [id, text] of Object.entries(SERVER_MESSAGES)) samples.push(...localized(`server ${id}`, text));
   for (const [id, text] of Object.entries(HOVER_LABELS)) samples.push(...localized(`hover ${id}`, text));
+  for (const [id, text] of Object.entries(ENTRY_LABELS)) samples.push(...localized(`hover entry ${id}`, text));
   for (const [id, text] of Object.entries(CODE_ACTION_TITLES)) samples.push(...localized(`code action ${id}`, text));
   for (const rule of RULES) {
     samples.push(...localized(`${rule.id} description`, rule.description));
@@ -98,16 +100,16 @@ describe('one language at a time', () => {
   });
 
   it('the hover of every built-in glossary entry reads as one language in the English UI', () => {
-    const t = label('en');
     const problems: string[] = [];
     for (const entry of builtinEntries()) {
-      const hover = describeEntry(entry, t);
+      const hover = describeEntry(entry, 'en');
       // Labels are followed by a space in English, never by a full-width colon.
-      for (const line of hover.split('\n')) if (/[A-Za-z]\s*：/.test(line)) problems.push(`${entry.term}: ${line}`);
+      for (const line of hover.split('\n')) if (/[A-Za-z]\**\s*：/.test(line)) problems.push(`${entry.term}: ${line}`);
     }
     expect(problems).toEqual([]);
-    expect(describeEntry(builtinEntries().find((e) => e.items.length > 0)!, t)).toContain('Stands for:\n');
-    expect(describeEntry(builtinEntries().find((e) => e.items.length > 0)!, label('zh'))).toContain('具体指：\n');
+    const withItems = builtinEntries().find((e) => e.items.length > 0)!;
+    expect(describeEntry(withItems, 'en')).toContain('Stands for:\n');
+    expect(describeEntry(withItems, 'zh')).toContain('具体指：\n');
   });
 
   it('English counts agree with their number', () => {

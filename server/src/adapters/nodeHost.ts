@@ -2,9 +2,11 @@ import * as fs from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { EngineHost, SegmenterBackend } from '../engine/host';
 import { resolveConfiguredPath } from './configuredPaths';
+import { readDocxFile } from './docx/readDocx';
 import { loadBuiltinGlossary, loadUserGlossary } from './glossaryLoader';
 import { InProcessBackend } from './inProcessBackend';
 import { pinyinInitials } from './pinyin';
+import { loadTermHistory } from './termHistoryFile';
 import { ReferenceLibrary } from './references';
 import { WorkerBackend } from './workerBackend';
 import { findPolicyFiles, readWorkspaceDocument } from './workspaceFiles';
@@ -36,7 +38,9 @@ export function createNodeHost(segmenter: 'worker' | 'in-process' | (() => Segme
     createSegmenterBackend,
     loadBuiltinGlossary,
     loadUserGlossary,
+    loadTermHistory,
     pinyinInitials,
     createReferenceLibrary: () => new ReferenceLibrary(),
+    readWordDocument: readDocxFile,
   };
 }

@@ -4,6 +4,7 @@ import { BoundedMemo } from './memo';
 import { relativeParagraph } from './text/paragraphs';
 import { classifyLine, type LineCandidate } from './outline/headingPatterns';
 import type { LineClassifier } from './outline/outline';
+import { resolveOwnership } from './rules/ownership';
 import type { DocumentFacts, Rule, RuleOptions, RuleSeverity } from './rules/rule';
 import type { Finding, Paragraph } from './types';
 
@@ -117,6 +118,33 @@ export function ruleConfig(rule: Rule, config: AnalysisConfig): RuleConfig {
   return { severity: configured?.severity ?? rule.defaultSeverity, options };
 }
 
+/** The cache key of a rule's findings and memos: its id, its options and the analysis' key. */
+function ruleKeyOf(rule: Rule, options: RuleOptions, config: AnalysisConfig): string {
+  return `${rule.id}\u0000${JSON.stringify(options)}\u0000${config.cacheKey}`;
+}
+
+/**
+ * Does for some paragraphs (a batch just segmented) what `analyze` would
+ * memoise for them: paragraph checks and the per-paragraph work of document
+ * checks that offer `warmParagraph`. `analyze` then finds it done. Lets the
+ * engine work while the segmenter is still cutting the rest of the document.
+ */
+export function warmParagraphs(facts: DocumentFacts, rules: readonly Rule[], config: AnalysisConfig, caches: AnalysisCaches, paragraphs: readonly Paragraph[]): void {
+  for (const rule of rules) {
+    const { severity, options } = ruleConfig(rule, config);
+    if (severity === 'off' || (!config.heavyRules && rule.cost !== 'light')) continue;
+    const ruleKey = ruleKeyOf(rule, options, config);
+    if (rule.checkParagraph) {
+      const memo = caches.memoFor(ruleKey) as BoundedMemo<readonly Finding[]>;
+      for (const paragraph of paragraphs) if (paragraph.text.length > 0) paragraphFindings(rule, paragraph, facts, options, memo);
+    }
+    if (rule.warmParagraph) {
+      const ruleFacts = new RuleFacts(facts, ruleKey);
+      for (const paragraph of paragraphs) if (paragraph.text.length > 0) rule.warmParagraph(ruleFacts, paragraph, options);
+    }
+  }
+}
+
 /**
  * Runs every enabled rule over the document. Token-needing rules are skipped
  * while `facts.tokensOf` has no tokens (the dictionary is loading).
@@ -132,7 +160,7 @@ export function analyze(
     const { severity, options } = ruleConfig(rule, config);
     if (severity === 'off') continue;
     if (!config.heavyRules && rule.cost !== 'light') continue;
-    const ruleKey = `${rule.id}\u0000${JSON.stringify(options)}\u0000${config.cacheKey}`;
+    const ruleKey = ruleKeyOf(rule, options, config);
     if (rule.checkParagraph) {
       const memo = caches.memoFor(ruleKey) as BoundedMemo<readonly Finding[]>;
       for (const paragraph of facts.paragraphs) {
@@ -147,7 +175,7 @@ export function analyze(
       for (const finding of rule.checkDocument(new RuleFacts(facts, ruleKey), options)) findings.push(gradeFinding(finding, severity));
     }
   }
-  return findings;
+  return resolveOwnership(findings, rules);
 }
 
 function paragraphFindings(

@@ -10,6 +10,8 @@ import { DocumentStore } from './documentStore';
 import { registerCodeActions } from './features/codeActions';
 import { registerCompletion } from './features/completion';
 import { registerDiagnostics } from './features/diagnostics';
+import { registerDocumentLinks } from './features/documentLinks';
+import { registerDocxViews } from './features/docxViews';
 import { registerFormatting } from './features/formatting';
 import { registerHover } from './features/hover';
 import { registerOutline } from './features/outline';
@@ -116,9 +118,10 @@ export function startServer(connection: Connection, engine: PolicyEngine): void 
     diagnostics.clear(document.uri);
   });
 
-  for (const register of [registerOutline, registerHover, registerCompletion, registerSemanticTokens, registerSegmentRequest, registerCodeActions, registerFormatting]) register(context);
+  for (const register of [registerOutline, registerDocumentLinks, registerHover, registerCompletion, registerSemanticTokens, registerSegmentRequest, registerCodeActions, registerFormatting]) register(context);
   registerWorkspaceFeatures(context, workspace);
   registerTermStatistics(context, workspace);
+  registerDocxViews(context, (uri) => diagnostics.schedule(uri));
   connection.onShutdown(() => engine.dispose());
   documents.listen(connection);
   connection.listen();

@@ -39,6 +39,11 @@ export interface RuleMeta {
   readonly cost: 'light' | 'full';
   /** A short example for docs/rules.md and the README (wrong → right, or what is flagged). */
   readonly example?: string;
+  /**
+   * True when the rule reads neither tokens nor glossary terms: the engine may run it
+   * while the segmenter is still cutting the document (absent = false).
+   */
+  readonly textOnly?: boolean;
 }
 
 export type RuleOptions = Readonly<Record<string, number | boolean>>;
@@ -90,6 +95,14 @@ export interface DocumentFacts {
  * cached by paragraph text; document checks see everything and run each time.
  */
 export interface Rule extends RuleMeta {
+  /** Rules that own the text this rule would also report: an overlapping finding of theirs silences this one. */
+  readonly yieldsTo?: readonly string[];
   checkParagraph?(input: ParagraphInput, options: RuleOptions): readonly Finding[];
   checkDocument?(facts: DocumentFacts, options: RuleOptions): readonly Finding[];
+  /**
+   * Optional for document checks with per-paragraph memos: computes what
+   * `checkDocument` would memoise for this paragraph, so the engine can do it
+   * while the rest of the document is still being segmented.
+   */
+  warmParagraph?(facts: DocumentFacts, paragraph: Paragraph, options: RuleOptions): void;
 }

@@ -13,14 +13,14 @@ const SENTENCE = /(?<![^。！？!?\r\n])[^。！？!?\r\n]+[。！？!?]/g;
  * usually a copy-paste left-over. The later copy is flagged and points to the
  * first. Sentences are compared without white space, within one article of a
  * compilation (see articleScopes). A sentence inside “…” is a quotation: it is
- * neither reported nor taken as the first copy. A short sentence opening two
- * paragraphs is a run-in heading used twice, not a copy.
+ * neither reported nor taken as the first copy.
  */
 export const sentenceDuplicatedRule: Rule = {
   id: 'sentence.duplicated',
   defaultSeverity: 'warning',
   needsTokens: false,
   cost: 'full',
+  textOnly: true,
   example: 'copy-paste left-overs',
   description: {
     en: 'A sentence that appears twice in the same document (in a compilation, in the same article); quotations in “…” are not compared.',
@@ -37,19 +37,22 @@ export const sentenceDuplicatedRule: Rule = {
     const sentences = (paragraph: Paragraph) => sentencesOf(paragraph.text, minLength);
     return checkPerArticle(facts, 'scopes', (paragraphs) => {
       const findings: Finding[] = [];
-      const first = new Map<string, { span: Span; lead: boolean }>();
+      const first = new Map<string, { span: Span; lead: string | undefined }>();
       for (const paragraph of paragraphs) {
         for (const sentence of facts.memo('sentences', paragraph, sentences)) {
           if (sentence.quoted) continue;
           const span = { start: paragraph.start + sentence.start, end: paragraph.start + sentence.end };
-          const earlier = first.get(sentence.key);
-          if (!earlier) {
-            first.set(sentence.key, { span, lead: sentence.lead });
+          // A lead sentence is remembered with what follows it: a copied paragraph continues alike.
+          const lead = isLead(paragraph.text, sentence) ? paragraph.text.slice(sentence.end, sentence.end + CONTINUATION) : undefined;
+          const seen = first.get(sentence.key);
+          if (!seen) {
+            first.set(sentence.key, { span, lead });
             continue;
           }
-          // The same run-in heading over two paragraphs (the review and the plan) is by design.
-          if (earlier.lead && sentence.lead) continue;
-          const original = earlier.span;
+          // The same short lead sentence over different paragraphs: a heading that the review
+          // and the tasks of a report share (推进节能减排和生态环境保护。), not a copy.
+          if (seen.lead !== undefined && lead !== undefined && seen.lead !== lead) continue;
+          const original = seen.span;
           findings.push({
             code: 'sentence.duplicated',
             messageId: 'duplicate',
@@ -71,16 +74,16 @@ interface Sentence {
   readonly end: number;
   /** Inside “…” (or opening one that goes on): a quotation of something else. */
   readonly quoted: boolean;
-  /**
-   * A short sentence opening its paragraph: the run-in heading of a report paragraph
-   * (`推进节能减排和生态环境保护。`), which the review and the plan of one report both use
-   * to open a paragraph.
-   */
-  readonly lead: boolean;
 }
 
-/** Longest run-in heading, in characters without white space. */
-const LEAD_MAX = 20;
+/** Longest first sentence taken for a paragraph's heading. */
+const MAX_LEAD = 25;
+/** Characters after a lead sentence that tell a copied paragraph from another one under the same heading. */
+const CONTINUATION = 12;
+
+function isLead(text: string, sentence: { key: string; start: number }): boolean {
+  return sentence.key.length <= MAX_LEAD && text.slice(0, sentence.start).trim() === '';
+}
 
 /** The sentences of a paragraph long enough to compare: offsets relative to it, key without white space. */
 function sentencesOf(text: string, minLength: number): Sentence[] {
@@ -95,8 +98,7 @@ function sentencesOf(text: string, minLength: number): Sentence[] {
     const start = match.index + leading;
     const end = match.index + raw.length;
     const open = quotes.depthAt(start) > 0;
-    const lead = text.slice(0, start).trim() === '' && [...key].length <= LEAD_MAX;
-    sentences.push({ key, start, end, quoted: quotes.depthAt(end) > 0 || open, lead });
+    sentences.push({ key, start, end, quoted: quotes.depthAt(end) > 0 || open });
   }
   return sentences;
 }

@@ -3,27 +3,25 @@ import { charactersOf } from '../../core/stats/sections';
 import { isBlank } from '../../core/text/paragraphs';
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
 import type { OutlineNode } from '../../core/outline/types';
-import type { GlossaryEntry } from '../../core/terms/glossary';
 import type { LocalDefinition } from '../../core/terms/localDefinitions';
 import type { Paragraph, Span } from '../../core/types';
 import { forDocument, type ServerContext } from '../context';
+import { documentReuse } from '../../core/quotes/documentReuse';
+import type { ReuseShare } from '../../core/quotes/reuse';
 import type { DocumentAnalysis } from '../../engine/documentAnalysis';
 import { format, type Locale } from '../../engine/l10n';
 import { toRange } from '../positions';
+import { describeEntry } from './entryHover';
 
-/** Hover texts in each language; a label and its colon belong together (`Not:`, `勿写作：`). */
+/** Hover texts in each language (the glossary entry's are in entryHover.ts). */
 export const HOVER_LABELS = {
-  variants: { en: 'Also written:', zh: '其他写法：' },
-  rejected: { en: 'Not:', zh: '勿写作：' },
-  items: { en: 'Stands for:', zh: '具体指：' },
-  source: { en: 'Source: {document}, line {line}', zh: '出处：{document} 第 {line} 行' },
   count: { en: 'Occurs {count|time|times} in this document.', zh: '本文出现 {count} 次。' },
   local: { en: 'Defined in this document (line {line})', zh: '本文定义（第 {line} 行）' },
-  userGlossary: { en: 'From your glossary', zh: '来自用户术语表' },
   section: {
     en: 'Section: {chars|character|characters}, {paragraphs|paragraph|paragraphs}, {subsections|subsection|subsections}.',
     zh: '本节共 {chars} 字，{paragraphs} 段，下设 {subsections} 个小节。',
   },
+  reuse: { en: '{share} % of this document is text from {reference}.', zh: '本文 {share}% 的文字出自《{reference}》。' },
 } as const;
 
 type Label = keyof typeof HOVER_LABELS;
@@ -34,48 +32,59 @@ export function registerHover(context: ServerContext): void {
     const paragraph = analysis.paragraphs[params.position.line];
     if (!paragraph) return null;
     const offset = document.offsetAt(params.position);
+    const t = label(context.locale());
+    // On the first line: how much of the document is a reference's text (the evidence quote.mismatch weighs).
+    const reuse = paragraph === firstLine(analysis) ? reuseLines(analysis, t) : [];
     const local = localDefinitionAt(analysis, paragraph, offset);
     const term = analysis.termAt(offset);
     const hit = term?.hit;
-    const t = label(context.locale());
     if (hit || local) {
       const entry = hit?.match.entry;
       const parts: string[] = [];
       if (local) parts.push(`**${local.definition.term}** · ${t('local', { line: local.definition.line + 1 })}\n\n> ${analysis.text.slice(local.definition.sentence.start, local.definition.sentence.end)}`);
-      if (entry) parts.push(describeEntry(entry, t));
+      if (entry) parts.push(describeEntry(entry, context.locale(), context.engine.glossary.history));
       const counted = entry ? analysis.termCount(entry) : 0;
       if (counted > 0) parts.push(t('count', { count: counted }));
       const span: Span = term ? term.span : local!.occurrence;
+      if (reuse.length > 0) parts.push(reuse.join('\n\n'));
       return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') }, range: toRange(document, span) };
     }
     const heading = headingAt(analysis.outline, offset);
     if (heading) {
       const stats = sectionStats(analysis, heading);
-      return { contents: { kind: MarkupKind.Markdown, value: `**${heading.name}**\n\n${t('section', stats)}` }, range: toRange(document, heading.selectionSpan) };
+      const extra = reuse.length > 0 ? `\n\n---\n\n${reuse.join('\n\n')}` : '';
+      return { contents: { kind: MarkupKind.Markdown, value: `**${heading.name}**\n\n${t('section', stats)}${extra}` }, range: toRange(document, heading.selectionSpan) };
     }
+    if (reuse.length > 0) return { contents: { kind: MarkupKind.Markdown, value: reuse.join('\n\n') }, range: toRange(document, { start: paragraph.start, end: paragraph.end }) };
     return null;
   }));
 }
 
-export function label(locale: Locale) {
+/** Documents longer than this get no reuse share in hover: collating them on demand would stall the hover. */
+const MAX_REUSE_DOCUMENT = 400_000;
+/** Shares below this are formulas any document shares with the reports. */
+const MIN_SHOWN_SHARE = 0.05;
+const reuseByAnalysis = new WeakMap<DocumentAnalysis, ReuseShare[]>();
+
+/** The first non-empty line of the document. */
+function firstLine(analysis: DocumentAnalysis): Paragraph | undefined {
+  return analysis.paragraphs.find((p) => p.text.trim().length > 0);
+}
+
+/** "93 % of this document is text from 2024政府工作报告", per reference supplying at least 5 %; computed once per version. */
+function reuseLines(analysis: DocumentAnalysis, t: ReturnType<typeof label>): string[] {
+  const index = analysis.references;
+  if (!index || index.size === 0 || analysis.text.length > MAX_REUSE_DOCUMENT) return [];
+  let shares = reuseByAnalysis.get(analysis);
+  if (!shares) {
+    shares = documentReuse(index.collation, analysis.paragraphs);
+    reuseByAnalysis.set(analysis, shares);
+  }
+  return shares.filter((r) => r.share >= MIN_SHOWN_SHARE).map((r) => t('reuse', { share: Math.round(r.share * 100), reference: r.name }));
+}
+
+function label(locale: Locale) {
   return (key: Label, args?: Record<string, string | number>) => format(HOVER_LABELS[key][locale], args);
-}
-
-/** The Markdown of a glossary entry (exported for the language tests). */
-export function describeEntry(entry: GlossaryEntry, t: ReturnType<typeof label>): string {
-  const lines = [`**${entry.term}** · ${entry.category}${entry.english ? ` · *${entry.english}*` : ''}`, '', entry.definition];
-  if (entry.items.length > 0) lines.push('', t('items'), ...entry.items.map((item, i) => `${i + 1}. ${item}`));
-  const variants = [...entry.aliases, ...entry.variants.accepted];
-  if (variants.length > 0) lines.push('', `${t('variants')}${separator(t)}${variants.join('、')}`);
-  if (entry.variants.rejected.length > 0) lines.push('', `${t('rejected')}${separator(t)}~~${entry.variants.rejected.join('~~、~~')}~~`);
-  if (entry.source) lines.push('', `${t('source', { document: entry.source.document, line: entry.source.line })}`, `> ${entry.source.quote}`);
-  if (entry.origin !== 'builtin') lines.push('', `*${t('userGlossary')}*`);
-  return lines.join('\n');
-}
-
-/** After an English label a space; after a Chinese one (ending in `：`) nothing. */
-function separator(t: ReturnType<typeof label>): string {
-  return t('items').endsWith('：') ? '' : ' ';
 }
 
 /** A document-local definition whose term occurs under the cursor. */
