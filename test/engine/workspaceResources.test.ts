@@ -31,9 +31,10 @@ describe('resolveWorkspaceResources', () => {
     });
   });
 
-  it('leaves the .policy-lens files out of an untrusted workspace, and out when they do not exist', () => {
+  it('leaves the .policy-lens files and relative setting paths out of an untrusted workspace, and out when they do not exist', () => {
     const present = filesWith(['/ws/.policy-lens/glossary.json', '/ws/.policy-lens/references']);
-    expect(resolveWorkspaceResources('/ws', settings, false, present).glossaries).toEqual(['/ws/g.json', '/abs/g.json']);
+    // Only the user's absolute (or ~/) paths: a relative one points into the untrusted folder (issue 21).
+    expect(resolveWorkspaceResources('/ws', settings, false, present).glossaries).toEqual(['/abs/g.json']);
     expect(resolveWorkspaceResources('/ws', settings, true, filesWith([])).references).toEqual(['/ws/refs']);
   });
 

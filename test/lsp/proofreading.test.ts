@@ -66,7 +66,7 @@ describe('proofreading rules over stdio', () => {
   it('offers the certain fixes as code actions, and "fix all of this kind"', async () => {
     const typo = diagnostics.find((d) => d.code === 'typo.fixedExpression');
     const actions = await client.request('textDocument/codeAction', { textDocument: { uri }, range: typo.range, context: { diagnostics: [typo] } });
-    expect(actions.map((a: any) => a.title)).toEqual(['修正为“再接再厉”', '修正本文所有 typo.fixedExpression 问题']);
+    expect(actions.map((a: any) => a.title)).toEqual(['修正为“再接再厉”', '修正本文所有“typo.fixedExpression”问题']);
     expect(actions[0].edit.changes[uri]).toEqual([{ range: typo.range, newText: '再接再厉' }]);
     expect(actions[1].edit.changes[uri].map((e: any) => e.newText)).toEqual(['再接再厉', '部署']);
 
