@@ -1,5 +1,5 @@
 import type { LocalizedText, Rule } from './core/rules/rule';
-import { DEFAULTS } from './lsp/settings';
+import { DEFAULTS } from './engine/settings';
 
 /**
  * The `contributes.configuration` of package.json and its nls strings, derived

@@ -1,3 +1,4 @@
+import type { SegmenterName } from './engine/host';
 /**
  * Custom protocol between the Policy Lens client and server. The client
  * imports this file with `import type` only, so nothing here runs in the client.
@@ -22,7 +23,7 @@ export interface SegmentToken {
 export interface SegmentResult {
   readonly tokens: readonly SegmentToken[];
   /** `jieba` normally, `intl` when nodejieba could not load. */
-  readonly segmenter: 'jieba' | 'intl';
+  readonly segmenter: SegmenterName;
 }
 
 /** Sent by the server whenever segmentation changes state (for the status bar). */

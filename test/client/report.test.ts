@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { barData, format, heatmap, opaque, ruleRows, summaryLine, type ReportInput, type ReportLabels } from '../../client/src/report/reportModel';
 import { reportHtml } from '../../client/src/views/reportHtml';
 import { groupTerms, nextOccurrence } from '../../client/src/views/termsModel';
-import { findingMessage } from '../../server/src/lsp/l10n';
+import { findingMessage } from '../../server/src/engine/l10n';
 import { ruleById } from '../../server/src/core/rules/registry';
 import { documentStatistics } from '../../server/src/core/stats/termStatistics';
 import { LineIndex } from '../../server/src/core/text/lineIndex';

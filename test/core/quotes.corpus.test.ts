@@ -23,6 +23,7 @@ function facts(text: string, caches: AnalysisCaches): DocumentFacts {
     termHits: () => [],
     ignored: new Set(),
     memo: (namespace, p, compute) => caches.memo(namespace, p, compute),
+    memoScope: (namespace, paragraphs, compute) => caches.memoScope(namespace, paragraphs, compute),
     references: INDEX,
   };
 }

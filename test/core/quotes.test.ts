@@ -14,7 +14,7 @@ import { quotationsOf, sentencesOf } from '../../server/src/core/quotes/units';
 import { quoteMismatchRule } from '../../server/src/core/rules/quoteMismatch';
 import type { DocumentFacts } from '../../server/src/core/rules/rule';
 import type { Finding, Paragraph } from '../../server/src/core/types';
-import { findingMessage } from '../../server/src/lsp/l10n';
+import { findingMessage } from '../../server/src/engine/l10n';
 import { factsOf } from '../helpers/analyzeText';
 
 const NATIONAL = buildReferenceIndex(loadBuiltinReferences().texts);
@@ -202,8 +202,14 @@ describe('quote.mismatch', () => {
     const counting = (text: string): DocumentFacts => {
       const facts = factsOf(text, [], NATIONAL);
       return {
-        ...facts,
+        text: facts.text,
         paragraphs: facts.paragraphs,
+        outline: facts.outline,
+        tokensOf: (p: Paragraph) => facts.tokensOf(p),
+        termHits: (p: Paragraph) => facts.termHits(p),
+        ignored: facts.ignored,
+        references: facts.references,
+        memoScope: (_namespace: string, _paragraphs: readonly Paragraph[], compute: () => never[]) => compute(),
         memo: <T>(namespace: string, p: Paragraph, compute: (p: Paragraph) => T): T => {
           const key = `${namespace}\u0000${p.text}`;
           if (!memo.has(key)) {
@@ -212,7 +218,7 @@ describe('quote.mismatch', () => {
           }
           return memo.get(key) as T;
         },
-      } as DocumentFacts;
+      };
     };
     const options = Object.fromEntries(quoteMismatchRule.options.map((o) => [o.name, o.default]));
     quoteMismatchRule.checkDocument!(counting(baseText), options);

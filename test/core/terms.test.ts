@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseGlossaryText } from '../../server/src/adapters/glossaryFile';
+import { parseGlossaryText } from '../../server/src/engine/glossaryFile';
 import { mergeGlossaries, type GlossaryEntry } from '../../server/src/core/terms/glossary';
 import { validateGlossary } from '../../server/src/core/terms/glossaryValidation';
 import { findLocalDefinitions } from '../../server/src/core/terms/localDefinitions';

@@ -1,59 +1,40 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadJieba } from '../../server/src/adapters/jieba';
-import { AnalysisCaches, analyze, type GradedFinding, type RuleConfig } from '../../server/src/core/analysis';
-import { buildOutline } from '../../server/src/core/outline/outline';
+import { createNodeHost } from '../../server/src/adapters/nodeHost';
+import { AnalysisCaches, type GradedFinding, type RuleConfig } from '../../server/src/core/analysis';
 import type { ReferenceIndex } from '../../server/src/core/quotes/referenceIndex';
 import { RULES } from '../../server/src/core/rules/registry';
-import type { DocumentFacts } from '../../server/src/core/rules/rule';
-import { segmentParagraph } from '../../server/src/core/segment/tokens';
-import { mergeGlossaries } from '../../server/src/core/terms/glossary';
 import { validateGlossary } from '../../server/src/core/terms/glossaryValidation';
-import { TermMatcher, type TermHit } from '../../server/src/core/terms/termMatcher';
-import { splitParagraphs } from '../../server/src/core/text/paragraphs';
-import type { Segmenter, Token } from '../../server/src/core/types';
+import { StaticDocument } from '../../server/src/engine/document';
+import { DocumentAnalysis } from '../../server/src/engine/documentAnalysis';
+import { PolicyEngine } from '../../server/src/engine/engine';
+import { parseSettings, type Settings } from '../../server/src/engine/settings';
 
 const ROOT = path.join(__dirname, '../..');
-let jieba: Segmenter | undefined;
+let engine: PolicyEngine | undefined;
 
 export const builtinEntries = () => validateGlossary(JSON.parse(fs.readFileSync(path.join(ROOT, 'data/glossary.json'), 'utf8')), 'builtin').entries;
 export const fixtureLines = (name: string) => fs.readFileSync(path.join(ROOT, 'test/fixtures', name), 'utf8').split('\n');
 
-/** The core's facts for a text, as the server computes them, with real jieba and the built-in glossary. */
-export function factsOf(text: string, ignored: readonly string[] = [], references?: ReferenceIndex): DocumentFacts {
-  jieba ??= loadJieba([]).segmenter;
-  const segmenter = jieba;
-  const matcher = new TermMatcher(mergeGlossaries([builtinEntries()]));
-  const paragraphs = splitParagraphs(text);
-  const tokens = new Map<string, Token[]>();
-  const hits = new Map<string, TermHit[]>();
-  const memos = new Map<string, unknown>();
-  const tokensOf = (p: { text: string }) => {
-    let t = tokens.get(p.text);
-    if (!t) tokens.set(p.text, (t = segmentParagraph(segmenter, p.text)));
-    return t;
-  };
-  return {
-    text,
-    paragraphs,
-    outline: buildOutline(text, paragraphs, { markdown: false, leadItems: false }),
-    tokensOf,
-    termHits: (p) => {
-      let h = hits.get(p.text);
-      if (!h) hits.set(p.text, (h = matcher.match(p.text, tokensOf(p))));
-      return h;
-    },
-    ignored: new Set(ignored),
-    memo: (namespace, p, compute) => {
-      const key = `${namespace}\u0000${p.text}`;
-      if (!memos.has(key)) memos.set(key, compute(p));
-      return memos.get(key) as never;
-    },
-    references,
-  };
+/** The engine the editor and the command line use, with jieba in-process and the built-in glossary. */
+export function testEngine(): PolicyEngine {
+  if (!engine) {
+    engine = new PolicyEngine(createNodeHost('in-process'));
+    engine.startSegmentation();
+  }
+  return engine;
 }
 
-/** Findings of all rules at default settings (or the given overrides), quotations checked against `references` if given. */
+/** The analysis of a text as the server computes it; quotations are checked against `references` only when given. */
+export function factsOf(text: string, ignored: readonly string[] = [], references?: ReferenceIndex, rules: ReadonlyMap<string, RuleConfig> = new Map()): DocumentAnalysis {
+  const engine = testEngine();
+  const defaults = parseSettings(undefined, RULES).settings;
+  const settings: Settings = Object.freeze({ ...defaults, ignoredPhrases: ignored, rules });
+  // Fresh caches per text: tests call the rules with varying options and compare counts of computations.
+  return new DocumentAnalysis(new StaticDocument('untitled:test', text), settings, engine.segmentation, engine.glossary, new AnalysisCaches(), undefined, references);
+}
+
+/** Findings of all rules at default settings (or the given overrides), in document order, quotations checked against `references` if given. */
 export function findingsOf(text: string, rules: ReadonlyMap<string, RuleConfig> = new Map(), references?: ReferenceIndex): GradedFinding[] {
-  return analyze(factsOf(text, [], references), RULES, { rules, heavyRules: true, cacheKey: '' }, new AnalysisCaches());
+  return factsOf(text, [], references, rules).findings();
 }

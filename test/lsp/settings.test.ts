@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../server/src/core/rules/registry';
-import { DEFAULTS, parseSettings } from '../../server/src/lsp/settings';
+import { DEFAULTS, parseSettings } from '../../server/src/engine/settings';
 
 describe('parseSettings', () => {
   it('gives defaults for nothing at all', () => {

@@ -5,13 +5,14 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LspTestClient } from '../helpers/lspClient';
 import { CORPUS, isWellFormed, lineStarts, positionAt, strictOffset } from './fuzzHarness';
+import { RULES } from '../../server/src/core/rules/registry';
 
 /**
  * Issue 7: large input, rapid typing, bad configuration and edge documents, each
  * over stdio against dist/server.js. The random side is in fuzz.test.ts.
  */
 
-const LIGHT_CODES = new Set(['outline.numbering', 'punctuation.width']);
+const LIGHT_CODES = new Set(RULES.filter((rule) => rule.cost === 'light').map((rule) => rule.id));
 const publishes = (client: LspTestClient, uri: string) => client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri);
 const messages = (client: LspTestClient) => client.notifications.filter((n) => n.method === 'window/showMessage').map((n) => String(n.params.message));
 const errorsLogged = (client: LspTestClient) => client.notifications.filter((n) => n.method === 'window/logMessage' && n.params.type === 1).map((n) => n.params.message);

@@ -98,7 +98,7 @@ const ALLOWED_DYNAMIC_PATTERNS: Record<string, string> = {
 /** Calls of `.match`/`.matchAll`/`.search` whose argument is not a regex literal or a constant, with the reason. */
 const ALLOWED_STRING_MATCH_CALLS: Record<string, string> = {
   // TermMatcher.match(text, tokens): a trie walk over glossary forms, not String.prototype.match.
-  'lsp/glossaryService.ts': 'TermMatcher.match',
+  'engine/glossaryService.ts': 'TermMatcher.match',
   'cli/engine.ts': 'TermMatcher.match',
   // `for (const pattern of [ABBREVIATION, IS_DEFINED_AS]) text.matchAll(pattern)`: two literals.
   'core/terms/localDefinitions.ts': 'loop over literal patterns',
@@ -156,11 +156,10 @@ describe('workspace files are data, never code (static check of server/src)', ()
     expect(implicit.map((f) => `${f.file}:${f.line}: ${f.text}`)).toEqual([]);
   });
 
-  it('reads files only in the adapters (and the CLI); the protocol layer only asks whether a file exists', () => {
+  it('reads files only in the adapters (and the CLI, which reads the files it is asked to check)', () => {
     const importers = occurrences(/from\s+['"](?:node:)?fs(?:\/promises)?['"]|require\(\s*['"](?:node:)?fs['"]\s*\)/).map((f) => f.file);
-    for (const file of importers) expect(file.startsWith('adapters/') || file.startsWith('cli/') || file === 'lsp/server.ts', file).toBe(true);
-    const server = files.find((f) => f.file === 'lsp/server.ts')!.code;
-    expect([...server.matchAll(/\bfs\.(\w+)/g)].map((m) => m[1]).filter((name) => name !== 'existsSync')).toEqual([]);
+    expect(importers.length).toBeGreaterThan(0);
+    for (const file of importers) expect(file.startsWith('adapters/') || file.startsWith('cli/'), file).toBe(true);
   });
 });
 

@@ -1,8 +1,9 @@
 import type { GlossaryEntry } from '../core/terms/glossary';
 import { validateGlossary } from '../core/terms/glossaryValidation';
-import { parseGlossaryText, type LocatedGlossaryProblem } from './glossaryFile';
+import { parseGlossaryText } from '../engine/glossaryFile';
+import type { UserGlossaryResult } from '../engine/host';
 import { dataPath } from './resources';
-import { readUserTextFile, type FileProblem } from './textFiles';
+import { readUserTextFile } from './textFiles';
 
 /** User glossaries larger than this are refused. */
 export const MAX_GLOSSARY_BYTES = 5 * 1024 * 1024;
@@ -19,9 +20,6 @@ export function loadBuiltinGlossary(): { entries: GlossaryEntry[]; problem?: str
   }
 }
 
-export type UserGlossaryResult =
-  | { readonly ok: true; readonly entries: GlossaryEntry[]; readonly problems: LocatedGlossaryProblem[]; readonly text: string }
-  | { readonly ok: false; readonly problem: FileProblem };
 
 /** Reads and checks a user glossary file. `text` overrides the file (the editor's unsaved buffer). */
 export function loadUserGlossary(filePath: string, origin: string, text?: string): UserGlossaryResult {

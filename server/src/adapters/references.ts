@@ -3,10 +3,8 @@ import * as path from 'node:path';
 import { ReferenceIndex, type ReferenceText } from '../core/quotes/referenceIndex';
 import { decodeText } from './encoding';
 import { dataPath } from './resources';
-import type { FileProblem } from './textFiles';
+import type { FileProblem, ReferenceLibrary as ReferenceLibraryShape } from '../engine/host';
 
-/** The workspace folder whose text files are reference texts. */
-export const WORKSPACE_REFERENCES = path.join('.policy-lens', 'references');
 /** A reference file larger than this is refused. */
 export const MAX_REFERENCE_BYTES = 20 * 1024 * 1024;
 /** All references together are capped too: the index keeps every sentence in memory. */
@@ -65,7 +63,7 @@ export function buildReferenceIndex(texts: readonly ReferenceText[]): ReferenceI
  * user's files and folders — and their index, rebuilt only when the content
  * changed. Shared by the language server and the command line.
  */
-export class ReferenceLibrary {
+export class ReferenceLibrary implements ReferenceLibraryShape {
   readonly #builtin: LoadedReferences;
   #index: ReferenceIndex;
   #origins = new Set<string>();

@@ -1,14 +1,7 @@
 import * as fs from 'node:fs';
-
+import type { FileProblem } from '../engine/host';
+export type { FileProblem };
 export type FileProblemId = 'file.missing' | 'file.notAFile' | 'file.tooLarge' | 'file.unreadable' | 'file.notText';
-
-export interface FileProblem {
-  readonly path: string;
-  readonly messageId: FileProblemId | string;
-  /** Zero-based line, for problems inside the file. */
-  readonly line?: number;
-  readonly detail?: string;
-}
 
 export type ReadResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly problem: FileProblem };
 

@@ -1,5 +1,5 @@
 import { parseEncodingName, type TextEncodingName } from '../adapters/encoding';
-import type { Locale } from '../lsp/l10n';
+import type { Locale } from '../engine/l10n';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 export type FailOn = 'error' | 'warning' | 'information' | 'hint' | 'none';

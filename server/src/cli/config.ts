@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { RULES } from '../core/rules/registry';
-import { parseSettings, type SettingProblem, type Settings } from '../lsp/settings';
+import { parseSettings, type SettingProblem, type Settings } from '../engine/settings';
 
 /** Where VS Code keeps a workspace's settings; the command line reads the same file. */
 export const SETTINGS_FILE = path.join('.vscode', 'settings.json');

@@ -1,122 +1,54 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { loadBuiltinGlossary, loadUserGlossary } from '../adapters/glossaryLoader';
-import { loadJieba } from '../adapters/jieba';
-import { ReferenceLibrary, WORKSPACE_REFERENCES } from '../adapters/references';
-import type { FileProblem } from '../adapters/textFiles';
-import { AnalysisCaches, analyze, type GradedFinding } from '../core/analysis';
-import { BoundedMemo } from '../core/memo';
-import { buildOutline } from '../core/outline/outline';
+import { createNodeHost } from '../adapters/nodeHost';
+import type { GradedFinding } from '../core/analysis';
 import type { OutlineNode } from '../core/outline/types';
-import type { ReferenceIndex } from '../core/quotes/referenceIndex';
-import { RULES } from '../core/rules/registry';
-import type { DocumentFacts } from '../core/rules/rule';
-import { createIntlSegmenter } from '../core/segment/intlSegmenter';
-import { segmentParagraph } from '../core/segment/tokens';
-import { mergeGlossaries, type GlossaryEntry } from '../core/terms/glossary';
-import { TermMatcher, type TermHit } from '../core/terms/termMatcher';
-import { splitParagraphs } from '../core/text/paragraphs';
-import type { Segmenter, Token } from '../core/types';
-import type { Settings } from '../lsp/settings';
-
-/** The workspace glossary, as the editor reads it. */
-const WORKSPACE_GLOSSARY = path.join('.policy-lens', 'glossary.json');
+import { StaticDocument } from '../engine/document';
+import { PolicyEngine } from '../engine/engine';
+import { localize, type Locale } from '../engine/l10n';
+import { describeFileProblem, SERVER_MESSAGES } from '../engine/serverMessages';
+import type { Settings } from '../engine/settings';
 
 /**
- * What the command line checks with: the segmenter (jieba in-process, or
- * Intl.Segmenter when the native module cannot load), the glossary and the
- * reference texts — the same core, rules and configuration as the server.
+ * The engine as the command line uses it: the same PolicyEngine as the
+ * language server (settings, workspace resources, rules, caches), with jieba
+ * in-process instead of in a worker. Problems with the user's files are told
+ * through `warn` in the user's language.
  */
-export class CheckEngine {
-  readonly caches = new AnalysisCaches();
-  readonly #tokens = new BoundedMemo<Token[]>(200_000);
-  readonly #segmenter: Segmenter;
-  readonly #matcher: TermMatcher;
-  readonly #references: ReferenceLibrary;
-
-  private constructor(
-    readonly settings: Settings,
-    segmenter: Segmenter,
-    matcher: TermMatcher,
-    references: ReferenceLibrary,
-    readonly segmenterName: 'jieba' | 'intl',
-  ) {
-    this.#segmenter = segmenter;
-    this.#matcher = matcher;
-    this.#references = references;
-  }
-
-  /** Loads everything; `warn` hears about files that could not be used. */
-  static create(settings: Settings, root: string, extraReferences: readonly string[], warn: (message: string) => void): CheckEngine {
-    const resolve = (p: string) => path.resolve(root, p);
-    const describe = (p: FileProblem) => `${p.path}${p.line !== undefined ? `:${p.line + 1}` : ''}: ${p.messageId}${p.detail ? ` (${p.detail})` : ''}`;
-
-    let segmenter: Segmenter;
-    let segmenterName: 'jieba' | 'intl' = 'jieba';
-    try {
-      const loaded = loadJieba(settings.dictionaries.map(resolve));
-      segmenter = loaded.segmenter;
-      for (const problem of loaded.problems) warn(describe(problem));
-    } catch (error) {
-      warn(`jieba segmentation is unavailable (${String(error)}); using Intl.Segmenter, which does not know policy terms`);
-      segmenter = createIntlSegmenter();
-      segmenterName = 'intl';
+export function createCheckEngine(settings: Settings, root: string, extraReferences: readonly string[], warn: (message: string) => void, locale: Locale): PolicyEngine {
+  const host = createNodeHost('in-process');
+  const withExtras: Settings = Object.freeze({ ...settings, references: [...settings.references, ...extraReferences.map((p) => host.files.resolve(undefined, p))] });
+  const engine = new PolicyEngine(host, withExtras);
+  engine.setWorkspace(root, true);
+  engine.segmentation.onStateChange((state) => {
+    if (state.kind === 'fallback') warn(localize(SERVER_MESSAGES.segmenterFallback, locale, { reason: state.reason }).replace(/^(Policy Lens|政策文稿助手)[:：]\s*/, ''));
+    if (state.kind === 'ready') for (const problem of state.problems) warn(describeFileProblem(problem, locale));
+  });
+  engine.startSegmentation();
+  const glossary = engine.reloadGlossary();
+  if (engine.glossary.builtinProblem) warn(`built-in glossary: ${engine.glossary.builtinProblem}`);
+  for (const failure of glossary.failures) warn(describeFileProblem(failure, locale));
+  for (const report of glossary.reports) {
+    for (const problem of report.problems) {
+      const line = report.text.slice(0, problem.span.start).split('\n').length;
+      warn(`${host.files.fromUri(report.uri) ?? report.uri}:${line}: ${localize(SERVER_MESSAGES[problem.messageId], locale, problem.args)}`);
     }
-
-    const builtin = loadBuiltinGlossary();
-    if (builtin.problem) warn(`built-in glossary: ${builtin.problem}`);
-    const layers: GlossaryEntry[][] = [builtin.entries];
-    const glossaries = settings.glossaries.map(resolve);
-    const workspaceGlossary = path.join(root, WORKSPACE_GLOSSARY);
-    if (fs.existsSync(workspaceGlossary)) glossaries.unshift(workspaceGlossary);
-    for (const file of new Set(glossaries)) {
-      const loaded = loadUserGlossary(file, file);
-      if (!loaded.ok) {
-        warn(describe(loaded.problem));
-        continue;
-      }
-      layers.push(loaded.entries);
-      for (const problem of loaded.problems) warn(`${file}: ${problem.messageId} ${JSON.stringify(problem.args)}`);
-    }
-
-    const references = new ReferenceLibrary();
-    const referencePaths = [...settings.references.map(resolve), ...extraReferences.map((p) => path.resolve(p))];
-    const workspaceReferences = path.join(root, WORKSPACE_REFERENCES);
-    if (fs.existsSync(workspaceReferences)) referencePaths.unshift(workspaceReferences);
-    const { problems } = references.reload(referencePaths);
-    for (const problem of [...references.builtinProblems, ...problems]) warn(describe(problem));
-
-    return new CheckEngine(settings, segmenter, new TermMatcher(mergeGlossaries(layers)), references, segmenterName);
   }
+  for (const problem of engine.reloadReferences().problems) warn(describeFileProblem(problem, locale));
+  return engine;
+}
 
-  /** Findings of every enabled rule, in document order. */
-  check(text: string, file: string): GradedFinding[] {
-    const facts = this.facts(text, file);
-    const cacheKey = this.settings.ignoredPhrases.join('\u0001');
-    const findings = analyze(facts, RULES, { rules: this.settings.rules, heavyRules: text.length <= this.settings.maxDocumentSize, cacheKey }, this.caches);
-    const order = new Map(RULES.map((rule, i) => [rule.id, i]));
-    return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || order.get(a.code)! - order.get(b.code)!);
-  }
-
-  facts(text: string, file: string): DocumentFacts {
-    const paragraphs = splitParagraphs(text);
-    const tokensOf = (p: { text: string }): Token[] => this.#tokens.getOrCompute(p.text, () => segmentParagraph(this.#segmenter, p.text));
-    const references: ReferenceIndex | undefined = this.#references.isReference(file) ? undefined : this.#references.index;
-    return {
-      text,
-      paragraphs,
-      outline: outlineOf(text, file, this.settings, this.caches, paragraphs),
-      tokensOf,
-      termHits: (p): TermHit[] => this.#matcher.match(p.text, tokensOf(p)),
-      ignored: new Set(this.settings.ignoredPhrases),
-      memo: (namespace, p, compute) => this.caches.memo(namespace, p, compute),
-      references,
-    };
-  }
+/** Findings of every enabled rule, in document order, exactly as the editor computes them. */
+export async function checkText(engine: PolicyEngine, text: string, file: string): Promise<GradedFinding[]> {
+  const analysis = engine.analyse(new StaticDocument(engine.host.files.toUri(file), text));
+  await analysis.ensureTokens();
+  return analysis.findings();
 }
 
 /** The outline as the editor shows it (Markdown headings for `.md` files). */
-export function outlineOf(text: string, file: string, settings: Settings, caches?: AnalysisCaches, paragraphs = splitParagraphs(text)): OutlineNode[] {
-  const options = { markdown: /\.md$/i.test(file), leadItems: settings.leadItems };
-  return buildOutline(text, paragraphs, options, caches?.classifyLine);
+export function outlineOf(engine: PolicyEngine, text: string, file: string): readonly OutlineNode[] {
+  return engine.analyse(new StaticDocument(engine.host.files.toUri(file), text)).outline;
+}
+
+/** An engine for outlines only (`--outline`): it never loads the dictionary. */
+export function createOutlineEngine(settings: Settings): PolicyEngine {
+  return new PolicyEngine(createNodeHost('in-process'), settings);
 }

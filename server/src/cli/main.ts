@@ -5,13 +5,15 @@ import { RULES } from '../core/rules/registry';
 import type { Severity } from '../core/types';
 import { parseArgs, localeFromEnvironment, USAGE, type CliOptions } from './args';
 import { loadConfig } from './config';
-import { CheckEngine, outlineOf } from './engine';
+import type { PolicyEngine } from '../engine/engine';
+import { VERSION } from '../version';
+import { checkText, createCheckEngine, createOutlineEngine, outlineOf } from './engine';
 import { formatJson, formatOutlineText, formatText, reportFindings, type FileReport } from './formats/report';
 import { formatSarif } from './formats/sarif';
 import { expandPatterns } from './glob';
 import { ProgressBar } from './progress';
 
-export const CLI_VERSION = '0.1.0';
+export const CLI_VERSION = VERSION;
 /** Files larger than this are refused (a policy document is rarely above a few MB). */
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
 /** With more files than this, a terminal gets a progress bar. */
@@ -60,7 +62,9 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
   if (files.length === 0) return 2;
 
   // Loaded on the first readable file: the dictionary takes a second or two.
-  let engine: CheckEngine | undefined;
+  let engine: PolicyEngine | undefined;
+  // The outline needs no dictionary: its engine never loads one.
+  let outlineEngine: PolicyEngine | undefined;
   const progress = new ProgressBar(io.stderr, files.length, options.progress ?? (io.stderr.isTTY === true && files.length > PROGRESS_FROM));
   const reports: FileReport[] = [];
   let unreadable = 0;
@@ -75,18 +79,19 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
       continue;
     }
     if (!options.outline) {
-      engine ??= CheckEngine.create(config.settings, config.root, options.references, warn);
+      engine ??= createCheckEngine(config.settings, config.root, options.references, warn, locale);
       if (read.text.length > config.settings.maxDocumentSize) warn(`${file}: ${read.text.length} characters, above policyLens.diagnostics.maxDocumentSize; only light checks run`);
-      const findings = engine.check(read.text, path.resolve(io.cwd, file));
+      const findings = await checkText(engine, read.text, path.resolve(io.cwd, file));
       reports.push({ file, encoding: read.encoding, findings: reportFindings(read.text, findings, locale) });
     } else {
-      reports.push({ file, encoding: read.encoding, findings: [], outline: outlineOf(read.text, file, config.settings) });
+      reports.push({ file, encoding: read.encoding, findings: [], outline: outlineOf((outlineEngine ??= createOutlineEngine(config.settings)), read.text, path.resolve(io.cwd, file)) });
     }
     // Let the terminal redraw between large files.
     if (i % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
   }
   progress.update(files.length, '');
   progress.done();
+  engine?.dispose();
 
   if (options.outline) {
     io.stdout.write(options.format === 'json' ? formatJson(reports, { name: 'policy-lens', version: CLI_VERSION }) : formatOutlineText(reports));

@@ -1,3 +1,4 @@
+import { ANALYSIS_BUDGETS } from './budgets';
 import { fromParagraph, gradeFinding, shiftFinding } from './findings';
 import { BoundedMemo } from './memo';
 import { relativeParagraph } from './text/paragraphs';
@@ -16,7 +17,7 @@ export interface AnalysisConfig {
   readonly rules: ReadonlyMap<string, RuleConfig>;
   /** False above the size limit: only rules that are cheap on any input run. */
   readonly heavyRules: boolean;
-  /** Changes whenever something paragraph findings depend on changes (the glossary, ignored phrases). */
+  /** Changes whenever something findings depend on changes besides the rule's options (glossary, ignored phrases, references); built by the engine. */
   readonly cacheKey: string;
 }
 
@@ -25,19 +26,13 @@ export interface GradedFinding extends Finding {
   readonly severity: Exclude<RuleSeverity, 'off'>;
 }
 
-/** Bounds of the scope cache: a compilation has a few dozen documents, times a few rules. */
-const MAX_SCOPES = 4096;
-const MAX_SCOPE_CHARS = 8_000_000;
-
-/** Rules too costly for huge documents: everything but the linear, token-free ones. */
-const LIGHT_RULES = new Set(['outline.numbering', 'punctuation.width']);
 
 /**
  * Caches that outlive one document version. Paragraph findings are keyed by
  * rule, options and paragraph text, so an edit re-checks only what changed.
  */
 export class AnalysisCaches {
-  readonly #lineClasses = new BoundedMemo<LineCandidate | null>(200_000);
+  readonly #lineClasses = new BoundedMemo<LineCandidate | null>(ANALYSIS_BUDGETS.lineClasses);
   readonly #memos = new Map<string, BoundedMemo<unknown>>();
 
   readonly #scopes = new Map<string, { texts: string[]; line: number; start: number; findings: Finding[]; chars: number }>();
@@ -70,7 +65,7 @@ export class AnalysisCaches {
     this.#scopeChars += chars;
     // Oldest first, bounded by count and by the characters the stored texts keep alive.
     for (const [oldKey, oldest] of this.#scopes) {
-      if (this.#scopes.size <= MAX_SCOPES && this.#scopeChars <= MAX_SCOPE_CHARS) break;
+      if (this.#scopes.size <= ANALYSIS_BUDGETS.scopes && this.#scopeChars <= ANALYSIS_BUDGETS.scopeChars) break;
       if (oldKey !== key) this.#forgetScope(oldKey, oldest.chars);
     }
     return findings;
@@ -89,8 +84,8 @@ export class AnalysisCaches {
     let memo = this.#memos.get(namespace);
     if (!memo) {
       // Namespaces change with settings and glossary generations: keep only the recent ones.
-      if (this.#memos.size >= 64) this.#memos.delete(this.#memos.keys().next().value!);
-      this.#memos.set(namespace, (memo = new BoundedMemo<unknown>(100_000)));
+      if (this.#memos.size >= ANALYSIS_BUDGETS.memoNamespaces) this.#memos.delete(this.#memos.keys().next().value!);
+      this.#memos.set(namespace, (memo = new BoundedMemo<unknown>(ANALYSIS_BUDGETS.paragraphFindings)));
     }
     return memo;
   }
@@ -136,10 +131,10 @@ export function analyze(
   for (const rule of rules) {
     const { severity, options } = ruleConfig(rule, config);
     if (severity === 'off') continue;
-    if (!config.heavyRules && !LIGHT_RULES.has(rule.id)) continue;
-    const optionsKey = JSON.stringify(options);
+    if (!config.heavyRules && rule.cost !== 'light') continue;
+    const ruleKey = `${rule.id}\u0000${JSON.stringify(options)}\u0000${config.cacheKey}`;
     if (rule.checkParagraph) {
-      const memo = caches.memoFor(`${rule.id}\u0000${optionsKey}\u0000${config.cacheKey}`) as BoundedMemo<readonly Finding[]>;
+      const memo = caches.memoFor(ruleKey) as BoundedMemo<readonly Finding[]>;
       for (const paragraph of facts.paragraphs) {
         if (paragraph.text.length === 0) continue;
         const found = paragraphFindings(rule, paragraph, facts, options, memo);
@@ -149,7 +144,7 @@ export function analyze(
     }
     if (rule.checkDocument) {
       if (rule.needsTokens && facts.paragraphs.some((p) => p.text.length > 0 && !facts.tokensOf(p))) continue;
-      for (const finding of rule.checkDocument(facts, options)) findings.push(gradeFinding(finding, severity));
+      for (const finding of rule.checkDocument(new RuleFacts(facts, ruleKey), options)) findings.push(gradeFinding(finding, severity));
     }
   }
   return findings;
@@ -172,4 +167,52 @@ function paragraphFindings(
   );
   memo.set(paragraph.text, found);
   return found;
+}
+
+/**
+ * The facts one rule sees: the same document, with every memo name the rule
+ * uses prefixed by its key (rule id, options, and the analysis' cache key).
+ */
+class RuleFacts implements DocumentFacts {
+  readonly #names = new Map<string, string>();
+
+  constructor(
+    private readonly facts: DocumentFacts,
+    private readonly key: string,
+  ) {}
+
+  get text() {
+    return this.facts.text;
+  }
+  get paragraphs() {
+    return this.facts.paragraphs;
+  }
+  get outline() {
+    return this.facts.outline;
+  }
+  get ignored() {
+    return this.facts.ignored;
+  }
+  get references() {
+    return this.facts.references;
+  }
+  tokensOf(paragraph: Paragraph) {
+    return this.facts.tokensOf(paragraph);
+  }
+  termHits(paragraph: Paragraph) {
+    return this.facts.termHits(paragraph);
+  }
+  memo<T>(namespace: string, paragraph: Paragraph, compute: (paragraph: Paragraph) => T): T {
+    return this.facts.memo(this.#name(namespace), paragraph, compute);
+  }
+  memoScope(namespace: string, paragraphs: readonly Paragraph[], compute: () => Finding[]): Finding[] {
+    return this.facts.memoScope(this.#name(namespace), paragraphs, compute);
+  }
+
+  /** Built once per name: a fresh string per paragraph would be hashed per lookup. */
+  #name(namespace: string): string {
+    let name = this.#names.get(namespace);
+    if (name === undefined) this.#names.set(namespace, (name = `${this.key}\u0000${namespace}`));
+    return name;
+  }
 }

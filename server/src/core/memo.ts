@@ -1,3 +1,5 @@
+import { MEMO_BUDGET } from './budgets';
+
 /** Limits on what a BoundedMemo keeps besides its number of entries, in UTF-16 units of the keys. */
 export interface MemoLimits {
   /** All keys together. */
@@ -13,7 +15,7 @@ export interface MemoLimits {
  * (`policyLens.diagnostics.maxDocumentSize`, 5 M) and of the documents around it; the
  * tokens of that many characters take ≈300 MB, and each cache stays within that.
  */
-const DEFAULT_LIMITS: Required<MemoLimits> = { maxChars: 8_000_000, largeKey: 100_000, maxLargeChars: 2_000_000 };
+const DEFAULT_LIMITS: Required<MemoLimits> = MEMO_BUDGET;
 
 interface Entry<V> {
   readonly value: V;

@@ -1,10 +1,10 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import { findPolicyFiles, isPolicyFile, readWorkspaceDocument } from '../adapters/workspaceFiles';
-import type { DocumentAnalysis } from './documentAnalysis';
+import type { DocumentAnalysis } from '../engine/documentAnalysis';
 import type { DocumentStore } from './documentStore';
 import { LineDocument } from './lineDocument';
-import type { Settings } from './settings';
+import type { Settings } from '../engine/settings';
 
 /**
  * The policy documents of the workspace, for workspace symbols, references
@@ -46,8 +46,8 @@ export class WorkspaceIndex {
   }
 
   /** Every workspace document's analysis: the editor's version when open. */
-  analyses(): DocumentAnalysis[] {
-    const result = new Map<string, DocumentAnalysis>();
+  analyses(): DocumentAnalysis<LineDocument>[] {
+    const result = new Map<string, DocumentAnalysis<LineDocument>>();
     for (const document of this.openDocuments()) result.set(keyOf(document.uri), this.store.get(document));
     for (const [key, document] of this.#closed) {
       if (!result.has(key)) result.set(key, this.store.get(document));

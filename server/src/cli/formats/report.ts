@@ -1,7 +1,7 @@
 import type { GradedFinding } from '../../core/analysis';
 import type { OutlineNode } from '../../core/outline/types';
 import { LineIndex } from '../../core/text/lineIndex';
-import { findingMessage, type Locale } from '../../lsp/l10n';
+import { findingMessage, type Locale } from '../../engine/l10n';
 
 /** One finding with 1-based lines and columns (columns count UTF-16 code units, as LSP does). */
 export interface ReportedFinding {

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Rule } from '../../core/rules/rule';
-import type { Locale } from '../../lsp/l10n';
+import type { Locale } from '../../engine/l10n';
 import type { FileReport, ReportedFinding } from './report';
 
 /**

@@ -41,7 +41,7 @@ export function checkPerScope(facts: DocumentFacts, namespace: string, check: (p
   const findings: Finding[] = [];
   for (const paragraphs of paragraphsBySpan(facts.paragraphs, documentScopes(facts.text, facts.outline))) {
     const compute = () => check(paragraphs);
-    findings.push(...(facts.memoScope ? facts.memoScope(namespace, paragraphs, compute) : compute()));
+    findings.push(...facts.memoScope(namespace, paragraphs, compute));
   }
   return findings;
 }

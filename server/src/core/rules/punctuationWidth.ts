@@ -19,6 +19,7 @@ export const punctuationWidthRule: Rule = {
   id: 'punctuation.width',
   defaultSeverity: 'warning',
   needsTokens: false,
+  cost: 'light',
   description: {
     en: 'Half-width punctuation and stray spaces inside Chinese text.',
     zh: '中文文本中的半角标点和多余空格。',

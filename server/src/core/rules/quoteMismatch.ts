@@ -15,6 +15,7 @@ export const quoteMismatchRule: Rule = {
   id: 'quote.mismatch',
   defaultSeverity: 'warning',
   needsTokens: false,
+  cost: 'full',
   description: {
     en: 'A sentence or quotation that nearly matches a reference text (e.g. the government work report) but differs from it.',
     zh: '与参考文本（如政府工作报告）原文近似但不一致的句子或引文。',
@@ -63,12 +64,11 @@ export const quoteMismatchRule: Rule = {
     const index = facts.references;
     if (!index || index.size === 0) return [];
     const settings = { minLength: options.minLength as number, maxDifference: options.maxDifference as number, checkNumbers: options.checkNumbers === true };
-    const namespace = `quote.mismatch/${index.id}/${settings.minLength}/${settings.maxDifference}/${settings.checkNumbers}`;
     const findings: Finding[] = [];
     const compute = (paragraph: Paragraph) => findQuoteMismatches(index, paragraph.text, settings).map(toFinding);
     for (const paragraph of facts.paragraphs) {
       if (paragraph.text.length < settings.minLength) continue;
-      const found = facts.memo(namespace, paragraph, compute);
+      const found = facts.memo('paragraphs', paragraph, compute);
       findings.push(...fromParagraph(found, paragraph));
     }
     return findings;

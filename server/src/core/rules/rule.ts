@@ -32,6 +32,11 @@ export interface RuleMeta {
   readonly messages: Readonly<Record<string, LocalizedText>>;
   /** False when the rule can run before the segmentation dictionary has loaded. */
   readonly needsTokens: boolean;
+  /**
+   * `light`: linear in the text and token-free, so it runs on documents above
+   * `policyLens.diagnostics.maxDocumentSize` too; `full` rules skip those.
+   */
+  readonly cost: 'light' | 'full';
 }
 
 export type RuleOptions = Readonly<Record<string, number | boolean>>;
@@ -63,14 +68,17 @@ export interface DocumentFacts {
    * across versions, so document checks redo only edited paragraphs. `compute`
    * gets the paragraph, so callers can pass one function for all paragraphs
    * (a closure per paragraph was garbage on every edit).
+   *
+   * A rule names its memos with constants ('paragraphs'): the engine adds the
+   * rule id, its options, the glossary generation, the ignored phrases and the
+   * reference set to every name, so no rule can forget one and serve stale findings.
    */
   memo<T>(namespace: string, paragraph: Paragraph, compute: (paragraph: Paragraph) => T): T;
   /**
    * Remembers findings computed from a run of paragraphs (one document of a
    * compilation) while none of them changed, so an edit re-checks one scope.
-   * Optional: without it, the findings are computed each time.
    */
-  memoScope?(namespace: string, paragraphs: readonly Paragraph[], compute: () => Finding[]): Finding[];
+  memoScope(namespace: string, paragraphs: readonly Paragraph[], compute: () => Finding[]): Finding[];
   /** Reference texts quotations are checked against (`quote.mismatch`); absent when there are none. */
   readonly references?: ReferenceIndex;
 }

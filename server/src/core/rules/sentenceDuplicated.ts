@@ -17,6 +17,7 @@ export const sentenceDuplicatedRule: Rule = {
   id: 'sentence.duplicated',
   defaultSeverity: 'warning',
   needsTokens: false,
+  cost: 'full',
   description: { en: 'A sentence that appears twice in the same document.', zh: '同一文稿中重复出现的句子。' },
   options: [
     { name: 'minLength', type: 'number', default: 12, minimum: 4, maximum: 200, description: { en: 'Shortest sentence (characters) compared.', zh: '参与比较的最短句子（字数）。' } },
@@ -27,11 +28,11 @@ export const sentenceDuplicatedRule: Rule = {
   checkDocument(facts: DocumentFacts, options: RuleOptions): Finding[] {
     const minLength = options.minLength as number;
     const sentences = (paragraph: Paragraph) => sentencesOf(paragraph.text, minLength);
-    return checkPerScope(facts, `sentence.duplicated/${minLength}`, (paragraphs) => {
+    return checkPerScope(facts, 'scopes', (paragraphs) => {
       const findings: Finding[] = [];
       const first = new Map<string, Span>();
       for (const paragraph of paragraphs) {
-        for (const sentence of facts.memo(`sentences/${minLength}`, paragraph, sentences)) {
+        for (const sentence of facts.memo('sentences', paragraph, sentences)) {
           const span = { start: paragraph.start + sentence.start, end: paragraph.start + sentence.end };
           const original = first.get(sentence.key);
           if (!original) {

@@ -2,6 +2,7 @@ import { fromParagraph } from '../findings';
 import type { OutlineNode } from '../outline/types';
 import { relativeParagraph } from '../text/paragraphs';
 import type { Finding, Paragraph, Span } from '../types';
+import { charactersOf, perThousand, sectionUnits } from '../stats/sections';
 import { paragraphsBySpan } from './documentScopes';
 import { isParallelFrame, overlaps, phraseOccurrences } from './phrases';
 import type { DocumentFacts, ParagraphInput, Rule, RuleOptions } from './rule';
@@ -19,6 +20,7 @@ export const sloganRepeatedRule: Rule = {
   id: CODE,
   defaultSeverity: 'information',
   needsTokens: true,
+  cost: 'full',
   description: {
     en: 'The same phrase or slogan repeated too often in a paragraph or a section.',
     zh: '同一短语或提法在一段或一节中重复过多。',
@@ -48,8 +50,7 @@ export const sloganRepeatedRule: Rule = {
  */
 function checkParagraphs(facts: DocumentFacts, options: RuleOptions): Finding[] {
   const articles = lawSpans(facts.outline, facts.text.length);
-  const namespace = `slogan.repeated/${JSON.stringify(options)}/${[...facts.ignored].join('\u0001')}`;
-  const findings: Finding[] = [];
+    const findings: Finding[] = [];
   const compute = (paragraph: Paragraph) =>
     checkParagraph({ paragraph: relativeParagraph(paragraph), tokens: facts.tokensOf(paragraph), terms: facts.termHits(paragraph), ignored: facts.ignored }, options);
   let a = 0;
@@ -62,7 +63,7 @@ function checkParagraphs(facts: DocumentFacts, options: RuleOptions): Finding[] 
     if (a < articles.length && articles[a].start <= paragraph.start) continue;
     const tokens = facts.tokensOf(paragraph);
     if (!tokens) continue;
-    const found = facts.memo(namespace, paragraph, compute);
+    const found = facts.memo('paragraphs', paragraph, compute);
     findings.push(...fromParagraph(found, paragraph));
   }
   return findings;
@@ -131,13 +132,12 @@ function checkSections(facts: DocumentFacts, options: RuleOptions): Finding[] {
   const minCount = options.sectionMinCount as number;
   const findings: Finding[] = [];
   const laws = lawSpans(facts.outline, facts.text.length);
-  const found = sectionsOf(facts.outline).filter((node) => !laws.some((law) => law.start <= node.span.start && node.span.end <= law.end));
+  const found = sectionUnits(facts.outline, { openings: false }).map((unit) => unit.node).filter((node) => !laws.some((law) => law.start <= node.span.start && node.span.end <= law.end));
   const sections = found.length > 0 ? found.map((node) => node.span) : laws.length > 0 ? [] : [{ start: 0, end: facts.text.length }];
-  const namespace = `slogan.sections/${density}/${minCount}/${[...facts.ignored].join('\u0001')}`;
   for (const paragraphs of paragraphsBySpan(facts.paragraphs, sections)) {
     // A section no edit touched keeps its findings.
     const compute = () => sectionFindings(facts, paragraphs, density, minCount);
-    findings.push(...(facts.memoScope ? facts.memoScope(namespace, paragraphs, compute) : compute()));
+    findings.push(...facts.memoScope('sections', paragraphs, compute));
   }
   return findings;
 }
@@ -145,9 +145,8 @@ function checkSections(facts: DocumentFacts, options: RuleOptions): Finding[] {
 function sectionFindings(facts: DocumentFacts, paragraphs: readonly Paragraph[], density: number, minCount: number): Finding[] {
   const findings: Finding[] = [];
   const occurrences = new Map<string, Span[]>();
-  let characters = 0;
+  const characters = charactersOf(paragraphs);
   for (const paragraph of paragraphs) {
-    characters += paragraph.text.length;
     for (const hit of facts.termHits(paragraph)) {
       if (hit.end - hit.start < 4 || facts.ignored.has(hit.match.entry.term)) continue;
       const list = occurrences.get(hit.match.entry.term) ?? [];
@@ -156,31 +155,16 @@ function sectionFindings(facts: DocumentFacts, paragraphs: readonly Paragraph[],
     }
   }
   for (const [phrase, spans] of occurrences) {
-    const perThousand = (spans.length * 1000) / Math.max(characters, 1);
-    if (spans.length < minCount || perThousand < density) continue;
+    const found = perThousand(spans.length, characters);
+    if (spans.length < minCount || found < density) continue;
     findings.push({
       code: CODE,
       messageId: 'section',
       span: spans[spans.length - 1],
-      args: { phrase, count: spans.length, density: perThousand.toFixed(1) },
+      args: { phrase, count: spans.length, density: found.toFixed(1) },
       related: spans.slice(0, -1),
       ignoreKey: phrase,
     });
   }
   return findings;
-}
-
-/** The units density is judged in: parts (一、) of each document, or whole documents without parts. */
-function sectionsOf(outline: readonly OutlineNode[]): OutlineNode[] {
-  const sections: OutlineNode[] = [];
-  const visit = (node: OutlineNode) => {
-    if (node.kind === 'part' || node.kind === 'chapter') sections.push(node);
-    else if (node.kind === 'document') {
-      const parts = node.children.filter((c) => c.kind === 'part' || c.kind === 'chapter');
-      if (parts.length === 0) sections.push(node);
-      else parts.forEach((p) => sections.push(p));
-    } else node.children.forEach(visit);
-  };
-  outline.forEach(visit);
-  return sections;
 }

@@ -23,6 +23,7 @@ export const termInconsistentRule: Rule = {
   id: CODE,
   defaultSeverity: 'information',
   needsTokens: false,
+  cost: 'full',
   description: {
     en: 'The same term or symbol written two different (correct) ways in one document.',
     zh: '同一文稿中同一术语或符号存在两种写法。',
@@ -42,13 +43,13 @@ export const termInconsistentRule: Rule = {
   },
   checkDocument(facts: DocumentFacts): Finding[] {
     const usesOf = (paragraph: Paragraph) => usesIn(paragraph.text, facts.termHits(paragraph));
-    return checkPerScope(facts, 'term.inconsistent', (paragraphs) => {
+    return checkPerScope(facts, 'scopes', (paragraphs) => {
       const findings: Finding[] = [];
       const quoted = new Map<string, { quoted: FormUse[]; bare: FormUse[] }>();
       const variants = new Map<string, Map<string, Span[]>>();
       const percent = { '%': [] as Span[], '％': [] as Span[] };
       for (const paragraph of paragraphs) {
-        const uses = facts.memo('term.inconsistent', paragraph, usesOf);
+        const uses = facts.memo('uses', paragraph, usesOf);
         const base = paragraph.start;
         for (const use of uses.forms) {
           const span = { start: base + use.start, end: base + use.end };

@@ -9,6 +9,7 @@ export const termVariantRule: Rule = {
   id: 'term.variant',
   defaultSeverity: 'warning',
   needsTokens: false,
+  cost: 'full',
   description: {
     en: 'Wrong spellings of policy terms and fixed expressions listed in the glossary.',
     zh: '术语表所列政策术语和固定表述的错误写法。',

@@ -1,6 +1,7 @@
 import type { GradedFinding } from '../analysis';
 import type { OutlineNode } from '../outline/types';
 import { paragraphsBySpan } from '../rules/documentScopes';
+import { charactersOf, perThousand, sectionUnits } from './sections';
 import type { DocumentFacts } from '../rules/rule';
 import type { FormRole, GlossaryEntry } from '../terms/glossary';
 import type { Span } from '../types';
@@ -117,25 +118,11 @@ export function statSections(facts: Pick<DocumentFacts, 'text' | 'paragraphs' | 
   const units: { name: string; line: number; span: Span }[] = [];
   // Units start with their heading's line (a heading's span starts at its marker, after any indent).
   const lineStart = (node: OutlineNode) => facts.paragraphs[node.line]?.start ?? node.span.start;
-  const unit = (node: OutlineNode, end = node.span.end) => units.push({ name: node.name, line: node.line, span: { start: lineStart(node), end } });
-  const isPart = (node: OutlineNode) => node.kind === 'part' || node.kind === 'chapter';
-  const visit = (node: OutlineNode) => {
-    if (isPart(node)) {
-      unit(node);
-    } else if (node.kind === 'document') {
-      const parts = node.children.filter(isPart);
-      if (parts.length === 0) {
-        unit(node);
-        return;
-      }
-      // The title, preface and greeting before 一、: named after the document.
-      unit(node, lineStart(parts[0]));
-      parts.forEach((part) => unit(part));
-    } else {
-      node.children.forEach(visit);
-    }
-  };
-  facts.outline.forEach(visit);
+  const firstPart = (node: OutlineNode) => node.children.find((child) => child.kind === 'part' || child.kind === 'chapter')!;
+  for (const { node, opening } of sectionUnits(facts.outline, { openings: true })) {
+    // The title, preface and greeting before 一、 end where the first part starts.
+    units.push({ name: node.name, line: node.line, span: { start: lineStart(node), end: opening ? lineStart(firstPart(node)) : node.span.end } });
+  }
   units.sort((a, b) => a.span.start - b.span.start);
 
   // Text outside every unit (before the first heading, between documents) is a section of its own.
@@ -157,7 +144,7 @@ export function statSections(facts: Pick<DocumentFacts, 'text' | 'paragraphs' | 
   spans.forEach((s, i) => {
     const paragraphs = groups[i];
     if (paragraphs.length === 0) return;
-    const characters = paragraphs.reduce((sum, p) => sum + p.text.length, 0);
+    const characters = charactersOf(paragraphs);
     sections.push({ name: s.name, line: s.line >= 0 ? s.line : paragraphs[0].line, span: s.span, characters });
   });
   return sections;
@@ -174,9 +161,7 @@ function densityRow(tally: TermTally, sections: readonly StatSection[]): Density
   return { entry: tally.entry, counts, perThousand: counts.map((count, i) => perThousand(count, sections[i].characters)) };
 }
 
-export function perThousand(count: number, characters: number): number {
-  return characters > 0 ? Math.round((count * 1000_00) / characters) / 100 : 0;
-}
+export { perThousand };
 
 function tallyRules<F extends { readonly code: string; readonly severity: FindingSeverity }>(findings: readonly F[]): RuleTally<F>[] {
   const byCode = new Map<string, F[]>();

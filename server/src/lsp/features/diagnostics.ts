@@ -4,7 +4,7 @@ import type { GradedFinding } from '../../core/analysis';
 import { originOf } from '../../core/findings';
 import type { Finding, Span } from '../../core/types';
 import type { ServerContext } from '../context';
-import { findingMessage, type Locale } from '../l10n';
+import { findingMessage, type Locale } from '../../engine/l10n';
 import { toRange } from '../positions';
 
 const SEVERITY: Record<GradedFinding['severity'], DiagnosticSeverity> = {

@@ -1,11 +1,14 @@
+import { paragraphsBySpan } from '../../core/rules/documentScopes';
+import { charactersOf } from '../../core/stats/sections';
+import { isBlank } from '../../core/text/paragraphs';
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { OutlineNode } from '../../core/outline/types';
 import type { GlossaryEntry } from '../../core/terms/glossary';
 import type { LocalDefinition } from '../../core/terms/localDefinitions';
 import type { Paragraph, Span } from '../../core/types';
 import type { ServerContext } from '../context';
-import type { DocumentAnalysis } from '../documentAnalysis';
-import { format, type Locale } from '../l10n';
+import type { DocumentAnalysis } from '../../engine/documentAnalysis';
+import { format, type Locale } from '../../engine/l10n';
 import { toRange } from '../positions';
 
 const LABELS = {
@@ -31,7 +34,8 @@ export function registerHover(context: ServerContext): void {
     if (!paragraph) return null;
     const offset = document.offsetAt(params.position);
     const local = localDefinitionAt(analysis, paragraph, offset);
-    const hit = analysis.termHits(paragraph).find((h) => paragraph.start + h.start <= offset && offset < paragraph.start + h.end);
+    const term = analysis.termAt(offset);
+    const hit = term?.hit;
     const t = label(context.locale());
     if (hit || local) {
       const entry = hit?.match.entry;
@@ -40,7 +44,7 @@ export function registerHover(context: ServerContext): void {
       if (entry) parts.push(describeEntry(entry, t));
       const counted = entry ? analysis.termCount(entry) : 0;
       if (counted > 0) parts.push(t('count', { count: counted }));
-      const span: Span = hit ? { start: paragraph.start + hit.start, end: paragraph.start + hit.end } : local!.occurrence;
+      const span: Span = term ? term.span : local!.occurrence;
       return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') }, range: toRange(document, span) };
     }
     const heading = headingAt(analysis.outline, offset);
@@ -93,8 +97,6 @@ function headingAt(nodes: readonly OutlineNode[], offset: number): OutlineNode |
 }
 
 function sectionStats(analysis: DocumentAnalysis, node: OutlineNode): { chars: number; paragraphs: number; subsections: number } {
-  const text = analysis.text.slice(node.span.start, node.span.end);
-  const chars = [...text.replace(/\s/g, '')].length;
-  const paragraphs = text.split(/\r\n|\r|\n/).filter((line) => line.trim().length > 0).length;
-  return { chars, paragraphs, subsections: node.children.length };
+  const paragraphs = paragraphsBySpan(analysis.paragraphs, [node.span])[0].filter((p) => !isBlank(p.text));
+  return { chars: charactersOf(paragraphs), paragraphs: paragraphs.length, subsections: node.children.length };
 }

@@ -23,6 +23,6 @@ export function registerSegmentRequest(context: ServerContext): void {
         if (end > span.start && start < span.end) tokens.push({ text: token.text, start, end });
       }
     }
-    return { tokens, segmenter: context.segmentation.state.kind === 'fallback' ? 'intl' : 'jieba' };
+    return { tokens, segmenter: context.segmentation.segmenterName };
   });
 }

@@ -2,7 +2,6 @@ import { SymbolKind, type Location, type SymbolInformation } from 'vscode-langua
 import type { OutlineNode } from '../../core/outline/types';
 import type { GlossaryEntry } from '../../core/terms/glossary';
 import type { ServerContext } from '../context';
-import type { DocumentAnalysis } from '../documentAnalysis';
 import { toRange } from '../positions';
 import type { WorkspaceIndex } from '../workspaceIndex';
 
@@ -85,11 +84,7 @@ export function registerWorkspaceFeatures(context: ServerContext, index: Workspa
 function entryAt(context: ServerContext, uri: string, position: { line: number; character: number }): GlossaryEntry | undefined {
   const document = context.documents.get(uri);
   if (!document) return undefined;
-  const analysis: DocumentAnalysis = context.store.get(document);
-  const paragraph = analysis.paragraphs[position.line];
-  if (!paragraph) return undefined;
-  const offset = document.offsetAt(position) - paragraph.start;
-  return analysis.termHits(paragraph).find((h) => h.start <= offset && offset < h.end)?.match.entry;
+  return context.store.get(document).termAt(document.offsetAt(position))?.hit.match.entry;
 }
 
 /** Every query character in order (VS Code's own fuzzy rule for workspace symbols). */

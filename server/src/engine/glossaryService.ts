@@ -1,9 +1,6 @@
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { loadBuiltinGlossary, loadUserGlossary } from '../adapters/glossaryLoader';
-import type { LocatedGlossaryProblem } from '../adapters/glossaryFile';
-import { pinyinInitials } from '../adapters/pinyin';
-import type { FileProblem } from '../adapters/textFiles';
+import { GLOSSARY_BUDGETS } from '../core/budgets';
+import type { LocatedGlossaryProblem } from './glossaryFile';
+import type { EngineHost, FileProblem } from './host';
 import { BoundedMemo } from '../core/memo';
 import { mergeGlossaries, type Glossary, type GlossaryEntry } from '../core/terms/glossary';
 import { InitialsIndex } from '../core/terms/pinyinIndex';
@@ -11,8 +8,6 @@ import { TermMatcher, type TermHit } from '../core/terms/termMatcher';
 import { LineIndex } from '../core/text/lineIndex';
 import type { Token } from '../core/types';
 
-/** The workspace glossary a user can create; merged over the built-in one. */
-export const WORKSPACE_GLOSSARY = path.join('.policy-lens', 'glossary.json');
 
 /** Where a user glossary entry is written. */
 export interface UserLocation {
@@ -37,13 +32,13 @@ export class GlossaryService {
   #glossary!: Glossary;
   #matcher!: TermMatcher;
   #initials: InitialsIndex | undefined;
-  #hits = new BoundedMemo<TermHit[]>(100_000);
+  #hits = new BoundedMemo<TermHit[]>(GLOSSARY_BUDGETS.paragraphs);
   #generation = 0;
   /** Entry term → where it is written in a user glossary file. */
   #userLocations = new Map<string, UserLocation>();
 
-  constructor() {
-    const builtin = loadBuiltinGlossary();
+  constructor(private readonly host: Pick<EngineHost, 'loadBuiltinGlossary' | 'loadUserGlossary' | 'pinyinInitials' | 'files'>) {
+    const builtin = host.loadBuiltinGlossary();
     this.builtin = builtin.entries;
     this.builtinProblem = builtin.problem;
     this.#install([this.builtin]);
@@ -58,7 +53,7 @@ export class GlossaryService {
   }
 
   get initials(): InitialsIndex {
-    return (this.#initials ??= new InitialsIndex(this.#glossary.entries, pinyinInitials));
+    return (this.#initials ??= new InitialsIndex(this.#glossary.entries, this.host.pinyinInitials));
   }
 
   userLocation(term: string): UserLocation | undefined {
@@ -76,8 +71,8 @@ export class GlossaryService {
     const failures: FileProblem[] = [];
     const locations = new Map<string, UserLocation>();
     for (const file of files) {
-      const uri = pathToFileURL(file).toString();
-      const result = loadUserGlossary(file, uri, openText(uri));
+      const uri = this.host.files.toUri(file);
+      const result = this.host.loadUserGlossary(file, uri, openText(uri));
       if (!result.ok) {
         failures.push(result.problem);
         continue;
@@ -105,7 +100,7 @@ export class GlossaryService {
     this.#glossary = mergeGlossaries(layers);
     this.#matcher = new TermMatcher(this.#glossary);
     this.#initials = undefined;
-    this.#hits = new BoundedMemo<TermHit[]>(100_000);
+    this.#hits = new BoundedMemo<TermHit[]>(GLOSSARY_BUDGETS.paragraphs);
     this.#generation++;
   }
 }

@@ -37,3 +37,16 @@ export const SERVER_MESSAGES = {
 } satisfies Record<string, LocalizedText>;
 
 export type ServerMessageId = keyof typeof SERVER_MESSAGES;
+
+/** The message of a file problem (unknown ids read as "cannot read"). */
+export function fileProblemMessageId(problem: { readonly messageId: string }): ServerMessageId {
+  return (problem.messageId in SERVER_MESSAGES ? problem.messageId : 'file.unreadable') as ServerMessageId;
+}
+
+/** A file problem as one line in the user's language (the command line prints these). */
+export function describeFileProblem(problem: { readonly path: string; readonly messageId: string; readonly line?: number; readonly detail?: string }, locale: 'en' | 'zh'): string {
+  const template = SERVER_MESSAGES[fileProblemMessageId(problem)][locale];
+  const args: Record<string, string | number> = { path: problem.path, line: (problem.line ?? 0) + 1, detail: problem.detail ?? '' };
+  // The command line names the tool itself: drop the editor's "Policy Lens:" prefix.
+  return template.replace(/^(Policy Lens|政策文稿助手)[:：]\s*/, '').replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
+}

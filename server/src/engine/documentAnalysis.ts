@@ -8,9 +8,10 @@ import type { DocumentFacts } from '../core/rules/rule';
 import type { GlossaryEntry } from '../core/terms/glossary';
 import { findLocalDefinitions, type LocalDefinition } from '../core/terms/localDefinitions';
 import type { TermHit } from '../core/terms/termMatcher';
-import type { DocumentText, Finding, Paragraph, Token } from '../core/types';
+import { paragraphAt } from '../core/text/paragraphs';
+import type { DocumentText, Finding, Paragraph, Span, Token } from '../core/types';
 import type { GlossaryService } from './glossaryService';
-import type { LineDocument } from './lineDocument';
+import { isMarkdownDocument, type AnalysableDocument } from './document';
 import type { SegmentationService } from './segmentation';
 import type { Settings } from './settings';
 
@@ -18,7 +19,7 @@ import type { Settings } from './settings';
  * The facts of one document version, computed lazily and at most once:
  * paragraphs → outline → findings. Owned by the DocumentStore.
  */
-export class DocumentAnalysis implements DocumentFacts {
+export class DocumentAnalysis<D extends AnalysableDocument = AnalysableDocument> implements DocumentFacts {
   readonly text: DocumentText;
   /** The version analysed. TextDocument objects are updated in place, so it is captured here. */
   readonly version: number;
@@ -34,12 +35,12 @@ export class DocumentAnalysis implements DocumentFacts {
   readonly #memos = new Map<string, BoundedMemo<unknown>>();
 
   constructor(
-    readonly document: LineDocument,
+    readonly document: D,
     readonly settings: Settings,
     private readonly segmentation: SegmentationService,
     readonly glossary: GlossaryService,
     private readonly caches: AnalysisCaches,
-    previous?: DocumentAnalysis,
+    previous?: DocumentAnalysis<D>,
     readonly references?: ReferenceIndex,
   ) {
     // A view: no edit joins the document's lines into one string.
@@ -67,7 +68,7 @@ export class DocumentAnalysis implements DocumentFacts {
   }
 
   get outline(): readonly OutlineNode[] {
-    const options = { markdown: this.document.languageId === 'markdown' || this.document.uri.endsWith('.md'), leadItems: this.settings.leadItems };
+    const options = { markdown: isMarkdownDocument(this.document), leadItems: this.settings.leadItems };
     return (this.#outline ??= buildOutline(this.text, this.paragraphs, options, this.caches.classifyLine));
   }
 
@@ -85,18 +86,27 @@ export class DocumentAnalysis implements DocumentFacts {
   }
 
   memoScope(namespace: string, paragraphs: readonly Paragraph[], compute: () => Finding[]): Finding[] {
-    return this.caches.memoScope(`${namespace}\u0000${this.glossaryGeneration}`, paragraphs, compute);
+    return this.caches.memoScope(namespace, paragraphs, compute);
   }
 
   memo<T>(namespace: string, paragraph: Paragraph, compute: (paragraph: Paragraph) => T): T {
     let memo = this.#memos.get(namespace);
-    if (!memo) this.#memos.set(namespace, (memo = this.caches.memoFor(`${namespace}\u0000${this.glossaryGeneration}`)));
+    if (!memo) this.#memos.set(namespace, (memo = this.caches.memoFor(namespace)));
     return memoized(memo as BoundedMemo<T>, paragraph, compute);
   }
 
   /** Glossary terms in a paragraph, offsets relative to the paragraph. */
   termHits(paragraph: Paragraph): readonly TermHit[] {
     return this.glossary.hits(paragraph.text, this.tokensOf(paragraph));
+  }
+
+  /** The glossary term at a document offset (its span in document offsets), if any: hover, definition and references agree on it. */
+  termAt(offset: number): { readonly hit: TermHit; readonly span: Span } | undefined {
+    const index = paragraphAt(this.paragraphs, offset);
+    const paragraph = this.paragraphs[index];
+    if (!paragraph) return undefined;
+    const hit = this.termHits(paragraph).find((h) => paragraph.start + h.start <= offset && offset < paragraph.start + h.end);
+    return hit && { hit, span: { start: paragraph.start + hit.start, end: paragraph.start + hit.end } };
   }
 
   /** How often each glossary entry occurs in the document (its term, aliases and accepted variants). */
@@ -124,10 +134,21 @@ export class DocumentAnalysis implements DocumentFacts {
     return this.segmentation.ensure(this.paragraphs.map((p) => p.text));
   }
 
+  /**
+   * Findings of every enabled rule in document order (position, then registry
+   * order). Memo keys carry everything findings depend on besides the text:
+   * the glossary generation, the ignored phrases and the reference set.
+   */
   findings(): GradedFinding[] {
-    const caches = this.caches;
-    const cacheKey = `${this.glossaryGeneration}\u0000${this.settings.ignoredPhrases.join('\u0001')}`;
-    return analyze(this, RULES, { rules: this.settings.rules, heavyRules: !this.isLarge, cacheKey }, caches);
+    const cacheKey = `${this.glossaryGeneration}\u0000${this.settings.ignoredPhrases.join('\u0001')}\u0000${this.references?.id ?? ''}`;
+    const findings = analyze(this, RULES, { rules: this.settings.rules, heavyRules: !this.isLarge, cacheKey }, this.caches);
+    return findings.sort(byPosition);
   }
 }
 
+
+const RULE_ORDER = new Map(RULES.map((rule, i) => [rule.id, i]));
+
+function byPosition(a: GradedFinding, b: GradedFinding): number {
+  return a.span.start - b.span.start || a.span.end - b.span.end || RULE_ORDER.get(a.code)! - RULE_ORDER.get(b.code)!;
+}

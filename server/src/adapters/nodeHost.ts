@@ -1,0 +1,38 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { EngineHost, SegmenterBackend } from '../engine/host';
+import { loadBuiltinGlossary, loadUserGlossary } from './glossaryLoader';
+import { InProcessBackend } from './inProcessBackend';
+import { pinyinInitials } from './pinyin';
+import { ReferenceLibrary } from './references';
+import { WorkerBackend } from './workerBackend';
+
+/**
+ * The engine's platform on Node: files, nodejieba (in a worker thread for the
+ * server, in-process for the command line and tests), the data in data/.
+ */
+export function createNodeHost(segmenter: 'worker' | 'in-process' | (() => SegmenterBackend) = 'worker'): EngineHost {
+  const createSegmenterBackend =
+    typeof segmenter === 'function' ? segmenter : segmenter === 'worker' ? () => new WorkerBackend() : () => new InProcessBackend();
+  return {
+    files: {
+      resolve: (root, file) => (root === undefined ? path.resolve(file) : path.resolve(root, file)),
+      exists: (file) => fs.existsSync(file),
+      toUri: (file) => pathToFileURL(file).toString(),
+      fromUri: (uri) => {
+        if (!uri.startsWith('file:')) return undefined;
+        try {
+          return fileURLToPath(uri);
+        } catch {
+          return undefined;
+        }
+      },
+    },
+    createSegmenterBackend,
+    loadBuiltinGlossary,
+    loadUserGlossary,
+    pinyinInitials,
+    createReferenceLibrary: () => new ReferenceLibrary(),
+  };
+}

@@ -1,0 +1,35 @@
+import { splitParagraphs } from '../core/text/paragraphs';
+import type { DocumentText, Paragraph } from '../core/types';
+
+/**
+ * What the engine analyses: a text with a name and a version. The editor's
+ * open documents (lsp/lineDocument.ts) and the command line's files
+ * (StaticDocument) both are one.
+ */
+export interface AnalysableDocument {
+  readonly uri: string;
+  readonly languageId: string;
+  readonly version: number;
+  readonly text: DocumentText;
+  /** One paragraph per line; those of `previous` are reused where unchanged. */
+  paragraphs(previous?: readonly Paragraph[]): Paragraph[];
+}
+
+/** A text that does not change: a file read by the command line, a document in a test. */
+export class StaticDocument implements AnalysableDocument {
+  constructor(
+    readonly uri: string,
+    readonly text: string,
+    readonly languageId = 'policy',
+    readonly version = 0,
+  ) {}
+
+  paragraphs(): Paragraph[] {
+    return splitParagraphs(this.text);
+  }
+}
+
+/** Markdown documents get Markdown headings in the outline: by language or by file name. */
+export function isMarkdownDocument(document: Pick<AnalysableDocument, 'uri' | 'languageId'>): boolean {
+  return document.languageId === 'markdown' || /\.md$/i.test(document.uri);
+}

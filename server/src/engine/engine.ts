@@ -1,0 +1,120 @@
+import { AnalysisCaches } from '../core/analysis';
+import type { ReferenceIndex } from '../core/quotes/referenceIndex';
+import { RULES } from '../core/rules/registry';
+import type { AnalysableDocument } from './document';
+import { DocumentAnalysis } from './documentAnalysis';
+import { GlossaryService, type GlossaryFileReport } from './glossaryService';
+import type { EngineHost, FileProblem, ReferenceLibrary } from './host';
+import { SegmentationService } from './segmentation';
+import { parseSettings, type Settings } from './settings';
+import { isWorkspaceGlossaryUri, isWorkspaceReferenceUri, resolveWorkspaceResources, type ResolvedResources } from './workspaceResources';
+
+/**
+ * The analysis engine shared by the language server, the command line and
+ * the tests: settings, the workspace's resources (dictionaries, glossaries,
+ * reference texts), segmentation, and one DocumentAnalysis per document
+ * version. It touches nothing of its platform but through the host.
+ */
+export class PolicyEngine {
+  readonly caches = new AnalysisCaches();
+  readonly segmentation: SegmentationService;
+  readonly glossary: GlossaryService;
+  #references: ReferenceLibrary | undefined;
+  #settings: Settings;
+  #root: string | undefined;
+  #trusted = true;
+  #resources: ResolvedResources;
+  #dictionaryKey: string | undefined;
+  #glossaryFiles: readonly string[] = [];
+
+  constructor(
+    readonly host: EngineHost,
+    settings: Settings = parseSettings(undefined, RULES).settings,
+  ) {
+    this.segmentation = new SegmentationService(() => host.createSegmenterBackend());
+    this.glossary = new GlossaryService(host);
+    this.#settings = settings;
+    this.#resources = this.#resolve();
+    // New tokens (another dictionary, or the fallback): findings computed from the old ones go.
+    this.segmentation.onStateChange((state) => {
+      if (state.kind !== 'loading') this.caches.forgetFindings();
+    });
+  }
+
+  get settings(): Settings {
+    return this.#settings;
+  }
+
+  /** The files the settings and the workspace point at. */
+  get resources(): ResolvedResources {
+    return this.#resources;
+  }
+
+  configure(settings: Settings): void {
+    this.#settings = settings;
+    this.#resources = this.#resolve();
+  }
+
+  /** The workspace folder relative paths are resolved against; `.policy-lens/` files are used only when trusted. */
+  setWorkspace(root: string | undefined, trusted: boolean): void {
+    this.#root = root;
+    this.#trusted = trusted;
+    this.#resources = this.#resolve();
+  }
+
+  /** (Re)loads the segmenter when the dictionary list changed; the first call always loads. */
+  startSegmentation(): void {
+    const key = JSON.stringify(this.#resources.dictionaries);
+    if (key === this.#dictionaryKey) return;
+    this.#dictionaryKey = key;
+    this.segmentation.start(this.#resources.dictionaries);
+  }
+
+  /** Re-reads the user's glossaries; `openText` gives an open file's unsaved text. */
+  reloadGlossary(openText: (uri: string) => string | undefined = () => undefined): { reports: GlossaryFileReport[]; failures: FileProblem[]; dropped: string[] } {
+    const previous = new Set(this.#glossaryFiles.map((file) => this.host.files.toUri(file)));
+    this.#glossaryFiles = this.#resources.glossaries;
+    const { reports, failures } = this.glossary.reload(this.#glossaryFiles, openText);
+    for (const report of reports) previous.delete(report.uri);
+    // Files no longer read: their problems must not stay on screen.
+    return { reports, failures, dropped: [...previous] };
+  }
+
+  /** Re-reads the reference texts; `changed` when findings may differ. Problems include the built-in references'. */
+  reloadReferences(): { changed: boolean; problems: FileProblem[] } {
+    const first = this.#references === undefined;
+    this.#references ??= this.host.createReferenceLibrary();
+    const { changed, problems } = this.#references.reload(this.#resources.references);
+    return { changed: changed || first, problems: [...this.#references.builtinProblems, ...problems] };
+  }
+
+  /** The index a document's quotations are checked against; none for a reference text itself. */
+  referencesFor(uri: string): ReferenceIndex | undefined {
+    const references = this.#references;
+    if (!references) return undefined;
+    const file = this.host.files.fromUri(uri);
+    return file !== undefined && references.isReference(file) ? undefined : references.index;
+  }
+
+  isGlossaryUri(uri: string): boolean {
+    return isWorkspaceGlossaryUri(uri) || this.#glossaryFiles.some((file) => uri === this.host.files.toUri(file));
+  }
+
+  isReferenceUri(uri: string): boolean {
+    const file = this.host.files.fromUri(uri);
+    return isWorkspaceReferenceUri(uri) || (file !== undefined && this.#references?.isReference(file) === true);
+  }
+
+  /** The analysis of a document version; `previous` (an earlier version's) lends it unchanged paragraphs. */
+  analyse<D extends AnalysableDocument>(document: D, previous?: DocumentAnalysis<D>): DocumentAnalysis<D> {
+    return new DocumentAnalysis(document, this.#settings, this.segmentation, this.glossary, this.caches, previous, this.referencesFor(document.uri));
+  }
+
+  dispose(): void {
+    this.segmentation.dispose();
+  }
+
+  #resolve(): ResolvedResources {
+    return resolveWorkspaceResources(this.#root, this.#settings, this.#trusted, this.host.files);
+  }
+}

@@ -1,0 +1,80 @@
+import type { ReferenceIndex } from '../core/quotes/referenceIndex';
+import type { GlossaryEntry } from '../core/terms/glossary';
+import type { LocatedGlossaryProblem } from './glossaryFile';
+
+/**
+ * Everything the engine needs from its platform, injected so that the engine
+ * itself touches no file, thread or native module: Node supplies it in
+ * adapters/nodeHost.ts; a browser build would supply its own.
+ */
+export interface EngineHost {
+  readonly files: FileHost;
+  /** A fresh segmenter backend (jieba in a worker, jieba in-process, …); throws when it cannot start. */
+  createSegmenterBackend(): SegmenterBackend;
+  loadBuiltinGlossary(): { readonly entries: GlossaryEntry[]; readonly problem?: string };
+  /** Reads and checks a user glossary; `text` is the editor's unsaved buffer when open. */
+  loadUserGlossary(file: string, uri: string, text?: string): UserGlossaryResult;
+  /** Lower-case pinyin initials of the Han characters (新质生产力 → xzscl). */
+  pinyinInitials(text: string): string;
+  createReferenceLibrary(): ReferenceLibrary;
+}
+
+/** Paths and URIs: resolved against the workspace folder, the way the platform spells them. */
+export interface FileHost {
+  resolve(root: string | undefined, file: string): string;
+  exists(file: string): boolean;
+  toUri(file: string): string;
+  /** The file of a `file:` URI; undefined for other schemes or malformed URIs. */
+  fromUri(uri: string): string | undefined;
+}
+
+/** A file that could not be used, reported to the user with a localized message. */
+export interface FileProblem {
+  readonly path: string;
+  readonly messageId: string;
+  /** Zero-based line, for problems inside the file. */
+  readonly line?: number;
+  readonly detail?: string;
+}
+
+export type UserGlossaryResult =
+  | { readonly ok: true; readonly entries: GlossaryEntry[]; readonly problems: LocatedGlossaryProblem[]; readonly text: string }
+  | { readonly ok: false; readonly problem: FileProblem };
+
+/** The reference texts in force (built-in plus the user's) and their index. */
+export interface ReferenceLibrary {
+  readonly index: ReferenceIndex;
+  readonly builtinProblems: readonly FileProblem[];
+  /** Re-reads the user's files and folders; `changed` when the index was rebuilt. */
+  reload(userPaths: readonly string[]): { changed: boolean; problems: FileProblem[] };
+  /** True for a file that is itself a reference text: it is not checked against the references. */
+  isReference(file: string): boolean;
+}
+
+export interface SegmenterLoad {
+  readonly loadMs: number;
+  readonly userWords: number;
+  readonly problems: readonly FileProblem[];
+}
+
+/** The pieces of one text: lengths in UTF-16 units and parts of speech ('' when none). */
+export interface CutPieces {
+  readonly lengths: Uint32Array;
+  readonly tags: readonly string[];
+}
+
+/**
+ * A segmenter with a dictionary. Rejects (load or cut) when it cannot work;
+ * the segmentation service then falls back to Intl.Segmenter and says so.
+ */
+export interface SegmenterBackend {
+  readonly name: SegmenterName;
+  load(userDictionaryPaths: readonly string[]): Promise<SegmenterLoad>;
+  cut(texts: readonly string[]): Promise<readonly CutPieces[]>;
+  /** In-process backends cut at once (the command line, tests); a worker cannot. */
+  cutNow?(text: string): CutPieces;
+  dispose(): void;
+}
+
+/** Which segmenter produced the tokens, as `policyLens/segment` and the status item name it. */
+export type SegmenterName = 'jieba' | 'jieba-wasm' | 'intl';

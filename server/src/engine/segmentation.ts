@@ -1,0 +1,177 @@
+import { BoundedMemo } from '../core/memo';
+import { createIntlSegmenter } from '../core/segment/intlSegmenter';
+import { segmentParagraph } from '../core/segment/tokens';
+import type { Segmenter, Token } from '../core/types';
+import { SEGMENTATION_BUDGETS } from '../core/budgets';
+import type { CutPieces, FileProblem, SegmenterBackend, SegmenterName } from './host';
+
+export type SegmenterState =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'ready'; readonly segmenter: SegmenterName; readonly loadMs: number; readonly userWords: number; readonly problems: readonly FileProblem[] }
+  | { readonly kind: 'fallback'; readonly reason: string };
+
+/**
+ * Paragraph tokens for the engine. A backend (jieba in a worker thread for
+ * the server, in-process for the command line) owns the dictionary; results
+ * are cached by paragraph text, so an edit costs one paragraph. If the backend
+ * cannot start or dies, Intl.Segmenter takes over here and the state says so.
+ */
+export class SegmentationService {
+  readonly #cache = new BoundedMemo<readonly Token[]>(SEGMENTATION_BUDGETS.paragraphs);
+  readonly #listeners: ((state: SegmenterState) => void)[] = [];
+  #backend: SegmenterBackend | undefined;
+  #fallback: Segmenter | undefined;
+  #state: SegmenterState = { kind: 'loading' };
+  /** Tells a stale backend's answers (after a restart) from the current one's. */
+  #generation = 0;
+  #ready!: Promise<void>;
+  #markReady!: () => void;
+
+  constructor(private readonly createBackend: () => SegmenterBackend) {
+    this.#resetReady();
+  }
+
+  get state(): SegmenterState {
+    return this.#state;
+  }
+
+  /** The segmenter producing tokens now (jieba while it loads, since tokens wait for it). */
+  get segmenterName(): SegmenterName {
+    return this.#fallback ? 'intl' : (this.#backend?.name ?? 'intl');
+  }
+
+  /** Resolves when tokens can be produced (the dictionary loaded, or the fallback chosen). */
+  get ready(): Promise<void> {
+    return this.#ready;
+  }
+
+  onStateChange(listener: (state: SegmenterState) => void): void {
+    this.#listeners.push(listener);
+  }
+
+  /** Starts (or restarts, after a dictionary change) loading in a fresh backend. */
+  start(userDictionaryPaths: readonly string[]): void {
+    this.#stopBackend();
+    this.#cache.clear();
+    this.#fallback = undefined;
+    const generation = ++this.#generation;
+    if (this.#state.kind !== 'loading') this.#resetReady();
+    this.#setState({ kind: 'loading' });
+    let backend: SegmenterBackend;
+    try {
+      backend = this.createBackend();
+    } catch (error) {
+      this.#useFallback(`${String(error)}`);
+      return;
+    }
+    this.#backend = backend;
+    backend.load(userDictionaryPaths).then(
+      (loaded) => {
+        if (generation !== this.#generation) return;
+        this.#setState({ kind: 'ready', segmenter: backend.name, ...loaded });
+        this.#markReady();
+      },
+      (error: unknown) => {
+        if (generation === this.#generation) this.#useFallback(error instanceof Error ? error.message : String(error));
+      },
+    );
+  }
+
+  /** Cached tokens of a paragraph (offsets relative to it); an in-process backend cuts at once. */
+  tokens(text: string): readonly Token[] | undefined {
+    if (text.length === 0) return [];
+    const cached = this.#cache.get(text);
+    if (cached !== undefined || this.#state.kind === 'loading' && !this.#backend?.cutNow) return cached;
+    const tokens = this.#fallback ? segmentParagraph(this.#fallback, text) : this.#cutNow(text);
+    if (tokens) this.#cache.set(text, tokens);
+    return tokens;
+  }
+
+  /** Segments every text not cached yet; resolves when all are. */
+  async ensure(texts: readonly string[]): Promise<void> {
+    await this.#ready;
+    const missing = [...new Set(texts.filter((t) => t.length > 0 && !this.#cache.has(t)))];
+    if (missing.length === 0) return;
+    const backend = this.#backend;
+    if (this.#fallback || !backend) {
+      for (const text of missing) this.tokens(text);
+      return;
+    }
+    const generation = this.#generation;
+    const batches: Promise<void>[] = [];
+    for (let i = 0; i < missing.length; i += SEGMENTATION_BUDGETS.batch) {
+      const texts = missing.slice(i, i + SEGMENTATION_BUDGETS.batch);
+      batches.push(
+        backend.cut(texts).then(
+          (pieces) => {
+            if (generation === this.#generation) texts.forEach((text, j) => this.#cache.set(text, tokensFromPieces(text, pieces[j])));
+          },
+          (error: unknown) => {
+            if (generation !== this.#generation) return;
+            // The backend died: the fallback answers, and says why once.
+            if (!this.#fallback) this.#useFallback(error instanceof Error ? error.message : String(error));
+            for (const text of texts) this.tokens(text);
+          },
+        ),
+      );
+    }
+    await Promise.all(batches);
+  }
+
+  dispose(): void {
+    this.#stopBackend();
+  }
+
+  #cutNow(text: string): readonly Token[] | undefined {
+    const backend = this.#backend;
+    if (!backend?.cutNow) return undefined;
+    try {
+      return tokensFromPieces(text, backend.cutNow(text));
+    } catch (error) {
+      this.#useFallback(error instanceof Error ? error.message : String(error));
+      return segmentParagraph(this.#fallback!, text);
+    }
+  }
+
+  #useFallback(reason: string): void {
+    this.#stopBackend();
+    this.#fallback = createIntlSegmenter();
+    this.#setState({ kind: 'fallback', reason });
+    this.#markReady();
+  }
+
+  #stopBackend(): void {
+    const backend = this.#backend;
+    this.#backend = undefined;
+    backend?.dispose();
+  }
+
+  #setState(state: SegmenterState): void {
+    this.#state = state;
+    for (const listener of this.#listeners) listener(state);
+  }
+
+  #resetReady(): void {
+    this.#ready = new Promise((resolve) => (this.#markReady = resolve));
+  }
+}
+
+function tokensFromPieces(text: string, pieces: CutPieces | undefined): readonly Token[] {
+  const tokens: Token[] = [];
+  if (!pieces) return segmentParagraph(createIntlSegmenter(), text);
+  let offset = 0;
+  // Literals, not `{ ...token, tag }`: see core/findings.ts on spread and hidden classes.
+  for (let i = 0; i < pieces.lengths.length; i++) {
+    const end = offset + pieces.lengths[i];
+    const tag = pieces.tags[i];
+    tokens.push(tag ? { text: text.slice(offset, end), start: offset, end, tag } : { text: text.slice(offset, end), start: offset, end });
+    offset = end;
+  }
+  // An answer that does not cover the text exactly is not trusted.
+  return offset === text.length ? tokens : segmentParagraph(createIntlSegmenter(), text);
+}
+
+/** Pieces of a token list, the form backends answer in. */
+export function piecesOf(tokens: readonly Token[]): CutPieces {
+  return { lengths: Uint32Array.from(tokens, (token) => token.end - token.start), tags: tokens.map((token) => token.tag ?? '') };
+}
