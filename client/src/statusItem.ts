@@ -4,7 +4,7 @@ import type { StatusParams } from '../../server/src/protocol';
 
 const STATUS_NOTIFICATION = 'policyLens/status';
 
-/** A status bar item showing whether the segmentation dictionary is loading, ready or replaced by the fallback. */
+/** A status bar item showing whether the segmentation dictionary is loading, which segmenter is in use, or that the fallback took over. */
 export function createStatusItem(client: LanguageClient): vscode.Disposable {
   const item = vscode.languages.createLanguageStatusItem('policyLens.status', { language: 'policy' });
   item.name = vscode.l10n.t('Policy Lens');
@@ -12,9 +12,15 @@ export function createStatusItem(client: LanguageClient): vscode.Disposable {
   item.busy = true;
   const subscription = client.onNotification(STATUS_NOTIFICATION, (status: StatusParams) => {
     item.busy = status.state === 'loading';
-    item.text = status.state === 'ready' ? vscode.l10n.t('Policy Lens: jieba') : status.state === 'loading' ? vscode.l10n.t('Policy Lens: loading dictionary') : vscode.l10n.t('Policy Lens: basic segmentation');
+    item.text = textOf(status);
     item.detail = status.message;
     item.severity = status.state === 'fallback' ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
   });
   return vscode.Disposable.from(item, subscription);
+}
+
+function textOf(status: StatusParams): string {
+  if (status.state === 'loading') return vscode.l10n.t('Policy Lens: loading dictionary');
+  if (status.state === 'fallback' || status.segmenter === 'intl') return vscode.l10n.t('Policy Lens: basic segmentation');
+  return status.segmenter === 'jieba-wasm' ? vscode.l10n.t('Policy Lens: jieba (WebAssembly)') : vscode.l10n.t('Policy Lens: jieba');
 }

@@ -22,7 +22,7 @@ export interface SegmentToken {
 
 export interface SegmentResult {
   readonly tokens: readonly SegmentToken[];
-  /** `jieba` normally, `intl` when nodejieba could not load. */
+  /** `jieba` (nodejieba), `jieba-wasm` where it cannot load, `intl` when neither can (or when chosen). */
   readonly segmenter: SegmenterName;
 }
 
@@ -31,6 +31,8 @@ export const STATUS_NOTIFICATION = 'policyLens/status';
 
 export interface StatusParams {
   readonly state: 'loading' | 'ready' | 'fallback';
+  /** The segmenter in use once ready (or `intl` on fallback). */
+  readonly segmenter?: SegmenterName;
   readonly message: string;
 }
 
