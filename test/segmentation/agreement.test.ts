@@ -32,7 +32,7 @@ describe('jieba-wasm against nodejieba on the whole corpus, policy and user dict
 
   it('loads the same dictionaries', () => {
     expect(wasm.userWords).toBe(native.userWords);
-    expect(wasm.userWords).toBe(21);
+    expect(wasm.userWords).toBe(23);
     expect(wasm.problems).toEqual([]);
   });
 
@@ -70,6 +70,13 @@ describe('jieba-wasm against nodejieba on the whole corpus, policy and user dict
     const b = segmentParagraph(wasm.segmenter, text);
     expect(words(b)).toBe(words(a));
     expect(b.map((t) => t.text)).toEqual(expect.arrayContaining(['新质生产力', '放管服', '两个确立', '5G', 'PM2.5']));
+  });
+
+  it('finds user words with characters jieba-rs does not look words up in (·, 《》)', () => {
+    const text = '共建一带一路·倡议，学习《决定》和《中共中央关于进一步全面深化改革、推进中国式现代化的决定》。';
+    const b = segmentParagraph(wasm.segmenter, text);
+    expect(words(b)).toBe(words(segmentParagraph(native.segmenter, text)));
+    expect(b.map((t) => t.text)).toEqual(expect.arrayContaining(['一带一路·倡议', '《决定》']));
   });
 });
 

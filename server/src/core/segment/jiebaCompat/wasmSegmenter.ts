@@ -28,6 +28,18 @@ export interface JiebaWasmData {
 const BALANCE_WORD = '\uE000policy-lens-frequency-balance';
 const U32 = 2 ** 32;
 
+/** The characters jieba-rs looks words up in (RE_HAN_DEFAULT); it cuts everything else off before the dictionary. */
+const JIEBA_RS_WORD_CHAR =
+  /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u{20000}-\u{2A6DF}\u{2A700}-\u{2B73F}\u{2B740}-\u{2B81F}\u{2B820}-\u{2CEAF}\u{2CEB0}-\u{2EBEF}\u{2F800}-\u{2FA1F}a-zA-Z0-9+#&._%\-]/u;
+/**
+ * Unassigned code points inside jieba-rs's word characters (after Extension F,
+ * U+2EBE1–U+2EBEF): stand-ins for other characters (·, 《, é …) that user
+ * words contain, so that jieba-rs finds those words as cppjieba does.
+ */
+const STAND_INS = Array.from({ length: 15 }, (_, i) => String.fromCodePoint(0x2ebe1 + i));
+/** cppjieba's weight for a character outside the dictionary: the main dictionary's smallest frequency. */
+const UNKNOWN_CHAR_FREQUENCY = 2;
+
 /**
  * Makes jieba-wasm cut like nodejieba (see docs/segmentation.md):
  * 1. the same dictionary: cppjieba's main dictionary loaded over jieba-rs's
@@ -38,7 +50,9 @@ const U32 = 2 ** 32;
  *    holds. One unreachable entry brings jieba-rs's (32-bit, wrapping) total
  *    back to the main dictionary's;
  * 3. the same mixing: jieba-wasm gives the dictionary route (no HMM), and
- *    cppjieba's own mixing and HMM, reproduced in TypeScript, do the rest.
+ *    cppjieba's own mixing and HMM, reproduced in TypeScript, do the rest;
+ * 4. the same words with punctuation: characters of user words that jieba-rs
+ *    would cut off (·, 《》 …) reach it as stand-ins it looks words up in.
  * Throws when the data cannot be loaded.
  */
 export function createJiebaWasmSegmenter(api: JiebaWasmApi, data: JiebaWasmData): Segmenter {
@@ -65,14 +79,23 @@ export function createJiebaWasmSegmenter(api: JiebaWasmApi, data: JiebaWasmData)
   if (neutralised.length > 0) api.with_dict(neutralised.map((word) => `${word} 0`).join('\n'));
 
   const userSingles = new Set<string>();
+  const standIns = new Map<string, string>();
   let userTotal = 0;
   for (const entry of data.entries) {
     userTotal += entry.freq - (frequency.get(entry.word) ?? 0);
     frequency.set(entry.word, entry.freq);
     tags.set(entry.word, entry.tag);
     if ([...entry.word].length === 1) userSingles.add(entry.word);
+    for (const char of entry.word) {
+      if (!JIEBA_RS_WORD_CHAR.test(char) && !standIns.has(char) && standIns.size < STAND_INS.length) standIns.set(char, STAND_INS[standIns.size]);
+    }
   }
-  if (data.entries.length > 0) api.with_dict(formatDictionary(data.entries));
+  const substitute = (text: string): string => (standIns.size === 0 ? text : Array.from(text, (char) => standIns.get(char) ?? char).join(''));
+  // A stand-in on its own weighs what an unknown character weighs in cppjieba.
+  const standInEntries = [...standIns.values()].map((word) => ({ word, freq: UNKNOWN_CHAR_FREQUENCY, tag: 'x' }));
+  userTotal += standInEntries.length * UNKNOWN_CHAR_FREQUENCY;
+  const loaded = [...standInEntries, ...data.entries.map((e) => ({ ...e, word: substitute(e.word) }))];
+  if (loaded.length > 0) api.with_dict(formatDictionary(loaded));
   const balance = (((-userTotal) % U32) + U32) % U32;
   if (balance !== 0) api.add_word(BALANCE_WORD, balance, 'x');
 
@@ -80,9 +103,23 @@ export function createJiebaWasmSegmenter(api: JiebaWasmApi, data: JiebaWasmData)
     tagOf: (word) => tags.get(word),
     isUserSingleChar: (char) => userSingles.has(char),
   };
-  const cut = (text: string): string[] => mixCut(api.cut(text, false), dictionary, model);
+  const route = (text: string): string[] => (standIns.size === 0 ? api.cut(text, false) : restore(text, api.cut(substitute(text), false)));
+  const cut = (text: string): string[] => mixCut(route(text), dictionary, model);
   return {
     cut,
     tag: (text) => cut(text).map((word) => ({ word, tag: tagWord(word, dictionary) })),
   };
+}
+
+/** The pieces of a substituted text, spelled with the original's characters (stand-ins are one code point each). */
+function restore(text: string, pieces: readonly string[]): string[] {
+  const chars = Array.from(text);
+  const restored: string[] = [];
+  let at = 0;
+  for (const piece of pieces) {
+    const count = Array.from(piece).length;
+    restored.push(chars.slice(at, at + count).join(''));
+    at += count;
+  }
+  return restored;
 }
