@@ -8,10 +8,10 @@ import { createRequire } from 'node:module';
 
 const out = path.join(os.tmpdir(), `policy-lens-manifest-${process.pid}.cjs`);
 await esbuild.build({
-  stdin: { contents: "export { buildManifest } from './server/src/manifest'; export { RULES } from './server/src/core/rules/registry';", resolveDir: '.', loader: 'ts' },
+  stdin: { contents: "export { buildManifest, rulesMarkdown, withReadmeRuleTable } from './server/src/manifest'; export { RULES } from './server/src/core/rules/registry';", resolveDir: '.', loader: 'ts' },
   bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'warning',
 });
-const { buildManifest, RULES } = createRequire(import.meta.url)(out);
+const { buildManifest, rulesMarkdown, withReadmeRuleTable, RULES } = createRequire(import.meta.url)(out);
 fs.rmSync(out);
 const manifest = buildManifest(RULES);
 
@@ -24,4 +24,6 @@ for (const [file, strings] of [['package.nls.json', manifest.nls.en], ['package.
   for (const key of Object.keys(nls)) if (key.startsWith('config.')) delete nls[key];
   writeJson(file, { ...nls, ...strings });
 }
-console.log(`synced ${Object.keys(manifest.properties).length} settings`);
+fs.writeFileSync('docs/rules.md', rulesMarkdown(RULES));
+fs.writeFileSync('README.md', withReadmeRuleTable(fs.readFileSync('README.md', 'utf8'), RULES));
+console.log(`synced ${Object.keys(manifest.properties).length} settings, docs/rules.md and the README rule table`);

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { StatusParams } from '../../server/src/protocol';
+import { StatusNotificationType, type StatusParams } from '../../server/src/protocol';
 
-const STATUS_NOTIFICATION = 'policyLens/status';
 
 /** A status bar item showing whether the segmentation dictionary is loading, which segmenter is in use, or that the fallback took over. */
 export function createStatusItem(client: LanguageClient): vscode.Disposable {
@@ -10,7 +9,7 @@ export function createStatusItem(client: LanguageClient): vscode.Disposable {
   item.name = vscode.l10n.t('Policy Lens');
   item.text = vscode.l10n.t('Policy Lens: starting');
   item.busy = true;
-  const subscription = client.onNotification(STATUS_NOTIFICATION, (status: StatusParams) => {
+  const subscription = client.onNotification(StatusNotificationType, (status: StatusParams) => {
     item.busy = status.state === 'loading';
     item.text = textOf(status);
     item.detail = status.message;

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { createConnection, ProposedFeatures, StreamMessageWriter, type MessageReader } from 'vscode-languageserver/node';
 import { diagnosticsJsonEncoder } from './lsp/messageEncoder';
+import { createNodeHost } from './adapters/nodeHost';
+import { PolicyEngine } from './engine/engine';
 import { startServer } from './lsp/server';
 
 /**
@@ -31,4 +33,4 @@ console.error = (...args: unknown[]) => connection.console.error(args.map(String
 process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? error}`));
 process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${String(reason)}`));
 
-startServer(connection);
+startServer(connection, new PolicyEngine(createNodeHost('worker')));

@@ -1,3 +1,4 @@
+import { NotificationType, RequestType } from 'vscode-jsonrpc';
 import type { SegmenterName } from './engine/host';
 /**
  * Custom protocol between the Policy Lens client and server. The client
@@ -108,3 +109,8 @@ export interface TermStatisticsResult {
   readonly density: readonly TermDensity[];
   readonly rules: readonly RuleStatistic[];
 }
+
+/** The custom methods as typed objects: the client and the server name each method once, here. */
+export const SegmentRequestType = new RequestType<SegmentParams, SegmentResult, void>(SEGMENT_REQUEST);
+export const TermStatisticsRequestType = new RequestType<TermStatisticsParams, TermStatisticsResult | null, void>(TERM_STATISTICS_REQUEST);
+export const StatusNotificationType = new NotificationType<StatusParams>(STATUS_NOTIFICATION);

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../server/src/core/rules/registry';
-import { buildManifest } from '../../server/src/manifest';
+import { buildManifest, rulesMarkdown, withReadmeRuleTable } from '../../server/src/manifest';
 
 const ROOT = path.join(__dirname, '../..');
 const json = (name: string) => JSON.parse(fs.readFileSync(path.join(ROOT, name), 'utf8'));
@@ -13,6 +13,22 @@ describe('package.json agrees with the rule registry', () => {
 
   it('contributes exactly the settings the registry and server define (run `npm run sync-manifest`)', () => {
     expect(pkg.contributes.configuration.properties).toEqual(manifest.properties);
+  });
+
+  it('docs/rules.md and the README rule table are generated from the registry (run `npm run sync-manifest`)', () => {
+    const root = path.join(__dirname, '../..');
+    expect(fs.readFileSync(path.join(root, 'docs/rules.md'), 'utf8')).toBe(rulesMarkdown(RULES));
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    expect(readme).toContain('<!-- rules:start');
+    expect(withReadmeRuleTable(readme, RULES)).toBe(readme);
+    for (const rule of RULES) expect(readme).toContain(`| \`${rule.id}\` |`);
+  });
+
+  it('every rule says what it costs, and the light rules need no tokens', () => {
+    for (const rule of RULES) {
+      expect(['light', 'full']).toContain(rule.cost);
+      if (rule.cost === 'light') expect(rule.needsTokens, rule.id).toBe(false);
+    }
   });
 
   it('has a severity setting for every rule, defaulting to the rule default', () => {

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { SegmentParams, SegmentResult } from '../../../server/src/protocol';
+import { SegmentRequestType, type SegmentParams } from '../../../server/src/protocol';
 
-const SEGMENT_REQUEST = 'policyLens/segment';
 
 /** "显示分词 / Show Segmentation": the tokens of the selection (or the current line) in an output channel. */
 export async function showSegmentation(client: LanguageClient, output: vscode.OutputChannel): Promise<void> {
@@ -17,7 +16,7 @@ export async function showSegmentation(client: LanguageClient, output: vscode.Ou
     textDocument: { uri: editor.document.uri.toString() },
     range: client.code2ProtocolConverter.asRange(range),
   };
-  const result = await client.sendRequest<SegmentResult>(SEGMENT_REQUEST, params);
+  const result = await client.sendRequest(SegmentRequestType, params);
   output.appendLine(vscode.l10n.t('Segmentation ({0}, {1} tokens):', result.segmenter, result.tokens.length));
   output.appendLine(result.tokens.map((token) => token.text).join(' / '));
   output.show(true);

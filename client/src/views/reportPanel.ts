@@ -1,12 +1,11 @@
 import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { TermStatisticsParams, TermStatisticsResult } from '../../../server/src/protocol';
+import { TermStatisticsRequestType, type TermStatisticsParams, type TermStatisticsResult } from '../../../server/src/protocol';
 import type { ReportInput, ReportLabels, ReportMessage, ReportRequest } from '../report/reportModel';
 import { documentSelector } from '../languageClient';
 import { reportHtml } from './reportHtml';
 
-const TERM_STATISTICS_REQUEST = 'policyLens/termStatistics';
 const VIEW_TYPE = 'policyLens.termReport';
 
 type Scope = { readonly kind: 'document'; readonly uri: vscode.Uri } | { readonly kind: 'workspace' };
@@ -93,7 +92,7 @@ class ReportPanel {
     try {
       result = await vscode.window.withProgress(
         { location: this.scope.kind === 'workspace' ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window, title: vscode.l10n.t('Counting policy terms…') },
-        () => client.sendRequest<TermStatisticsResult | null>(TERM_STATISTICS_REQUEST, params),
+        () => client.sendRequest(TermStatisticsRequestType, params),
       );
     } catch (error) {
       void vscode.window.showErrorMessage(vscode.l10n.t('Could not count the policy terms: {0}', error instanceof Error ? error.message : String(error)));

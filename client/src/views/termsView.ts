@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { TermStatistic, TermStatisticsParams, TermStatisticsResult } from '../../../server/src/protocol';
+import { TermStatisticsRequestType, type TermStatistic, type TermStatisticsParams, type TermStatisticsResult } from '../../../server/src/protocol';
 import { documentSelector } from '../languageClient';
 import { groupTerms, nextOccurrence, type SortOrder, type TermGroup } from './termsModel';
 
-const TERM_STATISTICS_REQUEST = 'policyLens/termStatistics';
 const VIEW_ID = 'policyLens.terms';
 const SORT_KEY = 'policyLens.terms.sort';
 const REFRESH_DELAY_MS = 700;
@@ -55,7 +54,7 @@ export function registerTermsView(context: vscode.ExtensionContext, getClient: (
     const params: TermStatisticsParams = { textDocument: { uri: document.uri.toString() }, findings: false };
     let answer: TermStatisticsResult | null;
     try {
-      answer = await client.sendRequest<TermStatisticsResult | null>(TERM_STATISTICS_REQUEST, params);
+      answer = await client.sendRequest(TermStatisticsRequestType, params);
     } catch {
       return; // the server restarts or does not know the document yet: the next event asks again
     }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { SegmentParams, SegmentResult } from '../../../server/src/protocol';
+import { SegmentRequestType, type SegmentParams } from '../../../server/src/protocol';
 import { documentSelector } from '../languageClient';
 import { LineWords, tokensByLine, type RequestedLine, type SegmentLines } from './lineWords';
 import {
@@ -16,7 +16,6 @@ import {
   type Word,
 } from './wordMotion';
 
-const SEGMENT_REQUEST = 'policyLens/segment';
 /** Lines above and below the visible ones fetched ahead. */
 const MARGIN = 20;
 
@@ -57,7 +56,7 @@ export function registerWordNavigation(getClient: () => LanguageClient | undefin
         textDocument: { uri: document.uri.toString() },
         range: client.code2ProtocolConverter.asRange(new vscode.Range(first, 0, last, document.lineAt(last).text.length)),
       };
-      const result = await client.sendRequest<SegmentResult>(SEGMENT_REQUEST, params);
+      const result = await client.sendRequest(SegmentRequestType, params);
       return tokensByLine(lines, result.tokens);
     };
   };

@@ -8,6 +8,7 @@ import { InProcessBackend } from './inProcessBackend';
 import { pinyinInitials } from './pinyin';
 import { ReferenceLibrary } from './references';
 import { WorkerBackend } from './workerBackend';
+import { findPolicyFiles, readWorkspaceDocument } from './workspaceFiles';
 
 /**
  * The engine's platform on Node: files, nodejieba (in a worker thread for the
@@ -25,6 +26,8 @@ export function createNodeHost(segmenter: 'worker' | 'in-process' | ((choice: Ex
       resolve: (root, file) => (root === undefined ? path.resolve(file) : path.resolve(root, file)),
       exists: (file) => fs.existsSync(file),
       toUri: (file) => pathToFileURL(file).toString(),
+      findPolicyDocuments: (root) => findPolicyFiles(root),
+      readDocument: readWorkspaceDocument,
       fromUri: (uri) => {
         if (!uri.startsWith('file:')) return undefined;
         try {

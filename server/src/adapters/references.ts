@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ReferenceIndex, type ReferenceText } from '../core/quotes/referenceIndex';
 import { decodeText } from './encoding';
+import { walkFiles } from './walk';
 import { dataPath } from './resources';
 import type { FileProblem, ReferenceLibrary as ReferenceLibraryShape } from '../engine/host';
 
@@ -122,25 +123,9 @@ function expand(entry: string, problems: FileProblem[]): string[] {
     problems.push({ path: entry, messageId: 'file.notAFile' });
     return [];
   }
-  const files: string[] = [];
-  const pending = [entry];
-  while (pending.length > 0 && files.length < MAX_FILES_PER_FOLDER) {
-    const dir = pending.pop()!;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch (error) {
-      problems.push({ path: dir, messageId: 'file.unreadable', detail: String(error) });
-      continue;
-    }
-    for (const child of entries) {
-      if (child.name.startsWith('.')) continue;
-      const full = path.join(dir, child.name);
-      if (child.isDirectory()) pending.push(full);
-      else if (child.isFile() && REFERENCE_FILE.test(child.name)) files.push(full);
-    }
-  }
-  return files.sort();
+  return walkFiles(entry, (name) => REFERENCE_FILE.test(name), MAX_FILES_PER_FOLDER, (dir, error) =>
+    problems.push({ path: dir, messageId: 'file.unreadable', detail: String(error) }),
+  );
 }
 
 type ReadReference = { ok: true; text: string; bytes: number } | { ok: false; problem: FileProblem };

@@ -1,35 +1,16 @@
 import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { walkFiles } from './walk';
 
-const SKIP = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out']);
 const POLICY_FILE = /\.policy\.(txt|md)$/i;
 
 /**
- * Policy documents under `root` (`*.policy.txt`, `*.policy.md`), skipping
- * dependency and VCS folders and symbolic links. Bounded, so a huge tree cannot stall the server.
+ * Policy documents under `root` (`*.policy.txt`, `*.policy.md`), by the shared
+ * walker's rules. Bounded, so a huge tree cannot stall the server.
  */
 export async function findPolicyFiles(root: string, limit = 5000): Promise<string[]> {
-  const found: string[] = [];
-  const pending = [root];
-  while (pending.length > 0 && found.length < limit) {
-    const dir = pending.pop()!;
-    let entries: fs.Dirent[];
-    try {
-      entries = await fs.promises.readdir(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.isDirectory() && !SKIP.has(entry.name) && !entry.name.startsWith('.')) pending.push(path.join(dir, entry.name));
-      else if (entry.isFile() && POLICY_FILE.test(entry.name)) found.push(path.join(dir, entry.name));
-    }
-  }
-  return found.sort().slice(0, limit);
+  return walkFiles(root, (name) => POLICY_FILE.test(name), limit);
 }
 
-export function isPolicyFile(file: string): boolean {
-  return POLICY_FILE.test(file);
-}
 
 /** Reads a workspace document as UTF-8; undefined when it is unreadable or over `maxBytes`. */
 export async function readWorkspaceDocument(file: string, maxBytes: number): Promise<string | undefined> {

@@ -1,11 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { walkFiles } from '../adapters/walk';
 
-/** Folders never searched: dependencies, version control, build output. */
-const SKIP = new Set(['node_modules', '.git', '.hg', '.svn']);
 /** Files a folder argument stands for. */
 const DOCUMENT = /\.(txt|md)$/i;
-const MAX_FILES = 100_000;
 
 export interface Expansion {
   readonly files: string[];
@@ -123,26 +121,7 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${out}$`, 'u');
 }
 
-/** Every file below `dir` (not following symbolic links, skipping dependency and VCS folders and hidden folders). */
+/** Every file below `dir` (the shared walker's skip rules and limit). */
 function walk(dir: string): string[] {
-  const files: string[] = [];
-  const pending = [dir];
-  while (pending.length > 0 && files.length < MAX_FILES) {
-    const current = pending.pop()!;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(current, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      const full = path.join(current, entry.name);
-      if (entry.isDirectory()) {
-        if (!SKIP.has(entry.name) && !entry.name.startsWith('.')) pending.push(full);
-      } else if (entry.isFile()) {
-        files.push(full);
-      }
-    }
-  }
-  return files;
+  return walkFiles(dir, () => true);
 }

@@ -33,3 +33,8 @@ export class StaticDocument implements AnalysableDocument {
 export function isMarkdownDocument(document: Pick<AnalysableDocument, 'uri' | 'languageId'>): boolean {
   return document.languageId === 'markdown' || /\.md$/i.test(document.uri);
 }
+
+/** Files the workspace index serves: `*.policy.txt` and `*.policy.md`. */
+export function isPolicyDocumentFile(file: string): boolean {
+  return /\.policy\.(txt|md)$/i.test(file);
+}

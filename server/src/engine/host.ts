@@ -30,6 +30,10 @@ export interface FileHost {
   toUri(file: string): string;
   /** The file of a `file:` URI; undefined for other schemes or malformed URIs. */
   fromUri(uri: string): string | undefined;
+  /** The policy documents (`*.policy.txt|md`) below a workspace folder; none where there is no file system. */
+  findPolicyDocuments(root: string): Promise<string[]>;
+  /** A workspace document's text; undefined when unreadable or over `maxBytes`. */
+  readDocument(file: string, maxBytes: number): Promise<string | undefined>;
 }
 
 /** A file that could not be used, reported to the user with a localized message. */

@@ -40,6 +40,12 @@ export const DEFAULTS = {
   ignoredPhrases: [] as string[],
 };
 
+/** Valid ranges of the numeric settings: the parser and the manifest (package.json) read them here. */
+export const NUMBER_RANGES = {
+  debounceMs: { key: 'diagnostics.debounceMs', minimum: 0, maximum: 10_000 },
+  maxDocumentSize: { key: 'diagnostics.maxDocumentSize', minimum: 1_000, maximum: 1_000_000_000 },
+} as const;
+
 const SEVERITIES: readonly RuleSeverity[] = ['off', 'hint', 'information', 'warning', 'error'];
 
 /**
@@ -56,6 +62,8 @@ export function parseSettings(raw: unknown, rules: readonly Rule[]): { settings:
     problems.push({ key: `policyLens.${key}`, value: preview(value), fallback: JSON.stringify(fallback) });
     return fallback;
   };
+  const readNumber = (range: { key: string; minimum: number; maximum: number }, fallback: number) =>
+    read(range.key, fallback, (v): v is number => isNumberIn(v, range.minimum, range.maximum));
   const ruleConfigs = new Map<string, RuleConfig>();
   for (const rule of rules) {
     const severity = read<RuleSeverity>(`rules.${rule.id}.severity`, rule.defaultSeverity, isSeverity);
@@ -75,8 +83,8 @@ export function parseSettings(raw: unknown, rules: readonly Rule[]): { settings:
     dictionaries: read('dictionaries', DEFAULTS.dictionaries, isStringArray),
     glossaries: read('glossaries', DEFAULTS.glossaries, isStringArray),
     references: read('references', DEFAULTS.references, isStringArray),
-    debounceMs: read('diagnostics.debounceMs', DEFAULTS.debounceMs, (v): v is number => isNumberIn(v, 0, 10_000)),
-    maxDocumentSize: read('diagnostics.maxDocumentSize', DEFAULTS.maxDocumentSize, (v): v is number => isNumberIn(v, 1_000, 1e9)),
+    debounceMs: readNumber(NUMBER_RANGES.debounceMs, DEFAULTS.debounceMs),
+    maxDocumentSize: readNumber(NUMBER_RANGES.maxDocumentSize, DEFAULTS.maxDocumentSize),
     leadItems: read('outline.leadItems', DEFAULTS.leadItems, isBoolean),
     semanticTokens: read('semanticTokens.enable', DEFAULTS.semanticTokens, isBoolean),
     ignoredPhrases: read('ignoredPhrases', DEFAULTS.ignoredPhrases, isStringArray),

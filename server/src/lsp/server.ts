@@ -1,9 +1,8 @@
 import { DidChangeWatchedFilesNotification, MessageType, TextDocuments, type Connection, type InitializeParams } from 'vscode-languageserver';
-import { createNodeHost } from '../adapters/nodeHost';
 import { PolicyEngine } from '../engine/engine';
 import { localeFrom, type Locale } from '../engine/l10n';
 import { WORKSPACE_REFERENCES } from '../engine/workspaceResources';
-import { STATUS_NOTIFICATION } from '../protocol';
+import { StatusNotificationType } from '../protocol';
 import { capabilities, statusOf, workspaceOf } from './capabilities';
 import type { ServerContext } from './context';
 import { DocumentStore } from './documentStore';
@@ -27,7 +26,7 @@ import { WorkspaceIndex } from './workspaceIndex';
  * Wires the language server: the engine, documents, settings and the feature
  * modules. Handlers live in lsp/features; this function only connects them.
  */
-export function startServer(connection: Connection, engine = new PolicyEngine(createNodeHost('worker'))): void {
+export function startServer(connection: Connection, engine: PolicyEngine): void {
   let locale: Locale = 'en';
   let client = { canWatchFiles: false, progress: false, roots: [] as string[] };
   const documents = new TextDocuments<LineDocument>(LineDocument);
@@ -36,7 +35,7 @@ export function startServer(connection: Connection, engine = new PolicyEngine(cr
   const resources = new ResourceDiagnostics(connection, engine, messages, () => locale);
   const store = new DocumentStore(engine);
   const context: ServerContext = { connection, documents, engine, store, segmentation: engine.segmentation, locale: () => locale, settings: () => engine.settings };
-  const workspace = new WorkspaceIndex(connection, store, () => documents.all(), () => engine.settings);
+  const workspace = new WorkspaceIndex(connection, store, () => documents.all(), () => engine.settings, engine.host.files);
   const diagnostics = registerDiagnostics(context, (document) =>
     messages.show(MessageType.Info, 'largeDocument', { name: document.uri.split('/').pop() ?? '', size: document.getText().length, limit: engine.settings.maxDocumentSize }),
   );
@@ -86,7 +85,7 @@ export function startServer(connection: Connection, engine = new PolicyEngine(cr
   });
 
   engine.segmentation.onStateChange((state) => {
-    void connection.sendNotification(STATUS_NOTIFICATION, statusOf(state, messages));
+    void connection.sendNotification(StatusNotificationType.method, statusOf(state, messages));
     if (state.kind === 'fallback') messages.show(MessageType.Warning, 'segmenterFallback', { reason: state.reason });
     if (state.kind === 'ready') {
       connection.console.info(messages.text('segmenterReady', { segmenter: state.segmenter, ms: Math.round(state.loadMs), words: state.userWords }));

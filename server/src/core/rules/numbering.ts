@@ -14,6 +14,7 @@ export const numberingRule: Rule = {
   defaultSeverity: 'warning',
   needsTokens: false,
   cost: 'light',
+  example: '`一、二、四、`; `（一）` next to `(二)`',
   description: {
     en: 'Heading numbers that skip, repeat, mix bracket widths or punctuation, or break the GB/T 9704 level order.',
     zh: '标题序号跳号、重号、括号全半角或序号标点不统一，或层级顺序不符合 GB/T 9704。',

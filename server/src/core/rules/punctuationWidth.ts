@@ -20,6 +20,7 @@ export const punctuationWidthRule: Rule = {
   defaultSeverity: 'warning',
   needsTokens: false,
   cost: 'light',
+  example: '`发展,推动` → `发展，推动`; `因 地 制 宜`',
   description: {
     en: 'Half-width punctuation and stray spaces inside Chinese text.',
     zh: '中文文本中的半角标点和多余空格。',

@@ -16,6 +16,7 @@ export const quoteMismatchRule: Rule = {
   defaultSeverity: 'warning',
   needsTokens: false,
   cost: 'full',
+  example: '`地方层面有序推进` → `地方层面有序展开` (2024 report, line 21)',
   description: {
     en: 'A sentence or quotation that nearly matches a reference text (e.g. the government work report) but differs from it.',
     zh: '与参考文本（如政府工作报告）原文近似但不一致的句子或引文。',

@@ -37,6 +37,8 @@ export interface RuleMeta {
    * `policyLens.diagnostics.maxDocumentSize` too; `full` rules skip those.
    */
   readonly cost: 'light' | 'full';
+  /** A short example for docs/rules.md and the README (wrong → right, or what is flagged). */
+  readonly example?: string;
 }
 
 export type RuleOptions = Readonly<Record<string, number | boolean>>;

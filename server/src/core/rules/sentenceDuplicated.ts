@@ -18,6 +18,7 @@ export const sentenceDuplicatedRule: Rule = {
   defaultSeverity: 'warning',
   needsTokens: false,
   cost: 'full',
+  example: 'copy-paste left-overs',
   description: { en: 'A sentence that appears twice in the same document.', zh: '同一文稿中重复出现的句子。' },
   options: [
     { name: 'minLength', type: 'number', default: 12, minimum: 4, maximum: 200, description: { en: 'Shortest sentence (characters) compared.', zh: '参与比较的最短句子（字数）。' } },

@@ -21,6 +21,7 @@ export const sloganRepeatedRule: Rule = {
   defaultSeverity: 'information',
   needsTokens: true,
   cost: 'full',
+  example: '`高质量发展` ×4 in one paragraph',
   description: {
     en: 'The same phrase or slogan repeated too often in a paragraph or a section.',
     zh: '同一短语或提法在一段或一节中重复过多。',

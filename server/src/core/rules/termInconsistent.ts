@@ -24,6 +24,7 @@ export const termInconsistentRule: Rule = {
   defaultSeverity: 'information',
   needsTokens: false,
   cost: 'full',
+  example: '`“三农”` and `三农`; `％` and `%`',
   description: {
     en: 'The same term or symbol written two different (correct) ways in one document.',
     zh: '同一文稿中同一术语或符号存在两种写法。',

@@ -10,6 +10,7 @@ export const termVariantRule: Rule = {
   defaultSeverity: 'warning',
   needsTokens: false,
   cost: 'full',
+  example: '`新质生产率` → `新质生产力`',
   description: {
     en: 'Wrong spellings of policy terms and fixed expressions listed in the glossary.',
     zh: '术语表所列政策术语和固定表述的错误写法。',

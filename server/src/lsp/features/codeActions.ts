@@ -1,7 +1,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { GradedFinding } from '../../core/analysis';
-import type { ServerContext } from '../context';
+import { forDocument, type ServerContext } from '../context';
 import type { LineDocument } from '../lineDocument';
 import { toRange, toSpan } from '../positions';
 import type { DiagnosticData } from './diagnostics';
@@ -24,9 +24,7 @@ const TITLES = {
  * `source.fixAll.policyLens`, and "ignore this phrase".
  */
 export function registerCodeActions(context: ServerContext): void {
-  context.connection.onCodeAction((params: CodeActionParams): CodeAction[] => {
-    const document = context.documents.get(params.textDocument.uri);
-    if (!document) return [];
+  context.connection.onCodeAction(forDocument(context, [], (_analysis, document, params: CodeActionParams): CodeAction[] => {
     const locale = context.locale();
     const title = (key: keyof typeof TITLES, arg = '') => TITLES[key][locale].replace('{0}', arg);
     const only = params.context.only;
@@ -73,7 +71,7 @@ export function registerCodeActions(context: ServerContext): void {
       if (edits.length > 0) actions.push({ title: title('fixAll'), kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: edits } } });
     }
     return actions;
-  });
+  }));
 }
 
 /**

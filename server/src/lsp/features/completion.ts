@@ -1,6 +1,6 @@
-import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver';
+import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver';
 import type { GlossaryEntry } from '../../core/terms/glossary';
-import type { ServerContext } from '../context';
+import { forDocument, type ServerContext } from '../context';
 
 const MAX_PREFIX = 8;
 
@@ -11,11 +11,9 @@ const MAX_PREFIX = 8;
  * cursor would be the whole unspaced Chinese run.
  */
 export function registerCompletion(context: ServerContext): void {
-  context.connection.onCompletion((params): CompletionList | null => {
-    const document = context.documents.get(params.textDocument.uri);
-    if (!document) return null;
+  context.connection.onCompletion(forDocument(context, null, (analysis, document, params: CompletionParams): CompletionList | null => {
     const line = document.getText({ start: { line: params.position.line, character: 0 }, end: params.position });
-    const glossary = context.store.get(document).glossary;
+    const glossary = analysis.glossary;
     const items: CompletionItem[] = [];
     const initials = /[a-z]{2,12}$/i.exec(line)?.[0].toLowerCase();
     if (initials) {
@@ -31,7 +29,7 @@ export function registerCompletion(context: ServerContext): void {
       }
     }
     return { isIncomplete: true, items: items.slice(0, 100) };
-  });
+  }));
 }
 
 /** The longest tail of `line` (up to 8 characters) that starts some glossary term. */

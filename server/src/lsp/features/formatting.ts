@@ -1,7 +1,7 @@
 import type { DocumentFormattingParams, DocumentRangeFormattingParams, TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { cleanPastedText } from '../../core/format/cleanPastedText';
-import type { ServerContext } from '../context';
+import { forDocument, type ServerContext } from '../context';
 import { toRange } from '../positions';
 
 /**
@@ -10,20 +10,15 @@ import { toRange } from '../positions';
  * over the whole lines a range touches. Answers one edit covering only what changed.
  */
 export function registerFormatting(context: ServerContext): void {
-  context.connection.onDocumentFormatting((params: DocumentFormattingParams): TextEdit[] => {
-    const document = context.documents.get(params.textDocument.uri);
-    return document ? cleanUpEdits(document, 0, document.getText().length) : [];
-  });
-  context.connection.onDocumentRangeFormatting((params: DocumentRangeFormattingParams): TextEdit[] => {
-    const document = context.documents.get(params.textDocument.uri);
-    if (!document) return [];
+  context.connection.onDocumentFormatting(forDocument(context, [], (_analysis, document, _params: DocumentFormattingParams): TextEdit[] => cleanUpEdits(document, 0, document.getText().length)));
+  context.connection.onDocumentRangeFormatting(forDocument(context, [], (_analysis, document, params: DocumentRangeFormattingParams): TextEdit[] => {
     const { start, end } = params.range;
     // A selection ending at the start of a line does not include that line.
     const lastLine = end.character === 0 && end.line > start.line ? end.line - 1 : end.line;
     const from = document.offsetAt({ line: start.line, character: 0 });
     const to = lineEnd(document, lastLine);
     return cleanUpEdits(document, from, to);
-  });
+  }));
 }
 
 /** The clean-up of `document[from, to)` as at most one edit, trimmed to the part that changes. */

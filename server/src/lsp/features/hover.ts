@@ -1,12 +1,12 @@
 import { paragraphsBySpan } from '../../core/rules/documentScopes';
 import { charactersOf } from '../../core/stats/sections';
 import { isBlank } from '../../core/text/paragraphs';
-import { MarkupKind, type Hover } from 'vscode-languageserver';
+import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
 import type { OutlineNode } from '../../core/outline/types';
 import type { GlossaryEntry } from '../../core/terms/glossary';
 import type { LocalDefinition } from '../../core/terms/localDefinitions';
 import type { Paragraph, Span } from '../../core/types';
-import type { ServerContext } from '../context';
+import { forDocument, type ServerContext } from '../context';
 import type { DocumentAnalysis } from '../../engine/documentAnalysis';
 import { format, type Locale } from '../../engine/l10n';
 import { toRange } from '../positions';
@@ -26,10 +26,7 @@ type Label = keyof typeof LABELS;
 
 /** Hover: glossary definitions of terms, the document's own definitions first, and section statistics on headings. */
 export function registerHover(context: ServerContext): void {
-  context.connection.onHover((params): Hover | null => {
-    const document = context.documents.get(params.textDocument.uri);
-    if (!document) return null;
-    const analysis = context.store.get(document);
+  context.connection.onHover(forDocument(context, null, (analysis, document, params: HoverParams): Hover | null => {
     const paragraph = analysis.paragraphs[params.position.line];
     if (!paragraph) return null;
     const offset = document.offsetAt(params.position);
@@ -53,7 +50,7 @@ export function registerHover(context: ServerContext): void {
       return { contents: { kind: MarkupKind.Markdown, value: `**${heading.name}**\n\n${t('section', stats)}` }, range: toRange(document, heading.selectionSpan) };
     }
     return null;
-  });
+  }));
 }
 
 function label(locale: Locale) {

@@ -1,7 +1,7 @@
 import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { HeadingKind, OutlineNode } from '../../core/outline/types';
-import type { ServerContext } from '../context';
+import { forDocument, type ServerContext } from '../context';
 import { toRange } from '../positions';
 
 /** Symbol kinds chosen so that editors show distinct icons per level. */
@@ -23,14 +23,8 @@ const SYMBOL_KIND: Record<HeadingKind, SymbolKind> = {
 
 /** Outline, breadcrumbs and folding from the core's heading tree. Never waits for the dictionary. */
 export function registerOutline(context: ServerContext): void {
-  context.connection.onDocumentSymbol((params) => {
-    const document = context.documents.get(params.textDocument.uri);
-    if (!document) return [];
-    return context.store.get(document).outline.map((node) => toSymbol(document, node));
-  });
-  context.connection.onFoldingRanges((params) => {
-    const document = context.documents.get(params.textDocument.uri);
-    if (!document) return [];
+  context.connection.onDocumentSymbol(forDocument(context, [], (analysis, document) => analysis.outline.map((node) => toSymbol(document, node))));
+  context.connection.onFoldingRanges(forDocument(context, [], (analysis, document) => {
     const ranges: FoldingRange[] = [];
     const visit = (node: OutlineNode) => {
       const range = toRange(document, node.span);
@@ -39,9 +33,9 @@ export function registerOutline(context: ServerContext): void {
       if (endLine > range.start.line) ranges.push({ startLine: range.start.line, endLine, kind: FoldingRangeKind.Region });
       node.children.forEach(visit);
     };
-    context.store.get(document).outline.forEach(visit);
+    analysis.outline.forEach(visit);
     return ranges;
-  });
+  }));
 }
 
 export function toSymbol(document: TextDocument, node: OutlineNode): DocumentSymbol {

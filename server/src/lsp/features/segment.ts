@@ -1,5 +1,5 @@
 import { ResponseError, ErrorCodes } from 'vscode-languageserver';
-import { SEGMENT_REQUEST, type SegmentParams, type SegmentResult, type SegmentToken } from '../../protocol';
+import { SegmentRequestType, type SegmentParams, type SegmentResult, type SegmentToken } from '../../protocol';
 import type { ServerContext } from '../context';
 import { toSpan } from '../positions';
 
@@ -8,7 +8,7 @@ import { toSpan } from '../positions';
  * the dictionary if it is still loading; segments only the paragraphs touched.
  */
 export function registerSegmentRequest(context: ServerContext): void {
-  context.connection.onRequest(SEGMENT_REQUEST, async (params: SegmentParams): Promise<SegmentResult> => {
+  context.connection.onRequest(SegmentRequestType.method, async (params: SegmentParams): Promise<SegmentResult> => {
     const document = context.documents.get(params?.textDocument?.uri);
     if (!document) throw new ResponseError(ErrorCodes.InvalidParams, `unknown document: ${params?.textDocument?.uri}`);
     const analysis = context.store.get(document);

@@ -1,5 +1,5 @@
 import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver';
-import type { ServerContext } from '../context';
+import { forDocument, type ServerContext } from '../context';
 
 /** Custom token types, declared in package.json with TextMate fallbacks so any theme colours them. */
 export const SEMANTIC_LEGEND: SemanticTokensLegend = {
@@ -12,10 +12,8 @@ export const SEMANTIC_LEGEND: SemanticTokensLegend = {
  * (terms contain no line break), so each hit is one entry.
  */
 export function registerSemanticTokens(context: ServerContext): void {
-  context.connection.languages.semanticTokens.on(async (params): Promise<SemanticTokens> => {
-    const document = context.documents.get(params.textDocument.uri);
-    if (!document || !context.settings().semanticTokens) return { data: [] };
-    const analysis = context.store.get(document);
+  context.connection.languages.semanticTokens.on(forDocument(context, { data: [] }, async (analysis): Promise<SemanticTokens> => {
+    if (!context.settings().semanticTokens) return { data: [] };
     if (!analysis.isLarge && context.segmentation.state.kind !== 'loading') await analysis.ensureTokens();
     const data: number[] = [];
     let previousLine = 0;
@@ -33,5 +31,5 @@ export function registerSemanticTokens(context: ServerContext): void {
       }
     }
     return { data };
-  });
+  }));
 }

@@ -3,7 +3,7 @@ import type { GradedFinding } from '../../core/analysis';
 import { ruleById } from '../../core/rules/registry';
 import { combineStatistics, documentStatistics, type DocumentStatistics, type RuleTally } from '../../core/stats/termStatistics';
 import {
-  TERM_STATISTICS_REQUEST,
+  TermStatisticsRequestType,
   type RuleStatistic,
   type TermStatistic,
   type TermStatisticsParams,
@@ -23,7 +23,7 @@ const MAX_FINDINGS_PER_RULE = 1000;
  * counts and occurrences, their density per part, and the findings per rule.
  */
 export function registerTermStatistics(context: ServerContext, index: WorkspaceIndex): void {
-  context.connection.onRequest(TERM_STATISTICS_REQUEST, async (params: TermStatisticsParams, token: CancellationToken): Promise<TermStatisticsResult | null> => {
+  context.connection.onRequest(TermStatisticsRequestType.method, async (params: TermStatisticsParams, token: CancellationToken): Promise<TermStatisticsResult | null> => {
     if (params?.workspace) {
       await index.ready;
       const analyses = index.analyses();
