@@ -1,5 +1,10 @@
 import { hmmCut, type HmmModel } from './hmm';
 
+export interface TaggedWord {
+  readonly word: string;
+  readonly tag: string;
+}
+
 /** What the mix step needs to know about the dictionary nodejieba would have loaded. */
 export interface CompatDictionary {
   /** Part of speech of a dictionary word (user entries override the main dictionary); undefined if not a word. */
@@ -17,19 +22,26 @@ const SEPARATORS = new Set([' ', '\t', '\n', '，', '。']);
  * Dictionary words are kept; every run of single characters goes to cppjieba's
  * HMM — also when the run happens to be a dictionary word, and with punctuation
  * inside it, which is where jieba-rs's own mixing differs from cppjieba's.
+ * Returns the words with their parts of speech (cppjieba's PosTagger).
  */
-export function mixCut(route: readonly string[], dictionary: CompatDictionary, model: HmmModel): string[] {
-  const out: string[] = [];
+export function mixCut(route: readonly string[], dictionary: CompatDictionary, model: HmmModel): TaggedWord[] {
+  const out: TaggedWord[] = [];
+  const cut: string[] = [];
   let run: string[] = [];
   const flush = (): void => {
-    if (run.length > 0) hmmCut(model, run, out);
+    if (run.length === 0) return;
+    hmmCut(model, run, cut);
+    for (const word of cut) out.push({ word, tag: tagWord(word, dictionary) });
+    cut.length = 0;
     run = [];
   };
   for (const piece of route) {
     const chars = [...piece];
-    if (chars.length > 1 && dictionary.tagOf(piece) !== undefined) {
+    // One dictionary lookup per word: it decides both whether the piece is a word and its tag.
+    const tag = chars.length > 1 ? dictionary.tagOf(piece) : undefined;
+    if (tag !== undefined) {
       flush();
-      out.push(piece);
+      out.push({ word: piece, tag: tag || specialTag(chars) });
       continue;
     }
     // Not a dictionary word: single characters, or a run jieba-rs glued
@@ -41,7 +53,7 @@ export function mixCut(route: readonly string[], dictionary: CompatDictionary, m
         flush();
       } else if (dictionary.isUserSingleChar(char)) {
         flush();
-        out.push(char);
+        out.push({ word: char, tag: tagWord(char, dictionary) });
       } else {
         run.push(char);
       }
@@ -53,9 +65,10 @@ export function mixCut(route: readonly string[], dictionary: CompatDictionary, m
 
 /** cppjieba's PosTagger: the dictionary's tag, else x / m / eng by the ASCII characters in the word. */
 export function tagWord(word: string, dictionary: CompatDictionary): string {
-  const tag = dictionary.tagOf(word);
-  if (tag) return tag;
-  const chars = [...word];
+  return dictionary.tagOf(word) || specialTag([...word]);
+}
+
+function specialTag(chars: readonly string[]): string {
   let eng = 0;
   let digits = 0;
   // cppjieba stops counting once half the characters (rounded down) are ASCII,

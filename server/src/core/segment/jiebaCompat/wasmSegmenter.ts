@@ -1,7 +1,7 @@
 import type { Segmenter } from '../../types';
 import { formatDictionary, type DictionaryEntry } from '../dictionaryFormat';
 import { parseHmmModel } from './hmm';
-import { mixCut, tagWord, type CompatDictionary } from './mix';
+import { mixCut, type CompatDictionary, type TaggedWord } from './mix';
 
 /** The part of jieba-wasm's API used here (same in its nodejs and web builds). */
 export interface JiebaWasmApi {
@@ -104,11 +104,8 @@ export function createJiebaWasmSegmenter(api: JiebaWasmApi, data: JiebaWasmData)
     isUserSingleChar: (char) => userSingles.has(char),
   };
   const route = (text: string): string[] => (standIns.size === 0 ? api.cut(text, false) : restore(text, api.cut(substitute(text), false)));
-  const cut = (text: string): string[] => mixCut(route(text), dictionary, model);
-  return {
-    cut,
-    tag: (text) => cut(text).map((word) => ({ word, tag: tagWord(word, dictionary) })),
-  };
+  const tag = (text: string): TaggedWord[] => mixCut(route(text), dictionary, model);
+  return { cut: (text) => tag(text).map((t) => t.word), tag };
 }
 
 /** The pieces of a substituted text, spelled with the original's characters (stand-ins are one code point each). */
