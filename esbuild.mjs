@@ -28,6 +28,17 @@ const builds = [
   { entryPoints: { cli: 'server/src/cli.ts' }, external: ['nodejieba'] },
   // The benchmark is not shipped; it is bundled only so that it runs TypeScript sources.
   { entryPoints: { bench: 'bench/run.ts' }, external: ['nodejieba'] },
+  // The web extension (vscode.dev, github.dev): the language server in a web worker, segmenting
+  // with jieba-wasm; platform 'browser' makes any Node built-in a build error.
+  {
+    entryPoints: { browserServer: 'server/src/browserMain.ts' },
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    mainFields: ['browser', 'module', 'main'],
+    conditions: ['browser'],
+    loader: { '.utf8': 'text', '.txt': 'text' },
+  },
   // The term report's webview script, Chart.js included: a browser bundle, nothing loaded from elsewhere.
   { entryPoints: { report: 'client/src/report/main.ts' }, platform: 'browser', target: 'es2022', format: 'iife', mainFields: ['browser', 'module', 'main'], minify: true },
 ];

@@ -1,0 +1,45 @@
+import glossaryJson from '../../../../data/glossary.json';
+import reference2024 from '../../../../data/references/2024政府工作报告.txt';
+import { ReferenceIndex } from '../../core/quotes/referenceIndex';
+import { validateGlossary } from '../../core/terms/glossaryValidation';
+import { parseGlossaryText } from '../../engine/glossaryFile';
+import type { EngineHost, FileProblem, ReferenceLibrary } from '../../engine/host';
+import { pinyinInitials } from '../pinyin';
+import { BrowserWasmBackend, NOT_IN_BROWSER } from './browserSegmenter';
+
+/**
+ * The engine's platform in a browser (vscode.dev, github.dev): no file system,
+ * no native code. Segmentation is jieba-wasm, the built-in glossary and
+ * reference text are bundled, and whatever lives in files (user dictionaries,
+ * glossaries and references, the workspace index) is reported as unavailable
+ * instead of failing. An open glossary buffer is still read.
+ */
+export function createBrowserHost(dataUrl: URL): EngineHost {
+  const unavailable = (path: string): FileProblem => ({ path, messageId: 'file.unreadable', detail: NOT_IN_BROWSER });
+  return {
+    files: {
+      resolve: (root, file) => (root === undefined || file.startsWith('/') ? file : `${root.replace(/\/$/, '')}/${file}`),
+      exists: () => false,
+      toUri: (file) => file,
+      fromUri: () => undefined,
+      findPolicyDocuments: () => Promise.resolve([]),
+      readDocument: () => Promise.resolve(undefined),
+    },
+    createSegmenterBackend: (choice) => new BrowserWasmBackend(dataUrl, choice),
+    loadBuiltinGlossary: () => {
+      const { entries, problems } = validateGlossary(glossaryJson, 'builtin');
+      return { entries, problem: problems.length > 0 ? `${problems.length} invalid entries in the built-in glossary` : undefined };
+    },
+    loadUserGlossary: (file, origin, text) => (text === undefined ? { ok: false, problem: unavailable(file) } : { ok: true, text, ...parseGlossaryText(text, origin) }),
+    pinyinInitials,
+    createReferenceLibrary: (): ReferenceLibrary => {
+      const index = new ReferenceIndex([{ name: '2024政府工作报告', text: reference2024 }]);
+      return {
+        index,
+        builtinProblems: [],
+        reload: (userPaths) => ({ changed: false, problems: userPaths.map(unavailable) }),
+        isReference: () => false,
+      };
+    },
+  };
+}
