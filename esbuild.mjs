@@ -31,6 +31,15 @@ const builds = [
   // The web extension (vscode.dev, github.dev): the language server in a web worker, segmenting
   // with jieba-wasm; platform 'browser' makes any Node built-in a build error.
   {
+    entryPoints: { browserClient: 'client/src/browserExtension.ts' },
+    external: ['vscode'],
+    platform: 'browser',
+    target: 'es2022',
+    format: 'cjs',
+    mainFields: ['browser', 'module', 'main'],
+    conditions: ['browser'],
+  },
+  {
     entryPoints: { browserServer: 'server/src/browserMain.ts' },
     platform: 'browser',
     target: 'es2022',

@@ -40,7 +40,7 @@ describe('the universal package', () => {
   it('contains no native code and no platform, but jieba-wasm and its data', () => {
     expect(names.filter((name) => name.endsWith('.node'))).toEqual([]);
     expect(names.filter((name) => name.includes('node_modules/'))).toEqual([]);
-    for (const required of ['dist/server.js', 'dist/segmentationWorker.js', 'dist/jieba-wasm/jieba_rs_wasm_bg.wasm', 'dist/jieba-wasm/jieba.dict.utf8', 'dist/jieba-wasm/hmm_model.utf8', 'data/policy.dict.utf8', 'data/jieba-wasm-builtin-only.utf8']) {
+    for (const required of ['dist/server.js', 'dist/segmentationWorker.js', 'dist/browserClient.js', 'dist/browserServer.js', 'dist/jieba-wasm/jieba_rs_wasm_bg.wasm', 'dist/jieba-wasm/jieba.dict.utf8', 'dist/jieba-wasm/hmm_model.utf8', 'data/policy.dict.utf8', 'data/jieba-wasm-builtin-only.utf8']) {
       expect(names).toContain(`extension/${required}`);
     }
     const manifest = fs.readFileSync(path.join(dir, 'unpacked/extension.vsixmanifest'), 'utf8');
