@@ -13,7 +13,7 @@ let client: LanguageClient | undefined;
 let clientResources: vscode.Disposable | undefined;
 
 /** Creates the language client: a Node process on the desktop, a web worker in the browser. */
-export type ClientFactory = (context: vscode.ExtensionContext, output: vscode.LogOutputChannel) => LanguageClient;
+export type ClientFactory = (context: vscode.ExtensionContext, output: vscode.LogOutputChannel) => LanguageClient | Promise<LanguageClient>;
 
 /**
  * Registers the commands and starts the language server once a document it
@@ -24,7 +24,7 @@ export async function activatePolicyLens(context: vscode.ExtensionContext, creat
   const output = vscode.window.createOutputChannel('Policy Lens', { log: true });
 
   const start = async () => {
-    client = createLanguageClient(context, output);
+    client = await createLanguageClient(context, output);
     clientResources = createStatusItem(client);
     await client.start();
   };

@@ -114,3 +114,13 @@ export interface TermStatisticsResult {
 export const SegmentRequestType = new RequestType<SegmentParams, SegmentResult, void>(SEGMENT_REQUEST);
 export const TermStatisticsRequestType = new RequestType<TermStatisticsParams, TermStatisticsResult | null, void>(TERM_STATISTICS_REQUEST);
 export const StatusNotificationType = new NotificationType<StatusParams>(STATUS_NOTIFICATION);
+
+/**
+ * The web extension's first message to its server worker, before any JSON-RPC:
+ * jieba-wasm's module and the cppjieba data, read from the extension's files by the client.
+ */
+export interface JiebaWasmFiles {
+  readonly wasm: ArrayBuffer;
+  readonly mainDictionary: string;
+  readonly hmmModel: string;
+}

@@ -1,6 +1,4 @@
 import * as fs from 'node:fs';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,18 +10,21 @@ const DIST = path.join(__dirname, '../../dist');
 /**
  * The web extension's language server (dist/browserServer.js, built for the
  * browser) in a worker that offers only what a browser worker does: `self`
- * with postMessage/onmessage, `location`, `fetch` of the extension's files over
- * HTTP. No file system, no native module.
+ * with postMessage and onmessage. The script runs as a function body: no
+ * `require`, no file system, no native module. As the browser client does,
+ * the first message hands over jieba-wasm's files.
  */
 const BOOTSTRAP = `
 const { parentPort, workerData } = require('node:worker_threads');
+let listener = null;
+parentPort.on('message', (data) => listener && listener({ data }));
 globalThis.self = {
-  location: { href: workerData.url },
   postMessage: (message) => parentPort.postMessage(message),
   addEventListener: () => {},
-  set onmessage(listener) { parentPort.on('message', (data) => listener({ data })); },
+  get onmessage() { return listener; },
+  set onmessage(value) { listener = value; },
 };
-new Function(require('node:fs').readFileSync(workerData.script, 'utf8'))();
+new Function('require', 'process', require('node:fs').readFileSync(workerData.script, 'utf8'))(undefined, undefined);
 `;
 
 class WorkerClient {
@@ -68,22 +69,18 @@ class WorkerClient {
 }
 
 describe('the browser language server (web worker, jieba-wasm, no Node APIs)', () => {
-  let server: http.Server;
   let worker: Worker;
   let client: WorkerClient;
-  const fetched: string[] = [];
 
   beforeAll(async () => {
-    // The extension's files as vscode.dev serves them: over HTTP.
-    server = http.createServer((request, response) => {
-      const file = path.join(DIST, decodeURIComponent(new URL(request.url!, 'http://x').pathname));
-      fetched.push(path.relative(DIST, file));
-      if (!file.startsWith(DIST) || !fs.existsSync(file)) return void response.writeHead(404).end();
-      response.writeHead(200).end(fs.readFileSync(file));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/browserServer.js`;
-    worker = new Worker(BOOTSTRAP, { eval: true, workerData: { url, script: path.join(DIST, 'browserServer.js') } });
+    worker = new Worker(BOOTSTRAP, { eval: true, workerData: { script: path.join(DIST, 'browserServer.js') } });
+    const wasm = fs.readFileSync(path.join(DIST, 'jieba-wasm/jieba_rs_wasm_bg.wasm'));
+    const files = {
+      wasm: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength),
+      mainDictionary: fs.readFileSync(path.join(DIST, 'jieba-wasm/jieba.dict.utf8'), 'utf8'),
+      hmmModel: fs.readFileSync(path.join(DIST, 'jieba-wasm/hmm_model.utf8'), 'utf8'),
+    };
+    worker.postMessage({ policyLensJiebaWasm: files }, [files.wasm]);
     client = new WorkerClient(worker);
     client.settings = { policyLens: { dictionaries: ['my.dict.utf8'] } };
     await client.request('initialize', {
@@ -96,13 +93,11 @@ describe('the browser language server (web worker, jieba-wasm, no Node APIs)', (
   }, 60_000);
   afterAll(async () => {
     await worker?.terminate();
-    server?.close();
   });
 
-  it('loads jieba-wasm from the extension files and says so', async () => {
+  it('loads jieba-wasm from the files it was handed and says so', async () => {
     const status = await client.waitFor('policyLens/status', (p) => p.state !== 'loading');
     expect(status).toMatchObject({ state: 'ready', segmenter: 'jieba-wasm' });
-    expect(fetched).toEqual(expect.arrayContaining(['jieba-wasm/jieba_rs_wasm_bg.wasm', 'jieba-wasm/jieba.dict.utf8', 'jieba-wasm/hmm_model.utf8']));
   }, 60_000);
 
   it('segments like nodejieba and serves outline, hover and diagnostics', async () => {

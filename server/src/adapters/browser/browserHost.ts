@@ -4,6 +4,7 @@ import { ReferenceIndex } from '../../core/quotes/referenceIndex';
 import { validateGlossary } from '../../core/terms/glossaryValidation';
 import { parseGlossaryText } from '../../engine/glossaryFile';
 import type { EngineHost, FileProblem, ReferenceLibrary } from '../../engine/host';
+import type { JiebaWasmFiles } from '../../protocol';
 import { pinyinInitials } from '../pinyin';
 import { BrowserWasmBackend, NOT_IN_BROWSER } from './browserSegmenter';
 
@@ -14,7 +15,7 @@ import { BrowserWasmBackend, NOT_IN_BROWSER } from './browserSegmenter';
  * glossaries and references, the workspace index) is reported as unavailable
  * instead of failing. An open glossary buffer is still read.
  */
-export function createBrowserHost(dataUrl: URL): EngineHost {
+export function createBrowserHost(jiebaWasm: JiebaWasmFiles): EngineHost {
   const unavailable = (path: string): FileProblem => ({ path, messageId: 'file.unreadable', detail: NOT_IN_BROWSER });
   return {
     files: {
@@ -25,7 +26,7 @@ export function createBrowserHost(dataUrl: URL): EngineHost {
       findPolicyDocuments: () => Promise.resolve([]),
       readDocument: () => Promise.resolve(undefined),
     },
-    createSegmenterBackend: (choice) => new BrowserWasmBackend(dataUrl, choice),
+    createSegmenterBackend: (choice) => new BrowserWasmBackend(jiebaWasm, choice),
     loadBuiltinGlossary: () => {
       const { entries, problems } = validateGlossary(glossaryJson, 'builtin');
       return { entries, problem: problems.length > 0 ? `${problems.length} invalid entries in the built-in glossary` : undefined };

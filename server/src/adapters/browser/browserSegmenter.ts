@@ -8,46 +8,54 @@ import type { Segmenter } from '../../core/types';
 import type { CutPieces, FileProblem, SegmenterBackend, SegmenterLoad } from '../../engine/host';
 import { piecesOf } from '../../engine/segmentation';
 import type { SegmenterChoice } from '../../engine/settings';
+import type { JiebaWasmFiles } from '../../protocol';
+
+/** The segmenter of this worker: jieba-wasm cannot unload words, and in the browser the dictionaries never change. */
+let loadedSegmenter: Segmenter | undefined;
 
 /** Why something that needs the file system does not work here. */
 export const NOT_IN_BROWSER = 'not available in the browser';
 
 /**
- * jieba-wasm in the server's own web worker, its data fetched from the
- * extension's files (`dataUrl`: dist/jieba-wasm/). The policy dictionary is
- * bundled; user dictionaries on disk cannot be read and are reported.
+ * jieba-wasm in the server's own web worker, with the module and data the
+ * client read from the extension's files (dist/jieba-wasm/). The policy
+ * dictionary is bundled; user dictionaries on disk cannot be read and are reported.
  */
 export class BrowserWasmBackend implements SegmenterBackend {
   readonly name = 'jieba-wasm' as const;
   #segmenter: Segmenter | undefined;
 
   constructor(
-    private readonly dataUrl: URL,
+    private readonly files: JiebaWasmFiles,
     private readonly choice: Exclude<SegmenterChoice, 'intl'>,
   ) {}
 
-  async load(userDictionaryPaths: readonly string[]): Promise<SegmenterLoad> {
+  load(userDictionaryPaths: readonly string[]): Promise<SegmenterLoad> {
     const started = performance.now();
-    const [bytes, mainDictionary, hmmModel] = await Promise.all([
-      this.#fetch('jieba_rs_wasm_bg.wasm').then((r) => r.arrayBuffer()),
-      this.#fetch('jieba.dict.utf8').then((r) => r.text()),
-      this.#fetch('hmm_model.utf8').then((r) => r.text()),
-    ]);
     try {
-      initSync({ module: bytes });
+      // One module per worker: a restart (dictionary change) reuses it with the same dictionaries.
+      this.#segmenter = loadedSegmenter ??= this.#instantiate();
     } catch (error) {
-      throw new Error(`jieba_rs_wasm_bg.wasm is not a usable WebAssembly module (${error instanceof Error ? error.message : String(error)})`);
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
-    const entries = parseDictionary(policyDictionary).entries;
-    this.#segmenter = createJiebaWasmSegmenter({ cut, with_dict, add_word }, { mainDictionary, hmmModel, builtinOnlyWords, entries });
     const problems: FileProblem[] = userDictionaryPaths.map((path) => ({ path, messageId: 'file.unreadable', detail: NOT_IN_BROWSER }));
-    return {
+    return Promise.resolve({
       segmenter: 'jieba-wasm',
       ...(this.choice === 'native' ? { substituted: `nodejieba: ${NOT_IN_BROWSER}` } : {}),
       loadMs: performance.now() - started,
       userWords: 0,
       problems,
-    };
+    });
+  }
+
+  #instantiate(): Segmenter {
+    try {
+      initSync({ module: this.files.wasm });
+    } catch (error) {
+      throw new Error(`jieba_rs_wasm_bg.wasm is not a usable WebAssembly module (${error instanceof Error ? error.message : String(error)})`);
+    }
+    const { mainDictionary, hmmModel } = this.files;
+    return createJiebaWasmSegmenter({ cut, with_dict, add_word }, { mainDictionary, hmmModel, builtinOnlyWords, entries: parseDictionary(policyDictionary).entries });
   }
 
   cut(texts: readonly string[]): Promise<CutPieces[]> {
@@ -61,17 +69,5 @@ export class BrowserWasmBackend implements SegmenterBackend {
 
   dispose(): void {
     this.#segmenter = undefined;
-  }
-
-  async #fetch(name: string): Promise<Response> {
-    const url = new URL(name, this.dataUrl);
-    let response: Response;
-    try {
-      response = await fetch(url);
-    } catch (error) {
-      throw new Error(`cannot fetch ${url.href} (${error instanceof Error ? error.message : String(error)})`);
-    }
-    if (!response.ok) throw new Error(`cannot fetch ${url.href} (HTTP ${response.status})`);
-    return response;
   }
 }
