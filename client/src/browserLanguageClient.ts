@@ -28,5 +28,30 @@ export async function createBrowserLanguageClient(context: vscode.ExtensionConte
   const wasmBuffer = wasm.slice().buffer;
   const files: JiebaWasmFiles = { wasm: wasmBuffer, mainDictionary: decoder.decode(mainDictionary), hmmModel: decoder.decode(hmmModel) };
   worker.postMessage({ policyLensJiebaWasm: files }, [wasmBuffer]);
-  return new LanguageClient('policyLens', vscode.l10n.t('Policy Lens'), clientOptions(output), worker);
+  return new LanguageClient('policyLens', vscode.l10n.t('Policy Lens'), clientOptions(output), asMessagePort(worker));
+}
+
+type WorkerLike = ConstructorParameters<typeof LanguageClient>[3];
+
+/**
+ * vscode-jsonrpc's browser transport listens with `addEventListener('error')`;
+ * the worker some extension hosts hand out has only the `on…` properties.
+ */
+function asMessagePort(worker: WorkerLike): WorkerLike {
+  const w = worker as unknown as { addEventListener?: unknown; onerror: unknown; onmessage: unknown; postMessage(m: unknown, t?: unknown): void; terminate(): void };
+  if (typeof w.addEventListener === 'function') return worker;
+  const port = {
+    postMessage: (message: unknown, transfer?: unknown) => w.postMessage(message, transfer),
+    addEventListener: (type: string, listener: unknown) => {
+      if (type === 'error') w.onerror = listener;
+    },
+    get onmessage() {
+      return w.onmessage;
+    },
+    set onmessage(listener: unknown) {
+      w.onmessage = listener;
+    },
+    terminate: () => w.terminate(),
+  };
+  return port as unknown as WorkerLike;
 }
