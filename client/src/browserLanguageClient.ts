@@ -4,7 +4,7 @@ import type { JiebaWasmFiles } from '../../server/src/protocol';
 import { clientOptions } from './clientOptions';
 
 /** What the client needs of the worker API (its tsconfig has no DOM library). */
-declare const Worker: new (url: string) => ConstructorParameters<typeof LanguageClient>[3] & { postMessage(message: unknown, transfer: unknown[]): void };
+declare const Worker: new (url: string) => Extract<ConstructorParameters<typeof LanguageClient>[2], { postMessage: unknown }>;
 declare const Blob: new (parts: Uint8Array[], options: { type: string }) => unknown;
 declare const URL: { createObjectURL(blob: unknown): string };
 
@@ -28,30 +28,6 @@ export async function createBrowserLanguageClient(context: vscode.ExtensionConte
   const wasmBuffer = wasm.slice().buffer;
   const files: JiebaWasmFiles = { wasm: wasmBuffer, mainDictionary: decoder.decode(mainDictionary), hmmModel: decoder.decode(hmmModel) };
   worker.postMessage({ policyLensJiebaWasm: files }, [wasmBuffer]);
-  return new LanguageClient('policyLens', vscode.l10n.t('Policy Lens'), clientOptions(output), asMessagePort(worker));
-}
-
-type WorkerLike = ConstructorParameters<typeof LanguageClient>[3];
-
-/**
- * vscode-jsonrpc's browser transport listens with `addEventListener('error')`;
- * the worker some extension hosts hand out has only the `on…` properties.
- */
-function asMessagePort(worker: WorkerLike): WorkerLike {
-  const w = worker as unknown as { addEventListener?: unknown; onerror: unknown; onmessage: unknown; postMessage(m: unknown, t?: unknown): void; terminate(): void };
-  if (typeof w.addEventListener === 'function') return worker;
-  const port = {
-    postMessage: (message: unknown, transfer?: unknown) => w.postMessage(message, transfer),
-    addEventListener: (type: string, listener: unknown) => {
-      if (type === 'error') w.onerror = listener;
-    },
-    get onmessage() {
-      return w.onmessage;
-    },
-    set onmessage(listener: unknown) {
-      w.onmessage = listener;
-    },
-    terminate: () => w.terminate(),
-  };
-  return port as unknown as WorkerLike;
+  // vscode-languageclient 10+: (id, name, serverOptions — the worker —, clientOptions).
+  return new LanguageClient('policyLens', vscode.l10n.t('Policy Lens'), worker, clientOptions(output));
 }
