@@ -47,6 +47,7 @@ const builds = [
     mainFields: ['browser', 'module', 'main'],
     conditions: ['browser'],
     loader: { '.utf8': 'text', '.txt': 'text' },
+    inject: ['server/src/adapters/browser/immediate.ts'],
   },
   // The term report's webview script, Chart.js included: a browser bundle, nothing loaded from elsewhere.
   { entryPoints: { report: 'client/src/report/main.ts' }, platform: 'browser', target: 'es2022', format: 'iife', mainFields: ['browser', 'module', 'main'], minify: true },

@@ -10,8 +10,8 @@ const DIST = path.join(__dirname, '../../dist');
 /**
  * The web extension's language server (dist/browserServer.js, built for the
  * browser) in a worker that offers only what a browser worker does: `self`
- * with postMessage and onmessage. The script runs as a function body: no
- * `require`, no file system, no native module. As the browser client does,
+ * with postMessage and onmessage. The script runs as a function body in
+ * which Node's globals (require, process, Buffer, setImmediate …) are undefined. As the browser client does,
  * the first message hands over jieba-wasm's files.
  */
 const BOOTSTRAP = `
@@ -24,7 +24,8 @@ globalThis.self = {
   get onmessage() { return listener; },
   set onmessage(value) { listener = value; },
 };
-new Function('require', 'process', require('node:fs').readFileSync(workerData.script, 'utf8'))(undefined, undefined);
+const NODE_ONLY = ['require', 'process', 'Buffer', 'global', 'setImmediate', 'clearImmediate', '__dirname', '__filename'];
+new Function(...NODE_ONLY, require('node:fs').readFileSync(workerData.script, 'utf8'))();
 `;
 
 class WorkerClient {
