@@ -25,7 +25,7 @@ const builds = [
     external: ['nodejieba'],
   },
   // The command line (`policy-lens check …`): the core without LSP, jieba in process.
-  { entryPoints: { cli: 'server/src/cli.ts' }, external: ['nodejieba'] },
+  { entryPoints: { cli: 'server/src/cli.ts', checkWorker: 'server/src/cli/checkWorker.ts' }, external: ['nodejieba'] },
   // The benchmark is not shipped; it is bundled only so that it runs TypeScript sources.
   { entryPoints: { bench: 'bench/run.ts' }, external: ['nodejieba'] },
   // The web extension (vscode.dev, github.dev): the language server in a web worker, segmenting

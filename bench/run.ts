@@ -2,6 +2,7 @@
  * `npm run bench`: figures for the 1.6 MB compilation, all measured in one run.
  * Prints numbers; asserts nothing (targets are judged by reading the output).
  */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadJieba } from '../server/src/adapters/jieba';
@@ -38,6 +39,20 @@ function timed<T>(fn: () => T): [T, number] {
   return [result, performance.now() - started];
 }
 
+/** VmRSS of a process, from /proc (Linux). */
+function rssOf(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+}
+
+/** RSS of a bare Node process with nodejieba loaded (the same dictionaries): the floor the server is compared with. */
+function bareJiebaRss(): number {
+  const out = spawnSync(process.execPath, [__filename, '--bare-jieba'], { encoding: 'utf8' }).stdout;
+  return Number(out.trim());
+}
+
+let rawCutMs = 0;
+
 function inProcess(): Segmenter {
   console.log('\n— in process (core only) —');
   const rssBefore = process.memoryUsage().rss;
@@ -47,6 +62,7 @@ function inProcess(): Segmenter {
   const paragraphs = splitParagraphs(COMPILATION).filter((p) => p.text.length > 0);
   const [tokens, cutMs] = timed(() => paragraphs.reduce((n, p) => n + segmentParagraph(loaded.segmenter, p.text).length, 0));
   row(`raw nodejieba cut, all ${paragraphs.length} paragraphs (${tokens} tokens)`, ms(cutMs));
+  rawCutMs = cutMs;
   const edited = LINES.find((l, i) => i > LINES.length / 2 && l.length > 100)!;
   const cuts: number[] = [];
   for (let i = 0; i < 200; i++) cuts.push(timed(() => segmentParagraph(loaded.segmenter, edited))[1]);
@@ -64,7 +80,7 @@ function inProcess(): Segmenter {
   return loaded.segmenter;
 }
 
-async function overStdio(): Promise<void> {
+async function overStdio(segmenter: Segmenter): Promise<void> {
   console.log('\n— language server over stdio (node dist/server.js --stdio) —');
   const client = LspTestClient.start();
   let started = performance.now();
@@ -78,7 +94,15 @@ async function overStdio(): Promise<void> {
   client.open(uri, COMPILATION);
   await client.diagnostics(uri, 1, 120_000);
   const first = client.notifications.find((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri)!;
-  row(`didOpen → first diagnostics (${first.params.diagnostics.length} diagnostics)`, ms(performance.now() - started));
+  const openMs = performance.now() - started;
+  row(`didOpen → settled diagnostics (${first.params.diagnostics.length} diagnostics)`, ms(openMs));
+  // The raw cut again, now, so that both figures share the machine's load of the moment.
+  const paragraphs = splitParagraphs(COMPILATION).filter((p) => p.text.length > 0);
+  const [, cutNow] = timed(() => paragraphs.forEach((p) => segmentParagraph(segmenter, p.text)));
+  row('  ÷ raw paragraph-wise nodejieba cut (before / after the open)', `${(openMs / rawCutMs).toFixed(2)} / ${(openMs / cutNow).toFixed(2)} ×`, '≤ 1.3 ×');
+  const bare = bareJiebaRss();
+  const serverRss = rssOf(client.child.pid!);
+  row('server RSS with the document open − bare nodejieba process', `${mb(serverRss)} − ${mb(bare)} = ${mb(serverRss - bare)}`, '≤ 100 MB');
 
   const symbolTimes: number[] = [];
   for (let i = 0; i < 30; i++) {
@@ -151,14 +175,44 @@ async function overStdio(): Promise<void> {
   }
   row(`hover round trip on terms, median (${answered}/${targets.length} answered)`, ms(percentile(hoverTimes, 50)));
   row('hover round trip on terms, p95', ms(percentile(hoverTimes, 95)), '≤ 5 ms');
+
+  // Memory over many edits: type and delete in turn until 1 000 edits in all.
+  const rssBefore = rssOf(client.child.pid!);
+  const soFar = version - 1;
+  const remove = { start: { line, character: 40 }, end: { line, character: 41 } };
+  for (let i = soFar; i < 1000; i++) await (i % 2 === soFar % 2 ? edit(at(line, 40), '稳') : edit(remove, ''));
+  row(`server RSS after ${soFar} edits → after 1 000 edits`, `${mb(rssBefore)} → ${mb(rssOf(client.child.pid!))}`);
   await client.shutdown();
 }
 
+/** `policy-lens check` over the national reports with one and two threads: same output, wall times compared. */
+function commandLine(): void {
+  const corpus = path.join(ROOT, 'test/fixtures/corpus/national');
+  console.log('\n— command line (node dist/cli.js check) —');
+  if (!fs.existsSync(corpus)) return row('national reports (test/fixtures/corpus/national)', 'missing: skipped');
+  const files = fs.readdirSync(corpus).filter((f) => f.endsWith('.txt')).length;
+  const run = (jobs: number) => {
+    const started = performance.now();
+    const result = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'check', corpus, '--format', 'json', '--fail-on', 'none', '--no-progress', '--jobs', String(jobs)], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    return { ms: performance.now() - started, out: result.stdout };
+  };
+  const one = run(1);
+  const two = run(2);
+  row(`check ${files} national reports, --jobs 1 / --jobs 2`, `${ms(one.ms)} / ${ms(two.ms)}`);
+  row('  --jobs 2 ÷ --jobs 1 (output identical: ' + (one.out === two.out ? 'yes' : 'NO') + ')', `${(two.ms / one.ms).toFixed(2)} ×`, '≤ 0.65 ×');
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--bare-jieba')) {
+    loadJieba([]);
+    process.stdout.write(String(process.memoryUsage().rss));
+    return;
+  }
   console.log(`Policy Lens benchmark — ${NAME} (${COMPILATION.length} characters, ${LINES.length} lines), node ${process.version}`);
-  inProcess();
+  const segmenter = inProcess();
   compareSegmenters(row);
-  await overStdio();
+  await overStdio(segmenter);
+  commandLine();
 }
 
 // `--segmenter <name>`: the child process of compareSegmenters.

@@ -65,6 +65,12 @@ export interface TermStatistic {
   readonly forms: readonly { readonly form: string; readonly role: 'term' | 'alias' | 'accepted' | 'rejected'; readonly count: number }[];
   /** In document order; empty for the workspace or when not asked for. */
   readonly occurrences: readonly Location[];
+  /**
+   * The built-in term's life in the national reports (data/term-history.json): `[year, count]` per
+   * government work report and `[congress, count]` per Party Congress report, non-zero only.
+   * Absent for terms of a user glossary.
+   */
+  readonly history?: { readonly gwr: readonly (readonly [number, number])[]; readonly cpc: readonly (readonly [number, number])[] };
 }
 
 /** A column of the density table: a part of the document, or a document of the workspace. */
@@ -108,6 +114,8 @@ export interface TermStatisticsResult {
   /** The most used terms and slogans, section by section. */
   readonly density: readonly TermDensity[];
   readonly rules: readonly RuleStatistic[];
+  /** The reports the term histories count: years of government work reports, numbers of Party Congresses. */
+  readonly historyCorpus?: { readonly gwrYears: readonly number[]; readonly congresses: readonly number[] };
 }
 
 /** The custom methods as typed objects: the client and the server name each method once, here. */

@@ -37,6 +37,29 @@ describe('policy-lens check (node dist/cli.js)', { timeout: 120_000 }, () => {
     expect(code).toBe(1);
   });
 
+  it('checks files on worker threads with --jobs: the same output in the same order as one thread', () => {
+    const fixtures = path.join(ROOT, 'test/fixtures');
+    const args = ['check', '000_a487f46611498c32.txt', '004_aedbcdac15b26f45.txt', path.join(WORKSPACE, 'docs'), '--format', 'json', '--fail-on', 'none'];
+    const one = run([...args, '--jobs', '1'], { cwd: fixtures });
+    const three = run([...args, '-j', '3'], { cwd: fixtures });
+    expect(one.code).toBe(0);
+    const files = JSON.parse(one.stdout).files.map((f: { file: string }) => f.file);
+    expect(files.length).toBe(5);
+    expect(files.slice(0, 2)).toEqual(['000_a487f46611498c32.txt', '004_aedbcdac15b26f45.txt']);
+    expect(JSON.parse(one.stdout).files.some((f: { findings: unknown[] }) => f.findings.length > 0)).toBe(true);
+    expect(three.stdout).toBe(one.stdout);
+    expect(three.code).toBe(0);
+  });
+
+  it('names a missing reference with the editor’s localized message, not an id', () => {
+    const missing = path.join(WORKSPACE, 'nowhere');
+    const en = run(['check', 'docs/clean.policy.txt', '--reference', 'nowhere']);
+    expect(en.stderr).toContain(`policy-lens: file not found: ${missing}\n`);
+    expect(en.stderr).not.toContain('file.missing');
+    const zh = run(['check', 'docs/clean.policy.txt', '--reference', 'nowhere', '--locale', 'zh']);
+    expect(zh.stderr).toContain(`policy-lens: 找不到文件：${missing}\n`);
+  });
+
   it('exits by --fail-on: 1 at or above the level, 0 below it or with none, 0 for a clean file', () => {
     expect(run(['check', 'docs/draft.policy.txt', '--fail-on', 'error']).code).toBe(1);
     expect(run(['check', 'docs/gb18030.policy.txt', '--fail-on=error']).code).toBe(0);
@@ -55,7 +78,7 @@ describe('policy-lens check (node dist/cli.js)', { timeout: 120_000 }, () => {
     const { code, stdout } = run(['check', '--format', 'json', 'docs/*.policy.txt']);
     expect(code).toBe(1);
     const report = JSON.parse(stdout);
-    expect(report.tool).toEqual({ name: 'policy-lens', version: '0.1.0' });
+    expect(report.tool).toEqual({ name: 'policy-lens', version: JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version });
     expect(report.files.map((f: any) => [f.file, f.encoding, f.findings.length])).toEqual([
       ['docs/clean.policy.txt', 'utf-8', 0],
       ['docs/draft.policy.txt', 'utf-8', 4],
@@ -85,7 +108,8 @@ describe('policy-lens check (node dist/cli.js)', { timeout: 120_000 }, () => {
     expect(run0.tool.driver.rules.map((r: any) => r.id)).toEqual(RULES.map((r) => r.id));
     for (const rule of run0.tool.driver.rules) {
       expect(rule.shortDescription.text).toBeTruthy();
-      expect(['error', 'warning', 'note']).toContain(rule.defaultConfiguration.level);
+      // A rule off by default (term.dated) is listed disabled, at level none.
+      expect(rule.defaultConfiguration.enabled ? ['error', 'warning', 'note'] : ['none']).toContain(rule.defaultConfiguration.level);
     }
     expect(run0.columnKind).toBe('utf16CodeUnits');
     expect(run0.originalUriBaseIds['%SRCROOT%'].uri).toMatch(/^file:\/\/.*\/workspace\/$/);
@@ -171,6 +195,9 @@ describe('command-line parsing and globs', () => {
       options: expect.objectContaining({ command: 'check', format: 'json', failOn: 'error', encoding: 'gb18030', locale: 'zh', patterns: ['a.txt', '-b.txt'] }),
     });
     expect(parseArgs(['check', '--outline', '-f', 'sarif', 'a.txt'])).toEqual({ error: '--outline prints text or json, not sarif' });
+    expect(parseArgs(['check', '-j', '2', 'a.txt'])).toEqual({ options: expect.objectContaining({ jobs: 2 }) });
+    expect(parseArgs(['check', '--jobs=0', 'a.txt'])).toEqual({ error: '--jobs needs a number from 1 to 64, not "0"' });
+    expect(parseArgs(['check', 'a.txt', '--jobs'])).toEqual({ error: '--jobs needs a number from 1 to 64, not nothing' });
   });
 
   it('matches *, **, ?, [..] and {a,b} like a shell, not across folders or into hidden names', () => {

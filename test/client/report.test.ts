@@ -1,7 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { barData, format, heatmap, opaque, ruleRows, summaryLine, type ReportInput, type ReportLabels } from '../../client/src/report/reportModel';
+import { loadTermHistory } from '../../server/src/adapters/termHistoryFile';
+import { timelineOf } from '../../server/src/core/terms/termHistory';
+import { barData, format, heatmap, historyChart, opaque, ruleRows, summaryLine, type ReportInput, type ReportLabels } from '../../client/src/report/reportModel';
 import { reportHtml } from '../../client/src/views/reportHtml';
 import { groupTerms, nextOccurrence } from '../../client/src/views/termsModel';
 import { findingMessage } from '../../server/src/engine/l10n';
@@ -55,6 +57,8 @@ const LABELS: ReportLabels = {
   refresh: 'Refresh',
   line: 'Ln {0}',
   truncated: '{0} of {1} shown',
+  history: 'In the government work reports',
+  historyNote: '…',
 };
 
 describe('the term report’s content (national report)', () => {
@@ -62,7 +66,7 @@ describe('the term report’s content (national report)', () => {
   const input: ReportInput = { title: 'Policy terms in 政府工作报告2024.policy.txt', labels: LABELS, result, documentNames: { [URI]: '政府工作报告2024.policy.txt' } };
 
   it('sums up characters, terms, occurrences and findings', () => {
-    expect(summaryLine(input)).toBe('17,276 characters · 332 terms and slogans · 463 occurrences · 7 findings');
+    expect(summaryLine(input)).toBe('17,276 characters · 338 terms and slogans · 471 occurrences · 7 findings');
   });
 
   it('charts the 20 most used, terms and slogans as two series', () => {
@@ -73,6 +77,24 @@ describe('the term report’s content (national report)', () => {
     expect(bars.slogans.slice(0, 3)).toEqual([null, null, 7]);
     // every bar is in exactly one series
     bars.labels.forEach((_, i) => expect([bars.terms[i], bars.slogans[i]].filter((v) => v !== null)).toHaveLength(1));
+  });
+
+  it('charts the most used terms in the government work reports, year by year since their first use', () => {
+    expect(historyChart(result)).toBeUndefined();
+    const history = loadTermHistory()!;
+    const withHistory: TermStatisticsResult = {
+      ...result,
+      terms: result.terms.map((t) => ({ ...t, history: { gwr: timelineOf(history, t.term).gwr, cpc: timelineOf(history, t.term).cpc } })),
+      historyCorpus: { gwrYears: history.gwrYears, congresses: history.congresses },
+    };
+    const chart = historyChart(withHistory)!;
+    expect(chart.series.map((s) => s.term)).toEqual(['高质量发展', '新型城镇化', '以习近平同志为核心的党中央', '一带一路', '新时代', '绿色低碳']);
+    // From 2011 (the earliest first use among them), the report years of the corpus: 2020 is missing.
+    expect(chart.years).toEqual([2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2021, 2022, 2023, 2024, 2025]);
+    const quality = chart.series[0].counts;
+    expect(quality.slice(-5)).toEqual([7, 9, 5, 22, 8]);
+    expect(quality[chart.years.indexOf(2024)]).toBe(result.terms.find((t) => t.term === '高质量发展')!.count);
+    for (const series of chart.series) expect(series.counts).toHaveLength(chart.years.length);
   });
 
   it('shades the density table relative to its densest cell and shortens long section names', () => {
@@ -128,10 +150,10 @@ describe('the Policy Terms view’s model', () => {
 
   it('groups by category, the most used first', () => {
     const groups = groupTerms(result.terms, 'count');
-    // 科技产业 has the most occurrences (many terms), 发展理念 the most used term
-    expect(groups[0].category).toBe('科技产业');
+    // 方针政策 has the most occurrences (many terms, the three global initiatives twice each), 发展理念 the most used term
+    expect(groups.slice(0, 2).map((g) => g.category)).toEqual(['方针政策', '科技产业']);
     expect(groups.find((g) => g.category === '发展理念')!.terms[0]).toMatchObject({ term: '高质量发展', count: 22 });
-    expect(groups.reduce((sum, g) => sum + g.count, 0)).toBe(463);
+    expect(groups.reduce((sum, g) => sum + g.count, 0)).toBe(471);
     for (const group of groups) expect(group.terms.map((t) => t.count)).toEqual(group.terms.map((t) => t.count).sort((a, b) => b - a));
     const counts = groups.map((g) => g.count);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));

@@ -246,3 +246,110 @@ describe('excerpts of a compilation', () => {
     expect(findings.map((f) => [f.messageId, f.args])).toEqual([['skipped', { expected: '3', found: '4' }]]);
   });
 });
+
+describe('real patterns that are not numbering errors (issue 13)', () => {
+  it('ignores link fragments of a web page left on lines of their own (gwr-2017)', () => {
+    const text = [
+      '一、2016年工作回顾',
+      '过去一年，我国发展面临国内外诸多矛盾叠加、风险隐患交汇的严峻挑战。我们在以习近平同志为核心的党中央坚强领导下，保持了经济社会持续健康发展。',
+      '党的十八届六中全会',
+      '正式明确',
+      '习近平',
+      '总书记的核心地位，体现了党和人民的根本利益。“',
+      '十三五',
+      '”实现了良好开局。',
+      '二、2017年工作总体部署',
+      '今年发展的主要预期目标是：国内生产总值增长6.5%左右。',
+      '三、2017年重点工作任务',
+      '（一）用改革的办法深入推进“三去一降一补”',
+      '正文。',
+    ].join('\n');
+    const outline = buildOutline(text, splitParagraphs(text), { markdown: false, leadItems: false });
+    expect(outline.map((node) => [node.kind, node.name])).toEqual([
+      ['part', '一、2016年工作回顾'],
+      ['part', '二、2017年工作总体部署'],
+      ['part', '三、2017年重点工作任务'],
+    ]);
+    expect(check(text)).toEqual([]);
+  });
+
+  it('does not take `我国第一部《` / `国防法` / `》开始实施。` for a title (gwr-1998)', () => {
+    const text = '一、关于过去五年的政府工作\n国防和军队现代化建设迈出新的步伐。\n我国第一部《\n国防法\n》开始实施。各级政府和广大人民群众积极支持国防建设，军政军民团结进一步加强。\n二、关于1998年政府工作的建议\n正文。';
+    expect(check(text)).toEqual([]);
+  });
+
+  it('accepts lead items between parts, also when 一是 starts inside the paragraph before (gwr-2010)', () => {
+    const standalone = '一、回顾\n正文。\n二、任务\n今年要抓好五件事。\n一是甲。\n二是乙。\n三是丙。\n四是丁。\n五是戊。\n三、保障\n正文。';
+    const inline = '一、回顾\n正文。\n二、任务\n继续实施积极的财政政策。一是保持支出强度。\n二是结构性减税。\n三是优化支出结构。\n严格控制一般性支出。\n四是加强债务管理。\n继续实施适度宽松的货币政策。一是保持货币信贷合理充裕。\n二是优化信贷结构。\n三、保障\n正文。';
+    for (const text of [standalone, inline]) {
+      expect(check(text, { markdown: false, leadItems: true })).toEqual([]);
+      expect(check(text, { markdown: false, leadItems: false })).toEqual([]);
+    }
+    // A lead item still may not skip: 三是 is missing here.
+    const gap = '一、任务\n今年要抓好几件事。一是甲。\n二是乙。\n四是丁。';
+    expect(check(gap).map((finding) => [finding.messageId, finding.args])).toEqual([['skipped', { expected: '三', found: '四' }]]);
+  });
+
+  it('takes `20.2030年远景目标` and `21.3+1产业体系` as items 20 and 21, not as wrapped numbers', () => {
+    const text = '二、任务\n19.城市更新：正文。\n20.2030年远景目标：正文。\n21.3+1产业体系：正文。\n22.开放合作：正文。';
+    const outline = buildOutline(text, splitParagraphs(text), { markdown: false, leadItems: false });
+    expect(outline[0].children.map((node) => node.name)).toEqual(['19.城市更新：正文', '20.2030年远景目标：正文', '21.3+1产业体系：正文', '22.开放合作：正文']);
+    const items = Array.from({ length: 18 }, (_, i) => `${i + 1}.工作${i + 1}：正文。`).join('\n');
+    expect(check(`一、总体\n正文。\n${text.replace('二、任务', `二、任务\n${items}`)}`)).toEqual([]);
+    // Without item 1 before it, `2.2万亿元…` stays a wrapped number.
+    const wrapped = '一、回顾\n1.扩大有效投资。全年新增专项债券\n2.2万亿元，增发国债。\n2.推进改革。';
+    expect(check(wrapped)).toEqual([]);
+  });
+
+  it('reads a list numbered like the parts as a list of its own (gwr-1981, gwr-1986)', () => {
+    const text = [
+      '一、依靠政策和科学，加快农业的发展',
+      '正文。',
+      '二、有重点有步骤地进行技术改造',
+      '进行技术改造要紧紧围绕提高经济效益，从以下几个方面进行：',
+      '一、节约能源，节约原材料，降低消耗；',
+      '二、改革产品结构，提高性能和质量；',
+      '三、合理地利用资源，提高综合利用水平。',
+      '正文。',
+      '三、分批进行企业的全面整顿',
+      '正文。',
+    ].join('\n');
+    expect(check(text)).toEqual([]);
+    // Two levels both numbered 一、: the outer run resumes after the inner one.
+    const twoLevels = '一、回顾\n正文。\n二、任务\n着重说明以下几个问题。\n一、甲\n二、乙\n三、丙\n三、改革\n正文。\n一、子\n二、丑\n四、外交\n正文。';
+    expect(check(twoLevels)).toEqual([]);
+  });
+
+  it('returns to the level of （二） when 一、 parts were placed under it (gwr-1981)', () => {
+    const text = '（一）当前的经济形势\n正文。\n（二）今后经济建设的方针\n正文。\n一、加快农业的发展\n正文。\n二、调整重工业的服务方向\n正文。\n（三）我国经济发展的前景\n正文。';
+    const outline = buildOutline(text, splitParagraphs(text), { markdown: false, leadItems: false });
+    expect(outline.map((node) => node.name)).toEqual(['（一）当前的经济形势', '（二）今后经济建设的方针', '一、加快农业的发展', '二、调整重工业的服务方向', '（三）我国经济发展的前景']);
+    // The inverted levels are reported once; （三） continues （二）.
+    expect(check(text).map((finding) => [finding.messageId, finding.args])).toEqual([['levelOrder', { found: '一、', previous: '（二）' }]]);
+  });
+});
+
+describe('real gaps still fire', () => {
+  it('reports a heading broken across lines (`（` / `三）…`) with a fix that joins the marker', () => {
+    const text = '一、任务\n（一）甲\n正文。\n（二）乙\n正文。\n（\n三）加快建设现代化产业体系\n正文。\n（四）丁\n正文。';
+    const outline = buildOutline(text, splitParagraphs(text), { markdown: false, leadItems: false });
+    expect(outline[0].children.map((node) => [node.line, node.name])).toEqual([
+      [1, '（一）甲'],
+      [3, '（二）乙'],
+      [5, '（三）加快建设现代化产业体系'],
+      [8, '（四）丁'],
+    ]);
+    const span = { start: text.indexOf('（\n三）'), end: text.indexOf('（\n三）') + 4 };
+    expect(check(text)).toEqual([
+      { code: 'outline.numbering', messageId: 'brokenMarker', span, args: { marker: '（三）' }, fix: [{ span, newText: '（三）' }] },
+    ]);
+    expect(applyEdits(text, check(text)[0].fix!)).toContain('\n（三）加快建设现代化产业体系\n');
+  });
+
+  it('still reports a missing （四） among restarting lists and a gap after a resumed list', () => {
+    const missing = '一、回顾\n正文。\n二、任务\n（一）甲\n（二）乙\n（三）丙\n（五）戊\n三、保障\n正文。';
+    expect(check(missing).map((finding) => [finding.messageId, finding.args])).toEqual([['skipped', { expected: '四', found: '五' }]]);
+    const afterList = '一、回顾\n正文。\n二、任务\n从以下几个方面进行：\n一、甲；\n二、乙。\n四、保障\n正文。';
+    expect(check(afterList).map((finding) => [finding.messageId, finding.args])).toEqual([['skipped', { expected: '三', found: '四' }]]);
+  });
+});

@@ -72,12 +72,13 @@ describe('whole-file properties', () => {
     expect(documents.map((node) => node.number?.value)).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
   });
 
-  it('counts every （X） heading of 002 (125 standalone + 326 inline) and the parts', () => {
+  it('counts every （X） heading of 002 (125 standalone + 326 inline), the 一要 heading sentences and the parts', () => {
     const nodes = flattenOutline(outlineOf('002_8dfe99efc033ddf8.txt', { markdown: false, leadItems: true }));
     const count = (kind: string) => nodes.filter((node) => node.kind === kind).length;
-    expect(count('section')).toBe(451);
+    // + Liaoning's 一要…五要 (989–997) and Gansu's 一要…八要 (4503–4567): the second level of parts without （一）.
+    expect(count('section')).toBe(451 + 5 + 8);
     expect(count('part')).toBe(83 + 5); // numbered parts + Sichuan's 3 and Tibet's 2 unnumbered ones
-    expect(count('lead')).toBe(158 + 13 + 76); // 一是…, 一要…, ——…
+    expect(count('lead')).toBe(158 + 76); // 一是…, ——…
     expect(count('item')).toBe(10); // Zhejiang's 1、–10、
   });
 

@@ -296,3 +296,53 @@ describe('buildOutline: negative cases in context', () => {
     expect(build(text, WITH_LEADS)).toEqual([]);
   });
 });
+
+describe('compilations of newspaper articles (issue 13)', () => {
+  const OPENING = '中共中央总书记、国家主席、中央军委主席习近平近日在湖南考察时强调，要坚持改革创新、求真务实，奋力谱写中国式现代化湖南篇章。';
+  const PARAGRAPH = '会议指出，要锚定“三个高地”主攻方向持续用力，坚持以科技创新引领现代化产业体系建设，加快发展新质生产力。';
+
+  it('never takes a source line for a title, also at the end of an article, and skips a dateline', () => {
+    const text = [
+      '习近平在湖南考察时强调',
+      '坚持改革创新 求真务实',
+      OPENING,
+      '《人民日报》（2024年03月22日第01版）',
+      '毛伟明主持省政府党组会议',
+      '——牢记领袖嘱托 感恩担当奋进',
+      '新华社长沙3月23日电',
+      PARAGRAPH,
+      '来源：湖南日报',
+      '政府工作报告',
+      '——2024年3月5日在第十四届全国人民代表大会第二次会议上',
+      '各位代表：',
+      '一、2023年工作回顾',
+      PARAGRAPH,
+      '二、2024年政府工作任务',
+      PARAGRAPH,
+      '《人民日报》（2024年03月13日第01版）',
+    ].join('\n');
+    expect(shape(build(text))).toEqual([
+      'document 1 习近平在湖南考察时强调 坚持改革创新 求真务实',
+      'document 1 毛伟明主持省政府党组会议 ——牢记领袖嘱托 感恩担当奋进',
+      'document 1 政府工作报告',
+      'part 2 一、2023年工作回顾',
+      'part 2 二、2024年政府工作任务',
+    ]);
+  });
+
+  it('classifies source lines', () => {
+    for (const line of ['《人民日报》（2024年03月06日第01版）', '《人民日报》2024年3月6日', '——《求是》2024年第6期', '新华社北京3月5日电', '（来源：新华网）', '摘自《学习时报》']) {
+      expect(classifyLine(line), line).toEqual({ type: 'source' });
+    }
+    expect(classifyLine('来源于群众')?.type).toBe('plain');
+  });
+});
+
+describe('headings broken by the links of a web page (gwr-2006)', () => {
+  it('joins the pieces of the heading into its name', () => {
+    const text = '三、关于《\n国民经济和社会发展第十一个五年规划纲要（草案）\n》的说明\n\n下面，我就几个问题作简要说明。\n（一）“十一五”规划《\n纲要（草案）\n》的编制过程和主要特点\n正文。';
+    const outline = build(text);
+    expect(shape(outline)).toEqual(['part 1 三、关于《国民经济和社会发展第十一个五年规划纲要（草案）》的说明', 'section 2 （一）“十一五”规划《纲要（草案）》的编制过程和主要特点']);
+    expect(outline[0].children[0].line).toBe(5);
+  });
+});

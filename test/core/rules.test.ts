@@ -117,14 +117,18 @@ describe('sentence.duplicated', () => {
 
 describe('term.variant', () => {
   it('flags a rejected spelling and fixes it to the canonical term', () => {
-    const text = '加快发展新质生产率，坚持全过程民主，因地治宜推进工作。';
+    const text = '加快发展新质生产率，坚持全程人民民主，因地治宜推进工作。';
     const findings = run(termVariantRule, text);
     expect(findings.map((f) => [text.slice(f.span.start, f.span.end), f.args.canonical])).toEqual([
       ['新质生产率', '新质生产力'],
-      ['全过程民主', '全过程人民民主'],
+      ['全程人民民主', '全过程人民民主'],
       ['因地治宜', '因地制宜'],
     ]);
     expect(applyFixes(text, findings)).toBe('加快发展新质生产力，坚持全过程人民民主，因地制宜推进工作。');
+  });
+
+  it('leaves 全过程民主 alone: the statutory wording of 2021 (NPC Organic Law), before 全过程人民民主', () => {
+    expect(run(termVariantRule, '坚持全过程民主。')).toEqual([]);
   });
 
   it('finds nothing in the national report', () => {

@@ -39,6 +39,10 @@ describe('policyLens/termStatistics over stdio', () => {
     expect(result.scope).toBe('document');
     const quality = result.terms.find((t) => t.term === '高质量发展')!;
     expect([quality.count, quality.category, quality.kind, quality.occurrences.length]).toEqual([22, '发展理念', 'term', 22]);
+    // The term's life in the national reports comes with it (data/term-history.json).
+    expect(result.terms.find((t) => t.term === '新质生产力')!.history).toEqual({ gwr: [[2024, 1], [2025, 2]], cpc: [] });
+    expect(result.historyCorpus?.gwrYears.length).toBe(52);
+    expect(result.historyCorpus?.congresses).toEqual([18, 20]);
     const lines = NATIONAL.split('\n');
     for (const { uri, range } of quality.occurrences) {
       expect(uri).toBe(nationalUri);

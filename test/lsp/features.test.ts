@@ -69,6 +69,10 @@ describe('glossary, outline and workspace features over stdio', () => {
     expect(hover.contents.value).toContain('先进生产力质态');
     const count = NATIONAL.split('新质生产力').length - 1;
     expect(hover.contents.value).toContain(`本文出现 ${count} 次。`);
+    // The definition is marked editorial, next to the official sentence, with the term's history in the reports.
+    expect(hover.contents.value).toContain('**编者释义**：创新起主导作用');
+    expect(hover.contents.value).toContain('官方用例：2025 年政府工作报告 第 76 行\n> （二）因地制宜发展新质生产力，加快建设现代化产业体系。');
+    expect(hover.contents.value).toContain('\n\n政府工作报告：2024 年首次出现，2024–2025 年 3 次；党代会报告（十八大、二十大）未出现\n\n---\n\n本文出现');
     expect(hover.range).toEqual({ start: at, end: { line: at.line, character: at.character + 5 } });
   });
 

@@ -45,6 +45,7 @@ describe('the .vsix contents (vsce ls)', () => {
       'node_modules/nodejieba/build/Release/nodejieba.node',
       'node_modules/nodejieba/submodules/cppjieba/dict/jieba.dict.utf8',
       'data/policy.dict.utf8',
+      'data/term-history.json',
       'data/references/2024政府工作报告.txt',
       'syntaxes/policy.tmLanguage.json',
       'language-configuration.json',

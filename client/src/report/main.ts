@@ -4,10 +4,10 @@
  * of the most used terms and slogans, the density table, the findings per rule. Colours come from
  * the editor's theme (`--vscode-*` variables) and follow theme changes.
  */
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
-import { barData, formatNumber, heatmap, opaque, ruleRows, summaryLine, type ReportInput, type ReportMessage, type ReportRequest } from './reportModel';
+import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
+import { barData, formatNumber, heatmap, historyChart, opaque, ruleRows, summaryLine, type ReportInput, type ReportMessage, type ReportRequest } from './reportModel';
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
+Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);
 
 interface VsCodeApi {
   postMessage(message: ReportRequest): void;
@@ -18,7 +18,7 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('report')!;
-let chart: Chart | undefined;
+let charts: Chart[] = [];
 let current: ReportInput | undefined;
 
 window.addEventListener('message', (event: MessageEvent<ReportMessage>) => {
@@ -61,8 +61,8 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, c
 }
 
 function render(input: ReportInput): void {
-  chart?.destroy();
-  chart = undefined;
+  for (const chart of charts) chart.destroy();
+  charts = [];
   const { labels } = input;
   // The series colours, opaque, for the chart and the table (set through the CSSOM).
   root.style.setProperty('--term-color', themeColor('--vscode-charts-blue', '#3794ff'));
@@ -79,6 +79,9 @@ function render(input: ReportInput): void {
   root.append(element('h2', labels.topTerms));
   if (input.result.terms.length === 0) root.append(element('p', labels.noTerms, 'empty'));
   else root.append(barChart(input));
+
+  const history = historyChart(input.result);
+  if (history) root.append(element('h2', labels.history), element('p', labels.historyNote, 'note'), historyLines(input, history));
 
   const table = heatmap(input);
   if (table.rows.length > 0 && table.columns.length > 0) {
@@ -104,7 +107,7 @@ function barChart(input: ReportInput): HTMLElement {
   const font = { family: themeValue('--vscode-font-family', 'sans-serif'), size: 12 };
   // Chart.js needs the canvas in the document to measure it.
   queueMicrotask(() => {
-    chart = new Chart(canvas, {
+    charts.push(new Chart(canvas, {
       type: 'bar',
       data: {
         labels: [...data.labels],
@@ -126,7 +129,55 @@ function barChart(input: ReportInput): HTMLElement {
         },
         plugins: { legend: { position: 'top', labels: { color: foreground, font } }, tooltip: { enabled: true } },
       },
-    });
+    }));
+  });
+  return box;
+}
+
+const SERIES_COLORS: readonly [string, string][] = [
+  ['--vscode-charts-blue', '#3794ff'],
+  ['--vscode-charts-orange', '#d18616'],
+  ['--vscode-charts-green', '#89d185'],
+  ['--vscode-charts-purple', '#b180d7'],
+  ['--vscode-charts-red', '#f14c4c'],
+  ['--vscode-charts-yellow', '#cca700'],
+];
+
+/** A small line chart: the document's most used terms in the government work reports, year by year. */
+function historyLines(input: ReportInput, data: NonNullable<ReturnType<typeof historyChart>>): HTMLElement {
+  const box = element('div', undefined, 'chart');
+  box.style.height = '240px';
+  const canvas = element('canvas');
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', input.labels.history);
+  box.append(canvas);
+  const foreground = themeValue('--vscode-foreground', '#cccccc');
+  const grid = themeValue('--vscode-charts-lines', 'rgba(128,128,128,0.35)');
+  const font = { family: themeValue('--vscode-font-family', 'sans-serif'), size: 12 };
+  queueMicrotask(() => {
+    charts.push(new Chart(canvas, {
+      type: 'line',
+      data: {
+        labels: data.years.map(String),
+        datasets: data.series.map((series, i) => {
+          const [name, fallback] = SERIES_COLORS[i % SERIES_COLORS.length];
+          const color = themeColor(name, fallback);
+          return { label: series.term, data: [...series.counts], borderColor: color, backgroundColor: color, pointRadius: 2, borderWidth: 2, tension: 0 };
+        }),
+      },
+      options: {
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        color: foreground,
+        font,
+        scales: {
+          x: { ticks: { color: foreground, font, autoSkip: true, maxRotation: 0 }, grid: { display: false } },
+          y: { beginAtZero: true, ticks: { color: foreground, precision: 0, font }, grid: { color: grid }, title: { display: true, text: input.labels.occurrences, color: foreground, font } },
+        },
+        plugins: { legend: { position: 'top', labels: { color: foreground, font } }, tooltip: { enabled: true, mode: 'index', intersect: false } },
+      },
+    }));
   });
   return box;
 }

@@ -28,6 +28,8 @@ export interface ReportLabels {
   readonly line: string;
   /** `{0}` shown, `{1}` total. */
   readonly truncated: string;
+  readonly history: string;
+  readonly historyNote: string;
 }
 
 /** What the extension posts to the webview. */
@@ -76,6 +78,31 @@ export function barData(result: TermStatisticsResult, limit = 20): BarData {
     labels: top.map((t) => t.term),
     terms: top.map((t) => (t.kind === 'term' ? t.count : null)),
     slogans: top.map((t) => (t.kind === 'slogan' ? t.count : null)),
+  };
+}
+
+export interface HistoryChart {
+  /** Government work report years of the corpus, from the earliest first use among the charted terms. */
+  readonly years: readonly number[];
+  readonly series: readonly { readonly term: string; readonly kind: 'term' | 'slogan'; readonly counts: readonly number[] }[];
+}
+
+/**
+ * The life of the document's most used terms in the government work reports: occurrences per
+ * report year, for the `limit` most used terms that at least two reports use. Undefined when none.
+ */
+export function historyChart(result: TermStatisticsResult, limit = 6): HistoryChart | undefined {
+  const corpusYears = result.historyCorpus?.gwrYears ?? [];
+  const charted = result.terms.filter((t) => (t.history?.gwr.length ?? 0) >= 2).slice(0, limit);
+  if (charted.length === 0 || corpusYears.length === 0) return undefined;
+  const from = Math.min(...charted.map((t) => t.history!.gwr[0][0]));
+  const years = corpusYears.filter((year) => year >= from);
+  return {
+    years,
+    series: charted.map((t) => {
+      const byYear = new Map(t.history!.gwr.map(([year, count]) => [year, count] as const));
+      return { term: t.term, kind: t.kind, counts: years.map((year) => byYear.get(year) ?? 0) };
+    }),
   };
 }
 

@@ -153,6 +153,8 @@ function labels(): ReportLabels {
     refresh: vscode.l10n.t('Refresh'),
     line: vscode.l10n.t('Ln {0}'),
     truncated: vscode.l10n.t('{0} of {1} shown'),
+    history: vscode.l10n.t('In the government work reports'),
+    historyNote: vscode.l10n.t('Occurrences of the most used terms in each government work report since their first use (the corpus lacks some years, e.g. 1989–1991, 1996 and 2020).'),
   };
 }
 

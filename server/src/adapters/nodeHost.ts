@@ -6,6 +6,7 @@ import type { SegmenterChoice } from '../engine/settings';
 import { loadBuiltinGlossary, loadUserGlossary } from './glossaryLoader';
 import { InProcessBackend } from './inProcessBackend';
 import { pinyinInitials } from './pinyin';
+import { loadTermHistory } from './termHistoryFile';
 import { ReferenceLibrary } from './references';
 import { WorkerBackend } from './workerBackend';
 import { findPolicyFiles, readWorkspaceDocument } from './workspaceFiles';
@@ -40,6 +41,7 @@ export function createNodeHost(segmenter: 'worker' | 'in-process' | ((choice: Ex
     createSegmenterBackend,
     loadBuiltinGlossary,
     loadUserGlossary,
+    loadTermHistory,
     pinyinInitials,
     createReferenceLibrary: () => new ReferenceLibrary(),
   };

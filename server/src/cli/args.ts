@@ -22,6 +22,8 @@ export interface CliOptions {
   readonly references: readonly string[];
   /** Progress bar: undefined = when stderr is a terminal and there are more than a few files. */
   readonly progress?: boolean;
+  /** Worker threads checking files in parallel; undefined = one per core. */
+  readonly jobs?: number;
 }
 
 export const USAGE = `usage: policy-lens check [options] <files, folders or globs...>
@@ -41,6 +43,8 @@ options:
                                    one with .vscode/settings.json or .policy-lens/, else the current one)
       --reference <path>           an extra reference text or folder for quote checks (repeatable)
       --progress, --no-progress    force the progress bar on stderr on or off
+  -j, --jobs <n>                   check files on n threads (default: the number of cores); the
+                                   output is the same and in the same order whatever n is
   -h, --help                       show this help
   -v, --version                    show the version
 
@@ -64,6 +68,7 @@ export function parseArgs(argv: readonly string[]): { options: CliOptions } | { 
   let config: string | undefined;
   let workspace: string | undefined;
   let progress: boolean | undefined;
+  let jobs: number | undefined;
   let onlyPatterns = false;
 
   for (let i = 0; i < argv.length; i++) {
@@ -139,6 +144,14 @@ export function parseArgs(argv: readonly string[]): { options: CliOptions } | { 
       case '--progress':
         progress = true;
         break;
+      case '-j':
+      case '--jobs': {
+        const v = value();
+        const n = v !== undefined && /^\d+$/.test(v) ? Number(v) : NaN;
+        if (!(n >= 1 && n <= 64)) return { error: `--jobs needs a number from 1 to 64, not ${v === undefined ? 'nothing' : `"${v}"`}` };
+        jobs = n;
+        break;
+      }
       case '--no-progress':
         progress = false;
         break;
@@ -149,7 +162,7 @@ export function parseArgs(argv: readonly string[]): { options: CliOptions } | { 
   if (command === undefined) return { error: 'missing command: policy-lens check <files>' };
   if (patterns.length === 0) return { error: 'no files given' };
   if (outline && format === 'sarif') return { error: '--outline prints text or json, not sarif' };
-  return { options: { command, patterns, format, outline, failOn, encoding, locale, config, workspace, references, progress } };
+  return { options: { command, patterns, format, outline, failOn, encoding, locale, config, workspace, references, progress, jobs } };
 }
 
 function defaults(command: CliOptions['command']): CliOptions {

@@ -42,7 +42,7 @@ export function createCheckEngine(settings: Settings, root: string, extraReferen
 /** Findings of every enabled rule, in document order, exactly as the editor computes them. */
 export async function checkText(engine: PolicyEngine, text: string, file: string): Promise<GradedFinding[]> {
   const analysis = engine.analyse(new StaticDocument(engine.host.files.toUri(file), text));
-  await analysis.ensureTokens();
+  await analysis.prepare();
   return analysis.findings();
 }
 

@@ -1,21 +1,16 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { decodeText, type TextEncodingName } from '../adapters/encoding';
+import { checkInWorkers, checkWorkerScript, defaultJobs } from '../adapters/checkPool';
 import { RULES } from '../core/rules/registry';
 import type { Severity } from '../core/types';
 import { parseArgs, localeFromEnvironment, USAGE, type CliOptions } from './args';
 import { loadConfig } from './config';
-import type { PolicyEngine } from '../engine/engine';
 import { VERSION } from '../version';
-import { checkText, createCheckEngine, createOutlineEngine, outlineOf } from './engine';
-import { formatJson, formatOutlineText, formatText, reportFindings, type FileReport } from './formats/report';
+import { FileChecker, type CheckSetup, type FileResult } from './fileChecker';
+import { formatJson, formatOutlineText, formatText, type FileReport } from './formats/report';
 import { formatSarif } from './formats/sarif';
 import { expandPatterns } from './glob';
 import { ProgressBar } from './progress';
 
 export const CLI_VERSION = VERSION;
-/** Files larger than this are refused (a policy document is rarely above a few MB). */
-const MAX_FILE_BYTES = 64 * 1024 * 1024;
 /** With more files than this, a terminal gets a progress bar. */
 const PROGRESS_FROM = 3;
 
@@ -61,37 +56,24 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
   for (const pattern of unmatched) warn(`no files match ${pattern}`);
   if (files.length === 0) return 2;
 
-  // Loaded on the first readable file: the dictionary takes a second or two.
-  let engine: PolicyEngine | undefined;
-  // The outline needs no dictionary: its engine never loads one.
-  let outlineEngine: PolicyEngine | undefined;
   const progress = new ProgressBar(io.stderr, files.length, options.progress ?? (io.stderr.isTTY === true && files.length > PROGRESS_FROM));
-  const reports: FileReport[] = [];
-  let unreadable = 0;
-  for (let i = 0; i < files.length; i++) {
-    const file = files[i];
-    progress.update(i, file);
-    const read = readDocument(path.resolve(io.cwd, file), options.encoding);
-    if ('error' in read) {
-      progress.done();
-      warn(`${file}: ${read.error}`);
-      unreadable++;
-      continue;
-    }
-    if (!options.outline) {
-      engine ??= createCheckEngine(config.settings, config.root, options.references, warn, locale);
-      if (read.text.length > config.settings.maxDocumentSize) warn(`${file}: ${read.text.length} characters, above policyLens.diagnostics.maxDocumentSize; only light checks run`);
-      const findings = await checkText(engine, read.text, path.resolve(io.cwd, file));
-      reports.push({ file, encoding: read.encoding, findings: reportFindings(read.text, findings, locale) });
-    } else {
-      reports.push({ file, encoding: read.encoding, findings: [], outline: outlineOf((outlineEngine ??= createOutlineEngine(config.settings)), read.text, path.resolve(io.cwd, file)) });
-    }
-    // Let the terminal redraw between large files.
-    if (i % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
-  }
+  const setup: CheckSetup = { settings: config.settings, root: config.root, references: options.references, locale, encoding: options.encoding, outline: options.outline, cwd: io.cwd };
+  const results = await checkFiles(setup, files, options.jobs ?? defaultJobs(), (done, file) => progress.update(done, file));
   progress.update(files.length, '');
   progress.done();
-  engine?.dispose();
+  // Results in input order, whichever worker finished first; each warning once.
+  const shown = new Set<string>();
+  const reports: FileReport[] = [];
+  let unreadable = 0;
+  for (const result of results) {
+    for (const warning of result.warnings) if (!shown.has(warning)) shown.add(warning), warn(warning);
+    if ('error' in result) {
+      warn(result.error);
+      unreadable++;
+    } else {
+      reports.push(result.report);
+    }
+  }
 
   if (options.outline) {
     io.stdout.write(options.format === 'json' ? formatJson(reports, { name: 'policy-lens', version: CLI_VERSION }) : formatOutlineText(reports));
@@ -111,20 +93,37 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
   return reports.some((r) => r.findings.some((f) => RANK[f.severity] >= threshold)) ? 1 : 0;
 }
 
-function readDocument(file: string, encoding: TextEncodingName | 'auto'): { text: string; encoding: string } | { error: string } {
-  let bytes: Buffer;
-  try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile()) return { error: 'not a file' };
-    if (stat.size > MAX_FILE_BYTES) return { error: `file too large (${stat.size} bytes)` };
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    return { error: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String(error) };
+/**
+ * Checks the files in this thread, or on `jobs` worker threads when there is
+ * more than one file to share (each worker loads its own dictionary).
+ */
+async function checkFiles(setup: CheckSetup, files: readonly string[], jobs: number, onProgress: (done: number, file: string) => void): Promise<FileResult[]> {
+  const results: (FileResult | undefined)[] = new Array(files.length);
+  let done = 0;
+  const script = checkWorkerScript();
+  if (jobs > 1 && files.length > 1 && !setup.outline && script) {
+    try {
+      await checkInWorkers(script, setup, files, jobs, (index, result) => {
+        results[index] = result;
+        onProgress(++done, files[index]);
+      });
+    } catch {
+      // A worker that died leaves its file unchecked: those are checked here below.
+    }
   }
-  const decoded = decodeText(bytes, encoding);
-  if (!decoded) return { error: encoding === 'auto' ? 'not UTF-8 or GB18030 text' : `not valid ${encoding} text` };
-  return decoded;
+  const checker = new FileChecker(setup);
+  for (let i = 0; i < files.length; i++) {
+    if (results[i]) continue;
+    onProgress(done, files[i]);
+    results[i] = await checker.check(files[i]);
+    done++;
+    // Let the terminal redraw between large files.
+    if (i % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
+  }
+  checker.dispose();
+  return results as FileResult[];
 }
+
 
 function summary(severities: readonly Severity[], files: number, locale: 'zh' | 'en'): string {
   const count = (s: Severity) => severities.filter((x) => x === s).length;

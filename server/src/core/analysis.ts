@@ -117,6 +117,33 @@ export function ruleConfig(rule: Rule, config: AnalysisConfig): RuleConfig {
   return { severity: configured?.severity ?? rule.defaultSeverity, options };
 }
 
+/** The cache key of a rule's findings and memos: its id, its options and the analysis' key. */
+function ruleKeyOf(rule: Rule, options: RuleOptions, config: AnalysisConfig): string {
+  return `${rule.id}\u0000${JSON.stringify(options)}\u0000${config.cacheKey}`;
+}
+
+/**
+ * Does for some paragraphs (a batch just segmented) what `analyze` would
+ * memoise for them: paragraph checks and the per-paragraph work of document
+ * checks that offer `warmParagraph`. `analyze` then finds it done. Lets the
+ * engine work while the segmenter is still cutting the rest of the document.
+ */
+export function warmParagraphs(facts: DocumentFacts, rules: readonly Rule[], config: AnalysisConfig, caches: AnalysisCaches, paragraphs: readonly Paragraph[]): void {
+  for (const rule of rules) {
+    const { severity, options } = ruleConfig(rule, config);
+    if (severity === 'off' || (!config.heavyRules && rule.cost !== 'light')) continue;
+    const ruleKey = ruleKeyOf(rule, options, config);
+    if (rule.checkParagraph) {
+      const memo = caches.memoFor(ruleKey) as BoundedMemo<readonly Finding[]>;
+      for (const paragraph of paragraphs) if (paragraph.text.length > 0) paragraphFindings(rule, paragraph, facts, options, memo);
+    }
+    if (rule.warmParagraph) {
+      const ruleFacts = new RuleFacts(facts, ruleKey);
+      for (const paragraph of paragraphs) if (paragraph.text.length > 0) rule.warmParagraph(ruleFacts, paragraph, options);
+    }
+  }
+}
+
 /**
  * Runs every enabled rule over the document. Token-needing rules are skipped
  * while `facts.tokensOf` has no tokens (the dictionary is loading).
@@ -132,7 +159,7 @@ export function analyze(
     const { severity, options } = ruleConfig(rule, config);
     if (severity === 'off') continue;
     if (!config.heavyRules && rule.cost !== 'light') continue;
-    const ruleKey = `${rule.id}\u0000${JSON.stringify(options)}\u0000${config.cacheKey}`;
+    const ruleKey = ruleKeyOf(rule, options, config);
     if (rule.checkParagraph) {
       const memo = caches.memoFor(ruleKey) as BoundedMemo<readonly Finding[]>;
       for (const paragraph of facts.paragraphs) {

@@ -32,6 +32,8 @@ export const SEGMENTATION_BUDGETS = {
   paragraphs: 60_000,
   /** Texts per message to the segmenter: large enough to amortise the hop, small enough to interleave with edits. */
   batch: 256,
+  /** Distinct short words and tags shared by all tokens (engine/segmentation.ts). */
+  internedWords: 200_000,
 } as const;
 
 export const GLOSSARY_BUDGETS = {

@@ -1,4 +1,5 @@
-import { analyze, memoized, type AnalysisCaches, type GradedFinding } from '../core/analysis';
+import { SEGMENTATION_BUDGETS } from '../core/budgets';
+import { analyze, memoized, warmParagraphs, type AnalysisCaches, type AnalysisConfig, type GradedFinding } from '../core/analysis';
 import type { BoundedMemo } from '../core/memo';
 import { buildOutline } from '../core/outline/outline';
 import type { OutlineNode } from '../core/outline/types';
@@ -140,14 +141,43 @@ export class DocumentAnalysis<D extends AnalysableDocument = AnalysableDocument>
    * the glossary generation, the ignored phrases and the reference set.
    */
   findings(): GradedFinding[] {
+    return analyze(this, RULES, this.#config(), this.caches).sort(byPosition);
+  }
+
+  /**
+   * Gets everything ready for `findings()` with the work spread over the
+   * segmentation: text-only rules run while the segmenter cuts, and each batch
+   * of paragraphs is prepared (term hits, per-paragraph rule work) as soon as
+   * its tokens arrive. `findings()` afterwards only assembles.
+   */
+  async prepare(): Promise<void> {
+    // Only the paragraphs without tokens: after an edit, one.
+    const missing = new Map<string, Paragraph>();
+    for (const paragraph of this.paragraphs) {
+      if (paragraph.text.length > 0 && !this.segmentation.has(paragraph.text) && !missing.has(paragraph.text)) missing.set(paragraph.text, paragraph);
+    }
+    const config = this.#config();
+    const segmented = this.segmentation.ensure([...missing.keys()], (texts) => {
+      const paragraphs = texts.map((text) => missing.get(text)!);
+      for (const paragraph of paragraphs) this.termHits(paragraph);
+      warmParagraphs(this, RULES, config, this.caches, paragraphs);
+    });
+    // Meanwhile (the worker cuts on another thread), the rules that need no tokens. Not after
+    // an edit, when little is cut: they would only be assembled twice.
+    if (missing.size > SEGMENTATION_BUDGETS.batch) analyze(this, TEXT_ONLY_RULES, config, this.caches);
+    await segmented;
+  }
+
+  /** Memo keys carry everything findings depend on besides the text and the rule's options. */
+  #config(): AnalysisConfig {
     const cacheKey = `${this.glossaryGeneration}\u0000${this.settings.ignoredPhrases.join('\u0001')}\u0000${this.references?.id ?? ''}`;
-    const findings = analyze(this, RULES, { rules: this.settings.rules, heavyRules: !this.isLarge, cacheKey }, this.caches);
-    return findings.sort(byPosition);
+    return { rules: this.settings.rules, heavyRules: !this.isLarge, cacheKey };
   }
 }
 
 
 const RULE_ORDER = new Map(RULES.map((rule, i) => [rule.id, i]));
+const TEXT_ONLY_RULES = RULES.filter((rule) => rule.textOnly === true);
 
 function byPosition(a: GradedFinding, b: GradedFinding): number {
   return a.span.start - b.span.start || a.span.end - b.span.end || RULE_ORDER.get(a.code)! - RULE_ORDER.get(b.code)!;

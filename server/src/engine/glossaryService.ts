@@ -5,6 +5,7 @@ import { BoundedMemo } from '../core/memo';
 import { mergeGlossaries, type Glossary, type GlossaryEntry } from '../core/terms/glossary';
 import { InitialsIndex } from '../core/terms/pinyinIndex';
 import { TermMatcher, type TermHit } from '../core/terms/termMatcher';
+import type { TermHistoryData } from '../core/terms/termHistory';
 import { LineIndex } from '../core/text/lineIndex';
 import type { Token } from '../core/types';
 
@@ -37,7 +38,9 @@ export class GlossaryService {
   /** Entry term → where it is written in a user glossary file. */
   #userLocations = new Map<string, UserLocation>();
 
-  constructor(private readonly host: Pick<EngineHost, 'loadBuiltinGlossary' | 'loadUserGlossary' | 'pinyinInitials' | 'files'>) {
+  #history: { data: TermHistoryData | undefined } | undefined;
+
+  constructor(private readonly host: Pick<EngineHost, 'loadBuiltinGlossary' | 'loadUserGlossary' | 'pinyinInitials' | 'files' | 'loadTermHistory'>) {
     const builtin = host.loadBuiltinGlossary();
     this.builtin = builtin.entries;
     this.builtinProblem = builtin.problem;
@@ -54,6 +57,11 @@ export class GlossaryService {
 
   get initials(): InitialsIndex {
     return (this.#initials ??= new InitialsIndex(this.#glossary.entries, this.host.pinyinInitials));
+  }
+
+  /** The built-in terms' life in the national reports, read on first use (hover, term statistics). */
+  get history(): TermHistoryData | undefined {
+    return (this.#history ??= { data: this.host.loadTermHistory?.() }).data;
   }
 
   userLocation(term: string): UserLocation | undefined {

@@ -1,5 +1,6 @@
 import type { ReferenceIndex } from '../core/quotes/referenceIndex';
 import type { GlossaryEntry } from '../core/terms/glossary';
+import type { TermHistoryData } from '../core/terms/termHistory';
 import type { LocatedGlossaryProblem } from './glossaryFile';
 import type { SegmenterChoice } from './settings';
 
@@ -18,6 +19,8 @@ export interface EngineHost {
   loadBuiltinGlossary(): { readonly entries: GlossaryEntry[]; readonly problem?: string };
   /** Reads and checks a user glossary; `text` is the editor's unsaved buffer when open. */
   loadUserGlossary(file: string, uri: string, text?: string): UserGlossaryResult;
+  /** The built-in terms' counts per national report (data/term-history.json); undefined when absent. */
+  loadTermHistory?(): TermHistoryData | undefined;
   /** Lower-case pinyin initials of the Han characters (新质生产力 → xzscl). */
   pinyinInitials(text: string): string;
   createReferenceLibrary(): ReferenceLibrary;

@@ -104,14 +104,29 @@ export class SegmentationService {
     return tokens;
   }
 
-  /** Segments every text not cached yet; resolves when all are. */
-  async ensure(texts: readonly string[]): Promise<void> {
-    await this.#ready;
+  /** True when the text's tokens are cached. */
+  has(text: string): boolean {
+    return this.#cache.has(text);
+  }
+
+  /**
+   * Segments every text not cached yet; resolves when all are. `onBatch` hears
+   * each batch of texts as soon as its tokens are cached, so callers can work
+   * on them while later batches are still being cut.
+   */
+  ensure(texts: readonly string[], onBatch?: (texts: readonly string[]) => void): Promise<void> {
+    // Dispatched at once when the dictionary is ready: callers work while the worker cuts.
+    if (this.#state.kind === 'loading') return this.#ready.then(() => this.ensure(texts, onBatch));
+    return this.#dispatch(texts, onBatch);
+  }
+
+  async #dispatch(texts: readonly string[], onBatch?: (texts: readonly string[]) => void): Promise<void> {
     const missing = [...new Set(texts.filter((t) => t.length > 0 && !this.#cache.has(t)))];
     if (missing.length === 0) return;
     const backend = this.#backend;
     if (this.#fallback || !backend) {
       for (const text of missing) this.tokens(text);
+      onBatch?.(missing);
       return;
     }
     const generation = this.#generation;
@@ -121,13 +136,16 @@ export class SegmentationService {
       batches.push(
         backend.cut(texts).then(
           (pieces) => {
-            if (generation === this.#generation) texts.forEach((text, j) => this.#cache.set(text, tokensFromPieces(text, pieces[j])));
+            if (generation !== this.#generation) return;
+            texts.forEach((text, j) => this.#cache.set(text, tokensFromPieces(text, pieces[j])));
+            onBatch?.(texts);
           },
           (error: unknown) => {
             if (generation !== this.#generation) return;
             // The backend died: the fallback answers, and says why once.
             if (!this.#fallback) this.#useFallback(error instanceof Error ? error.message : String(error));
             for (const text of texts) this.tokens(text);
+            onBatch?.(texts);
           },
         ),
       );
@@ -173,6 +191,21 @@ export class SegmentationService {
   }
 }
 
+/**
+ * Words and tags are interned: a document of 300 000 tokens has some 25 000
+ * distinct words and 60 tags, and every slice or cloned tag was a string of
+ * its own (≈13 MB for the 1.6 MB compilation). Bounded: cleared when full.
+ */
+const interned = new Map<string, string>();
+
+function intern(value: string): string {
+  const known = interned.get(value);
+  if (known !== undefined) return known;
+  if (interned.size >= SEGMENTATION_BUDGETS.internedWords) interned.clear();
+  interned.set(value, value);
+  return value;
+}
+
 function tokensFromPieces(text: string, pieces: CutPieces | undefined): readonly Token[] {
   const tokens: Token[] = [];
   if (!pieces) return segmentParagraph(createIntlSegmenter(), text);
@@ -181,7 +214,9 @@ function tokensFromPieces(text: string, pieces: CutPieces | undefined): readonly
   for (let i = 0; i < pieces.lengths.length; i++) {
     const end = offset + pieces.lengths[i];
     const tag = pieces.tags[i];
-    tokens.push(tag ? { text: text.slice(offset, end), start: offset, end, tag } : { text: text.slice(offset, end), start: offset, end });
+    // Long pieces (a run of Latin text, a number) are rarely repeated: not worth a table entry.
+    const word = end - offset <= 8 ? intern(text.slice(offset, end)) : text.slice(offset, end);
+    tokens.push(tag ? { text: word, start: offset, end, tag: intern(tag) } : { text: word, start: offset, end });
     offset = end;
   }
   // An answer that does not cover the text exactly is not trusted.

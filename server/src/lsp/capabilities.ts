@@ -20,6 +20,7 @@ export function capabilities(): InitializeResult {
       referencesProvider: true,
       definitionProvider: true,
       foldingRangeProvider: true,
+      documentLinkProvider: { resolveProvider: false },
       codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
       documentFormattingProvider: true,
       documentRangeFormattingProvider: true,

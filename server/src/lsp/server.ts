@@ -9,6 +9,7 @@ import { DocumentStore } from './documentStore';
 import { registerCodeActions } from './features/codeActions';
 import { registerCompletion } from './features/completion';
 import { registerDiagnostics } from './features/diagnostics';
+import { registerDocumentLinks } from './features/documentLinks';
 import { registerFormatting } from './features/formatting';
 import { registerHover } from './features/hover';
 import { registerOutline } from './features/outline';
@@ -111,7 +112,7 @@ export function startServer(connection: Connection, engine: PolicyEngine): void 
     diagnostics.clear(document.uri);
   });
 
-  for (const register of [registerOutline, registerHover, registerCompletion, registerSemanticTokens, registerSegmentRequest, registerCodeActions, registerFormatting]) register(context);
+  for (const register of [registerOutline, registerDocumentLinks, registerHover, registerCompletion, registerSemanticTokens, registerSegmentRequest, registerCodeActions, registerFormatting]) register(context);
   registerWorkspaceFeatures(context, workspace);
   registerTermStatistics(context, workspace);
   connection.onShutdown(() => engine.dispose());

@@ -146,7 +146,7 @@ function joins(previous: string, next: string, blanksBetween: number, width: num
 function startsBlock(line: string): boolean {
   if (BULLET.test(line) || /^[\s\u3000]*(#|>|\||```)/.test(line)) return true;
   const kind = classifyLine(line);
-  if (!kind || kind.type === 'plain') return false;
+  if (!kind || kind.type === 'plain' || kind.type === 'numericItem') return false;
   if (kind.type === 'heading') return kind.family !== 'lead-shi' && kind.family !== 'lead-yao';
   return true;
 }

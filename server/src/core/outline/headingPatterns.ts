@@ -87,13 +87,34 @@ export interface MarkdownLine {
   readonly end: number;
 }
 
-export type LineCandidate = HeadingLine | TitleLine | PlainLine | MarkdownLine;
+/**
+ * `20.2030年远景目标：…`, `21.3+1产业体系：…`: a list item whose text begins with
+ * digits. Alone it cannot be told from a wrapped number (`2.2万亿元`), so the
+ * outline takes it as item N only right after item N−1.
+ */
+export interface NumericItemLine {
+  readonly type: 'numericItem';
+  readonly heading: HeadingLine;
+}
+
+/**
+ * Where an article comes from: `《人民日报》（2024年03月06日第01版）`,
+ * `新华社北京3月5日电`, `来源：湖南日报`. Never a title, also at the end of an
+ * article, where it closes the article like body text does.
+ */
+export interface SourceLine {
+  readonly type: 'source';
+}
+
+export type LineCandidate = HeadingLine | TitleLine | PlainLine | MarkdownLine | NumericItemLine | SourceLine;
 
 const N = CHINESE_NUMERAL_CHARS;
 const LAW_MARKER = new RegExp(`第([${N}]+|\\d{1,4})([编章节条])`, 'y');
 const PAREN_MARKER = new RegExp(`([（(])([${N}]+|\\d{1,3})([）)])`, 'y');
 /** `1.` needs a non-digit after it: `2.2 万亿元` and `32.01%` are wrapped numbers, not items. */
 const ARABIC_DOT_MARKER = /(\d{1,3})([.．、])(?=[ \t\u3000]*[^\d\s.．、%％,，])/y;
+/** `20.2030年…`: an item marker followed by digits that are not a quantity (`2.2万亿元`, `32.01%`). */
+const NUMERIC_ITEM_MARKER = /(\d{1,3})([.．、])(?=\d)(?!\d+(?:\.\d+)?\s*[%％‰万亿千百倍元个月日号])/y;
 const CJK_DUN_MARKER = new RegExp(`([${N}]+)([、.．])`, 'y');
 const LEAD_MARKER = /([一二三四五六七八九十]+)([是要])/y;
 /** `——2024年1月21日在…会议上`, also `—2024`, `—— 2024`, `——22024年` and `——2024 年 3 月`. */
@@ -104,6 +125,13 @@ const MARKDOWN = /(#{1,6})[ \t]+(?=\S)/y;
 const TOC_ENTRY = /(?:[.·…‥⋯．_]{2,}|\t)[ \t\u3000]*\d+$/;
 const DOCUMENT_SUFFIX = /(?:报告|条例|规定|办法|决定|决议|意见|通知|纲要|规划|方案|细则|公报|章程|通告|公告|批复)[》”"]*$|^中华人民共和国\S+法$/;
 const DATE_ONLY = new RegExp(`^(?:\\d{4}|[${N}]{4})\\s*年\\s*(?:\\d{1,2}|[${N}]{1,3})\\s*月\\s*(?:\\d{1,2}|[${N}]{1,3})\\s*日$`);
+/**
+ * Source lines: `《人民日报》（2024年03月06日第01版）`, `《人民日报》2024年3月6日`,
+ * `——《求是》2024年第6期`; `新华社北京3月5日电`; `来源：湖南日报`, `（来源：新华网）`,
+ * `摘自《人民日报》`. Numbers are Arabic or Chinese numerals.
+ */
+const SOURCE_LINE =
+  /^[—\-－]*\s*《[^》]{1,20}》\s*[（(]?\s*(?:(?:\d{1,4}|[〇零一二两三四五六七八九十百千]{1,4})\s*年\s*(?:\d{1,4}|[〇零一二两三四五六七八九十百千]{1,4})\s*月\s*(?:\d{1,4}|[〇零一二两三四五六七八九十百千]{1,4})\s*日|(?:\d{1,4}|[〇零一二两三四五六七八九十百千]{1,4})\s*年\s*第\s*(?:\d{1,4}|[〇零一二两三四五六七八九十百千]{1,4})\s*期)\s*(?:第?\s*(?:\d{1,4}|[〇零一二两三四五六七八九十百千]{1,4})\s*版)?\s*[）)]?$|^[（(]?新华社[^\s，。；]{0,12}?(?:\d{1,4}|[〇零一二两三四五六七八九十百千]{1,4})\s*月\s*(?:\d{1,4}|[〇零一二两三四五六七八九十百千]{1,4})\s*日\s*电|^[（(]?\s*(?:(?:来源|转自|原载|选自|稿件来源)\s*[：:]|摘自\s*《)/;
 const COMMA_OR_SENTENCE = /[，。；！？,;!?]/;
 const PART_LIKE = /^[\p{Script=Han}A-Za-z0-9０-９]{2,20}$/u;
 const INNER_BREAK = /\S[ \u3000]+\S|[：:]/;
@@ -127,6 +155,7 @@ export function classifyLine(line: string): LineCandidate | null {
   }
 
   if (match(DATELINE, line, start)) return null;
+  if (end - start <= MAX_PLAIN && SOURCE_LINE.test(line.slice(start, end))) return { type: 'source' };
   const dash = match(DASH_LEAD, line, start);
   if (dash) return heading('lead-dash', undefined, line, start, start + dash[0].length, end);
 
@@ -213,7 +242,7 @@ function parenHeading(line: string, start: number, end: number): HeadingLine | n
 
 function arabicDotHeading(line: string, start: number, end: number): LineCandidate | null {
   const m = match(ARABIC_DOT_MARKER, line, start);
-  if (!m) return null;
+  if (!m) return numericItem(line, start, end);
   const style = m[2] === '.' ? 'dot' : m[2] === '．' ? 'fullwidth-dot' : 'comma';
   const found = marker(Number(m[1]), m[0], start, style);
   if (!found) return null;
@@ -223,6 +252,15 @@ function arabicDotHeading(line: string, start: number, end: number): LineCandida
     return { type: 'title', marker: found, start, end, certain: true };
   }
   return heading('arabic-dot', found, line, start, found.end, end);
+}
+
+function numericItem(line: string, start: number, end: number): NumericItemLine | null {
+  const m = match(NUMERIC_ITEM_MARKER, line, start);
+  if (!m || Number(m[1]) < 2) return null;
+  const style = m[2] === '.' ? 'dot' : m[2] === '．' ? 'fullwidth-dot' : 'comma';
+  const found = marker(Number(m[1]), m[0], start, style);
+  const item = found && heading('arabic-dot', found, line, start, found.end, end);
+  return item ? { type: 'numericItem', heading: item } : null;
 }
 
 function cjkDunHeading(line: string, start: number, end: number): HeadingLine | null {

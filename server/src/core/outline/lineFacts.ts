@@ -1,6 +1,6 @@
 import type { Paragraph } from '../types';
 import type { LineCandidate } from './headingPatterns';
-import { contentEnd, contentStart, endsLikeBody, isBlankLine } from './sentence';
+import { contentEnd, contentStart, endsLikeBody, isBlankLine, fragmentFlags, FRAGMENT } from './sentence';
 
 /** Classifies one line; `classifyLine` or a cached wrapper around it. */
 export type LineClassifier = (line: string) => LineCandidate | null;
@@ -17,6 +17,8 @@ export interface LineFacts {
   readonly bodyEnding: Uint8Array;
   /** Length of the line without surrounding spaces. */
   readonly contentLength: Int32Array;
+  /** `FRAGMENT` flags: signs that the line is a piece of a sentence broken by web-page links. */
+  readonly fragment: Uint8Array;
 }
 
 export function collectLineFacts(paragraphs: readonly Paragraph[], classify: LineClassifier): LineFacts {
@@ -26,6 +28,7 @@ export function collectLineFacts(paragraphs: readonly Paragraph[], classify: Lin
   const nextNonBlank = new Int32Array(count);
   const bodyEnding = new Uint8Array(count);
   const contentLength = new Int32Array(count);
+  const fragment = new Uint8Array(count);
   const blank = new Uint8Array(count);
 
   let previous = -1;
@@ -40,6 +43,7 @@ export function collectLineFacts(paragraphs: readonly Paragraph[], classify: Lin
     candidates[i] = classify(text);
     bodyEnding[i] = endsLikeBody(text) ? 1 : 0;
     contentLength[i] = contentEnd(text) - contentStart(text);
+    fragment[i] = fragmentFlags(text);
     previous = i;
   }
   let next = -1;
@@ -47,5 +51,17 @@ export function collectLineFacts(paragraphs: readonly Paragraph[], classify: Lin
     nextNonBlank[i] = next;
     if (!blank[i]) next = i;
   }
-  return { count, candidates, previousNonBlank, nextNonBlank, bodyEnding, contentLength };
+  return { count, candidates, previousNonBlank, nextNonBlank, bodyEnding, contentLength, fragment };
+}
+
+/**
+ * True when the line belongs to a sentence broken over lines by web-page links:
+ * it is such a piece itself, the line before it ends open (`…签订的《`) or the
+ * line after it continues it (`》以来，…`). Such lines are never titles or parts.
+ */
+export function inBrokenSentence(facts: LineFacts, line: number): boolean {
+  if (facts.fragment[line] !== 0) return true;
+  const previous = facts.previousNonBlank[line];
+  const next = facts.nextNonBlank[line];
+  return (previous !== -1 && (facts.fragment[previous] & FRAGMENT.opensAtEnd) !== 0) || (next !== -1 && (facts.fragment[next] & FRAGMENT.continuesAtStart) !== 0);
 }

@@ -19,14 +19,23 @@
  *   and then body text is one heading wrapped over two lines (Shaanxi).
  * - Unmarked lead sentences (`推动产业链供应链优化升级。…`) are body text: without a
  *   marker they cannot be told from ordinary first sentences.
+ * - A document with a table of contents (目录) takes its articles from it
+ *   (`tableOfContents.ts`); source lines (`《人民日报》（…版）`, `新华社…电`) and
+ *   pieces of sentences broken by web-page links are never titles.
+ * - `一要…八要` are the sections of a part without a `（一）` level
+ *   (`leadSentences.ts`); `（` / `三）…` is the heading `（三）…` (`brokenMarker.ts`).
+ *   See docs/outline.md.
  */
 
 import type { DocumentText, Paragraph } from '../types';
+import { brokenMarkerAt, type BrokenMarkerHeading } from './brokenMarker';
 import { findDocumentTitles, followsBody, precedesBody, type TitleLines } from './documentTitles';
 import { classifyLine, type HeadingLine, type LineCandidate, type LineMarker } from './headingPatterns';
 import { isEnumerationFamily, kindOfFamily, rankOf, RANK } from './headingRanks';
-import { collectLineFacts, type LineClassifier, type LineFacts } from './lineFacts';
-import { contentEnd, contentStart } from './sentence';
+import { collectLineFacts, inBrokenSentence, type LineClassifier, type LineFacts } from './lineFacts';
+import { contentEnd, contentStart, FRAGMENT } from './sentence';
+import { leadSentenceSections } from './leadSentences';
+import { findTableOfContents, tocDocumentTitles } from './tableOfContents';
 import { TreeBuilder, type ResolvedHeading } from './treeBuilder';
 import type { HeadingKind, HeadingNumber, OutlineNode, OutlineOptions } from './types';
 
@@ -49,9 +58,10 @@ export function buildOutline(
   classify: LineClassifier = classifyLine,
 ): OutlineNode[] {
   const facts = collectLineFacts(paragraphs, classify);
-  const titles = findDocumentTitles(facts);
+  const titles = titlesOf(paragraphs, facts, classify);
   const builder = new TreeBuilder(paragraphs, facts);
   const regions = describeRegions(facts, titles);
+  const leadSections = leadSentenceSections(facts, titles);
 
   let nextTitle = 0;
   let region = 0;
@@ -72,12 +82,33 @@ export function buildOutline(
       options,
       region: regions[region],
       inArticle: builder.inArticle(),
+      openItemValue: builder.openValue('item'),
+      leadSection: leadSections.has(line),
     });
     if (!heading) continue;
     builder.open(heading);
     line = heading.lastLine;
   }
   return builder.finish();
+}
+
+/**
+ * The documents of a compilation: the articles its table of contents names
+ * when it has one (see `tableOfContents.ts`), else those `findDocumentTitles`
+ * recognises by their shape.
+ */
+function titlesOf(paragraphs: readonly Paragraph[], facts: LineFacts, classify: LineClassifier): TitleLines[] {
+  const toc = findTableOfContents(paragraphs, classify);
+  const fromToc = toc ? tocDocumentTitles(toc, (line) => facts.candidates[line]?.type === 'heading') : [];
+  if (fromToc.length > 0) return fromToc;
+  const titles = findDocumentTitles(facts);
+  // `中华人民共和国某某法` right above the 目录 of its own chapters is the document's title.
+  const above = toc ? facts.previousNonBlank[toc.headerLine] : -1;
+  if (above !== -1 && facts.candidates[above]?.type === 'title' && followsBody(facts, above) && !titles.some((title) => title[0] === above)) {
+    titles.unshift([above]);
+    titles.sort((a, b) => a[0] - b[0]);
+  }
+  return titles;
 }
 
 /** What is known about the document (region of a compilation) a line belongs to. */
@@ -94,6 +125,10 @@ interface ResolveContext {
   readonly options: OutlineOptions;
   readonly region: Region;
   readonly inArticle: boolean;
+  /** Number of the innermost open `1.` item, if any. */
+  readonly openItemValue: number | undefined;
+  /** The line is a heading sentence `一要…` that serves as a part's second level. */
+  readonly leadSection: boolean;
 }
 
 /** Region 0 is the text before the first title; region n is the n-th titled document. */
@@ -134,11 +169,13 @@ function resolveHeading(candidate: LineCandidate, line: number, context: Resolve
     case 'heading':
       return numberedHeading(candidate, line, context);
     case 'plain': {
+      const broken = brokenMarkerAt(context.paragraphs, context.facts, line);
+      if (broken) return brokenHeading(broken, line, context);
       // Unnumbered part titles (`2023年工作回顾`) only in documents that number no part,
       // between body paragraphs: ordinary short lines elsewhere stay body text.
       const { region, facts } = context;
       if (!candidate.partLike || !region.titled || region.numberedParts) return undefined;
-      if (!followsBody(facts, line) || !precedesBody(facts, line)) return undefined;
+      if (!followsBody(facts, line) || !precedesBody(facts, line) || inBrokenSentence(facts, line)) return undefined;
       return simpleHeading('part', RANK.part, line, paragraph, candidate.start, candidate.end);
     }
     case 'markdown':
@@ -146,12 +183,18 @@ function resolveHeading(candidate: LineCandidate, line: number, context: Resolve
       return simpleHeading('markdown', rankOf('markdown', undefined, candidate.level), line, paragraph, candidate.start, candidate.end, candidate.nameStart);
     case 'title':
       return undefined; // a title-like line whose neighbours did not confirm it
+    case 'source':
+      return undefined;
+    case 'numericItem':
+      // `20.2030年远景目标` is item 20 right after item 19, a wrapped number anywhere else.
+      if (context.openItemValue === undefined || context.openItemValue + 1 !== candidate.heading.marker!.value) return undefined;
+      return numberedHeading(candidate.heading, line, context);
   }
 }
 
 function numberedHeading(candidate: HeadingLine, line: number, context: ResolveContext): ResolvedHeading | undefined {
   const { family, marker } = candidate;
-  const kind: HeadingKind = context.inArticle && isEnumerationFamily(family) ? 'listItem' : kindOfFamily(family);
+  const kind: HeadingKind = context.leadSection ? 'section' : context.inArticle && isEnumerationFamily(family) ? 'listItem' : kindOfFamily(family);
   if (kind === 'lead' && !context.options.leadItems) return undefined;
   const paragraph = context.paragraphs[line];
   const base = paragraph.start;
@@ -164,6 +207,13 @@ function numberedHeading(candidate: HeadingLine, line: number, context: ResolveC
     name += trimmedText(next);
     selectionEnd = next.start + contentEnd(next.text);
     lastLine = continuation;
+  } else if (candidate.standalone) {
+    // `三、关于《` / `国民经济和社会发展第十一个五年规划纲要（草案）` / `》的说明` (gwr-2006): a heading broken by links.
+    for (const next of brokenHeadingLines(line, context.facts)) {
+      name += trimmedText(context.paragraphs[next]);
+      selectionEnd = context.paragraphs[next].start + contentEnd(context.paragraphs[next].text);
+      lastLine = next;
+    }
   }
   return {
     kind,
@@ -175,6 +225,42 @@ function numberedHeading(candidate: HeadingLine, line: number, context: ResolveC
     selectionSpan: { start: base + candidate.start, end: selectionEnd },
     number: marker && headingNumber(marker, base),
   };
+}
+
+/** `（` / `三）加快…`: the heading `（三）加快…`, its marker spanning the line break. */
+function brokenHeading(broken: BrokenMarkerHeading, line: number, context: ResolveContext): ResolvedHeading {
+  const { heading, offsetAt } = broken;
+  const marker = heading.marker!;
+  const kind: HeadingKind = context.inArticle && isEnumerationFamily(heading.family) ? 'listItem' : kindOfFamily(heading.family);
+  const start = offsetAt(heading.start);
+  return {
+    kind,
+    start,
+    rank: rankOf(kind, heading.family),
+    line,
+    lastLine: broken.continuation,
+    name: broken.joined.slice(heading.start, heading.nameEnd),
+    selectionSpan: { start, end: offsetAt(heading.nameEnd - 1) + 1 },
+    number: { value: marker.value, text: marker.text, span: { start: offsetAt(marker.start), end: offsetAt(marker.end - 1) + 1 }, style: marker.style },
+  };
+}
+
+const MAX_BROKEN_HEADING_LINES = 4;
+const MAX_BROKEN_HEADING_PIECE = 60;
+
+/** The lines that continue a heading broken by web-page links: each previous piece ends open or the next one continues it. */
+function brokenHeadingLines(line: number, facts: LineFacts): number[] {
+  const lines: number[] = [];
+  let current = line;
+  while (lines.length < MAX_BROKEN_HEADING_LINES - 1) {
+    const next = facts.nextNonBlank[current];
+    if (next === -1 || facts.contentLength[next] > MAX_BROKEN_HEADING_PIECE || facts.bodyEnding[current]) break;
+    const joined = (facts.fragment[current] & FRAGMENT.opensAtEnd) !== 0 || (facts.fragment[next] & FRAGMENT.continuesAtStart) !== 0;
+    if (!joined) break;
+    lines.push(next);
+    current = next;
+  }
+  return lines;
 }
 
 /** Longest heading text (after the marker) that may still continue on the next line. */

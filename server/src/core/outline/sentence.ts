@@ -1,8 +1,13 @@
 /** Where sentences and lines start and end, as UTF-16 offsets into one line. */
 
-/** ASCII white space, the ideographic space U+3000, NBSP and BOM. */
+/**
+ * ASCII white space, the ideographic space U+3000, NBSP, BOM and the zero-width
+ * spaces web pages leave on lines of their own (U+200B–U+200D, U+2060).
+ */
 function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 0x3000 || code === 0xa0 || code === 0xfeff || code === 11 || code === 12;
+  return (
+    code === 32 || code === 9 || code === 0x3000 || code === 0xa0 || code === 0xfeff || code === 11 || code === 12 || (code >= 0x200b && code <= 0x200d) || code === 0x2060
+  );
 }
 
 /** Offset of the first non-space character (`line.length` for a blank line). */
@@ -49,4 +54,29 @@ export function endsLikeBody(line: string): boolean {
 /** True when the line holds nothing but white space. */
 export function isBlankLine(line: string): boolean {
   return contentStart(line) === line.length;
+}
+
+const OPENERS = new Set('《“‘（(「『【〔[');
+const CONTINUERS = new Set('》”’）)」』】〕]，,、。；;：:！？!?%％');
+
+/** How a line shows it is a piece of a sentence broken by the links of a web page (bit flags). */
+export const FRAGMENT = {
+  /** Ends with an opening bracket or quote: `我国第一部《`. */
+  opensAtEnd: 1,
+  /** Starts with a closing bracket or with punctuation that continues a sentence: `》开始实施。`. */
+  continuesAtStart: 2,
+  /** Holds no letter, digit or Han character: `——`, `《`. */
+  noWords: 4,
+} as const;
+
+/** The `FRAGMENT` flags of a line; 0 for an ordinary or blank line. */
+export function fragmentFlags(line: string): number {
+  const start = contentStart(line);
+  const end = contentEnd(line);
+  if (start >= end) return 0;
+  let flags = 0;
+  if (OPENERS.has(line[end - 1])) flags |= FRAGMENT.opensAtEnd;
+  if (CONTINUERS.has(line[start])) flags |= FRAGMENT.continuesAtStart;
+  if (!/[\p{L}\p{N}]/u.test(line.slice(start, Math.min(end, start + 200)))) flags |= FRAGMENT.noWords;
+  return flags;
 }

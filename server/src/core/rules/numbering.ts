@@ -1,4 +1,5 @@
 import { MARKER_PUNCTUATION, formatNumeralLike, numeralSystemOf, rebracketMarker, renumberMarker, repunctuateMarker } from '../outline/markerText';
+import { parseChineseNumeral } from '../outline/chineseNumerals';
 import type { OutlineNode } from '../outline/types';
 import type { DocumentText, Finding, Span, TextEdit } from '../types';
 import type { DocumentFacts, Rule } from './rule';
@@ -14,6 +15,7 @@ export const numberingRule: Rule = {
   defaultSeverity: 'warning',
   needsTokens: false,
   cost: 'light',
+  textOnly: true,
   example: '`一、二、四、`; `（一）` next to `(二)`',
   description: {
     en: 'Heading numbers that skip, repeat, mix bracket widths or punctuation, or break the GB/T 9704 level order.',
@@ -31,6 +33,10 @@ export const numberingRule: Rule = {
       en: 'Marker punctuation differs from the rest of the document: {found} should be {expected}.',
       zh: '序号标点与全文不一致：“{found}”应为“{expected}”。',
     },
+    brokenMarker: {
+      en: 'The heading marker {marker} is broken across two lines.',
+      zh: '标题序号“{marker}”被拆成两行。',
+    },
     levelOrder: {
       en: 'Heading level out of order: {found} follows the lower level {previous} (GB/T 9704: 一、 → （一） → 1. → （1） → ①).',
       zh: '标题层级次序颠倒：“{found}”出现在下级序号“{previous}”之后（GB/T 9704：一、→（一）→ 1. →（1）→ ①）。',
@@ -47,11 +53,12 @@ const CODE = 'outline.numbering';
 export function checkNumbering(text: DocumentText, outline: readonly OutlineNode[]): Finding[] {
   const findings: Finding[] = [];
   checkChildren(text, outline, { start: 0, end: text.length }, findings);
+  checkBrokenMarkers(outline.flatMap(preOrder), findings);
   for (const scope of documentScopes(text, outline)) {
     const nodes = scope.headings.flatMap(preOrder);
     // Articles and chapters (and 编) of a law run on across chapters; 节 restart per chapter (a sibling run).
     for (const kind of ['bian', 'chapter', 'article'] as const) {
-      checkRun(text, nodes.filter((node) => node.kind === kind && node.number), scope.span, findings);
+      checkRun(text, nodes.filter((node) => node.kind === kind && node.number), scope.span, findings, 'strict');
     }
     checkBracketWidth(nodes, findings);
     checkPunctuation(nodes, findings);
@@ -77,27 +84,22 @@ function preOrder(node: OutlineNode): OutlineNode[] {
 
 /** Sibling runs under one parent, then the same for every child. */
 function checkChildren(text: DocumentText, children: readonly OutlineNode[], parentSpan: Span, findings: Finding[]): void {
-  for (const run of siblingRuns(children)) checkRun(text, run, parentSpan, findings);
+  for (const run of siblingRuns(children)) checkRun(text, run, parentSpan, findings, runMode(run[0]));
   checkLevelOrder(children, findings);
   for (const child of children) checkChildren(text, child.children, child.span, findings);
 }
 
-/**
- * Groups numbered siblings by numbering family (`（一）` apart from `1.`,
- * `一是` apart from `一要`). A lead item numbered 1 starts a new run: each
- * `一是…二是…` enumeration counts on its own.
- */
+/** Groups numbered siblings by numbering family (`（一）` apart from `1.`, `一是` apart from `一要`). */
 function siblingRuns(children: readonly OutlineNode[]): OutlineNode[][] {
-  const runs = new Map<string, OutlineNode[][]>();
+  const runs = new Map<string, OutlineNode[]>();
   for (const child of children) {
     const family = runFamily(child);
     if (!family) continue;
-    let familyRuns = runs.get(family);
-    if (!familyRuns) runs.set(family, (familyRuns = [[]]));
-    if (child.kind === 'lead' && child.number!.value === 1 && familyRuns[familyRuns.length - 1].length > 0) familyRuns.push([]);
-    familyRuns[familyRuns.length - 1].push(child);
+    let run = runs.get(family);
+    if (!run) runs.set(family, (run = []));
+    run.push(child);
   }
-  return [...runs.values()].flat();
+  return [...runs.values()];
 }
 
 function runFamily(node: OutlineNode): string | undefined {
@@ -117,27 +119,73 @@ function runFamily(node: OutlineNode): string | undefined {
 }
 
 /**
+ * How a run may restart:
+ * - `strict`: never (documents of a compilation, articles and chapters of a law);
+ * - `nested`: a heading numbered 1 after a run starts a list of its own, and a
+ *   later number may resume an earlier list. Old reports number the parts and
+ *   the lists inside them alike (gwr-1981: `四、…` `一、…；二、…；三、…。` `五、…`;
+ *   gwr-1986 uses `一、` on two levels); that is a style, not a wrong number;
+ * - `lead`: every `一是` starts an enumeration, and markers inside paragraphs
+ *   count (gwr-2010: `继续实施积极的财政政策。一是…` / `二是…` on the next line).
+ */
+type RunMode = 'strict' | 'nested' | 'lead';
+
+function runMode(first: OutlineNode): RunMode {
+  return first.kind === 'lead' ? 'lead' : first.kind === 'document' ? 'strict' : 'nested';
+}
+
+/** One list being counted: its last member (absent for a marker inside a paragraph) and value. */
+interface OpenList {
+  previous: OutlineNode | undefined;
+  value: number;
+}
+
+/**
  * Expects 1, 2, 3…: reports a number that jumps ahead (`skipped`) or repeats
- * an earlier one (`duplicate`). `scopeStart` bounds where a missing heading
+ * an earlier one (`duplicate`). `parentSpan` bounds where a missing heading
  * before the first node could be.
  */
-function checkRun(text: DocumentText, run: readonly OutlineNode[], parentSpan: Span, findings: Finding[]): void {
-  let previous: OutlineNode | undefined;
+function checkRun(text: DocumentText, run: readonly OutlineNode[], parentSpan: Span, findings: Finding[], mode: RunMode): void {
   // An excerpt of a compilation may start at any report (`2.北京市政府工作报告`): only gaps count.
-  let previousValue = run[0]?.kind === 'document' ? run[0].number!.value - 1 : 0;
+  const lists: OpenList[] = [{ previous: undefined, value: run[0]?.kind === 'document' ? run[0].number!.value - 1 : 0 }];
+  const restarts = run.filter((node) => node.number!.value === 1).length > 1;
+  let scanFrom = parentSpan.start;
   for (let index = 0; index < run.length; index++) {
     const node = run[index];
     const number = node.number!;
-    const expected = previousValue + 1;
-    if (number.value === expected) {
-      previous = node;
-      previousValue = number.value;
+    if (mode === 'lead') {
+      for (const value of inlineLeadValues(text, scanFrom, node.span.start, number.text.slice(-1))) {
+        if (value === 1) lists[0] = { previous: undefined, value: 1 };
+        else if (value === lists[0].value + 1) lists[0].value = value;
+      }
+      scanFrom = node.selectionSpan.end;
+    }
+    let top = lists[lists.length - 1];
+    if (number.value === top.value + 1 || (mode === 'lead' && number.value === 1)) {
+      lists[lists.length - 1] = { previous: node, value: number.value };
       continue;
     }
+    if (mode === 'nested') {
+      if (number.value === 1 && top.value >= 1) {
+        lists.push({ previous: node, value: 1 });
+        continue;
+      }
+      let resumed = lists.length - 2;
+      while (resumed >= 0 && lists[resumed].value + 1 !== number.value) resumed--;
+      if (resumed >= 0) {
+        lists.length = resumed + 1;
+        lists[resumed] = { previous: node, value: number.value };
+        continue;
+      }
+    }
+    top = lists[lists.length - 1];
+    const { previous } = top;
+    const expected = top.value + 1;
     const related = previous ? [previous.number!.span] : undefined;
     if (number.value > expected) {
       const gapStart = previous ? previous.selectionSpan.end : parentSpan.start;
-      const fix = renumberingIsCertain(text, run, node, gapStart) ? renumberFrom(run, index, expected) : undefined;
+      const certain = !restarts && lists.length === 1 && mode !== 'lead' && renumberingIsCertain(text, run, node, gapStart);
+      const fix = certain ? renumberFrom(run, index, expected) : undefined;
       findings.push({
         code: CODE,
         messageId: 'skipped',
@@ -146,13 +194,12 @@ function checkRun(text: DocumentText, run: readonly OutlineNode[], parentSpan: S
         ...(related ? { related } : {}),
         ...(fix ? { fix } : {}),
       });
-      previous = node;
-      previousValue = number.value;
+      lists[lists.length - 1] = { previous: node, value: number.value };
       continue;
     }
     // A repeated number is certainly one too low when the next sibling continues from the number after it.
     const next = run[index + 1];
-    const certain = number.value === previousValue && next?.number!.value === number.value + 2;
+    const certain = number.value === top.value && next?.number!.value === number.value + 2;
     findings.push({
       code: CODE,
       messageId: 'duplicate',
@@ -161,9 +208,24 @@ function checkRun(text: DocumentText, run: readonly OutlineNode[], parentSpan: S
       ...(related ? { related } : {}),
       ...(certain ? { fix: [{ span: number.span, newText: renumberMarker(number.text, number.value + 1) }] } : {}),
     });
-    previous = node;
-    previousValue = certain ? number.value + 1 : Math.max(previousValue, number.value);
+    lists[lists.length - 1] = { previous: node, value: certain ? number.value + 1 : Math.max(top.value, number.value) };
   }
+}
+
+const INLINE_LEAD_SHI = /(?:^|[。；;：:！？!?\s])([一二三四五六七八九十]{1,3})是/gm;
+const INLINE_LEAD_YAO = /(?:^|[。；;：:！？!?\s])([一二三四五六七八九十]{1,3})要/gm;
+
+/** Lead markers (`一是`, `二要`) that start a clause inside the paragraphs of `text[from, to)`, in order. */
+function inlineLeadValues(text: DocumentText, from: number, to: number, suffix: string): number[] {
+  if (to <= from) return [];
+  const values: number[] = [];
+  const slice = text.slice(from, to);
+  const matches = suffix === '是' ? slice.matchAll(INLINE_LEAD_SHI) : slice.matchAll(INLINE_LEAD_YAO);
+  for (const match of matches) {
+    const value = parseChineseNumeral(match[1]);
+    if (value !== undefined) values.push(value);
+  }
+  return values;
 }
 
 function renumberFrom(run: readonly OutlineNode[], from: number, firstValue: number): TextEdit[] {
@@ -203,6 +265,21 @@ function hasHeadingLikeLine(text: DocumentText, from: number, to: number): boole
     const content = line.trim();
     return content.length > 0 && content.length <= 50 && !/[。！？!?；;：:，,]/.test(content);
   });
+}
+
+/** `（` / `三）…`: a marker the outline joined over a line break (see `brokenMarker.ts`); the fix removes the break. */
+function checkBrokenMarkers(nodes: readonly OutlineNode[], findings: Finding[]): void {
+  for (const node of nodes) {
+    const number = node.number;
+    if (!number || number.span.end - number.span.start === number.text.length) continue;
+    findings.push({
+      code: CODE,
+      messageId: 'brokenMarker',
+      span: number.span,
+      args: { marker: number.text },
+      fix: [{ span: number.span, newText: number.text }],
+    });
+  }
 }
 
 /** Within one document, the bracket width most markers of a level use is the norm. */

@@ -20,6 +20,7 @@ export const punctuationWidthRule: Rule = {
   defaultSeverity: 'warning',
   needsTokens: false,
   cost: 'light',
+  textOnly: true,
   example: '`发展,推动` → `发展，推动`; `因 地 制 宜`',
   description: {
     en: 'Half-width punctuation and stray spaces inside Chinese text.',

@@ -16,6 +16,7 @@ export const quoteMismatchRule: Rule = {
   defaultSeverity: 'warning',
   needsTokens: false,
   cost: 'full',
+  textOnly: true,
   example: '`地方层面有序推进` → `地方层面有序展开` (2024 report, line 21)',
   description: {
     en: 'A sentence or quotation that nearly matches a reference text (e.g. the government work report) but differs from it.',

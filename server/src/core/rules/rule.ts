@@ -39,6 +39,11 @@ export interface RuleMeta {
   readonly cost: 'light' | 'full';
   /** A short example for docs/rules.md and the README (wrong → right, or what is flagged). */
   readonly example?: string;
+  /**
+   * True when the rule reads neither tokens nor glossary terms: the engine may run it
+   * while the segmenter is still cutting the document (absent = false).
+   */
+  readonly textOnly?: boolean;
 }
 
 export type RuleOptions = Readonly<Record<string, number | boolean>>;
@@ -92,4 +97,10 @@ export interface DocumentFacts {
 export interface Rule extends RuleMeta {
   checkParagraph?(input: ParagraphInput, options: RuleOptions): readonly Finding[];
   checkDocument?(facts: DocumentFacts, options: RuleOptions): readonly Finding[];
+  /**
+   * Optional for document checks with per-paragraph memos: computes what
+   * `checkDocument` would memoise for this paragraph, so the engine can do it
+   * while the rest of the document is still being segmented.
+   */
+  warmParagraph?(facts: DocumentFacts, paragraph: Paragraph, options: RuleOptions): void;
 }

@@ -18,6 +18,7 @@ export const sentenceDuplicatedRule: Rule = {
   defaultSeverity: 'warning',
   needsTokens: false,
   cost: 'full',
+  textOnly: true,
   example: 'copy-paste left-overs',
   description: { en: 'A sentence that appears twice in the same document.', zh: '同一文稿中重复出现的句子。' },
   options: [

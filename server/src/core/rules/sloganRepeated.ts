@@ -40,6 +40,9 @@ export const sloganRepeatedRule: Rule = {
       zh: '“{phrase}”在本节出现 {count} 次（每千字 {density} 次）。',
     },
   },
+  warmParagraph(facts: DocumentFacts, paragraph: Paragraph, options: RuleOptions): void {
+    paragraphFindings(facts, paragraph, options);
+  },
   checkDocument(facts: DocumentFacts, options: RuleOptions): Finding[] {
     return [...checkParagraphs(facts, options), ...checkSections(facts, options)];
   },
@@ -51,23 +54,38 @@ export const sloganRepeatedRule: Rule = {
  */
 function checkParagraphs(facts: DocumentFacts, options: RuleOptions): Finding[] {
   const articles = lawSpans(facts.outline, facts.text.length);
-    const findings: Finding[] = [];
-  const compute = (paragraph: Paragraph) =>
-    checkParagraph({ paragraph: relativeParagraph(paragraph), tokens: facts.tokensOf(paragraph), terms: facts.termHits(paragraph), ignored: facts.ignored }, options);
+  const findings: Finding[] = [];
   let a = 0;
   for (const paragraph of facts.paragraphs) {
-    if (paragraph.text.length < (options.minLength as number) * (options.minCount as number)) continue;
-    // Matching repeats is quadratic in a paragraph's phrases: a line of 1 MB (a PDF dump
-    // without line breaks) took minutes and blocked the server. Real paragraphs are far shorter.
-    if (paragraph.text.length > MAX_PARAGRAPH_LENGTH) continue;
     while (a < articles.length && articles[a].end <= paragraph.start) a++;
     if (a < articles.length && articles[a].start <= paragraph.start) continue;
-    const tokens = facts.tokensOf(paragraph);
-    if (!tokens) continue;
-    const found = facts.memo('paragraphs', paragraph, compute);
-    findings.push(...fromParagraph(found, paragraph));
+    const found = paragraphFindings(facts, paragraph, options);
+    if (found) findings.push(...fromParagraph(found, paragraph));
   }
   return findings;
+}
+
+/** The memoised findings of one paragraph; undefined for paragraphs never checked. */
+function paragraphFindings(facts: DocumentFacts, paragraph: Paragraph, options: RuleOptions): readonly Finding[] | undefined {
+  if (paragraph.text.length < (options.minLength as number) * (options.minCount as number)) return undefined;
+  // Matching repeats is quadratic in a paragraph's phrases: a line of 1 MB (a PDF dump
+  // without line breaks) took minutes and blocked the server. Real paragraphs are far shorter.
+  if (paragraph.text.length > MAX_PARAGRAPH_LENGTH) return undefined;
+  const tokens = facts.tokensOf(paragraph);
+  if (!tokens) return undefined;
+  return facts.memo('paragraphs', paragraph, computeFor(facts, options));
+}
+
+/** One compute function per analysis (facts), not one closure per paragraph: that was garbage on every edit. */
+const computers = new WeakMap<DocumentFacts, (paragraph: Paragraph) => Finding[]>();
+
+function computeFor(facts: DocumentFacts, options: RuleOptions): (paragraph: Paragraph) => Finding[] {
+  let compute = computers.get(facts);
+  if (!compute) {
+    compute = (p) => checkParagraph({ paragraph: relativeParagraph(p), tokens: facts.tokensOf(p), terms: facts.termHits(p), ignored: facts.ignored }, options);
+    computers.set(facts, compute);
+  }
+  return compute;
 }
 
 /** Spans of laws: documents (or the whole text) that contain articles (第X条), in document order. */

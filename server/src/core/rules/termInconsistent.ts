@@ -42,6 +42,9 @@ export const termInconsistentRule: Rule = {
     variant: { en: '"{found}" is written "{majorityText}" {majority} times elsewhere in this document.', zh: '“{found}”在本文其余 {majority} 处写作“{majorityText}”。' },
     symbol: { en: '"{found}" is written "{majorityText}" {majority} times elsewhere in this document.', zh: '“{found}”在本文其余 {majority} 处写作“{majorityText}”。' },
   },
+  warmParagraph(facts: DocumentFacts, paragraph: Paragraph): void {
+    facts.memo('uses', paragraph, (p) => usesIn(p.text, facts.termHits(p)));
+  },
   checkDocument(facts: DocumentFacts): Finding[] {
     const usesOf = (paragraph: Paragraph) => usesIn(paragraph.text, facts.termHits(paragraph));
     return checkPerScope(facts, 'scopes', (paragraphs) => {

@@ -15,10 +15,30 @@ export interface GlossaryEntry {
   readonly english: string;
   /** What the numbers of a numeric slogan stand for. */
   readonly items: readonly string[];
-  /** Where the corpus itself defines the term, if anywhere. */
-  readonly source: { readonly document: string; readonly line: number; readonly quote: string } | null;
+  /** The official sentence that defines, abbreviates, enumerates or (`usage`) uses the term, verbatim. */
+  readonly source: GlossarySource | null;
+  /**
+   * Who wrote `definition`: `official` when it is the wording of `source`, `editorial` when the
+   * glossary's editors wrote it. Absent when a user glossary does not say.
+   */
+  readonly definitionOrigin?: 'official' | 'editorial';
+  /** A formulation official texts no longer use for what lies ahead, the last report year that used it, and what replaced it. */
+  readonly superseded?: { readonly lastUsed?: number; readonly successor?: string };
   /** Where the entry comes from: `builtin`, or the URI of a user glossary. */
   readonly origin: string;
+}
+
+export type GlossarySourceKind = 'definition' | 'abbreviation' | 'enumeration' | 'usage';
+
+export interface GlossarySource {
+  /** For the built-in glossary a path under test/fixtures/corpus (`national/gwr-2025.txt`). */
+  readonly document: string;
+  /** 1-based. */
+  readonly line: number;
+  /** An exact substring of that line. */
+  readonly quote: string;
+  /** How the sentence explains the term; `definition` when not given. */
+  readonly kind: GlossarySourceKind;
 }
 
 /** How a matched form relates to its entry. */

@@ -1,4 +1,4 @@
-import { CATEGORIES, type GlossaryEntry } from './glossary';
+import { CATEGORIES, type GlossaryEntry, type GlossarySourceKind } from './glossary';
 
 /** A problem in a glossary file, located by its JSON path (`["terms", 3, "definition"]`). */
 export interface GlossaryProblem {
@@ -76,6 +76,8 @@ export function validateGlossary(data: unknown, origin: string): { entries: Glos
       english: text('english', false),
       items: list('items'),
       source: parseSource(raw.source),
+      ...(raw.origin === 'official' || raw.origin === 'editorial' ? { definitionOrigin: raw.origin } : {}),
+      ...parseSuperseded(raw.superseded),
       origin,
     };
     if (term && seen.has(term)) problems.push({ path: at('term'), messageId: 'glossary.duplicate', args: { term } });
@@ -87,11 +89,20 @@ export function validateGlossary(data: unknown, origin: string): { entries: Glos
   return { entries, problems };
 }
 
+const SOURCE_KINDS: readonly GlossarySourceKind[] = ['definition', 'abbreviation', 'enumeration', 'usage'];
+
 function parseSource(value: unknown): GlossaryEntry['source'] {
   if (!isRecord(value)) return null;
-  const { document, line, quote } = value;
+  const { document, line, quote, kind } = value;
   if (typeof document !== 'string' || typeof line !== 'number' || typeof quote !== 'string') return null;
-  return { document, line, quote };
+  return { document, line, quote, kind: SOURCE_KINDS.includes(kind as GlossarySourceKind) ? (kind as GlossarySourceKind) : 'definition' };
+}
+
+function parseSuperseded(value: unknown): Pick<GlossaryEntry, 'superseded'> {
+  if (!isRecord(value)) return {};
+  const successor = typeof value.successor === 'string' && value.successor.trim() ? value.successor.trim() : undefined;
+  const lastUsed = typeof value.lastUsed === 'number' && Number.isInteger(value.lastUsed) ? value.lastUsed : undefined;
+  return { superseded: { ...(lastUsed !== undefined ? { lastUsed } : {}), ...(successor ? { successor } : {}) } };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

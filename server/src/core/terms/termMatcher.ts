@@ -30,11 +30,14 @@ export class TermMatcher {
    * 两/区域; long forms are distinctive enough to match anywhere.
    */
   match(text: string, tokens?: readonly Token[]): TermHit[] {
-    const boundaries = tokens ? tokenBoundaries(tokens) : undefined;
+    const boundaries = tokens ? tokenBoundaries(tokens, text.length) : undefined;
     const hits: TermHit[] = [];
+    const root = this.#root;
     let i = 0;
     while (i < text.length) {
-      const found = this.#longestAt(text, i, boundaries);
+      // Most characters start no form: one lookup, no further work.
+      const first = root.next.get(text.charCodeAt(i));
+      const found = first ? this.#longestFrom(text, i, first, boundaries) : undefined;
       if (found) {
         hits.push({ start: i, end: i + found.length, form: found, match: this.glossary.forms.get(found)! });
         i += found.length;
@@ -45,20 +48,20 @@ export class TermMatcher {
     return hits;
   }
 
-  #longestAt(text: string, start: number, boundaries: Set<number> | undefined): string | undefined {
-    if (boundaries && !boundaries.has(start)) {
-      // Only long forms may start inside a token.
-      return this.#walk(text, start, (form) => form.length >= 4);
-    }
-    return this.#walk(text, start, (form, end) => !boundaries || form.length >= 4 || boundaries.has(end));
-  }
-
-  #walk(text: string, start: number, accept: (form: string, end: number) => boolean): string | undefined {
-    let node: TrieNode | undefined = this.#root;
+  /**
+   * The longest acceptable form starting at `start`, whose first character led to `node`.
+   * Long forms (four characters or more) are accepted anywhere; shorter ones only from a
+   * token boundary to a token boundary when there are tokens.
+   */
+  #longestFrom(text: string, start: number, node: TrieNode, boundaries: Uint8Array | undefined): string | undefined {
+    const fromBoundary = !boundaries || boundaries[start] === 1;
     let best: string | undefined;
-    for (let i = start; i < text.length && node; i++) {
-      node = node.next.get(text.charCodeAt(i));
-      if (node?.form && accept(node.form, i + 1)) best = node.form;
+    let current: TrieNode | undefined = node;
+    for (let i = start; current; ) {
+      const form = current.form;
+      if (form !== undefined && (form.length >= 4 || (fromBoundary && (!boundaries || boundaries[i + 1] === 1)))) best = form;
+      if (++i >= text.length) break;
+      current = current.next.get(text.charCodeAt(i));
     }
     return best;
   }
@@ -78,11 +81,12 @@ export class TermMatcher {
   }
 }
 
-function tokenBoundaries(tokens: readonly Token[]): Set<number> {
-  const boundaries = new Set<number>();
+/** 1 at every offset where a token starts or ends (offsets 0…length). */
+function tokenBoundaries(tokens: readonly Token[], length: number): Uint8Array {
+  const boundaries = new Uint8Array(length + 1);
   for (const token of tokens) {
-    boundaries.add(token.start);
-    boundaries.add(token.end);
+    if (token.start <= length) boundaries[token.start] = 1;
+    if (token.end <= length) boundaries[token.end] = 1;
   }
   return boundaries;
 }

@@ -68,7 +68,7 @@ export function registerDiagnostics(context: ServerContext, onLarge: (document: 
     if (analysis.isLarge) {
       if (!toldLarge.has(uri)) onLarge(document);
       toldLarge.add(uri);
-    } else if (context.segmentation.state.kind !== 'loading') await analysis.ensureTokens();
+    } else if (context.segmentation.state.kind !== 'loading') await analysis.prepare();
     if (isStale(document, version)) return;
     const findings = analysis.findings();
     await nextTurn();

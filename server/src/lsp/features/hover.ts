@@ -3,22 +3,17 @@ import { charactersOf } from '../../core/stats/sections';
 import { isBlank } from '../../core/text/paragraphs';
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
 import type { OutlineNode } from '../../core/outline/types';
-import type { GlossaryEntry } from '../../core/terms/glossary';
 import type { LocalDefinition } from '../../core/terms/localDefinitions';
 import type { Paragraph, Span } from '../../core/types';
 import { forDocument, type ServerContext } from '../context';
 import type { DocumentAnalysis } from '../../engine/documentAnalysis';
 import { format, type Locale } from '../../engine/l10n';
 import { toRange } from '../positions';
+import { describeEntry } from './entryHover';
 
 const LABELS = {
-  variants: { en: 'Variants', zh: '其他写法' },
-  rejected: { en: 'Not', zh: '勿写作' },
-  items: { en: 'Stands for', zh: '具体指' },
-  source: { en: 'Source: {document}, line {line}', zh: '出处：{document} 第 {line} 行' },
   count: { en: 'Occurs {count} time(s) in this document.', zh: '本文出现 {count} 次。' },
   local: { en: 'Defined in this document (line {line})', zh: '本文定义（第 {line} 行）' },
-  userGlossary: { en: 'From your glossary', zh: '来自用户术语表' },
   section: { en: 'Section: {chars} characters, {paragraphs} paragraphs, {subsections} subsections.', zh: '本节共 {chars} 字，{paragraphs} 段，下设 {subsections} 个小节。' },
 } as const;
 
@@ -38,7 +33,7 @@ export function registerHover(context: ServerContext): void {
       const entry = hit?.match.entry;
       const parts: string[] = [];
       if (local) parts.push(`**${local.definition.term}** · ${t('local', { line: local.definition.line + 1 })}\n\n> ${analysis.text.slice(local.definition.sentence.start, local.definition.sentence.end)}`);
-      if (entry) parts.push(describeEntry(entry, t));
+      if (entry) parts.push(describeEntry(entry, context.locale(), context.engine.glossary.history));
       const counted = entry ? analysis.termCount(entry) : 0;
       if (counted > 0) parts.push(t('count', { count: counted }));
       const span: Span = term ? term.span : local!.occurrence;
@@ -55,17 +50,6 @@ export function registerHover(context: ServerContext): void {
 
 function label(locale: Locale) {
   return (key: Label, args?: Record<string, string | number>) => format(LABELS[key][locale], args);
-}
-
-function describeEntry(entry: GlossaryEntry, t: ReturnType<typeof label>): string {
-  const lines = [`**${entry.term}** · ${entry.category}${entry.english ? ` · *${entry.english}*` : ''}`, '', entry.definition];
-  if (entry.items.length > 0) lines.push('', `${t('items')}：`, ...entry.items.map((item, i) => `${i + 1}. ${item}`));
-  const variants = [...entry.aliases, ...entry.variants.accepted];
-  if (variants.length > 0) lines.push('', `${t('variants')}：${variants.join('、')}`);
-  if (entry.variants.rejected.length > 0) lines.push('', `${t('rejected')}：~~${entry.variants.rejected.join('~~、~~')}~~`);
-  if (entry.source) lines.push('', `${t('source', { document: entry.source.document, line: entry.source.line })}`, `> ${entry.source.quote}`);
-  if (entry.origin !== 'builtin') lines.push('', `*${t('userGlossary')}*`);
-  return lines.join('\n');
 }
 
 /** A document-local definition whose term occurs under the cursor. */

@@ -1,6 +1,8 @@
+import type { GlossaryEntry } from '../../core/terms/glossary';
 import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import type { GradedFinding } from '../../core/analysis';
 import { ruleById } from '../../core/rules/registry';
+import { timelineOf } from '../../core/terms/termHistory';
 import { combineStatistics, documentStatistics, type DocumentStatistics, type RuleTally } from '../../core/stats/termStatistics';
 import {
   TermStatisticsRequestType,
@@ -63,10 +65,12 @@ function documentResult(context: ServerContext, analysis: DocumentAnalysis<LineD
       count: tally.count,
       forms: tally.forms,
       occurrences: occurrences ? tally.occurrences.map((span) => ({ uri: analysis.uri, range: toRange(document, span) })) : [],
+      ...historyOf(context, tally.entry),
     })),
     sections: statistics.sections.map((section) => ({ name: section.name, uri: analysis.uri, line: section.line, characters: section.characters })),
     density: statistics.density.map((row) => ({ term: row.entry.term, kind: row.entry.kind, counts: row.counts, perThousand: row.perThousand })),
     rules: statistics.rules.map((rule) => ruleStatistic(context, rule, (finding) => ({ analysis, finding }))),
+    ...historyCorpus(context),
   };
 }
 
@@ -76,11 +80,25 @@ function workspaceResult(context: ServerContext, documents: readonly { analysis:
     scope: 'workspace',
     documents: documents.map(({ analysis, statistics }) => ({ uri: analysis.uri, characters: statistics.characters })),
     characters: combined.characters,
-    terms: combined.terms.map((tally) => ({ term: tally.entry.term, category: tally.entry.category, kind: tally.entry.kind, count: tally.count, forms: tally.forms, occurrences: [] })),
+    terms: combined.terms.map((tally) => ({ term: tally.entry.term, category: tally.entry.category, kind: tally.entry.kind, count: tally.count, forms: tally.forms, occurrences: [], ...historyOf(context, tally.entry) })),
     sections: combined.sections.map((section, i) => ({ name: section.name, uri: documents[i].analysis.uri, line: 0, characters: section.characters })),
     density: combined.density.map((row) => ({ term: row.entry.term, kind: row.entry.kind, counts: row.counts, perThousand: row.perThousand })),
     rules: combined.rules.map((rule) => ruleStatistic(context, rule, (located) => ({ analysis: documents[located.document].analysis, finding: located.finding }))),
+    ...historyCorpus(context),
   };
+}
+
+/** A built-in term's counts per national report (see core/terms/termHistory.ts). */
+function historyOf(context: ServerContext, entry: GlossaryEntry): Pick<TermStatistic, 'history'> {
+  const history = context.engine.glossary.history;
+  if (!history || entry.origin !== 'builtin') return {};
+  const { gwr, cpc } = timelineOf(history, entry.term);
+  return { history: { gwr, cpc } };
+}
+
+function historyCorpus(context: ServerContext): Pick<TermStatisticsResult, 'historyCorpus'> {
+  const history = context.engine.glossary.history;
+  return history ? { historyCorpus: { gwrYears: history.gwrYears, congresses: history.congresses } } : {};
 }
 
 function ruleStatistic<F>(context: ServerContext, rule: RuleTally<F>, locate: (finding: F) => { analysis: DocumentAnalysis<LineDocument>; finding: GradedFinding }): RuleStatistic {

@@ -1,0 +1,59 @@
+import * as path from 'node:path';
+import type { TextEncodingName } from '../adapters/encoding';
+import { readDocumentFile } from '../adapters/documentFiles';
+import type { PolicyEngine } from '../engine/engine';
+import type { Locale } from '../engine/l10n';
+import type { Settings } from '../engine/settings';
+import { checkText, createCheckEngine, createOutlineEngine, outlineOf } from './engine';
+import { reportFindings, type FileReport } from './formats/report';
+
+/** What a checker needs to know, the same in the main thread and in every worker. */
+export interface CheckSetup {
+  readonly settings: Settings;
+  readonly root: string;
+  readonly references: readonly string[];
+  readonly locale: Locale;
+  readonly encoding: TextEncodingName | 'auto';
+  readonly outline: boolean;
+  readonly cwd: string;
+}
+
+export type FileResult = { readonly report: FileReport; readonly warnings: readonly string[] } | { readonly error: string; readonly warnings: readonly string[] };
+
+/**
+ * Checks one file after another with one engine, loaded on the first file
+ * that needs it (the dictionary takes a second or two; outlines need none).
+ */
+export class FileChecker {
+  #engine: PolicyEngine | undefined;
+  #warnings: string[] = [];
+
+  constructor(private readonly setup: CheckSetup) {}
+
+  async check(file: string): Promise<FileResult> {
+    const setup = this.setup;
+    const absolute = path.resolve(setup.cwd, file);
+    const read = readDocumentFile(absolute, setup.encoding);
+    if ('error' in read) return { error: `${file}: ${read.error}`, warnings: this.#takeWarnings() };
+    if (setup.outline) {
+      this.#engine ??= createOutlineEngine(setup.settings);
+      return { report: { file, encoding: read.encoding, findings: [], outline: outlineOf(this.#engine, read.text, absolute) }, warnings: this.#takeWarnings() };
+    }
+    this.#engine ??= createCheckEngine(setup.settings, setup.root, setup.references, (message) => this.#warnings.push(message), setup.locale);
+    if (read.text.length > setup.settings.maxDocumentSize) {
+      this.#warnings.push(`${file}: ${read.text.length} characters, above policyLens.diagnostics.maxDocumentSize; only light checks run`);
+    }
+    const findings = await checkText(this.#engine, read.text, absolute);
+    return { report: { file, encoding: read.encoding, findings: reportFindings(read.text, findings, setup.locale) }, warnings: this.#takeWarnings() };
+  }
+
+  dispose(): void {
+    this.#engine?.dispose();
+  }
+
+  #takeWarnings(): string[] {
+    const warnings = this.#warnings;
+    this.#warnings = [];
+    return warnings;
+  }
+}
