@@ -117,6 +117,14 @@ describe('the browser language server (web worker, jieba-wasm, no Node APIs)', (
     expect(diagnostics.diagnostics.map((d: any) => d.code)).toContain('punctuation.width');
   }, 60_000);
 
+  it('says once what needs files and is not available in the browser', async () => {
+    const note = await client.waitFor('window/showMessage', (p) => /^Policy Lens in the browser/.test(p.message));
+    expect(note.message).toBe(
+      'Policy Lens in the browser: documents that are not open, and dictionaries, glossaries and reference texts in files, are not available here (the command line neither); open documents are checked in full.',
+    );
+    expect(note.type).toBe(3);
+  });
+
   it('says that files on disk are not available instead of failing', async () => {
     const message = await client.waitFor('window/showMessage', (p) => /my\.dict\.utf8/.test(p.message));
     expect(message.message).toMatch(/not available in the browser/);

@@ -11,6 +11,8 @@ import type { SegmenterChoice } from './settings';
  */
 export interface EngineHost {
   readonly files: FileHost;
+  /** No file system (the browser): the server says once what is not available there. */
+  readonly withoutFiles?: boolean;
   /**
    * A fresh segmenter backend (jieba in a worker, jieba in-process, …) for a
    * `policyLens.segmenter` choice other than `intl`; throws when it cannot start.

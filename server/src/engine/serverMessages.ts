@@ -7,6 +7,10 @@ export const SERVER_MESSAGES = {
     en: 'Policy Lens: segmentation ready ({segmenter}, {ms} ms, {words} user words).',
     zh: '政策文稿助手：分词就绪（{segmenter}，{ms} 毫秒，用户词 {words} 个）。',
   },
+  withoutFiles: {
+    en: 'Policy Lens in the browser: documents that are not open, and dictionaries, glossaries and reference texts in files, are not available here (the command line neither); open documents are checked in full.',
+    zh: '政策文稿助手（浏览器版）：未打开的文档，以及文件中的词典、术语表和参考文本，在此不可用（命令行同样不可用）；已打开的文档照常全面检查。',
+  },
   segmenterSubstituted: {
     en: 'Policy Lens: {reason}; segmenting with {segmenter} instead (the same words, see docs/segmentation.md).',
     zh: '政策文稿助手：{reason}；已改用 {segmenter} 分词（分词结果相同，见 docs/segmentation.md）。',

@@ -68,6 +68,7 @@ export function startServer(connection: Connection, engine: PolicyEngine): void 
     diagnostics.refreshAll();
     if (client.canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${WORKSPACE_REFERENCES}/**` }] }).catch(() => undefined);
     workspace.index(client.roots, client.progress);
+    if (engine.host.withoutFiles) messages.show(MessageType.Info, 'withoutFiles');
   });
 
   connection.onDidChangeConfiguration(async (change) => {

@@ -18,6 +18,7 @@ import { BrowserWasmBackend, NOT_IN_BROWSER } from './browserSegmenter';
 export function createBrowserHost(jiebaWasm: JiebaWasmFiles): EngineHost {
   const unavailable = (path: string): FileProblem => ({ path, messageId: 'file.unreadable', detail: NOT_IN_BROWSER });
   return {
+    withoutFiles: true,
     files: {
       resolve: (root, file) => (root === undefined || file.startsWith('/') ? file : `${root.replace(/\/$/, '')}/${file}`),
       exists: () => false,
