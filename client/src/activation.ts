@@ -20,7 +20,12 @@ export type ClientFactory = (context: vscode.ExtensionContext, output: vscode.Lo
  * serves is open (plain text and Markdown activate the extension too, but the
  * 250 MB dictionary is loaded only if the user enabled them).
  */
-export async function activatePolicyLens(context: vscode.ExtensionContext, createLanguageClient: ClientFactory): Promise<void> {
+export async function activatePolicyLens(
+  context: vscode.ExtensionContext,
+  createLanguageClient: ClientFactory,
+  /** Features of one platform only (the desktop's Word documents); `startClient` starts the server if needed. */
+  registerPlatformFeatures: (startClient: () => Promise<LanguageClient | undefined>) => vscode.Disposable[] = () => [],
+): Promise<void> {
   const output = vscode.window.createOutputChannel('Policy Lens', { log: true });
 
   const start = async () => {
@@ -59,6 +64,10 @@ export async function activatePolicyLens(context: vscode.ExtensionContext, creat
     registerWordNavigation(() => client),
     registerTermsView(context, () => client),
     registerTermReport(context, () => client),
+    ...registerPlatformFeatures(async () => {
+      if (!client) await start();
+      return client;
+    }),
     vscode.workspace.onDidOpenTextDocument(() => void startIfNeeded()),
     // Workspace glossaries and dictionaries are read only once the workspace is trusted.
     vscode.workspace.onDidGrantWorkspaceTrust(restart),

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, type LanguageClientOptions } from 'vscode-languageclient';
+import { DOCX_SCHEME } from '../../server/src/protocol';
 
 type DocumentFilterList = ({ scheme: string; language: string } | { language: string } | { scheme: string; pattern: string } | { pattern: string })[];
 
@@ -20,6 +21,8 @@ export function documentSelector(anyScheme = inBrowser): DocumentFilterList {
   const forLanguage = (language: string): DocumentFilterList => (anyScheme ? [{ language }] : [{ scheme: 'file', language }, { scheme: 'untitled', language }]);
   const selector: DocumentFilterList = [
     ...forLanguage('policy'),
+    // Read-only views of Word documents (see docx/wordDocuments.ts; desktop only).
+    ...(anyScheme ? [] : [{ scheme: DOCX_SCHEME, language: 'policy' }]),
     // The workspace glossary, so that editing it updates hovers before it is saved.
     anyScheme ? { pattern: '**/.policy-lens/glossary.json' } : { scheme: 'file', pattern: '**/.policy-lens/glossary.json' },
   ];

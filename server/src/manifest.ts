@@ -1,4 +1,5 @@
 import type { LocalizedText, Rule } from './core/rules/rule';
+import { BUILTIN_REFERENCES } from './core/quotes/builtins';
 import { DEFAULTS, NUMBER_RANGES, SEGMENTER_CHOICES } from './engine/settings';
 
 /**
@@ -55,8 +56,16 @@ const GENERAL: readonly SettingSpec[] = [
     key: 'policyLens.references',
     schema: { type: 'array', items: { type: 'string' }, default: DEFAULTS.references, scope: 'machine-overridable' },
     description: {
-      en: 'Reference texts (files or folders of UTF-8 or GB18030 `.txt`), relative to the workspace folder, that quotations are checked against besides the built-in 2024 government work report and `.policy-lens/references/`.',
-      zh: '引文核对所用的参考文本（UTF-8 或 GB18030 编码的 `.txt` 文件或文件夹），相对工作区目录；内置 2024 年政府工作报告和 `.policy-lens/references/` 始终参与核对。',
+      en: 'Reference texts (files or folders of UTF-8 or GB18030 `.txt`), relative to the workspace folder, that quotations are checked against besides the built-in ones (`policyLens.builtinReferences`) and `.policy-lens/references/`.',
+      zh: '引文核对所用的参考文本（UTF-8 或 GB18030 编码的 `.txt` 文件或文件夹），相对工作区目录；内置参考文本（`policyLens.builtinReferences`）和 `.policy-lens/references/` 也参与核对。',
+    },
+  },
+  {
+    key: 'policyLens.builtinReferences',
+    schema: { type: 'array', items: { type: 'string', enum: [...BUILTIN_REFERENCES] }, uniqueItems: true, default: DEFAULTS.builtinReferences },
+    description: {
+      en: 'Built-in reference texts quotations are checked against: the 2024 and 2025 government work reports and the report to the 20th CPC National Congress (editions: docs/quotes.md).',
+      zh: '引文核对所用的内置参考文本：2024 年、2025 年政府工作报告和党的二十大报告（版本见 docs/quotes.md）。',
     },
   },
   {
@@ -175,5 +184,6 @@ export function rulesMarkdown(rules: readonly Rule[]): string {
 }
 
 function anchor(id: string): string {
-  return id.replace(/\./g, '');
+  // GitHub's heading anchors are lower case: `number.yearAbbrev` → #numberyearabbrev.
+  return id.replace(/\./g, '').toLowerCase();
 }

@@ -124,6 +124,31 @@ export const TermStatisticsRequestType = new RequestType<TermStatisticsParams, T
 export const StatusNotificationType = new NotificationType<StatusParams>(STATUS_NOTIFICATION);
 
 /**
+ * Word documents shown as read-only policy text (`policy-docx:` + the file's
+ * path). The client's content provider asks for the text; the server reads
+ * the .docx, keeps its origin map and style headings for that URI, and
+ * serves outline, hover and diagnostics of the virtual document as usual.
+ */
+export const DOCX_SCHEME = 'policy-docx';
+export const DOCX_TEXT_REQUEST = 'policyLens/docxText';
+/** The findings of an open `policy-docx:` document as CSV (UTF-8 with BOM). */
+export const DOCX_EXPORT_REQUEST = 'policyLens/docxFindingsCsv';
+/** An editable Markdown copy of a Word document (headings as Markdown headings). */
+export const DOCX_MARKDOWN_REQUEST = 'policyLens/docxMarkdown';
+
+export interface DocxParams {
+  /** The `policy-docx:` URI. */
+  readonly uri: string;
+}
+
+export type DocxTextResult = { readonly text: string } | { readonly error: string };
+export type DocxExportResult = { readonly csv: string; readonly findings: number } | { readonly error: string };
+export type DocxMarkdownResult = { readonly markdown: string } | { readonly error: string };
+export const DocxTextRequestType = new RequestType<DocxParams, DocxTextResult, void>(DOCX_TEXT_REQUEST);
+export const DocxExportRequestType = new RequestType<DocxParams, DocxExportResult, void>(DOCX_EXPORT_REQUEST);
+export const DocxMarkdownRequestType = new RequestType<DocxParams, DocxMarkdownResult, void>(DOCX_MARKDOWN_REQUEST);
+
+/**
  * The web extension's first message to its server worker, before any JSON-RPC:
  * jieba-wasm's module and the cppjieba data, read from the extension's files by the client.
  */

@@ -54,8 +54,9 @@ describe('layering of server/src', () => {
     for (const layer of ['core', 'engine', 'lsp', 'adapters', 'cli']) expect(byLayer(layer).length, layer).toBeGreaterThan(0);
   });
 
-  it('core imports nothing outside core', () => {
-    expect(show(byLayer('core').filter((i) => i.target !== 'core'))).toEqual([]);
+  it('core imports nothing outside core (but JSON tables of data/, which the bundler compiles in)', () => {
+    const dataTable = (i: Import) => i.specifier.endsWith('.json') && path.resolve(SRC, path.dirname(i.from), i.specifier).startsWith(path.join(SRC, '../../data') + path.sep);
+    expect(show(byLayer('core').filter((i) => i.target !== 'core' && !dataTable(i)))).toEqual([]);
   });
 
   it('engine imports only core, engine and platform-free packages', () => {

@@ -28,7 +28,7 @@ describe('policy-lens check (node dist/cli.js)', { timeout: 120_000 }, () => {
     expect(stdout.split('\n')).toEqual([
       'docs/draft.policy.txt:2:23 warning quote.mismatch Differs from the reference "2024政府工作报告" (line 21): it reads "地方层面有序展开", here "地方层面有序推进".',
       'docs/draft.policy.txt:3:15 error punctuation.width Half-width "," in Chinese text: use "，".',
-      'docs/draft.policy.txt:5:31 warning quote.mismatch Differs from the reference "保守国家秘密法" (line 6): it reads "只限一定范围的人员知悉的事", here "只限一定范围人员知悉的事".',
+      'docs/draft.policy.txt:5:36 warning quote.mismatch Differs from the reference "保守国家秘密法" (line 6): it reads "只限一定范围的人员知悉的事", here "只限一定范围人员知悉的事".',
       'docs/draft.policy.txt:6:1 warning outline.numbering Numbering skips: expected 三, found 四.',
       'docs/gb18030.policy.txt:1:23 warning quote.mismatch Differs from the reference "2024政府工作报告" (line 63): it reads "先立后破", here "先立后稳".',
       '',
@@ -205,6 +205,23 @@ describe('command-line parsing and globs', () => {
     expect(['docs/a.txt', 'docs/x/y/b.md', 'docs/c.json', 'docs/.hidden/a.txt', 'other/a.txt'].map((p) => re.test(p))).toEqual([true, true, false, false, false]);
     expect(globToRegExp('*.txt').test('a/b.txt')).toBe(false);
     expect(globToRegExp('file?.[0-9].txt').test('fileA.7.txt')).toBe(true);
+  });
+
+  it('reports the proofreading rules with their fixes (issue 15)', { timeout: 120_000 }, () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-proof-'));
+    fs.writeFileSync(path.join(dir, '草稿.txt'), '二0二五年要再接再励，截止2025年11月底完成三、四十个项目。\n增长10—15%。\n');
+    const { code, stdout } = run(['check', '--format', 'json', '--locale', 'zh', '--workspace', dir, '草稿.txt'], { cwd: dir });
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(code).toBe(1);
+    const findings = JSON.parse(stdout).files[0].findings;
+    expect(findings.map((f: any) => [f.line, f.column, f.code, f.fix.map((e: any) => e.newText).join('|')])).toEqual([
+      [1, 1, 'number.zero', '〇'],
+      [1, 7, 'typo.fixedExpression', '再接再厉'],
+      [1, 12, 'usage.jiezhi', '截至'],
+      [1, 25, 'number.approximate', ''],
+      [2, 3, 'number.percentRange', '10%—15%'],
+    ]);
+    expect(findings[1].message).toBe('“再接再励”有错别字，应为“再接再厉”（见《现代汉语词典》第7版）。');
   });
 
   it('expands folders to their .txt and .md files and reports patterns that match nothing', () => {

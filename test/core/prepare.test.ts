@@ -18,7 +18,8 @@ async function readyEngine(): Promise<PolicyEngine> {
  * findings must be exactly those of the plain path, and prepared work reused.
  */
 describe('DocumentAnalysis.prepare', () => {
-  const text = fixtureLines('002_8dfe99efc033ddf8.txt').slice(0, 1500).join('\n');
+  // Reports of the compilation, then a page pasted from a PDF (sentences broken across lines): findings of several rules.
+  const text = [...fixtureLines('002_8dfe99efc033ddf8.txt').slice(0, 1500), ...fixtureLines('000_a487f46611498c32.txt').slice(0, 30)].join('\n');
 
   it('gives the findings of the plain path', async () => {
     const plain = await readyEngine();

@@ -18,7 +18,8 @@ import { splitParagraphs } from '../../server/src/core/text/paragraphs';
  * begin and end anywhere).
  */
 const REFERENCE = loadBuiltinReferences().texts[0].text;
-const INDEX = buildReferenceIndex(loadBuiltinReferences().texts);
+// The sentence matcher of quotations (match.ts) against the 2024 report alone: the fixes are checked against its text.
+const INDEX = buildReferenceIndex(loadBuiltinReferences().texts.slice(0, 1));
 const OPTIONS = { minLength: 12, maxDifference: 10 };
 const TRIALS = 300;
 // Common characters of policy prose, to substitute and insert.

@@ -100,9 +100,9 @@ describe('alignment', () => {
 });
 
 describe('reference index', () => {
-  it('indexes every sentence of the 2024 government work report once', () => {
-    expect(NATIONAL.size).toBeGreaterThan(500);
-    expect(NATIONAL.sources.map((s) => s.name)).toEqual(['2024政府工作报告']);
+  it('indexes every sentence of the built-in references once', () => {
+    expect(NATIONAL.size).toBeGreaterThan(1500);
+    expect(NATIONAL.sources.map((s) => s.name)).toEqual(['2024政府工作报告', '2025政府工作报告', '二十大报告']);
     expect(NATIONAL.hasSentence(normalize('新一轮机构改革中央层面基本完成，地方层面有序展开').key)).toBe(true);
   });
 
@@ -129,7 +129,7 @@ describe('quote.mismatch', () => {
     const [finding] = findings;
     expect(finding.messageId).toBe('mismatch');
     expect(text.slice(finding.span.start, finding.span.end)).toBe('推进');
-    expect(finding.args).toEqual({ reference: '2024政府工作报告', line: 21, expected: '地方层面有序展开', actual: '地方层面有序推进' });
+    expect(finding.args).toEqual({ reference: '2024政府工作报告', line: 21, expected: '地方层面有序展开', actual: '地方层面有序推进', evidence: 'sentence' });
     expect(finding.fix).toEqual([{ span: { start: 22, end: 24 }, newText: '展开' }]);
     expect(applyFixes(text, findings)).toBe('新一轮机构改革中央层面基本完成，地方层面有序展开。');
     expect(findingMessage(finding, 'zh')).toBe('与参考文本《2024政府工作报告》第 21 行原文不一致：原文为“地方层面有序展开”，此处为“地方层面有序推进”。');
@@ -148,13 +148,17 @@ describe('quote.mismatch', () => {
     expect(finding.args.expected).toBe('地方层面有序展开');
     expect(finding.args.actual).toBe('地方层面有展开');
     expect(finding.fix).toEqual([{ span: { start: 21, end: 21 }, newText: '序' }]);
-    expect(text.slice(finding.span.start, finding.span.end)).toBe('地方层面有展开');
+    expect(text.slice(finding.span.start, finding.span.end)).toBe('有展');
   });
 
   it('reports reordered words as such', () => {
-    const [finding] = check('我们要坚持以进促稳、稳中求进、先立后破。');
+    const text = '实施制造业技术改造升级工程，培育壮大先进制造业集群，创建国家新型工业化示范区，推动传统产业高端化、绿色化、智能化转型。';
+    const [finding] = check(text);
     expect(finding.messageId).toBe('reordered');
-    expect(applyFixes('我们要坚持以进促稳、稳中求进、先立后破。', [finding])).toBe('我们要坚持稳中求进、以进促稳、先立后破。');
+    expect(finding.args).toMatchObject({ expected: '智能化、绿色化转型', actual: '绿色化、智能化转型' });
+    expect(applyFixes(text, [finding])).toBe('实施制造业技术改造升级工程，培育壮大先进制造业集群，创建国家新型工业化示范区，推动传统产业高端化、智能化、绿色化转型。');
+    // Found by the sentence's first or last six characters: a sentence that differs in both is not compared whole.
+    expect(check('我们要坚持以进促稳、稳中求进、先立后破。')).toEqual([]);
   });
 
   it('checks quotations inside other sentences against parts of reference sentences', () => {
@@ -179,9 +183,9 @@ describe('quote.mismatch', () => {
     expect(check('报告提出“城镇新增就业1300万人以上”的目标。')).toHaveLength(1);
   });
 
-  it('ignores sentences shorter than minLength', () => {
-    expect(check('推动建立长期护理保险制度。')).toHaveLength(1);
-    expect(check('推动建立长期护理保险制度。', NATIONAL, { minLength: 13 })).toEqual([]);
+  it('needs a whole sentence of at least minLength, or anchors that long, when nothing else shows a quotation', () => {
+    expect(check('新一轮机构改革中央层面基本完成，地方层面有序推进。', NATIONAL, { minLength: 30 })).toEqual([]);
+    expect(check('新一轮机构改革中央层面基本完成，地方层面有序推进。', NATIONAL, { minLength: 24 })).toHaveLength(1);
   });
 
   it('reports nothing without references, and nothing in a document identical to a reference', () => {
@@ -226,7 +230,8 @@ describe('quote.mismatch', () => {
     expect(first).toBeGreaterThan(10);
     const edited = baseText.replace('地方层面有序展开', '地方层面有序推进');
     const findings = quoteMismatchRule.checkDocument!(counting(edited), options);
-    expect(calls.length - first).toBe(1);
+    // The edited paragraph's anchors and quotations.
+    expect(calls.length - first).toBe(2);
     expect(findings).toHaveLength(1);
     expect(edited.slice(findings[0].span.start, findings[0].span.end)).toBe('推进');
   });
@@ -266,7 +271,13 @@ describe('reference files', () => {
       const library = new ReferenceLibrary();
       const builtin = library.index;
       expect(library.reload([path.join(dir, 'laws')]).changed).toBe(true);
-      expect(library.index.sources.map((s) => s.name)).toEqual(['2024政府工作报告', '条例']);
+      expect(library.index.sources.map((s) => s.name)).toEqual(['2024政府工作报告', '2025政府工作报告', '二十大报告', '条例']);
+      // A reference file is checked against the others, not against itself.
+      expect(library.indexFor(path.join(dir, 'laws', '条例.txt')).sources.map((s) => s.name)).toEqual(['2024政府工作报告', '2025政府工作报告', '二十大报告']);
+      expect(library.indexFor(path.join(dir, 'speech.policy.txt'))).toBe(library.index);
+      expect(library.reload([path.join(dir, 'laws')], ['2025政府工作报告']).changed).toBe(true);
+      expect(library.index.sources.map((s) => s.name)).toEqual(['2025政府工作报告', '条例']);
+      expect(library.reload([path.join(dir, 'laws')]).changed).toBe(true);
       expect(library.isReference(path.join(dir, 'laws', '条例.txt'))).toBe(true);
       expect(library.isReference(path.join(dir, 'speech.policy.txt'))).toBe(false);
       const index = library.index;

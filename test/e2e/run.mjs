@@ -51,6 +51,7 @@ const ready = await step('setup', process.execPath, [path.join(E2E_DIR, 'setup.m
 if (ready) {
   await suite('code-server', 'vscode.e2e.mjs');
   await suite('navigation', 'navigation.e2e.mjs');
+  await suite('word', 'word.e2e.mjs');
   await suite('web', 'web.e2e.mjs');
   await suite('neovim', 'nvim.e2e.mjs');
 }

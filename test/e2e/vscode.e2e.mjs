@@ -18,6 +18,7 @@ const DRAFT = '草稿.policy.txt';
 
 const SLOGAN_MESSAGE = '"高质量发展" occurs 4 times in this paragraph.';
 const VARIANT_MESSAGE = '"新质生产率" is a wrong form of "新质生产力".';
+const TYPO_MESSAGE = '"再接再励" is a misspelling of "再接再厉" (as in 《现代汉语词典》第7版).';
 // English display language (code-server's default); the zh-cn text is from l10n/bundle.l10n.zh-cn.json
 const RESTART_MESSAGES = ['The Policy Lens server stopped and was restarted.', '政策文稿助手语言服务器已停止并已重新启动。'];
 
@@ -203,6 +204,24 @@ try {
     await shot('term-variant-fixed');
     // the tab shows the unsaved edit
     assert.equal(await page.locator('.tabs-container .tab.active.dirty', { hasText: DRAFT }).count(), 1);
+  });
+
+  await check('quick-fix-proofreading', async () => {
+    // issue 15: a proofreading rule (typo.fixedExpression) in the draft's line 8, fixed from the Problems panel
+    await wb.showProblems();
+    const rows = await until(async () => { const r = await wb.problemRows(); return r.some((x) => x.message === TYPO_MESSAGE) && r; }, { what: 'typo marker' });
+    const typo = rows.find((x) => x.message === TYPO_MESSAGE);
+    log('typo marker:', typo.aria);
+    assert.equal(typo.position, '[Ln 8, Col 6]');
+    assert.match(typo.aria, /^Warning: /, typo.aria);
+    assert.match(typo.code ?? '', /typo\.fixedExpression/);
+    await applyQuickFix(TYPO_MESSAGE, 'Change to "再接再厉"', 'typo');
+    const line = await until(() => wb.renderedLine('要再接再厉'), { what: 'fixed line 8' });
+    log('line 8 now:', line);
+    assert.equal(line, '全市上下要再接再厉，奋力谱写新篇章。');
+    await wb.showProblems();
+    await until(async () => !(await wb.problemRows()).some((x) => x.message === TYPO_MESSAGE), { what: 'typo marker to disappear' });
+    await shot('typo-fixed');
   });
 
   await check('workspace-symbol', async () => {

@@ -76,6 +76,18 @@ describe('glossary, outline and workspace features over stdio', () => {
     expect(hover.range).toEqual({ start: at, end: { line: at.line, character: at.character + 5 } });
   });
 
+  it('hover on the first line says how much of the document is a reference text', async () => {
+    const hover = await client.request('textDocument/hover', { textDocument: { uri: nationalUri }, position: { line: 0, character: 1 } });
+    // The national report of the compilation is the built-in 2024 report (a few short lines are not in chains).
+    const share = /本文 (\d+)% 的文字出自《2024政府工作报告》。/.exec(hover.contents.value);
+    expect(share).not.toBeNull();
+    expect(Number(share![1])).toBeGreaterThanOrEqual(95);
+    expect(hover.contents.value).not.toContain('2025政府工作报告');
+    // Not on other lines.
+    const other = await client.request('textDocument/hover', { textDocument: { uri: nationalUri }, position: { line: 8, character: 1 } });
+    expect(other?.contents.value ?? '').not.toContain('的文字出自');
+  });
+
   it('hover on a heading shows the section statistics', async () => {
     const at = position(NATIONAL, '一、2023年工作回顾');
     const hover = await client.request('textDocument/hover', { textDocument: { uri: nationalUri }, position: { line: at.line, character: 3 } });

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { EngineHost, SegmenterBackend } from '../engine/host';
 import type { SegmenterChoice } from '../engine/settings';
+import { readDocxFile } from './docx/readDocx';
 import { loadBuiltinGlossary, loadUserGlossary } from './glossaryLoader';
 import { InProcessBackend } from './inProcessBackend';
 import { pinyinInitials } from './pinyin';
@@ -44,5 +45,6 @@ export function createNodeHost(segmenter: 'worker' | 'in-process' | ((choice: Ex
     loadTermHistory,
     pinyinInitials,
     createReferenceLibrary: () => new ReferenceLibrary(),
+    readWordDocument: readDocxFile,
   };
 }

@@ -19,7 +19,7 @@ export interface LoadedReferences {
   readonly problems: FileProblem[];
 }
 
-/** The built-in reference texts shipped in data/references/ (the 2024 government work report). */
+/** The built-in reference texts shipped in data/references/ (see core/quotes/builtins.ts). */
 export function loadBuiltinReferences(): LoadedReferences {
   return loadReferences([dataPath('references')]);
 }
@@ -68,6 +68,8 @@ export class ReferenceLibrary implements ReferenceLibraryShape {
   readonly #builtin: LoadedReferences;
   #index: ReferenceIndex;
   #origins = new Set<string>();
+  /** Indexes without one reference, for checking that reference's own file against the others. */
+  #without = new Map<string, ReferenceIndex>();
 
   constructor(builtin: LoadedReferences = loadBuiltinReferences()) {
     this.#builtin = builtin;
@@ -84,20 +86,37 @@ export class ReferenceLibrary implements ReferenceLibraryShape {
     return this.#builtin.problems;
   }
 
-  /** Re-reads the user's references; true when the index changed. */
-  reload(userPaths: readonly string[]): { changed: boolean; problems: FileProblem[] } {
+  /**
+   * Re-reads the user's references and applies the choice of built-in ones
+   * (by name; all when undefined); true when the index changed.
+   */
+  reload(userPaths: readonly string[], builtins?: readonly string[]): { changed: boolean; problems: FileProblem[] } {
     const user = loadReferences(userPaths);
-    const texts = [...this.#builtin.texts, ...user.texts.filter((t) => !this.#builtin.texts.some((b) => b.origin === t.origin))];
+    const chosen = this.#builtin.texts.filter((t) => builtins === undefined || builtins.includes(t.name));
+    const texts = [...chosen, ...user.texts.filter((t) => !this.#builtin.texts.some((b) => b.origin === t.origin))];
     this.#origins = originsOf(texts);
     // Building is the costly part (≈ 0.5 s per MB of reference text): only when the content changed.
     if (ReferenceIndex.idOf(texts) === this.#index.id) return { changed: false, problems: user.problems };
     this.#index = buildReferenceIndex(texts);
+    this.#without.clear();
     return { changed: true, problems: user.problems };
   }
 
-  /** True for a file that is itself a reference text: it is not checked against the references. */
+  /** True for a file that is itself a reference text: it is not checked against itself. */
   isReference(file: string): boolean {
     return this.#origins.has(path.resolve(file));
+  }
+
+  /** The references a file is checked against: all of them, or for a reference text itself all the others. */
+  indexFor(file: string | undefined): ReferenceIndex {
+    const resolved = file === undefined ? undefined : path.resolve(file);
+    if (resolved === undefined || !this.#origins.has(resolved)) return this.#index;
+    let index = this.#without.get(resolved);
+    if (!index) {
+      index = buildReferenceIndex(this.#index.sources.filter((t) => t.origin !== resolved));
+      this.#without.set(resolved, index);
+    }
+    return index;
   }
 }
 

@@ -48,7 +48,8 @@ options:
   -h, --help                       show this help
   -v, --version                    show the version
 
-A folder stands for the .txt and .md files below it. Glob patterns (*, **, ?, [abc], {a,b})
+A folder stands for the .txt, .md and .docx files below it (a Word document's findings
+are placed by paragraph: file ¶12 col 5 …). Glob patterns (*, **, ?, [abc], {a,b})
 are expanded by policy-lens itself, so quote them in the shell.
 Exit codes: 0 no findings at the --fail-on level, 1 findings, 2 usage error or unreadable input.`;
 

@@ -1,5 +1,6 @@
 import { createNodeHost } from '../adapters/nodeHost';
 import type { GradedFinding } from '../core/analysis';
+import type { DocxText } from '../core/docx/policyText';
 import type { OutlineNode } from '../core/outline/types';
 import { StaticDocument } from '../engine/document';
 import { PolicyEngine } from '../engine/engine';
@@ -39,16 +40,16 @@ export function createCheckEngine(settings: Settings, root: string, extraReferen
   return engine;
 }
 
-/** Findings of every enabled rule, in document order, exactly as the editor computes them. */
-export async function checkText(engine: PolicyEngine, text: string, file: string): Promise<GradedFinding[]> {
-  const analysis = engine.analyse(new StaticDocument(engine.host.files.toUri(file), text));
+/** Findings of every enabled rule, in document order, exactly as the editor computes them; `docx` for a Word document's text. */
+export async function checkText(engine: PolicyEngine, text: string, file: string, docx?: DocxText): Promise<GradedFinding[]> {
+  const analysis = engine.analyse(new StaticDocument(engine.host.files.toUri(file), text, undefined, undefined, docx));
   await analysis.prepare();
   return analysis.findings();
 }
 
-/** The outline as the editor shows it (Markdown headings for `.md` files). */
-export function outlineOf(engine: PolicyEngine, text: string, file: string): readonly OutlineNode[] {
-  return engine.analyse(new StaticDocument(engine.host.files.toUri(file), text)).outline;
+/** The outline as the editor shows it (Markdown headings for `.md` files, Word headings for a Word document's text). */
+export function outlineOf(engine: PolicyEngine, text: string, file: string, docx?: DocxText): readonly OutlineNode[] {
+  return engine.analyse(new StaticDocument(engine.host.files.toUri(file), text, undefined, undefined, docx)).outline;
 }
 
 /** An engine for outlines only (`--outline`): it never loads the dictionary. */

@@ -4,6 +4,7 @@ import { readDocumentFile } from '../adapters/documentFiles';
 import type { PolicyEngine } from '../engine/engine';
 import type { Locale } from '../engine/l10n';
 import type { Settings } from '../engine/settings';
+import { isDocxPath, readDocxInput, withWordPlaces } from './docxInput';
 import { checkText, createCheckEngine, createOutlineEngine, outlineOf } from './engine';
 import { reportFindings, type FileReport } from './formats/report';
 
@@ -33,18 +34,22 @@ export class FileChecker {
   async check(file: string): Promise<FileResult> {
     const setup = this.setup;
     const absolute = path.resolve(setup.cwd, file);
-    const read = readDocumentFile(absolute, setup.encoding);
+    const read = isDocxPath(file) ? await readDocxInput(absolute) : readDocumentFile(absolute, setup.encoding);
     if ('error' in read) return { error: `${file}: ${read.error}`, warnings: this.#takeWarnings() };
+    // A Word document: its policy text, checked with the map back to paragraphs, cells and notes.
+    const word = 'docx' in read ? read : undefined;
+    for (const warning of word?.warnings ?? []) this.#warnings.push(`${file}: ${warning}`);
     if (setup.outline) {
       this.#engine ??= createOutlineEngine(setup.settings);
-      return { report: { file, encoding: read.encoding, findings: [], outline: outlineOf(this.#engine, read.text, absolute) }, warnings: this.#takeWarnings() };
+      const outline = outlineOf(this.#engine, read.text, absolute, word?.docx);
+      return { report: { file, encoding: read.encoding, findings: [], outline, ...(word ? { docx: word.docx } : {}) }, warnings: this.#takeWarnings() };
     }
     this.#engine ??= createCheckEngine(setup.settings, setup.root, setup.references, (message) => this.#warnings.push(message), setup.locale);
     if (read.text.length > setup.settings.maxDocumentSize) {
       this.#warnings.push(`${file}: ${read.text.length} characters, above policyLens.diagnostics.maxDocumentSize; only light checks run`);
     }
-    const findings = await checkText(this.#engine, read.text, absolute);
-    return { report: { file, encoding: read.encoding, findings: reportFindings(read.text, findings, setup.locale) }, warnings: this.#takeWarnings() };
+    const findings = reportFindings(read.text, await checkText(this.#engine, read.text, absolute, word?.docx), setup.locale);
+    return { report: { file, encoding: read.encoding, findings: word ? withWordPlaces(findings, word) : findings }, warnings: this.#takeWarnings() };
   }
 
   dispose(): void {

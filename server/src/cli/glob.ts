@@ -2,8 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { walkFiles } from '../adapters/walk';
 
-/** Files a folder argument stands for. */
-const DOCUMENT = /\.(txt|md)$/i;
+/** Files a folder argument stands for; `~$…` files are Word's lock files, not documents. */
+const DOCUMENT = /^(?!~\$).*\.(txt|md|docx)$/i;
 
 export interface Expansion {
   readonly files: string[];
@@ -43,7 +43,7 @@ export function expandPatterns(patterns: readonly string[], cwd: string): Expans
         stat = undefined;
       }
       if (stat?.isDirectory()) {
-        for (const file of walk(full).filter((f) => DOCUMENT.test(f)).sort()) add(path.join(pattern, path.relative(full, file)));
+        for (const file of walk(full).filter((f) => DOCUMENT.test(path.basename(f))).sort()) add(path.join(pattern, path.relative(full, file)));
       } else if (stat) {
         add(pattern);
       }
@@ -69,7 +69,7 @@ export function matchGlob(pattern: string, cwd: string): string[] {
   const found: string[] = [];
   for (const file of walk(baseDir)) {
     const relative = path.relative(baseDir, file).split(path.sep).join('/');
-    if (matcher.test(relative)) found.push(base === '.' ? relative.split('/').join(path.sep) : path.join(base, relative));
+    if (matcher.test(relative) && !path.basename(file).startsWith('~$')) found.push(base === '.' ? relative.split('/').join(path.sep) : path.join(base, relative));
   }
   return found.sort();
 }

@@ -1,3 +1,4 @@
+import type { DocxText } from '../core/docx/policyText';
 import { splitParagraphs } from '../core/text/paragraphs';
 import type { DocumentText, Paragraph } from '../core/types';
 
@@ -13,6 +14,8 @@ export interface AnalysableDocument {
   readonly text: DocumentText;
   /** One paragraph per line; those of `previous` are reused where unchanged. */
   paragraphs(previous?: readonly Paragraph[]): Paragraph[];
+  /** For the text of a Word document: where its lines came from and its style headings. */
+  readonly docx?: DocxText;
 }
 
 /** A text that does not change: a file read by the command line, a document in a test. */
@@ -22,6 +25,7 @@ export class StaticDocument implements AnalysableDocument {
     readonly text: string,
     readonly languageId = 'policy',
     readonly version = 0,
+    readonly docx?: DocxText,
   ) {}
 
   paragraphs(): Paragraph[] {

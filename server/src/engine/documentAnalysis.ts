@@ -1,6 +1,7 @@
 import { SEGMENTATION_BUDGETS } from '../core/budgets';
 import { analyze, memoized, warmParagraphs, type AnalysisCaches, type AnalysisConfig, type GradedFinding } from '../core/analysis';
 import type { BoundedMemo } from '../core/memo';
+import { buildDocxOutline } from '../core/docx/outline';
 import { buildOutline } from '../core/outline/outline';
 import type { OutlineNode } from '../core/outline/types';
 import type { ReferenceIndex } from '../core/quotes/referenceIndex';
@@ -70,7 +71,11 @@ export class DocumentAnalysis<D extends AnalysableDocument = AnalysableDocument>
 
   get outline(): readonly OutlineNode[] {
     const options = { markdown: isMarkdownDocument(this.document), leadItems: this.settings.leadItems };
-    return (this.#outline ??= buildOutline(this.text, this.paragraphs, options, this.caches.classifyLine));
+    // A Word document's text: its style headings merged with the numbering (core/docx/outline.ts).
+    const docx = this.document.docx;
+    return (this.#outline ??= docx
+      ? buildDocxOutline(this.text, this.paragraphs, docx, options, this.caches.classifyLine)
+      : buildOutline(this.text, this.paragraphs, options, this.caches.classifyLine));
   }
 
   /** Documents above the size limit get only the outline and light rules. */

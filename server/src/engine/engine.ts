@@ -84,16 +84,13 @@ export class PolicyEngine {
   reloadReferences(): { changed: boolean; problems: FileProblem[] } {
     const first = this.#references === undefined;
     this.#references ??= this.host.createReferenceLibrary();
-    const { changed, problems } = this.#references.reload(this.#resources.references);
+    const { changed, problems } = this.#references.reload(this.#resources.references, this.#settings.builtinReferences);
     return { changed: changed || first, problems: [...this.#references.builtinProblems, ...problems] };
   }
 
-  /** The index a document's quotations are checked against; none for a reference text itself. */
+  /** The index a document's quotations are checked against; for a reference text itself, the other references. */
   referencesFor(uri: string): ReferenceIndex | undefined {
-    const references = this.#references;
-    if (!references) return undefined;
-    const file = this.host.files.fromUri(uri);
-    return file !== undefined && references.isReference(file) ? undefined : references.index;
+    return this.#references?.indexFor(this.host.files.fromUri(uri));
   }
 
   isGlossaryUri(uri: string): boolean {

@@ -1,3 +1,4 @@
+import type { DocxContent } from '../core/docx/model';
 import type { ReferenceIndex } from '../core/quotes/referenceIndex';
 import type { GlossaryEntry } from '../core/terms/glossary';
 import type { TermHistoryData } from '../core/terms/termHistory';
@@ -26,7 +27,12 @@ export interface EngineHost {
   /** Lower-case pinyin initials of the Han characters (新质生产力 → xzscl). */
   pinyinInitials(text: string): string;
   createReferenceLibrary(): ReferenceLibrary;
+  /** Reads a Word document (.docx); absent where the platform cannot (then Word views are refused). */
+  readWordDocument?(file: string): Promise<WordDocumentRead>;
 }
+
+/** A Word document's paragraphs, or why it could not be read (naming no file: the caller does). */
+export type WordDocumentRead = { readonly ok: true; readonly content: DocxContent } | { readonly ok: false; readonly message: string };
 
 /** Paths and URIs: resolved against the workspace folder, the way the platform spells them. */
 export interface FileHost {
@@ -58,10 +64,12 @@ export type UserGlossaryResult =
 export interface ReferenceLibrary {
   readonly index: ReferenceIndex;
   readonly builtinProblems: readonly FileProblem[];
-  /** Re-reads the user's files and folders; `changed` when the index was rebuilt. */
-  reload(userPaths: readonly string[]): { changed: boolean; problems: FileProblem[] };
-  /** True for a file that is itself a reference text: it is not checked against the references. */
+  /** Re-reads the user's files and folders and applies the choice of built-ins (by name; all when undefined); `changed` when the index was rebuilt. */
+  reload(userPaths: readonly string[], builtins?: readonly string[]): { changed: boolean; problems: FileProblem[] };
+  /** True for a file that is itself a reference text: it is checked against the others only. */
   isReference(file: string): boolean;
+  /** The index a file is checked against: all references, or for a reference text itself all the others. */
+  indexFor(file: string | undefined): ReferenceIndex;
 }
 
 export interface SegmenterLoad {

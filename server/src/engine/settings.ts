@@ -1,4 +1,5 @@
 import type { RuleConfig } from '../core/analysis';
+import { BUILTIN_REFERENCES } from '../core/quotes/builtins';
 import type { Rule, RuleOptions, RuleSeverity } from '../core/rules/rule';
 
 /** The server's settings, parsed once from `policyLens.*` and never mutated. */
@@ -12,6 +13,8 @@ export interface Settings {
   readonly glossaries: readonly string[];
   /** Reference text files and folders for `quote.mismatch`, besides the built-in ones. */
   readonly references: readonly string[];
+  /** Which built-in references apply, by name. */
+  readonly builtinReferences: readonly string[];
   readonly debounceMs: number;
   /** Above this many UTF-16 units only the outline and light rules run. */
   readonly maxDocumentSize: number;
@@ -33,6 +36,7 @@ export const DEFAULTS = {
   dictionaries: [] as string[],
   glossaries: [] as string[],
   references: [] as string[],
+  builtinReferences: [...BUILTIN_REFERENCES],
   debounceMs: 300,
   maxDocumentSize: 5_000_000,
   leadItems: false,
@@ -83,6 +87,7 @@ export function parseSettings(raw: unknown, rules: readonly Rule[]): { settings:
     dictionaries: read('dictionaries', DEFAULTS.dictionaries, isStringArray),
     glossaries: read('glossaries', DEFAULTS.glossaries, isStringArray),
     references: read('references', DEFAULTS.references, isStringArray),
+    builtinReferences: read('builtinReferences', DEFAULTS.builtinReferences, isStringArray),
     debounceMs: readNumber(NUMBER_RANGES.debounceMs, DEFAULTS.debounceMs),
     maxDocumentSize: readNumber(NUMBER_RANGES.maxDocumentSize, DEFAULTS.maxDocumentSize),
     leadItems: read('outline.leadItems', DEFAULTS.leadItems, isBoolean),

@@ -1,3 +1,4 @@
+import type { DocxText } from '../core/docx/policyText';
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { lineAt } from '../core/text/lineIndex';
 import { splitParagraphs } from '../core/text/paragraphs';
@@ -14,6 +15,8 @@ import type { DocumentText, Paragraph } from '../core/types';
  * Lines are what the analysis works on anyway (one paragraph per line).
  */
 export class LineDocument implements TextDocument {
+  /** A Word document's origin map and style headings, for a `policy-docx:` view whose text it is. */
+  docx?: DocxText;
   /** Line texts without their line breaks. */
   #lines: string[];
   /** The line break after each line: `\n`, `\r\n`, `\r`, or '' after the last. */

@@ -10,6 +10,7 @@ import { registerCodeActions } from './features/codeActions';
 import { registerCompletion } from './features/completion';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerDocumentLinks } from './features/documentLinks';
+import { registerDocxViews } from './features/docxViews';
 import { registerFormatting } from './features/formatting';
 import { registerHover } from './features/hover';
 import { registerOutline } from './features/outline';
@@ -116,6 +117,7 @@ export function startServer(connection: Connection, engine: PolicyEngine): void 
   for (const register of [registerOutline, registerDocumentLinks, registerHover, registerCompletion, registerSemanticTokens, registerSegmentRequest, registerCodeActions, registerFormatting]) register(context);
   registerWorkspaceFeatures(context, workspace);
   registerTermStatistics(context, workspace);
+  registerDocxViews(context, (uri) => diagnostics.schedule(uri));
   connection.onShutdown(() => engine.dispose());
   documents.listen(connection);
   connection.listen();

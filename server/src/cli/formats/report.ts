@@ -1,4 +1,6 @@
 import type { GradedFinding } from '../../core/analysis';
+import { originLabel, type DocxText } from '../../core/docx/policyText';
+import type { WordPlace } from '../docxInput';
 import type { OutlineNode } from '../../core/outline/types';
 import { LineIndex } from '../../core/text/lineIndex';
 import { findingMessage, type Locale } from '../../engine/l10n';
@@ -14,6 +16,8 @@ export interface ReportedFinding {
   readonly code: string;
   readonly message: string;
   readonly fix?: readonly { readonly line: number; readonly column: number; readonly endLine: number; readonly endColumn: number; readonly newText: string }[];
+  /** In a Word document: the paragraph (table cell, note), column there and an excerpt. */
+  readonly word?: WordPlace;
 }
 
 export interface FileReport {
@@ -22,6 +26,8 @@ export interface FileReport {
   readonly encoding: string;
   readonly findings: readonly ReportedFinding[];
   readonly outline?: readonly OutlineNode[];
+  /** A Word document's origin map: outlines show paragraphs, not lines. */
+  readonly docx?: DocxText;
 }
 
 export function reportFindings(text: string, findings: readonly GradedFinding[], locale: Locale): ReportedFinding[] {
@@ -54,7 +60,10 @@ export function reportFindings(text: string, findings: readonly GradedFinding[],
 export function formatText(reports: readonly FileReport[]): string {
   const lines: string[] = [];
   for (const report of reports) {
-    for (const f of report.findings) lines.push(`${report.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message.replace(/\r?\n/g, ' ')}`);
+    for (const f of report.findings) {
+      const message = `${f.severity} ${f.code} ${f.message.replace(/\r?\n/g, ' ')}`;
+      lines.push(f.word ? `${report.file} ${f.word.place} col ${f.word.column} ${message} | ${f.word.excerpt}` : `${report.file}:${f.line}:${f.column} ${message}`);
+    }
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
@@ -64,16 +73,24 @@ export function formatOutlineText(reports: readonly FileReport[]): string {
   const out: string[] = [];
   for (const report of reports) {
     out.push(`${report.file}`);
-    const width = String(maxLine(report.outline ?? []) + 1).length;
+    const label = (line: number) => {
+      const origin = report.docx?.lines[line]?.origin;
+      return origin ? originLabel(origin) : String(line + 1);
+    };
+    const width = report.docx ? maxLabel(report.outline ?? [], label) : String(maxLine(report.outline ?? []) + 1).length;
     const walk = (nodes: readonly OutlineNode[]) => {
       for (const node of nodes) {
-        out.push(`  ${String(node.line + 1).padStart(width)}  ${'  '.repeat(node.depth - 1)}${node.name}`);
+        out.push(`  ${label(node.line).padStart(width)}  ${'  '.repeat(node.depth - 1)}${node.name}`);
         walk(node.children);
       }
     };
     walk(report.outline ?? []);
   }
   return `${out.join('\n')}\n`;
+}
+
+function maxLabel(nodes: readonly OutlineNode[], label: (line: number) => string): number {
+  return nodes.reduce((max, node) => Math.max(max, label(node.line).length, maxLabel(node.children, label)), 0);
 }
 
 function maxLine(nodes: readonly OutlineNode[]): number {
@@ -86,7 +103,7 @@ export function formatJson(reports: readonly FileReport[], tool: { name: string;
   for (const report of reports) for (const f of report.findings) bySeverity[f.severity]++;
   const files = reports.map((report) =>
     report.outline
-      ? { file: report.file, encoding: report.encoding, outline: report.outline.map(outlineJson) }
+      ? { file: report.file, encoding: report.encoding, outline: report.outline.map((node) => outlineJson(node, report.docx)) }
       : { file: report.file, encoding: report.encoding, findings: report.findings },
   );
   const findings = reports.reduce((n, r) => n + r.findings.length, 0);
@@ -97,9 +114,18 @@ interface OutlineJson {
   kind: string;
   name: string;
   line: number;
+  /** Word documents: the heading's paragraph, e.g. `¶12`. */
+  place?: string;
   children: OutlineJson[];
 }
 
-function outlineJson(node: OutlineNode): OutlineJson {
-  return { kind: node.kind, name: node.name, line: node.line + 1, children: node.children.map(outlineJson) };
+function outlineJson(node: OutlineNode, docx?: DocxText): OutlineJson {
+  const origin = docx?.lines[node.line]?.origin;
+  return {
+    kind: node.kind,
+    name: node.name,
+    line: node.line + 1,
+    ...(origin ? { place: originLabel(origin) } : {}),
+    children: node.children.map((child) => outlineJson(child, docx)),
+  };
 }

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Rule } from '../../core/rules/rule';
 import type { Locale } from '../../engine/l10n';
+import type { WordPlace } from '../docxInput';
 import type { FileReport, ReportedFinding } from './report';
 
 /**
@@ -50,13 +51,21 @@ export function formatSarif(reports: readonly FileReport[], rules: readonly Rule
 }
 
 function result(finding: ReportedFinding, uri: string, index: number | undefined) {
-  const region = { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn };
+  const region = {
+    startLine: finding.line,
+    startColumn: finding.column,
+    endLine: finding.endLine,
+    endColumn: finding.endColumn,
+    // In a Word document lines are those of its policy text: the excerpt and the paragraph find the place.
+    ...(finding.word ? { snippet: { text: finding.word.excerpt } } : {}),
+  };
   return {
     ruleId: finding.code,
     ...(index === undefined ? {} : { ruleIndex: index }),
     level: level(finding.severity),
     message: { text: finding.message },
-    locations: [{ physicalLocation: { artifactLocation: artifactLocation(uri), region } }],
+    locations: [{ physicalLocation: { artifactLocation: artifactLocation(uri), region }, ...(finding.word ? wordLocation(finding.word) : {}) }],
+    ...(finding.word ? { properties: { word: finding.word } } : {}),
     ...(finding.fix && finding.fix.length > 0
       ? {
           fixes: [
@@ -75,6 +84,11 @@ function result(finding: ReportedFinding, uri: string, index: number | undefined
         }
       : {}),
   };
+}
+
+/** A Word place as a SARIF logical location (`¶12`, `¶40 table 1 row 2 cell 3`, `footnote 1`). */
+function wordLocation(word: WordPlace) {
+  return { logicalLocations: [{ name: word.place, kind: 'paragraph' }] };
 }
 
 function artifactLocation(uri: string): { uri: string; uriBaseId?: string } {

@@ -57,6 +57,6 @@ export function isEnumerationFamily(family: MarkerFamily): boolean {
  */
 export function rankOf(kind: HeadingKind, family?: MarkerFamily, markdownLevel = 1): number {
   if (kind === 'listItem') return family ? rankOf(kindOfFamily(family)) : RANK.section;
-  if (kind === 'markdown') return markdownLevel;
+  if (kind === 'markdown' || kind === 'styled') return markdownLevel;
   return RANK[kind];
 }

@@ -17,7 +17,8 @@ export type HeadingKind =
   | 'jie' //        `第X节`
   | 'article' //    `第X条`
   | 'listItem' //   `（一）…；` enumerations inside a law article
-  | 'markdown'; //  `#` headings in Markdown documents
+  | 'markdown' //   `#` headings in Markdown documents
+  | 'styled'; //    a Word paragraph styled Title, Heading 1–9 / 标题 1–9 or given an outline level
 
 /** The number a heading carries and how it is written. */
 export interface HeadingNumber {

@@ -2,7 +2,7 @@ import type { Span } from '../types';
 import { boundedDistance, closestSubstring, diffHunks, groupHunks, isPermutation, type Hunk } from './align';
 import { normalize, sourceSpan } from './normalize';
 import type { ReferenceIndex, ReferenceSentence } from './referenceIndex';
-import { quotationsOf, sentencesOf, type Passage } from './units';
+import { LEAD_IN_ANYWHERE, leadInPassagesOf, quotationsOf, sentencesOf, type Passage } from './units';
 
 export interface QuoteCheckOptions {
   /** Shortest passage compared, in comparison-key units (≈ characters). */
@@ -11,6 +11,8 @@ export interface QuoteCheckOptions {
   readonly maxDifference: number;
   /** Also report sentences (not quotations) that differ from the reference only in figures. */
   readonly checkNumbers?: boolean;
+  /** Compare quotations only (bare sentences are collated by local alignment, see collate.ts). */
+  readonly quotationsOnly?: boolean;
 }
 
 /** One place where a passage departs from the reference sentence it nearly matches. Spans are relative to the line. */
@@ -36,6 +38,7 @@ const CONTEXT = 6;
 /** Alignments are computed against at most this many candidates per passage. */
 const MAX_CANDIDATES = 12;
 
+
 /** Edits a passage (or reference sentence) of `length` units may differ by. */
 export function allowedEdits(length: number, options: QuoteCheckOptions): number {
   return Math.max(1, Math.round((length * options.maxDifference) / 100));
@@ -49,8 +52,19 @@ export function allowedEdits(length: number, options: QuoteCheckOptions): number
 export function findQuoteMismatches(index: ReferenceIndex, line: string, options: QuoteCheckOptions): QuoteMismatch[] {
   const found: QuoteMismatch[] = [];
   const settled: Span[] = [];
+  // Quotation marks or a lead-in are what this pass compares: most paragraphs have neither.
+  if (options.quotationsOnly && !/[“「『]/.test(line) && !LEAD_IN_ANYWHERE.test(line)) return found;
+
   for (const sentence of sentencesOf(line)) {
     if (sentence.key.length < options.minLength) continue;
+    if (options.quotationsOnly) {
+      // An identical sentence is never reported, whatever quotation it holds.
+      if (index.hasSentence(sentence.key)) {
+        settled.push(sentence);
+        continue;
+      }
+      continue;
+    }
     if (index.hasSentence(sentence.key)) {
       settled.push(sentence);
       continue;
@@ -60,7 +74,7 @@ export function findQuoteMismatches(index: ReferenceIndex, line: string, options
     settled.push(sentence);
     found.push(...mismatches(line, sentence, match.sentence, 0, match.sentence.key, 'sentence', options.checkNumbers === true));
   }
-  for (const quote of quotationsOf(line, options.minLength)) {
+  for (const quote of [...quotationsOf(line, options.minLength), ...leadInPassagesOf(line, options.minLength)]) {
     if (quote.key.length < options.minLength) continue;
     if (settled.some((s) => s.start <= quote.start && quote.end <= s.end)) continue;
     const match = closestQuotation(index, quote.key, options);

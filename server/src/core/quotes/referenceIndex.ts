@@ -1,4 +1,5 @@
 import { splitParagraphs } from '../text/paragraphs';
+import { CollationIndex } from './collationIndex';
 import { sentencesOf } from './units';
 
 /** A reference text as the user supplied it: a name to show and its content. */
@@ -49,6 +50,7 @@ export class ReferenceIndex {
   readonly #counts: Int32Array;
   readonly #stamp: Int32Array;
   #generation = 0;
+  #collation: CollationIndex | undefined;
 
   constructor(sources: readonly ReferenceText[]) {
     this.sources = sources;
@@ -78,6 +80,12 @@ export class ReferenceIndex {
       length += source.text.length;
     }
     return `${sources.length}:${length}:${(hash >>> 0).toString(36)}`;
+  }
+
+  /** The k-gram index of the same texts for collation by local alignment, built on first use. */
+  get collation(): CollationIndex {
+    this.#collation ??= new CollationIndex(this.sources);
+    return this.#collation;
   }
 
   get size(): number {

@@ -92,3 +92,28 @@ function trimmed(line: string, from: number, to: number, kind: Passage['kind']):
 function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 0x3000 || code === 0xa0 || code === 0xfeff;
 }
+
+/**
+ * A source named, then a verb of saying: `报告指出`, `总书记强调`, `会议要求`. Written out in each
+ * pattern that uses it (regular expressions are literals only: test/robustness/security.test.ts).
+ */
+export const LEAD_IN_ANYWHERE = /(?:报告|总书记|习近平|总理|会议|全会|讲话|文件|决定|纲要|规划|公报|他|她)[^，。；：“”]{0,8}(?:指出|强调|要求|提出|表示|明确|宣布|阐明|写道|提到|部署|说)/;
+const LEAD_IN_AT_START = /^(?:报告|总书记|习近平|总理|会议|全会|讲话|文件|决定|纲要|规划|公报|他|她)[^，。；：“”]{0,8}(?:指出|强调|要求|提出|表示|明确|宣布|阐明|写道|提到|部署|说)[:：，,]/;
+/** The same lead-in at the end of the text before a copied passage, with an optional `要` and an opening quotation mark. */
+export const LEAD_IN_BEFORE = /(?:报告|总书记|习近平|总理|会议|全会|讲话|文件|决定|纲要|规划|公报|他|她)[^，。；：“”]{0,8}(?:指出|强调|要求|提出|表示|明确|宣布|阐明|写道|提到|部署|说)[:：，,]?(?:要|必须|我们要)?[“"]?$/;
+
+/**
+ * What follows a lead-in (`报告要求，推动传统产业…。`) up to the end of the
+ * sentence: the writer presents it as the source's words, like a quotation.
+ */
+export function leadInPassagesOf(line: string, minLength: number): Passage[] {
+  const passages: Passage[] = [];
+  for (const sentence of sentencesOf(line)) {
+    const text = line.slice(sentence.start, sentence.end);
+    const lead = LEAD_IN_AT_START.exec(text);
+    if (!lead || /[“「『]/.test(text)) continue;
+    const passage = trimmed(line, sentence.start + lead[0].length, sentence.end, 'quote');
+    if (passage && passage.key.length >= minLength) passages.push(passage);
+  }
+  return passages;
+}

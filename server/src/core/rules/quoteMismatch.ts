@@ -1,15 +1,25 @@
 import { fromParagraph } from '../findings';
+import { anchorsOf, type ParagraphAnchors } from '../quotes/anchors';
+import { collate, type Deviation } from '../quotes/collate';
+import { isReusing } from '../quotes/evidence';
+import type { CollationIndex } from '../quotes/collationIndex';
 import { findQuoteMismatches, type QuoteMismatch } from '../quotes/match';
+import type { ReferenceIndex } from '../quotes/referenceIndex';
+import { documentStream } from '../quotes/stream';
 import type { Finding, Paragraph } from '../types';
+import { documentScopes, paragraphsBySpan } from './documentScopes';
 import type { DocumentFacts, Rule, RuleOptions } from './rule';
 
 /**
- * `quote.mismatch`: a sentence or quotation that nearly matches a sentence of
- * a reference text (the government work report, a law, a speech) but differs
- * by a changed, missing, extra or reordered character or word. Identical
- * sentences and unrelated ones are never reported. The fix restores the
- * reference wording over the smallest span. Work is remembered per paragraph,
- * so an edit re-checks only the edited paragraph.
+ * `quote.mismatch`: text copied from a reference (the government work report,
+ * a law, a speech) that departs from it — a changed, missing, extra or moved
+ * word, a changed figure, a dropped 顿号, a sentence cut off at a paragraph
+ * end. Each document of a file is collated with the references by local
+ * alignment (quotes/collate.ts) and a gap is reported only where evidence
+ * says the text is a copy (quotes/evidence.ts). Quotations in “…” are also
+ * compared with reference sentences as a whole (quotes/match.ts), which
+ * catches short ones. Anchors are remembered per paragraph and findings per
+ * document, so an edit re-aligns one document and re-seeds one paragraph.
  */
 export const quoteMismatchRule: Rule = {
   id: 'quote.mismatch',
@@ -19,27 +29,30 @@ export const quoteMismatchRule: Rule = {
   textOnly: true,
   example: '`地方层面有序推进` → `地方层面有序展开` (2024 report, line 21)',
   description: {
-    en: 'A sentence or quotation that nearly matches a reference text (e.g. the government work report) but differs from it.',
-    zh: '与参考文本（如政府工作报告）原文近似但不一致的句子或引文。',
+    en: 'Text copied from a reference text (e.g. the government work report) that departs from it.',
+    zh: '摘自参考文本（如政府工作报告）而与原文不一致的文字。',
   },
   options: [
     {
       name: 'minLength',
       type: 'number',
-      default: 12,
+      default: 16,
       minimum: 6,
       maximum: 200,
-      description: { en: 'Shortest sentence or quotation (characters) compared with the references.', zh: '与参考文本比对的最短句子或引文（字数）。' },
+      description: {
+        en: 'Exact match (characters) needed on each side of a difference when nothing else shows the text is a quotation (no quotation marks, no lead-in such as 报告指出, the document not mostly copied).',
+        zh: '未加引号、无“报告指出”等引语、文档亦非大部分摘自原文时，差异两侧须与原文完全一致的字数。',
+      },
     },
     {
-      name: 'maxDifference',
+      name: 'minReuse',
       type: 'number',
-      default: 10,
-      minimum: 1,
-      maximum: 40,
+      default: 50,
+      minimum: 5,
+      maximum: 100,
       description: {
-        en: 'Largest difference, in percent of the sentence length, still treated as a (mis)quotation of the reference.',
-        zh: '视为引用参考文本（而有出入）的最大差异，占句长的百分比。',
+        en: 'Share of a document (percent) copied from one reference above which every difference from it is reported.',
+        zh: '文档摘自同一参考文本的比例（百分比）达到此值时，报告与其原文的每一处差异。',
       },
     },
     {
@@ -47,8 +60,8 @@ export const quoteMismatchRule: Rule = {
       type: 'boolean',
       default: false,
       description: {
-        en: 'Also report sentences that differ from the reference only in figures (quotations in “…” always are).',
-        zh: '同时报告仅数字与参考文本不同的句子（引号内的引文始终报告）。',
+        en: 'Also report changed figures where only the matching text around them shows a quotation (quotations, lead-ins and copied documents always are).',
+        zh: '仅凭前后文字一致判断为引用时，也报告数字的改动（引号、引语和摘抄文档始终报告）。',
       },
     },
   ],
@@ -61,23 +74,162 @@ export const quoteMismatchRule: Rule = {
       en: 'Word order differs from the reference "{reference}" (line {line}): it reads "{expected}", here "{actual}".',
       zh: '语序与参考文本《{reference}》第 {line} 行原文不一致：原文为“{expected}”，此处为“{actual}”。',
     },
+    truncated: {
+      en: 'The sentence breaks off here; the reference "{reference}" (line {line}) goes on: "{missing}".',
+      zh: '句子在此中断，参考文本《{reference}》第 {line} 行原文接续为“{missing}”。',
+    },
+  },
+  // Seeding is most of the work: done per paragraph while the rest of the document is being segmented.
+  warmParagraph(facts: DocumentFacts, paragraph: Paragraph): void {
+    if (facts.references && facts.references.size > 0) anchorMemo(facts, facts.references)(paragraph);
   },
   checkDocument(facts: DocumentFacts, options: RuleOptions): Finding[] {
     const index = facts.references;
     if (!index || index.size === 0) return [];
-    const settings = { minLength: options.minLength as number, maxDifference: options.maxDifference as number, checkNumbers: options.checkNumbers === true };
+    const collation = index.collation;
+    const evidence = { minAnchor: options.minLength as number, minReuse: options.minReuse as number, checkNumbers: options.checkNumbers === true };
+    const anchorsFor = anchorMemo(facts, index);
+    // Memo names are constants: the engine adds the rule, its options and the reference set.
+    const quoteNamespace = 'quotes';
+    const quoteSettings = { minLength: QUOTATION_MIN_LENGTH, maxDifference: 10, checkNumbers: true, quotationsOnly: true };
+    const quotesOf = (paragraph: Paragraph) =>
+      findQuoteMismatches(index, paragraph.text, quoteSettings)
+        .filter((m) => !punctuationSwapped(paragraph.text.slice(m.fix.span.start, m.fix.span.end), m.fix.newText))
+        .map(toQuoteFinding);
+    const namespace = 'chunks';
+    const deferred = { ...evidence, deferReuse: true };
+    const collateChunk = (paragraphs: readonly Paragraph[]): Finding[] => {
+      const stream = documentStream(paragraphs, anchorsFor);
+      const result = collate(collation, stream, deferred);
+      const findings = result.deviations.map((d) => toFinding(d, collation));
+      for (const paragraph of paragraphs) {
+        if (paragraph.text.length < QUOTATION_MIN_LENGTH) continue;
+        for (const finding of fromParagraph(facts.memo(quoteNamespace, paragraph, quotesOf), paragraph)) {
+          if (!findings.some((f) => f.span.start < finding.span.end + 2 && finding.span.start < f.span.end + 2)) findings.push(finding);
+        }
+      }
+      findings.sort((a, b) => a.span.start - b.span.start);
+      // What the chunk reuses of each reference travels with its findings (cached together), for the document's share.
+      const at = paragraphs[0]?.start ?? 0;
+      const sources = Object.fromEntries(result.reuse.map((r) => [r.name, r.units]));
+      findings.push({ code: REUSE_RECORD, messageId: 'reuse', span: { start: at, end: at }, args: { units: stream.key.length, sources: JSON.stringify(sources) } });
+      return findings;
+    };
     const findings: Finding[] = [];
-    const compute = (paragraph: Paragraph) => findQuoteMismatches(index, paragraph.text, settings).map(toFinding);
-    for (const paragraph of facts.paragraphs) {
-      if (paragraph.text.length < settings.minLength) continue;
-      const found = facts.memo('paragraphs', paragraph, compute);
-      findings.push(...fromParagraph(found, paragraph));
+    for (const scope of paragraphsBySpan(facts.paragraphs, documentScopes(facts.text, facts.outline))) {
+      const found: Finding[] = [];
+      for (const chunk of chunksOf(scope)) {
+        const compute = () => collateChunk(chunk);
+        found.push(...facts.memoScope(namespace, chunk, compute));
+      }
+      const reuse = documentReuse(found);
+      for (const finding of found) {
+        if (finding.code === REUSE_RECORD) continue;
+        const share = (reuse.sources.get(String(finding.args.reference)) ?? 0) / Math.max(1, reuse.units);
+        // Reuse as evidence is a property of the whole document, not of one chunk.
+        if (finding.args.evidence === 'reuse' && !isReusing(share, reuse.units, evidence)) continue;
+        // A long document that takes little from the reference writes its formulas, it does not quote them.
+        if ((finding.args.evidence === 'sentence' || finding.args.evidence === 'anchors') && reuse.units >= INDEPENDENT_DOCUMENT && share < MIN_BARE_SHARE) continue;
+        findings.push(finding);
+      }
     }
     return findings;
   },
 };
 
-function toFinding(mismatch: QuoteMismatch): Finding {
+/** Code of the record a chunk's findings carry of what it reuses; never reported. */
+const REUSE_RECORD = 'quote.reuse';
+
+/** Units of a document and how many of them each reference supplies, from its chunks' records. */
+function documentReuse(found: readonly Finding[]): { units: number; sources: Map<string, number> } {
+  let units = 0;
+  const sources = new Map<string, number>();
+  for (const finding of found) {
+    if (finding.code !== REUSE_RECORD) continue;
+    units += Number(finding.args.units);
+    for (const [name, count] of Object.entries(JSON.parse(String(finding.args.sources)) as Record<string, number>)) sources.set(name, (sources.get(name) ?? 0) + count);
+  }
+  return { units, sources };
+}
+
+/**
+ * In a document of at least INDEPENDENT_DOCUMENT units, a bare sentence one word off the
+ * reference counts only when at least MIN_BARE_SHARE of the document is that reference's
+ * text: the national reports of other years (≤ 11 % from any built-in) rewrite its formulas.
+ */
+const INDEPENDENT_DOCUMENT = 3000;
+const MIN_BARE_SHARE = 0.15;
+
+/**
+ * A document is collated in chunks, so an edit re-aligns one: a chunk ends after a paragraph
+ * that ends a sentence and whose text hashes to 0 mod 8 once it holds MIN_CHUNK characters, or
+ * at MAX_CHUNK. The cuts depend on the paragraphs' own texts, not on where they are, so typing
+ * into a paragraph moves no cut after the next one (content-defined chunking).
+ */
+const MIN_CHUNK = 3_000;
+const MAX_CHUNK = 20_000;
+const SENTENCE_END = new Set([...'。！？；!?;”」』）)'].map((c) => c.charCodeAt(0)));
+
+function chunksOf(paragraphs: readonly Paragraph[]): Paragraph[][] {
+  const chunks: Paragraph[][] = [];
+  let chunk: Paragraph[] = [];
+  let size = 0;
+  for (const paragraph of paragraphs) {
+    chunk.push(paragraph);
+    size += paragraph.text.length;
+    const text = paragraph.text.trimEnd();
+    const endsSentence = text.length > 0 && SENTENCE_END.has(text.charCodeAt(text.length - 1));
+    if ((size >= MIN_CHUNK && endsSentence && (textHash(text) & 7) === 0) || size >= MAX_CHUNK) {
+      chunks.push(chunk);
+      chunk = [];
+      size = 0;
+    }
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
+}
+
+/** A cheap hash of a paragraph (its length and a sample of its characters). */
+function textHash(text: string): number {
+  let hash = text.length;
+  for (let i = 0; i < text.length; i += 7) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 3) & 0xffff;
+}
+
+/** Quotations (and reordered sentences) compared whole with reference sentences: at least this long. */
+const QUOTATION_MIN_LENGTH = 12;
+
+/** Anchors of a paragraph, remembered by its text for this set of references. */
+export function anchorMemo(facts: DocumentFacts, index: ReferenceIndex): (paragraph: Paragraph) => ParagraphAnchors {
+  const namespace = 'anchors';
+  const compute = (paragraph: Paragraph) => anchorsOf(index.collation, paragraph.text);
+  return (paragraph) => facts.memo(namespace, paragraph, compute);
+}
+
+function toFinding(deviation: Deviation, index: CollationIndex): Finding {
+  const reference = index.sources[deviation.source].name;
+  const line = deviation.line + 1;
+  const fix = [{ span: deviation.fix.span, newText: deviation.fix.newText }];
+  if (deviation.kind === 'truncation') {
+    return { code: 'quote.mismatch', messageId: 'truncated', span: deviation.span, args: { reference, line, missing: deviation.fix.newText, evidence: deviation.evidence }, fix };
+  }
+  return {
+    code: 'quote.mismatch',
+    messageId: deviation.kind === 'reordered' ? 'reordered' : 'mismatch',
+    span: deviation.span,
+    args: { reference, line, expected: deviation.expected, actual: deviation.actual, evidence: deviation.evidence },
+    fix,
+  };
+}
+
+const PUNCTUATION = /^[，,、；;：:。！？!?“”‘’（）()《》\-—…·]+$/;
+
+/** One mark for another (`，` for `、`) is form, not wording; a dropped or added 顿号 is wording. */
+function punctuationSwapped(actual: string, expected: string): boolean {
+  return PUNCTUATION.test(actual) && PUNCTUATION.test(expected);
+}
+
+function toQuoteFinding(mismatch: QuoteMismatch): Finding {
   return {
     code: 'quote.mismatch',
     messageId: mismatch.reordered ? 'reordered' : 'mismatch',

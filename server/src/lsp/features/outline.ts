@@ -19,6 +19,7 @@ const SYMBOL_KIND: Record<HeadingKind, SymbolKind> = {
   article: SymbolKind.Method,
   listItem: SymbolKind.EnumMember,
   markdown: SymbolKind.String,
+  styled: SymbolKind.String,
 };
 
 /** Outline, breadcrumbs and folding from the core's heading tree. Never waits for the dictionary. */

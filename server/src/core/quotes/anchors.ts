@@ -1,0 +1,86 @@
+import { CollationIndex, kgramHash, SEED, TOO_COMMON } from './collationIndex';
+import { foldUnit } from './normalize';
+
+/**
+ * One paragraph in comparison form with its anchors: the maximal exact
+ * matches (≥ SEED units) between it and the reference stream. Computed per
+ * paragraph text and remembered, so an edit re-seeds one paragraph.
+ */
+export interface ParagraphAnchors {
+  /** Comparison form of the paragraph (see normalize.ts). */
+  readonly key: string;
+  /** `offsets[i]`: offset in the paragraph of `key[i]`. */
+  readonly offsets: Int32Array;
+  /** Triples (start in key, start in reference stream, length), by start in key. */
+  readonly anchors: Int32Array;
+}
+
+/** Anchors per paragraph are capped: a paragraph repeating one formula hundreds of times is not prose. */
+const MAX_ANCHORS = 20_000;
+
+/** Seeds and extends: every maximal exact match of at least SEED units between a paragraph and the references. */
+export function anchorsOf(index: CollationIndex, text: string): ParagraphAnchors {
+  const parts: string[] = [];
+  const offsetList: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const folded = foldUnit(text.charCodeAt(i));
+    if (folded === '' || folded === '\u0000') continue;
+    parts.push(folded);
+    offsetList.push(i);
+  }
+  const key = parts.join('');
+  const offsets = Int32Array.from(offsetList);
+  const ref = index.key;
+  const found: number[] = [];
+  const seen = new Set<number>();
+  let previousCommon = false;
+  for (let i = 0; i + SEED <= key.length && found.length < MAX_ANCHORS * 3; i++) {
+    const places = index.occurrences(kgramHash(key, i));
+    const common = places === TOO_COMMON;
+    if (!places || common) {
+      previousCommon = common;
+      continue;
+    }
+    for (let k = 0; k < places.length; k++) {
+      const p = places[k];
+      if (!sameRun(key, i, ref, p, SEED)) continue;
+      let start = i;
+      let refStart = p;
+      if (i > 0 && p > 0 && key.charCodeAt(i - 1) === ref.charCodeAt(p - 1)) {
+        // Not left-maximal: the match was seeded further left, unless that k-gram was too common to seed from.
+        if (!previousCommon) continue;
+        while (start > 0 && refStart > 0 && key.charCodeAt(start - 1) === ref.charCodeAt(refStart - 1)) {
+          start--;
+          refStart--;
+        }
+      }
+      const id = start * 16777216 + refStart;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      let length = i - start + SEED;
+      while (start + length < key.length && refStart + length < ref.length && key.charCodeAt(start + length) === ref.charCodeAt(refStart + length)) length++;
+      found.push(start, refStart, length);
+    }
+    previousCommon = false;
+  }
+  return { key, offsets, anchors: sortedTriples(found) };
+}
+
+function sameRun(a: string, i: number, b: string, j: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (a.charCodeAt(i + k) !== b.charCodeAt(j + k)) return false;
+  return true;
+}
+
+/** Triples sorted by start in the paragraph, then by reference position. */
+function sortedTriples(flat: number[]): Int32Array {
+  const count = flat.length / 3;
+  const order = Array.from({ length: count }, (_, k) => k);
+  order.sort((x, y) => flat[3 * x] - flat[3 * y] || flat[3 * x + 1] - flat[3 * y + 1]);
+  const sorted = new Int32Array(flat.length);
+  order.forEach((k, n) => {
+    sorted[3 * n] = flat[3 * k];
+    sorted[3 * n + 1] = flat[3 * k + 1];
+    sorted[3 * n + 2] = flat[3 * k + 2];
+  });
+  return sorted;
+}

@@ -1,0 +1,167 @@
+import type { CollationIndex } from './collationIndex';
+
+/** An exact match: document stream `[d, d + length)` equals reference stream `[r, r + length)`. */
+export interface Anchor {
+  readonly d: number;
+  readonly r: number;
+  readonly length: number;
+}
+
+/** Collinear anchors in one reference: the document copies that stretch of it, with gaps. */
+export interface Chain {
+  readonly source: number;
+  /** Non-overlapping, increasing on both sides. */
+  readonly anchors: readonly Anchor[];
+  /** Units matched exactly. */
+  readonly anchored: number;
+  readonly docStart: number;
+  readonly docEnd: number;
+}
+
+/** The document may differ by this many units between two anchors of one chain… */
+export const MAX_DOC_GAP = 40;
+/** …and leave out this many of the reference (an omission of any length within a passage). */
+export const MAX_REF_GAP = 300;
+/** A gap longer than this on both sides is rewriting, not a changed word: the chain ends. */
+export const MAX_BOTH_GAP = 16;
+/** Predecessors looked at per anchor. */
+const LOOK_BACK = 96;
+
+/**
+ * Chains collinear anchors (sorted by `d`, then `r`) by dynamic programming:
+ * each anchor extends the best-scoring compatible predecessor (same
+ * reference, both sides increasing, gaps within bounds; overlaps trimmed).
+ * Chains are then taken best first, and each document unit belongs to at
+ * most one chain: where two references share a passage, the longer copy wins.
+ */
+export function chainAnchors(index: CollationIndex, anchors: readonly Anchor[], doc: ChainedText): Chain[] {
+  const docLength = doc.key.length;
+  const barriers = barrierCounts(doc);
+  const n = anchors.length;
+  const score = new Float64Array(n);
+  const pred = new Int32Array(n).fill(-1);
+  const trim = new Int32Array(n);
+  for (let j = 0; j < n; j++) {
+    const b = anchors[j];
+    score[j] = b.length;
+    const source = index.sourceOf[b.r];
+    for (let k = j - 1, steps = 0; k >= 0 && steps < LOOK_BACK; k--, steps++) {
+      const a = anchors[k];
+      if (a.d + a.length + MAX_DOC_GAP < b.d && b.d - a.d > 2000) break;
+      if (a.d >= b.d || a.r >= b.r || index.sourceOf[a.r] !== source) continue;
+      const overlap = Math.max(0, a.d + a.length - b.d, a.r + a.length - b.r);
+      if (overlap >= b.length) continue;
+      const docGap = b.d + overlap - (a.d + a.length);
+      const refGap = b.r + overlap - (a.r + a.length);
+      if (docGap > MAX_DOC_GAP || refGap > MAX_REF_GAP || Math.min(docGap, refGap) > MAX_BOTH_GAP) continue;
+      // The document's own sentences between two copies, or its own text on both sides of a paragraph break, end a chain.
+      if (docGap > 0 && !continuous(barriers, a.d + a.length, b.d + overlap)) continue;
+      const penalty = docGap === 0 && refGap === 0 ? 0 : 1 + 0.3 * Math.min(docGap, refGap) + 0.01 * Math.abs(docGap - refGap);
+      const candidate = score[k] + b.length - overlap - penalty;
+      if (candidate > score[j]) {
+        score[j] = candidate;
+        pred[j] = k;
+        trim[j] = overlap;
+      }
+    }
+  }
+  const order = Array.from({ length: n }, (_, k) => k).sort((x, y) => score[y] - score[x] || x - y);
+  const used = new Uint8Array(n);
+  const covered = new Uint8Array(docLength + 1);
+  const chains: Chain[] = [];
+  for (const top of order) {
+    if (used[top]) continue;
+    const members: number[] = [];
+    for (let k = top; k >= 0 && !used[k]; k = pred[k]) members.push(k);
+    members.reverse();
+    for (const k of members) used[k] = 1;
+    // The first member's trim was against a predecessor outside this chain.
+    const trimmed = members.map((k, m) => {
+      const a = anchors[k];
+      const cut = m === 0 ? 0 : trim[k];
+      return { d: a.d + cut, r: a.r + cut, length: a.length - cut };
+    });
+    for (const run of freeRuns(trimmed, covered)) {
+      const anchored = run.reduce((sum, a) => sum + a.length, 0);
+      const last = run[run.length - 1];
+      const chain = { source: index.sourceOf[run[0].r], anchors: run, anchored, docStart: run[0].d, docEnd: last.d + last.length };
+      for (let u = chain.docStart; u < chain.docEnd; u++) covered[u] = 1;
+      chains.push(chain);
+    }
+  }
+  return chains.sort((x, y) => x.docStart - y.docStart);
+}
+
+/** The document side of a chain: its stream and where paragraphs start. */
+export interface ChainedText {
+  readonly key: string;
+  /** Stream positions where paragraphs start, ascending. */
+  readonly starts: readonly number[];
+}
+
+const TERMINAL_CODES = new Set([...'。！？；!?;'].map((c) => c.charCodeAt(0)));
+
+/**
+ * Prefix counts of sentence ends (`[0]`, a terminal at unit u) and paragraph
+ * starts (`[1]`), so that a gap is checked in constant time.
+ */
+function barrierCounts(doc: ChainedText): [Int32Array, Int32Array] {
+  const n = doc.key.length;
+  const terminals = new Int32Array(n + 1);
+  const isStart = new Uint8Array(n + 1);
+  for (const start of doc.starts) if (start > 0 && start < n) isStart[start] = 1;
+  const starts = new Int32Array(n + 1);
+  for (let u = 0; u < n; u++) {
+    const code = doc.key.charCodeAt(u);
+    terminals[u + 1] = terminals[u] + (TERMINAL_CODES.has(code) ? 1 : 0);
+    starts[u + 1] = starts[u] + isStart[u];
+  }
+  return [terminals, starts];
+}
+
+/** True when document units `[from, to)` may lie inside one copied passage: no sentence end, no paragraph break inside. */
+function continuous([terminals, starts]: [Int32Array, Int32Array], from: number, to: number): boolean {
+  return terminals[to] === terminals[from] && starts[to] === starts[from + 1];
+}
+
+/** The part of an anchor no better chain covers (its longest uncovered stretch from the first free unit), or undefined. */
+function uncovered(anchor: Anchor, covered: Uint8Array): Anchor | undefined {
+  let start = anchor.d;
+  const end = anchor.d + anchor.length;
+  while (start < end && covered[start]) start++;
+  let stop = start;
+  while (stop < end && !covered[stop]) stop++;
+  if (stop - start < 2) return undefined;
+  return { d: start, r: anchor.r + (start - anchor.d), length: stop - start };
+}
+
+/** Runs of anchors that touch no unit already covered by a better chain (nor does the gap between them). */
+function freeRuns(anchors: readonly Anchor[], covered: Uint8Array): Anchor[][] {
+  const runs: Anchor[][] = [];
+  let run: Anchor[] = [];
+  let from = anchors.length > 0 ? anchors[0].d : 0;
+  for (const whole of anchors) {
+    const anchor = uncovered(whole, covered);
+    if (!anchor) {
+      if (run.length > 0) runs.push(run);
+      run = [];
+      from = whole.d + whole.length;
+      continue;
+    }
+    let free = anchor.d === whole.d && anchor.length === whole.length;
+    for (let u = from; free && u < anchor.d; u++) if (covered[u]) free = false;
+    if (!free && run.length > 0) {
+      runs.push(run);
+      run = [];
+    }
+    run.push(anchor);
+    // A trimmed anchor ends its run: what follows it in the chain is no longer collinear with certainty.
+    if (anchor.d + anchor.length !== whole.d + whole.length) {
+      runs.push(run);
+      run = [];
+    }
+    from = whole.d + whole.length;
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
+}

@@ -1,0 +1,185 @@
+import { foldUnit } from './normalize';
+import type { ReferenceText } from './referenceIndex';
+
+/** Seed length: maximal exact matches start from a shared run of this many comparison units. */
+export const SEED = 6;
+/** A k-gram found in more places of the references than this is too common to seed from. */
+const MAX_OCCURRENCES = 48;
+/** Separates two references in the stream: it matches nothing, so no anchor crosses it. */
+const SOURCE_BREAK = '\u0000';
+
+/** Where a unit of the reference stream comes from. */
+export interface ReferencePlace {
+  readonly source: number;
+  /** Zero-based line of the reference text. */
+  readonly line: number;
+  /** UTF-16 offset within that line. */
+  readonly offset: number;
+}
+
+/**
+ * All reference texts as one stream of comparison units (see normalize.ts),
+ * paragraph breaks removed but remembered, and an index from every k-gram
+ * (k = SEED) to where it occurs: the seeds of local alignments. Built once
+ * per set of references and shared by every document and edit.
+ */
+export class CollationIndex {
+  readonly sources: readonly ReferenceText[];
+  /** The stream: each reference's lines in comparison form, joined; references separated by U+0000. */
+  readonly key: string;
+  /** Per stream unit: its source, line and offset in the line. */
+  readonly sourceOf: Uint16Array;
+  readonly lineOf: Int32Array;
+  readonly offsetOf: Int32Array;
+  /** 1 where a unit is the first of a reference line (a paragraph start). */
+  readonly lineStart: Uint8Array;
+  /** The lines of each source (to show and restore the reference wording). */
+  readonly lines: readonly (readonly string[])[];
+  /** Stream units per source (a document quoting most of a reference is measured against it). */
+  readonly sourceLength: readonly number[];
+  /** k-gram hash → run of stream positions in `#positions` (open addressing, hash + 1 as key). */
+  readonly #slotKeys: Int32Array;
+  readonly #slotStart: Int32Array;
+  readonly #slotEnd: Int32Array;
+  readonly #positions: Int32Array;
+  readonly #mask: number;
+
+  constructor(sources: readonly ReferenceText[]) {
+    this.sources = sources;
+    let key = '';
+    const source: number[] = [];
+    const line: number[] = [];
+    const offset: number[] = [];
+    const starts: number[] = [];
+    const lines: string[][] = [];
+    const sourceLength: number[] = [];
+    sources.forEach((text, s) => {
+      const own = text.text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+      lines.push(own);
+      const before = key.length;
+      const parts: string[] = [];
+      own.forEach((content, l) => {
+        let first = true;
+        for (let i = 0; i < content.length; i++) {
+          const folded = foldUnit(content.charCodeAt(i));
+          if (folded === '') continue;
+          parts.push(folded);
+          source.push(s);
+          line.push(l);
+          offset.push(i);
+          if (first) starts.push(before + parts.length - 1);
+          first = false;
+        }
+      });
+      key += parts.join('');
+      sourceLength.push(key.length - before);
+      key += SOURCE_BREAK;
+      source.push(s);
+      line.push(own.length);
+      offset.push(0);
+    });
+    this.key = key;
+    this.sourceOf = Uint16Array.from(source);
+    this.lineOf = Int32Array.from(line);
+    this.offsetOf = Int32Array.from(offset);
+    this.lineStart = new Uint8Array(key.length);
+    for (const start of starts) this.lineStart[start] = 1;
+    this.lines = lines;
+    this.sourceLength = sourceLength;
+
+    // Sorted (hash, position) pairs, then a table from each hash to its run.
+    // Positions must fit 23 bits in the pair encoding: a larger stream is indexed up to there.
+    const count = Math.min(8388607, Math.max(0, key.length - SEED + 1));
+    const pairs = new Float64Array(count);
+    let n = 0;
+    for (let i = 0; i < count; i++) {
+      const hash = kgramHash(key, i);
+      if (hash >= 0) pairs[n++] = hash * 8388608 + i;
+    }
+    const sorted = pairs.subarray(0, n).sort();
+    this.#positions = new Int32Array(n);
+    const groupHash: number[] = [];
+    const groupStart: number[] = [];
+    for (let k = 0; k < n; k++) {
+      const hash = Math.floor(sorted[k] / 8388608);
+      if (groupHash.length === 0 || groupHash[groupHash.length - 1] !== hash) {
+        groupHash.push(hash);
+        groupStart.push(k);
+      }
+      this.#positions[k] = sorted[k] - hash * 8388608;
+    }
+    let capacity = 16;
+    while (capacity < groupHash.length * 2) capacity *= 2;
+    this.#mask = capacity - 1;
+    this.#slotKeys = new Int32Array(capacity);
+    this.#slotStart = new Int32Array(capacity);
+    this.#slotEnd = new Int32Array(capacity);
+    for (let g = 0; g < groupHash.length; g++) {
+      let slot = groupHash[g] & this.#mask;
+      while (this.#slotKeys[slot] !== 0) slot = (slot + 1) & this.#mask;
+      this.#slotKeys[slot] = groupHash[g] + 1;
+      this.#slotStart[slot] = groupStart[g];
+      this.#slotEnd[slot] = g + 1 < groupHash.length ? groupStart[g + 1] : n;
+    }
+  }
+
+  /** The place of stream unit `i`. */
+  place(i: number): ReferencePlace {
+    return { source: this.sourceOf[i], line: this.lineOf[i], offset: this.offsetOf[i] };
+  }
+
+  /**
+   * Stream positions where the k-gram hashed to `hash` may occur (verify the
+   * characters: hashes collide), or undefined when it is unknown or too common.
+   */
+  occurrences(hash: number): Int32Array | undefined {
+    if (hash < 0) return undefined;
+    const key = hash + 1;
+    for (let slot = hash & this.#mask; ; slot = (slot + 1) & this.#mask) {
+      const found = this.#slotKeys[slot];
+      if (found === 0) return undefined;
+      if (found !== key) continue;
+      const start = this.#slotStart[slot];
+      const end = this.#slotEnd[slot];
+      return end - start > MAX_OCCURRENCES ? TOO_COMMON : this.#positions.subarray(start, end);
+    }
+  }
+
+  /**
+   * The original text of stream units `[from, to)`: the reference's own
+   * characters (spaces and all) from the first unit to the last, line by line.
+   */
+  original(from: number, to: number): string {
+    if (to <= from) return '';
+    let text = '';
+    let i = from;
+    while (i < to) {
+      const source = this.sourceOf[i];
+      const line = this.lineOf[i];
+      let j = i;
+      while (j + 1 < to && this.sourceOf[j + 1] === source && this.lineOf[j + 1] === line) j++;
+      text += this.lines[source][line]?.slice(this.offsetOf[i], this.offsetOf[j] + 1) ?? '';
+      i = j + 1;
+    }
+    return text;
+  }
+
+  /** True when stream unit `i` starts a reference line or a reference. */
+  startsParagraph(i: number): boolean {
+    return i <= 0 || i >= this.key.length || this.lineStart[i] === 1 || this.key.charCodeAt(i - 1) === 0;
+  }
+}
+
+/** Marks a k-gram found too often: callers skip it, but know it exists. */
+export const TOO_COMMON = new Int32Array(0);
+
+/** Hash of `text[i, i + SEED)` as a non-negative 30-bit integer; -1 when it spans a U+0000. */
+export function kgramHash(text: string, i: number): number {
+  let hash = 0x811c9dc5;
+  for (let j = i; j < i + SEED; j++) {
+    const code = text.charCodeAt(j);
+    if (code === 0) return -1;
+    hash = Math.imul(hash ^ code, 0x01000193);
+  }
+  return (hash >>> 2) & 0x3fffffff;
+}

@@ -1,0 +1,159 @@
+import { classifyLine } from '../outline/headingPatterns';
+import { occurrencesOf } from '../quotes/evidence';
+import { foldUnit } from '../quotes/normalize';
+import type { CollationIndex } from '../quotes/collationIndex';
+import type { Finding, Paragraph, Token } from '../types';
+import type { DocumentFacts, Rule } from './rule';
+
+/**
+ * `paragraph.broken`: a sentence broken across two paragraphs — a paragraph
+ * that ends without closing punctuation and the next non-empty one goes on
+ * with the same sentence (text pasted from a web page or a PDF, a stray
+ * Enter). Evidence is needed: the join is a sentence of a reference text
+ * running on across the break, the break falls inside a word (each side
+ * ends in a lone character the segmenter could not place), or the paragraph
+ * ends in a comma. Headings, titles, list items, bylines, table rows and
+ * slogans on their own line never fire. The fix joins the two paragraphs.
+ */
+export const paragraphBrokenRule: Rule = {
+  id: 'paragraph.broken',
+  defaultSeverity: 'warning',
+  needsTokens: false,
+  cost: 'full',
+  example: '`…加快推进新型工` ⏎ `业化，提高…` → one paragraph',
+  description: {
+    en: 'A sentence broken across two paragraphs.',
+    zh: '一句话被断成两个段落。',
+  },
+  options: [],
+  messages: {
+    reference: {
+      en: 'The sentence goes on in the next paragraph (it is one sentence in the reference "{reference}", line {line}): join the paragraphs.',
+      zh: '句子在下一段接续（参考文本《{reference}》第 {line} 行中为同一句话），应合并为一段。',
+    },
+    word: {
+      en: 'The paragraph breaks off inside a word ("{word}"): join it with the next paragraph.',
+      zh: '段落在词语中间断开（“{word}”），应与下一段合并。',
+    },
+    comma: {
+      en: 'The paragraph ends with "{mark}" and the next paragraph goes on with the sentence: join them.',
+      zh: '段落以“{mark}”结尾，下一段接续同一句话，应合并为一段。',
+    },
+  },
+  checkDocument(facts: DocumentFacts): Finding[] {
+    const index = facts.references?.collation;
+    const findings: Finding[] = [];
+    const paragraphs = facts.paragraphs.filter((p) => p.text.trim().length > 0);
+    // Each pair is remembered by the two texts (a line break joins them in the key): an edit re-checks the pairs it touches.
+    // Without tokens (the segmenter still loading) only the other evidence applies: remembered apart.
+    const withTokens = paragraphs.length > 0 && facts.tokensOf(paragraphs[0]) !== undefined;
+    const namespace = withTokens ? 'pairs' : 'pairs-without-tokens';
+    for (let k = 0; k + 1 < paragraphs.length; k++) {
+      const first = paragraphs[k];
+      const next = paragraphs[k + 1];
+      // Most paragraphs end a sentence: no key to build.
+      if (CLOSING.test(first.text.trimEnd())) continue;
+      const pair: Paragraph = { start: 0, end: first.text.length + 1 + next.text.length, line: first.line, text: `${first.text}\n${next.text}` };
+      const found = facts.memo(namespace, pair, () => brokenAt(first, next, index, facts));
+      if (found) findings.push(placed(found, first, next));
+    }
+    return findings;
+  },
+};
+
+/** A broken pair, independent of where the two paragraphs are: the finding is placed by `placed`. */
+interface BrokenPair {
+  readonly messageId: string;
+  readonly args: Finding['args'];
+  /** Length of the first paragraph without trailing white space; leading white space of the next. */
+  readonly headLength: number;
+  readonly indent: number;
+}
+
+function placed(pair: BrokenPair, first: Paragraph, next: Paragraph): Finding {
+  const end = first.start + pair.headLength;
+  // Findings are built field by field (see core/findings.ts: a spread per finding made a hidden class each).
+  return {
+    code: 'paragraph.broken',
+    messageId: pair.messageId,
+    span: { start: end - 1, end },
+    args: pair.args,
+    fix: [{ span: { start: end, end: next.start + pair.indent }, newText: '' }],
+  };
+}
+
+/** Ends a sentence, or introduces what follows (`：`), or closes a bracket or quotation. */
+const CLOSING = /[。！？；：…!?;:”’」』）)》】\]>.]$/;
+/** Marks a list item, bullet, dash lead or numbered line at the start of a paragraph. */
+const LIST_START = /^\s*(?:[-*•·●○■□◆◇▪►—–]|[一二三四五六七八九十]+是|第[一二三四五六七八九十百]+|[（(]?[0-9一二三四五六七八九十]+[）)、.．]|[①-⑳])/;
+/** Characters that stand alone in prose: a lone one at a break says nothing about a word cut in two. */
+const STANDALONE = /[的了和与及或在是等也都又就并而但把被对从向为以于之其]/;
+/** A title, byline, slogan or table cell: short, no sentence punctuation inside. */
+const SHORT_LINE = 25;
+/** Longer than this, a line that starts like a heading carries its paragraph's text. */
+const MAX_HEADING = 40;
+
+function brokenAt(first: Paragraph, next: Paragraph, index: CollationIndex | undefined, facts: DocumentFacts): BrokenPair | null {
+  const head = first.text.trimEnd();
+  const tail = next.text.trimStart();
+  if (head.length === 0 || tail.length === 0 || CLOSING.test(head)) return null;
+  // A heading ends its line; a numbered paragraph with its text run in (`（一）…，加快推进新型工`) is prose.
+  if (isStandaloneLine(head) || isStandaloneLine(tail) || LIST_START.test(tail) || (classifyLine(head) && head.length <= MAX_HEADING) || classifyLine(tail)) return null;
+  if (/\t|\s{3,}|[│|]/.test(head) || /\t|\s{3,}|[│|]/.test(tail)) return null; // table rows
+  const pair = (messageId: string, args: Finding['args']): BrokenPair => ({ messageId, args, headLength: head.length, indent: next.text.length - tail.length });
+  const reference = index ? referenceJoin(index, head, tail) : undefined;
+  if (reference) return pair('reference', reference);
+  if (/[，,、]$/.test(head)) return pair('comma', { mark: head[head.length - 1] });
+  const word = cutWord(facts.tokensOf(first), facts.tokensOf(next));
+  if (word) return pair('word', { word });
+  return null;
+}
+
+/** A heading, title, byline or slogan on its own line: short and without sentence punctuation. */
+function isStandaloneLine(text: string): boolean {
+  return text.length <= SHORT_LINE && !/[，,。；;、]/.test(text);
+}
+
+/**
+ * The reference and line where the end of the first paragraph runs on into
+ * the start of the next within one sentence (words lost in between allowed:
+ * a sentence cut short is broken too).
+ */
+function referenceJoin(index: CollationIndex, head: string, tail: string): { reference: string; line: number } | undefined {
+  const before = comparisonTail(head, 8);
+  const after = comparisonHead(tail, 4);
+  if (before.length < 6 || after.length < 2) return undefined;
+  for (const p of occurrencesOf(index, before, false)) {
+    const at = p + before.length;
+    if (index.startsParagraph(at)) continue;
+    // The next paragraph's first words follow within the same reference sentence.
+    for (let u = at; u < Math.min(index.key.length, at + 300); u++) {
+      if (index.key.startsWith(after, u)) return { reference: index.sources[index.sourceOf[p]].name, line: index.lineOf[at] + 1 };
+      if (/[。！？；]/.test(index.key[u]) || (u > at && index.startsParagraph(u))) break;
+    }
+  }
+  return undefined;
+}
+
+function comparisonTail(text: string, units: number): string {
+  let out = '';
+  for (let i = text.length - 1; i >= 0 && out.length < units; i--) out = foldUnit(text.charCodeAt(i)) + out;
+  return out;
+}
+
+function comparisonHead(text: string, units: number): string {
+  let out = '';
+  for (let i = 0; i < text.length && out.length < units; i++) out += foldUnit(text.charCodeAt(i));
+  return out;
+}
+
+/** `产` + `业升级`: both sides of the break are single characters the segmenter left alone. */
+function cutWord(firstTokens: readonly Token[] | undefined, nextTokens: readonly Token[] | undefined): string | undefined {
+  if (!firstTokens || !nextTokens) return undefined;
+  const last = [...firstTokens].reverse().find((t) => t.text.trim().length > 0);
+  const start = nextTokens.find((t) => t.text.trim().length > 0);
+  if (!last || !start) return undefined;
+  const lone = (t: Token) => t.text.length === 1 && /[\u4e00-\u9fff]/.test(t.text) && !STANDALONE.test(t.text);
+  if (!lone(last) || !lone(start)) return undefined;
+  return last.text + start.text;
+}

@@ -1,0 +1,49 @@
+import { proofFinding } from '../proofreading';
+import type { Finding } from '../../types';
+import type { ParagraphInput, Rule } from '../rule';
+
+/**
+ * `punctuation.nestedTitle`: a title inside a title marked with 《》 again
+ * (`《关于〈…〉的决定》` written `《关于《…》的决定》`). GB/T 15834-2011 4.15:
+ * the inner title takes the single marks 〈〉.
+ */
+export const punctuationNestedTitleRule: Rule = {
+  id: 'punctuation.nestedTitle',
+  defaultSeverity: 'warning',
+  needsTokens: false,
+  cost: 'light',
+  example: '`《关于修改《立法法》的决定》` → `《关于修改〈立法法〉的决定》`',
+  description: {
+    en: 'A title inside a title marked with 《》 instead of 〈〉, GB/T 15834-2011 4.15.',
+    zh: '书名号内的书名仍用双书名号（应改用单书名号〈〉），依据 GB/T 15834—2011 第 4.15 条。',
+  },
+  options: [],
+  messages: {
+    nested: {
+      en: '"{found}" stands inside another title: mark it 〈〉, "{fixed}" (GB/T 15834-2011, 4.15).',
+      zh: '“{found}”位于书名号之内，应改用单书名号：“{fixed}”（GB/T 15834—2011 第 4.15 条）。',
+    },
+  },
+  checkParagraph({ paragraph }: ParagraphInput): Finding[] {
+    const text = paragraph.text;
+    const findings: Finding[] = [];
+    const open: number[] = [];
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] === '《') open.push(i);
+      else if (text[i] === '》' && open.length > 0) {
+        const start = open.pop()!;
+        // Only a title with an enclosing 《 still open is nested; deeper levels are rare enough to leave.
+        if (open.length !== 1) continue;
+        const found = text.slice(start, i + 1);
+        const fixed = `〈${found.slice(1, -1)}〉`;
+        findings.push(
+          proofFinding('punctuation.nestedTitle', 'nested', start, i + 1, { found, fixed }, [
+            { span: { start, end: start + 1 }, newText: '〈' },
+            { span: { start: i, end: i + 1 }, newText: '〉' },
+          ]),
+        );
+      }
+    }
+    return findings.sort((a, b) => a.span.start - b.span.start);
+  },
+};

@@ -1,0 +1,135 @@
+import { proofFinding } from '../proofreading';
+import type { Finding, Paragraph } from '../../types';
+import type { DocumentFacts, Rule } from '../rule';
+
+/** Paired marks; half-width parentheses pair with full-width ones (mixed widths are `punctuation.width`'s). */
+const PAIRS: readonly (readonly [string, string])[] = [
+  ['“', '”'],
+  ['‘', '’'],
+  ['（(', '）)'],
+  ['《', '》'],
+  ['〈', '〉'],
+  ['【', '】'],
+  ['「', '」'],
+  ['『', '』'],
+];
+const KIND = new Map<string, { kind: number; open: boolean }>();
+PAIRS.forEach(([opens, closes], kind) => {
+  for (const c of opens) KIND.set(c, { kind, open: true });
+  for (const c of closes) KIND.set(c, { kind, open: false });
+});
+/** `1）`, `a)`, `①)` at the start of a paragraph: a list marker, not half of a pair. */
+const LIST_MARKER = /^[\s\u3000]*[\dA-Za-z一二三四五六七八九十]{1,3}$/;
+/** How many following paragraphs may close a mark: web pages and PDFs break lines inside quotations. */
+const WINDOW = 3;
+/** A line ending in one of these ends a paragraph; any other line is broken and continues on the next. */
+const PARAGRAPH_END = /[。！？；：…”’）」』]\s*$/;
+const BLANK = /^[\s\u3000\u200b\ufeff]*$/;
+
+interface Mark {
+  readonly kind: number;
+  readonly offset: number;
+  readonly char: string;
+}
+
+interface Unmatched {
+  readonly openers: readonly Mark[];
+  readonly closers: readonly Mark[];
+  /** The paragraph opens with “ (the form of a quotation running over several paragraphs). */
+  readonly opensWithQuote: boolean;
+}
+
+/**
+ * `punctuation.pairs`: quotation marks, brackets and title marks left open or
+ * closed without an opening within a paragraph. GB/T 15834-2011 4.7: a
+ * quotation over several paragraphs opens each paragraph with “ and closes
+ * only the last — that form is not flagged. A mark closed in one of the next
+ * few paragraphs is taken as a line broken inside the quotation (web pages,
+ * PDFs) and not flagged either.
+ */
+export const punctuationPairsRule: Rule = {
+  id: 'punctuation.pairs',
+  defaultSeverity: 'warning',
+  needsTokens: false,
+  // A document check (a mark may close in a later line) that runs in one piece: not on huge documents.
+  cost: 'full',
+  example: '`他说：“要坚持稳中求进。` (unclosed “)',
+  description: {
+    en: 'Unbalanced quotation marks, brackets and title marks within a paragraph, GB/T 15834-2011.',
+    zh: '段落内引号、括号、书名号不成对，依据 GB/T 15834—2011。',
+  },
+  options: [],
+  messages: {
+    unclosed: {
+      en: 'The mark {char} is not closed: {pair} is missing (GB/T 15834-2011).',
+      zh: '标号 {char} 没有对应的 {pair}（GB/T 15834—2011：标号应成对使用）。',
+    },
+    unopened: {
+      en: 'The mark {char} closes a {pair} that was never opened (GB/T 15834-2011).',
+      zh: '标号 {char} 前面没有对应的 {pair}（GB/T 15834—2011：标号应成对使用）。',
+    },
+  },
+  checkDocument(facts: DocumentFacts): Finding[] {
+    const findings: Finding[] = [];
+    type Pending = { mark: Mark; paragraph: Paragraph; ordinal: number; atStart: boolean };
+    let pending: Pending[] = [];
+    const report = (p: Pending) => findings.push(markFinding(p.mark, p.paragraph, true));
+    let ordinal = 0;
+    let continues = false;
+    for (const paragraph of facts.paragraphs) {
+      if (BLANK.test(paragraph.text)) continue;
+      // Lines broken inside a sentence (PDF copies, links of web pages) count as one paragraph.
+      const startsParagraph = !continues;
+      if (startsParagraph) ordinal++;
+      continues = !PARAGRAPH_END.test(paragraph.text);
+      const expired = pending.filter((p) => p.ordinal < ordinal - WINDOW);
+      expired.forEach(report);
+      pending = pending.filter((p) => p.ordinal >= ordinal - WINDOW);
+      const unmatched = facts.memo('punctuation.pairs', paragraph, (p) => scan(p.text));
+      if (unmatched.opensWithQuote && startsParagraph) {
+        // The previous paragraph of a quotation over several paragraphs.
+        pending = pending.filter((p) => !(p.atStart && p.ordinal === ordinal - 1 && p.mark.kind === 0));
+      }
+      for (const closer of unmatched.closers) {
+        let index = pending.length - 1;
+        while (index >= 0 && pending[index].mark.kind !== closer.kind) index--;
+        if (index >= 0) pending.splice(index, 1);
+        else findings.push(markFinding(closer, paragraph, false));
+      }
+      for (const mark of unmatched.openers) {
+        pending.push({ mark, paragraph, ordinal, atStart: startsParagraph && mark.offset === leadingSpace(paragraph.text) });
+      }
+    }
+    pending.forEach(report);
+    return findings.sort((a, b) => a.span.start - b.span.start);
+  },
+};
+
+function markFinding(mark: Mark, paragraph: Paragraph, open: boolean): Finding {
+  const [opens, closes] = PAIRS[mark.kind];
+  const pair = open ? closes[0] : opens[0];
+  const start = paragraph.start + mark.offset;
+  return proofFinding('punctuation.pairs', open ? 'unclosed' : 'unopened', start, start + 1, { char: mark.char, pair });
+}
+
+function leadingSpace(text: string): number {
+  return text.length - text.replace(/^[\s\u3000]+/, '').length;
+}
+
+/** The marks of a paragraph that find no partner inside it. */
+function scan(text: string): Unmatched {
+  const stacks: Mark[][] = PAIRS.map(() => []);
+  const closers: Mark[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    const info = KIND.get(char);
+    if (!info) continue;
+    // ’ between Latin letters (China’s) or before a year (’99) is an apostrophe, not a quotation mark.
+    if ((char === '’' || char === '‘') && ((/[A-Za-z]/.test(text[i - 1] ?? '') && /[A-Za-z]/.test(text[i + 1] ?? '')) || /\d/.test(text[i + 1] ?? ''))) continue;
+    if (info.open) stacks[info.kind].push({ kind: info.kind, offset: i, char });
+    else if (stacks[info.kind].length > 0) stacks[info.kind].pop();
+    else if (!LIST_MARKER.test(text.slice(0, i))) closers.push({ kind: info.kind, offset: i, char });
+  }
+  const openers = stacks.flat().sort((a, b) => a.offset - b.offset);
+  return { openers, closers, opensWithQuote: text[leadingSpace(text)] === '“' };
+}

@@ -1,0 +1,54 @@
+import type { Token } from '../../types';
+
+export interface PhraseEntry {
+  /** The form found in the text. */
+  readonly form: string;
+  /** What to write instead. */
+  readonly replacement: string;
+  readonly source: string;
+}
+
+export interface PhraseHit {
+  readonly start: number;
+  readonly end: number;
+  readonly entry: PhraseEntry;
+}
+
+/**
+ * A list of forms looked up by first character. A form matches only where it
+ * starts and ends on token boundaries: `习贯` (for 习惯) lies inside 学习/贯彻,
+ * `防犯` inside 预防/犯罪, `安祥` inside 平安/祥和, and none of them is an error there.
+ */
+export class PhraseTable {
+  readonly #byFirst = new Map<string, PhraseEntry[]>();
+
+  constructor(entries: readonly PhraseEntry[]) {
+    for (const entry of entries) {
+      const list = this.#byFirst.get(entry.form[0]) ?? [];
+      list.push(entry);
+      this.#byFirst.set(entry.form[0], list);
+    }
+    // Longest first, so that a four-character form wins over a two-character one inside it.
+    for (const list of this.#byFirst.values()) list.sort((a, b) => b.form.length - a.form.length);
+  }
+
+  find(text: string, tokens: readonly Token[]): PhraseHit[] {
+    // Offsets where a token starts (bit 1) or ends (bit 2): arrays, not sets, for megabyte lines.
+    const boundary = new Uint8Array(text.length + 1);
+    for (const token of tokens) {
+      boundary[token.start] |= 1;
+      boundary[token.end] |= 2;
+    }
+    const hits: PhraseHit[] = [];
+    for (let i = 0; i < text.length; i++) {
+      if ((boundary[i] & 1) === 0) continue;
+      const candidates = this.#byFirst.get(text[i]);
+      if (!candidates) continue;
+      const entry = candidates.find((e) => (boundary[i + e.form.length] & 2) !== 0 && text.startsWith(e.form, i));
+      if (!entry) continue;
+      hits.push({ start: i, end: i + entry.form.length, entry });
+      i += entry.form.length - 1;
+    }
+    return hits;
+  }
+}
