@@ -14,6 +14,7 @@ import { TermMatcher } from '../server/src/core/terms/termMatcher';
 import { splitParagraphs } from '../server/src/core/text/paragraphs';
 import type { Segmenter } from '../server/src/core/types';
 import { LspTestClient } from '../test/helpers/lspClient';
+import { compareSegmenters, measureSegmenter } from './segmenters';
 
 const ROOT = path.join(__dirname, '..');
 const NAME = '002_8dfe99efc033ddf8.txt';
@@ -209,11 +210,16 @@ async function main(): Promise<void> {
   }
   console.log(`Policy Lens benchmark — ${NAME} (${COMPILATION.length} characters, ${LINES.length} lines), node ${process.version}`);
   const segmenter = inProcess();
+  compareSegmenters(row);
   await overStdio(segmenter);
   commandLine();
 }
 
-main().catch((error) => {
+// `--segmenter <name>`: the child process of compareSegmenters.
+const segmenterArg = process.argv.indexOf('--segmenter');
+if (segmenterArg > 0) {
+  console.log(JSON.stringify(measureSegmenter(process.argv[segmenterArg + 1] as 'jieba' | 'jieba-wasm', COMPILATION)));
+} else main().catch((error) => {
   console.error(error);
   process.exit(1);
 });

@@ -41,6 +41,6 @@ export function workspaceOf(params: InitializeParams, files: FileHost): { root: 
 /** The `policyLens/status` notification for a segmenter state. */
 export function statusOf(state: SegmenterState, messages: UserMessages): StatusParams {
   if (state.kind === 'loading') return { state: 'loading', message: messages.text('segmenterLoading') };
-  if (state.kind === 'fallback') return { state: 'fallback', message: messages.text('segmenterFallback', { reason: state.reason }) };
-  return { state: 'ready', message: messages.text('segmenterReady', { ms: Math.round(state.loadMs), words: state.userWords }) };
+  if (state.kind === 'fallback') return { state: 'fallback', segmenter: 'intl', message: messages.text('segmenterFallback', { reason: state.reason }) };
+  return { state: 'ready', segmenter: state.segmenter, message: messages.text('segmenterReady', { segmenter: state.segmenter, ms: Math.round(state.loadMs), words: state.userWords }) };
 }
