@@ -15,6 +15,7 @@ import { splitParagraphs } from '../server/src/core/text/paragraphs';
 import type { Segmenter } from '../server/src/core/types';
 import { LspTestClient } from '../test/helpers/lspClient';
 import { medianColdStart } from './coldStart';
+import { compareSegmenters, measureSegmenter } from './segmenters';
 
 const ROOT = path.join(__dirname, '..');
 const NAME = '002_8dfe99efc033ddf8.txt';
@@ -227,11 +228,16 @@ async function main(): Promise<void> {
   if (process.argv.includes('--cold-only')) return coldStarts();
   await coldStarts();
   const segmenter = inProcess();
+  compareSegmenters(row);
   await overStdio(segmenter);
   commandLine();
 }
 
-main().catch((error) => {
+// `--segmenter <name>`: the child process of compareSegmenters.
+const segmenterArg = process.argv.indexOf('--segmenter');
+if (segmenterArg > 0) {
+  console.log(JSON.stringify(measureSegmenter(process.argv[segmenterArg + 1] as 'jieba' | 'jieba-wasm', COMPILATION)));
+} else main().catch((error) => {
   console.error(error);
   process.exit(1);
 });

@@ -1,94 +1,14 @@
-import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { cleanUpPastedText } from './commands/cleanUpPastedText';
-import { ignorePhrase } from './commands/ignorePhrase';
-import { showSegmentation } from './commands/showSegmentation';
-import { addGlossaryEntry, addReference, openSample, openWalkthrough } from './commands/gettingStarted';
+import type * as vscode from 'vscode';
+import { activatePolicyLens, deactivatePolicyLens } from './activation';
 import { registerWordDocuments } from './docx/wordDocuments';
-import { createLanguageClient, documentSelector } from './languageClient';
-import { PausedDocuments } from './status/pausedDocuments';
-import { createStatusBar, showStatusActions, STATUS_ACTIONS_COMMAND } from './status/statusBar';
-import { registerTermReport } from './views/reportPanel';
-import { registerTermsView } from './views/termsView';
-import { registerWordNavigation } from './wordNavigation/wordNavigation';
-
-let client: LanguageClient | undefined;
-let clientResources: vscode.Disposable | undefined;
+import { createLanguageClient } from './languageClient';
 
 /**
- * Registers the commands and starts the language server once a document it
- * serves is open (plain text and Markdown activate the extension too, but the
- * 250 MB dictionary is loaded only if the user enabled them).
+ * The desktop extension (package.json `main`): the server runs in Node, with nodejieba or
+ * jieba-wasm; Word documents are read there too (the browser has no file system for them).
  */
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const output = vscode.window.createOutputChannel('Policy Lens', { log: true });
-  const paused = new PausedDocuments(context.workspaceState, () => client);
-  // Checked documents (the selector also holds the workspace glossary, which gets no status item).
-  const serves = (document: vscode.TextDocument) => vscode.languages.match(documentSelector(), document) > 0 && document.languageId !== 'json';
-
-  const start = async () => {
-    client = createLanguageClient(context, output, paused.middleware);
-    clientResources = createStatusBar(client, paused, serves);
-    await client.start();
-  };
-  const stop = async () => {
-    const running = client;
-    client = undefined;
-    clientResources?.dispose();
-    clientResources = undefined;
-    await running?.stop();
-  };
-  const restart = async () => {
-    await stop();
-    await startIfNeeded();
-  };
-  const startIfNeeded = async () => {
-    if (!client && vscode.workspace.textDocuments.some((d) => vscode.languages.match(documentSelector(), d) > 0)) await start();
-  };
-
-  context.subscriptions.push(
-    output,
-    paused,
-    { dispose: () => void stop() },
-    vscode.commands.registerCommand('policyLens.showSegmentation', async () => {
-      await startIfNeeded();
-      if (client) await showSegmentation(client, output);
-    }),
-    vscode.commands.registerCommand('policyLens.ignorePhrase', ignorePhrase),
-    vscode.commands.registerCommand('policyLens.cleanUpPastedText', cleanUpPastedText),
-    vscode.commands.registerCommand('policyLens.restartServer', async () => {
-      await stop();
-      await start();
-    }),
-    vscode.commands.registerCommand('policyLens.openSample', () => openSample(context)),
-    vscode.commands.registerCommand('policyLens.openWalkthrough', openWalkthrough),
-    vscode.commands.registerCommand('policyLens.addReference', addReference),
-    vscode.commands.registerCommand('policyLens.addGlossaryEntry', () => addGlossaryEntry(context)),
-    vscode.commands.registerCommand(STATUS_ACTIONS_COMMAND, () => showStatusActions(paused)),
-    vscode.commands.registerCommand('policyLens.togglePause', async () => {
-      const document = vscode.window.activeTextEditor?.document;
-      if (document && serves(document)) await paused.toggle(document.uri);
-    }),
-    registerWordNavigation(() => client),
-    registerTermsView(context, () => client),
-    registerTermReport(context, () => client),
-    registerWordDocuments(async () => {
-      if (!client) await start();
-      return client;
-    }),
-    vscode.workspace.onDidOpenTextDocument(() => void startIfNeeded()),
-    // Workspace glossaries and dictionaries are read only once the workspace is trusted.
-    vscode.workspace.onDidGrantWorkspaceTrust(restart),
-    vscode.workspace.onDidChangeConfiguration(async (event) => {
-      // The document selector is fixed when a client starts: restart to apply it.
-      // The server's language is fixed at initialize too.
-      if (['enableForPlaintext', 'enableForMarkdown', 'language'].some((key) => event.affectsConfiguration(`policyLens.${key}`))) await restart();
-    }),
-  );
-  await startIfNeeded();
+export function activate(context: vscode.ExtensionContext): Promise<void> {
+  return activatePolicyLens(context, createLanguageClient, (startClient) => [registerWordDocuments(startClient)]);
 }
 
-export async function deactivate(): Promise<void> {
-  clientResources?.dispose();
-  await client?.stop();
-}
+export const deactivate = deactivatePolicyLens;

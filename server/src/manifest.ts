@@ -1,6 +1,6 @@
 import type { LocalizedText, Rule } from './core/rules/rule';
 import { BUILTIN_REFERENCES } from './core/quotes/builtins';
-import { DEFAULTS, NUMBER_RANGES } from './engine/settings';
+import { DEFAULTS, NUMBER_RANGES, SEGMENTER_CHOICES } from './engine/settings';
 
 /**
  * The `contributes.configuration` of package.json and its nls strings, derived
@@ -30,6 +30,14 @@ const GENERAL: readonly SettingSpec[] = [
     key: 'policyLens.enableForMarkdown',
     schema: { type: 'boolean', default: false },
     description: { en: 'Also check Markdown documents.', zh: '同时检查 Markdown 文档。' },
+  },
+  {
+    key: 'policyLens.segmenter',
+    schema: { type: 'string', enum: SEGMENTER_CHOICES, default: DEFAULTS.segmenter },
+    description: {
+      en: 'Word segmenter: `auto` uses nodejieba (native) where its binary runs, else jieba-wasm (WebAssembly, the same words, see docs/segmentation.md), else the built-in `Intl.Segmenter`, which knows no policy terms; `native`, `wasm` and `intl` pick one (if it cannot load, the next in that order takes over, with a message).',
+      zh: '分词器：`auto` 在本机能运行 nodejieba（原生模块）时用它，否则用 jieba-wasm（WebAssembly，分词结果相同，见 docs/segmentation.md），再否则用内置的 `Intl.Segmenter`（不识别政策术语）；`native`、`wasm`、`intl` 指定其一（无法加载时按上述顺序换用下一个，并给出提示）。',
+    },
   },
   {
     key: 'policyLens.language',

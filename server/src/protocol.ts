@@ -23,7 +23,7 @@ export interface SegmentToken {
 
 export interface SegmentResult {
   readonly tokens: readonly SegmentToken[];
-  /** `jieba` normally, `intl` when nodejieba could not load. */
+  /** `jieba` (nodejieba), `jieba-wasm` where it cannot load, `intl` when neither can (or when chosen). */
   readonly segmenter: SegmenterName;
 }
 
@@ -32,6 +32,8 @@ export const STATUS_NOTIFICATION = 'policyLens/status';
 
 export interface StatusParams {
   readonly state: 'loading' | 'ready' | 'fallback';
+  /** The segmenter in use once ready (or `intl` on fallback). */
+  readonly segmenter?: SegmenterName;
   /** The state in one localised sentence (for clients that show just a message). */
   readonly message: string;
   /** When ready: how long the dictionary took to load, and how many words user dictionaries added. */
@@ -151,3 +153,13 @@ export type DocxMarkdownResult = { readonly markdown: string } | { readonly erro
 export const DocxTextRequestType = new RequestType<DocxParams, DocxTextResult, void>(DOCX_TEXT_REQUEST);
 export const DocxExportRequestType = new RequestType<DocxParams, DocxExportResult, void>(DOCX_EXPORT_REQUEST);
 export const DocxMarkdownRequestType = new RequestType<DocxParams, DocxMarkdownResult, void>(DOCX_MARKDOWN_REQUEST);
+
+/**
+ * The web extension's first message to its server worker, before any JSON-RPC:
+ * jieba-wasm's module and the cppjieba data, read from the extension's files by the client.
+ */
+export interface JiebaWasmFiles {
+  readonly wasm: ArrayBuffer;
+  readonly mainDictionary: string;
+  readonly hmmModel: string;
+}

@@ -24,8 +24,8 @@ describe('paragraph.broken', () => {
     const text = fs.readFileSync(path.join(__dirname, '../fixtures/corpus/written/summary-2024.txt'), 'utf8');
     const findings = check(text);
     expect(findings.map((f) => [lineOf(text, f.span.start), text.slice(f.span.start, f.span.end), f.messageId, f.args])).toEqual([
-      [9, '工', 'reference', { reference: '2024政府工作报告', line: 77 }], // cut mid-word, text lost (quote.mismatch restores it)
-      [12, '、', 'reference', { reference: '2024政府工作报告', line: 79 }],
+      [9, '工\n', 'reference', { reference: '2024政府工作报告', line: 77 }], // cut mid-word, text lost (quote.mismatch restores it)
+      [12, '、\n', 'reference', { reference: '2024政府工作报告', line: 79 }],
     ]);
     const joined = applyFixes(text, findings).split('\n');
     expect(joined[10]).toContain('推动传统产业高端化、智能化、绿色化转型。');

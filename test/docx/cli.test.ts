@@ -152,7 +152,8 @@ describe('policy-lens check on Word documents', { timeout: 120_000 }, () => {
   it('reads and checks a 100-page report (≈ 55 000 characters) in one run', () => {
     const { code, stdout, ms } = run(['check', '--fail-on', 'none', 'report.docx']);
     expect(code).toBe(0);
-    expect(stdout.split('\n').length).toBeGreaterThan(10);
+    // The three reports as one Word file still have findings (slogans, numbering across reports …).
+    expect(stdout.split('\n').filter((line) => line.startsWith('report.docx ¶')).length).toBeGreaterThan(1);
     // The target is 2 s on an idle machine (see docs/word.md); this bound only catches a regression on a busy one.
     expect(ms).toBeLessThan(10_000);
     console.log(`report.docx: ${Math.round(ms)} ms`);

@@ -14,7 +14,7 @@ const HAN = /\p{Script=Han}/u;
 const FULL_WIDTH_SENTENCE = /[：，。；！？]/gu;
 /** Technical names a Chinese string may carry as they are. */
 const TECHNICAL = new Set([
-  'jieba', 'JSON', 'UTF', 'GB', 'GBK', 'GB18030', 'Markdown', 'PDF', 'Word', 'CSV', 'Excel', 'Ctrl', 'Shift', 'Alt', 'Backspace', 'Delete', 'macOS', 'Cmd',
+  'jieba', 'nodejieba', 'wasm', 'WebAssembly', 'JSON', 'UTF', 'GB', 'GBK', 'GB18030', 'Markdown', 'PDF', 'Word', 'CSV', 'Excel', 'Ctrl', 'Shift', 'Alt', 'Backspace', 'Delete', 'macOS', 'Cmd',
   'kind', 'term', 'slogan', 'terms', 'docs', 'glossary', 'md', 'txt', 'json', 'policy', 'VS', 'Code', 'LSP', 'CLI', 'Intl', 'Segmenter',
 ]);
 

@@ -116,7 +116,7 @@ describe('one language at a time', () => {
     expect(format(HOVER_LABELS.count.en, { count: 1 })).toBe('Occurs 1 time in this document.');
     expect(format(HOVER_LABELS.count.en, { count: 86 })).toBe('Occurs 86 times in this document.');
     expect(format(HOVER_LABELS.count.zh, { count: 1 })).toBe('本文出现 1 次。');
-    expect(format(SERVER_MESSAGES.segmenterReady.en, { ms: 4072, words: 1 })).toBe('Policy Lens: segmentation ready (4072 ms, 1 user word).');
+    expect(format(SERVER_MESSAGES.segmenterReady.en, { segmenter: 'jieba', ms: 4072, words: 1 })).toBe('Policy Lens: segmentation ready (jieba, 4072 ms, 1 user word).');
   });
 
   it('the language is named in the UI language, and each command title can be found in both languages', () => {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { l10n } from '../l10n';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { DOCX_SCHEME, DocxExportRequestType, DocxMarkdownRequestType, DocxTextRequestType } from '../../../server/src/protocol';
 
 /**

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { l10n } from '../l10n';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { StatusNotificationType, type StatusParams } from '../../../server/src/protocol';
 import type { PausedDocuments } from './pausedDocuments';
 
@@ -83,7 +83,8 @@ function segmenterName(segmenter: Segmenter): string {
     case 'fallback':
       return l10n.t('basic segmentation');
     case 'ready':
-      return 'jieba';
+      // jieba-wasm cuts the same words as nodejieba (docs/segmentation.md); `intl` knows no policy terms
+      return segmenter.segmenter === 'intl' ? l10n.t('basic segmentation') : segmenter.segmenter === 'jieba-wasm' ? l10n.t('jieba (WebAssembly)') : 'jieba';
   }
 }
 

@@ -1,10 +1,9 @@
-import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import { l10n } from '../l10n';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { TermStatisticsRequestType, type TermStatisticsParams, type TermStatisticsResult } from '../../../server/src/protocol';
 import type { ReportInput, ReportLabels, ReportMessage, ReportRequest } from '../report/reportModel';
-import { documentSelector } from '../languageClient';
+import { documentSelector } from '../clientOptions';
 import { reportHtml } from './reportHtml';
 
 const VIEW_TYPE = 'policyLens.termReport';
@@ -69,7 +68,7 @@ class ReportPanel {
     this.#panel.webview.html = reportHtml({
       cspSource: this.#panel.webview.cspSource,
       script: this.#panel.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'report.js')).toString(),
-      nonce: crypto.randomBytes(16).toString('base64'),
+      nonce: nonce(),
       language: vscode.env.language,
     });
     this.#panel.webview.onDidReceiveMessage((message: ReportRequest) => this.#onMessage(message));
@@ -163,4 +162,10 @@ function labels(): ReportLabels {
     history: l10n.t('In the government work reports'),
     historyNote: l10n.t('Occurrences of the most used terms in each government work report since their first use (the corpus lacks some years, e.g. 1989–1991, 1996 and 2020).'),
   };
+}
+
+/** A script nonce from Web Crypto (there in Node 20 and in browsers alike). */
+function nonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
 }

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { l10n } from '../l10n';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { TermStatisticsRequestType, type TermStatistic, type TermStatisticsParams, type TermStatisticsResult } from '../../../server/src/protocol';
-import { documentSelector } from '../languageClient';
+import { documentSelector } from '../clientOptions';
 import { groupTerms, nextOccurrence, type SortOrder, type TermGroup } from './termsModel';
 
 const VIEW_ID = 'policyLens.terms';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { SegmentRequestType, type SegmentParams } from '../../../server/src/protocol';
-import { documentSelector } from '../languageClient';
+import { documentSelector } from '../clientOptions';
 import { LineWords, tokensByLine, type RequestedLine, type SegmentLines } from './lineWords';
 import {
   deleteWordLeftRange,

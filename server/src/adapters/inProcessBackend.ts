@@ -2,21 +2,27 @@ import { segmentParagraph } from '../core/segment/tokens';
 import type { Segmenter } from '../core/types';
 import type { CutPieces, SegmenterBackend, SegmenterLoad } from '../engine/host';
 import { piecesOf } from '../engine/segmentation';
-import { loadJieba } from './jieba';
+import type { SegmenterChoice } from '../engine/settings';
+import { loadSegmenterChain, segmenterOrder } from './segmenterChain';
 
 /**
- * nodejieba in the calling thread: the command line and the tests, which
- * have nothing else to do while the dictionary loads and want tokens at once.
+ * nodejieba (else jieba-wasm) in the calling thread: the command line and the
+ * tests, which have nothing else to do while the dictionary loads and want tokens at once.
  */
 export class InProcessBackend implements SegmenterBackend {
-  readonly name = 'jieba' as const;
+  readonly name: 'jieba' | 'jieba-wasm';
   #segmenter: Segmenter | undefined;
+
+  constructor(private readonly choice: Exclude<SegmenterChoice, 'intl'> = 'auto') {
+    this.name = segmenterOrder(choice)[0];
+  }
 
   load(userDictionaryPaths: readonly string[]): Promise<SegmenterLoad> {
     try {
-      const loaded = loadJieba(userDictionaryPaths);
+      const loaded = loadSegmenterChain(userDictionaryPaths, this.choice);
       this.#segmenter = loaded.segmenter;
-      return Promise.resolve({ loadMs: loaded.loadMs, userWords: loaded.userWords, problems: loaded.problems });
+      const { name: segmenter, substituted, loadMs, userWords, problems } = loaded;
+      return Promise.resolve({ segmenter, ...(substituted ? { substituted } : {}), loadMs, userWords, problems });
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }

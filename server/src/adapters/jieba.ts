@@ -1,13 +1,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { formatDictionary, parseDictionary, type DictionaryEntry } from '../core/segment/dictionaryFormat';
+import { formatDictionary } from '../core/segment/dictionaryFormat';
 import type { Segmenter } from '../core/types';
-import { dataPath } from './resources';
-import { readUserTextFile, type FileProblem } from './textFiles';
-
-/** User dictionaries larger than this are refused rather than loaded into jieba. */
-export const MAX_DICTIONARY_BYTES = 10 * 1024 * 1024;
+import { readDictionaryEntries } from './dictionaryFiles';
+import type { FileProblem } from './textFiles';
 
 export interface JiebaLoadResult {
   readonly segmenter: Segmenter;
@@ -27,23 +24,7 @@ export function loadJieba(userDictionaryPaths: readonly string[]): JiebaLoadResu
   const started = performance.now();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const nodejieba = require('nodejieba') as typeof import('nodejieba');
-  const problems: FileProblem[] = [];
-  const entries: DictionaryEntry[] = [];
-  const builtin = readUserTextFile(dataPath('policy.dict.utf8'), MAX_DICTIONARY_BYTES);
-  if (builtin.ok) entries.push(...parseDictionary(builtin.text).entries);
-  else problems.push(builtin.problem);
-  let userWords = 0;
-  for (const file of userDictionaryPaths) {
-    const read = readUserTextFile(file, MAX_DICTIONARY_BYTES);
-    if (!read.ok) {
-      problems.push(read.problem);
-      continue;
-    }
-    const parsed = parseDictionary(read.text);
-    entries.push(...parsed.entries);
-    userWords += parsed.entries.length;
-    for (const p of parsed.problems) problems.push({ path: file, messageId: p.messageId, line: p.line, detail: p.text });
-  }
+  const { entries, userWords, problems } = readDictionaryEntries(userDictionaryPaths);
   removeStaleDictionaries();
   const merged = path.join(os.tmpdir(), `policy-lens-dict-${process.pid}-${Date.now()}.utf8`);
   // Keyword extraction is never used: a one-line IDF and stop-word list instead of jieba's

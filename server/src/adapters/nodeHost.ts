@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { EngineHost, SegmenterBackend } from '../engine/host';
 import { resolveConfiguredPath } from './configuredPaths';
+import type { SegmenterChoice } from '../engine/settings';
 import { readDocxFile } from './docx/readDocx';
 import { loadBuiltinGlossary, loadUserGlossary } from './glossaryLoader';
 import { InProcessBackend } from './inProcessBackend';
@@ -15,9 +16,13 @@ import { findPolicyFiles, readWorkspaceDocument } from './workspaceFiles';
  * The engine's platform on Node: files, nodejieba (in a worker thread for the
  * server, in-process for the command line and tests), the data in data/.
  */
-export function createNodeHost(segmenter: 'worker' | 'in-process' | (() => SegmenterBackend) = 'worker'): EngineHost {
+export function createNodeHost(segmenter: 'worker' | 'in-process' | ((choice: Exclude<SegmenterChoice, 'intl'>) => SegmenterBackend) = 'worker'): EngineHost {
   const createSegmenterBackend =
-    typeof segmenter === 'function' ? segmenter : segmenter === 'worker' ? () => new WorkerBackend() : () => new InProcessBackend();
+    typeof segmenter === 'function'
+      ? segmenter
+      : segmenter === 'worker'
+        ? (choice: Exclude<SegmenterChoice, 'intl'>) => new WorkerBackend(choice)
+        : (choice: Exclude<SegmenterChoice, 'intl'>) => new InProcessBackend(choice);
   return {
     files: {
       // `~/…` is the user's home folder (user settings name their own files that way).

@@ -1,12 +1,20 @@
+import type { SegmenterChoice } from '../engine/settings';
 import type { FileProblem } from './textFiles';
 
 /** Messages between the server's main thread and the segmentation worker. */
 export type ToWorker =
-  | { readonly type: 'load'; readonly userDictionaryPaths: readonly string[] }
+  | { readonly type: 'load'; readonly userDictionaryPaths: readonly string[]; readonly choice: Exclude<SegmenterChoice, 'intl'> }
   | { readonly type: 'cut'; readonly id: number; readonly texts: readonly string[] };
 
 export type FromWorker =
-  | { readonly type: 'loaded'; readonly loadMs: number; readonly userWords: number; readonly problems: readonly FileProblem[] }
+  | {
+      readonly type: 'loaded';
+      readonly segmenter: 'jieba' | 'jieba-wasm';
+      readonly substituted?: string;
+      readonly loadMs: number;
+      readonly userWords: number;
+      readonly problems: readonly FileProblem[];
+    }
   | { readonly type: 'loadFailed'; readonly error: string }
   /** `lengths[i]` are the piece lengths of `texts[i]`, `tags[i]` their parts of speech. */
   | { readonly type: 'cut'; readonly id: number; readonly lengths: readonly Uint32Array[]; readonly tags: readonly (readonly string[])[] };

@@ -1,12 +1,12 @@
 import { parentPort } from 'node:worker_threads';
 import { segmentParagraph } from '../core/segment/tokens';
 import type { Segmenter } from '../core/types';
-import { loadJieba } from './jieba';
 import type { FromWorker, ToWorker } from './segmentationProtocol';
+import { loadSegmenterChain } from './segmenterChain';
 
 /**
- * Worker thread entry: owns nodejieba so that its 1 s dictionary load and long
- * cuts never block the language server's main thread.
+ * Worker thread entry: owns nodejieba (or jieba-wasm) so that its 1 s
+ * dictionary load and long cuts never block the language server's main thread.
  */
 let segmenter: Segmenter | undefined;
 
@@ -17,9 +17,9 @@ function post(message: FromWorker): void {
 parentPort?.on('message', (message: ToWorker) => {
   if (message.type === 'load') {
     try {
-      const loaded = loadJieba(message.userDictionaryPaths);
+      const loaded = loadSegmenterChain(message.userDictionaryPaths, message.choice);
       segmenter = loaded.segmenter;
-      post({ type: 'loaded', loadMs: loaded.loadMs, userWords: loaded.userWords, problems: loaded.problems });
+      post({ type: 'loaded', segmenter: loaded.name, substituted: loaded.substituted, loadMs: loaded.loadMs, userWords: loaded.userWords, problems: loaded.problems });
     } catch (error) {
       post({ type: 'loadFailed', error: error instanceof Error ? error.message : String(error) });
     }

@@ -1,22 +1,28 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CutPieces, SegmenterBackend, SegmenterLoad } from '../engine/host';
+import type { SegmenterChoice } from '../engine/settings';
 import type { FromWorker, ToWorker } from './segmentationProtocol';
+import { segmenterOrder } from './segmenterChain';
 
 /**
- * nodejieba in a worker thread, so that its 1 s dictionary load and long cuts
- * never block the language server's main thread. If the worker fails or
- * exits, every pending and later call rejects (the engine falls back).
+ * nodejieba (else jieba-wasm) in a worker thread, so that its 1 s dictionary
+ * load and long cuts never block the language server's main thread. If the
+ * worker fails or exits, every pending and later call rejects (the engine falls back).
  */
 export class WorkerBackend implements SegmenterBackend {
-  readonly name = 'jieba' as const;
+  readonly name: 'jieba' | 'jieba-wasm';
   readonly #worker: Worker;
   readonly #pending = new Map<number, { resolve: (pieces: CutPieces[]) => void; reject: (error: Error) => void }>();
   #load: { resolve: (load: SegmenterLoad) => void; reject: (error: Error) => void } | undefined;
   #failure: Error | undefined;
   #nextId = 1;
 
-  constructor(workerPath = path.join(__dirname, 'segmentationWorker.js')) {
+  constructor(
+    private readonly choice: Exclude<SegmenterChoice, 'intl'> = 'auto',
+    workerPath = path.join(__dirname, 'segmentationWorker.js'),
+  ) {
+    this.name = segmenterOrder(choice)[0];
     const worker = new Worker(workerPath);
     this.#worker = worker;
     worker.on('message', (message: FromWorker) => this.#onMessage(message));
@@ -29,7 +35,7 @@ export class WorkerBackend implements SegmenterBackend {
     if (this.#failure) return Promise.reject(this.#failure);
     return new Promise((resolve, reject) => {
       this.#load = { resolve, reject };
-      this.#send({ type: 'load', userDictionaryPaths });
+      this.#send({ type: 'load', userDictionaryPaths, choice: this.choice });
     });
   }
 
@@ -49,7 +55,8 @@ export class WorkerBackend implements SegmenterBackend {
 
   #onMessage(message: FromWorker): void {
     if (message.type === 'loaded') {
-      this.#load?.resolve({ loadMs: message.loadMs, userWords: message.userWords, problems: message.problems });
+      const { segmenter, substituted, loadMs, userWords, problems } = message;
+      this.#load?.resolve({ segmenter, ...(substituted ? { substituted } : {}), loadMs, userWords, problems });
     } else if (message.type === 'loadFailed') {
       this.#load?.reject(new Error(message.error));
     } else {

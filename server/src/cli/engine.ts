@@ -21,7 +21,10 @@ export function createCheckEngine(settings: Settings, root: string, extraReferen
   engine.setWorkspace(root, true);
   engine.segmentation.onStateChange((state) => {
     if (state.kind === 'fallback') warn(localize(SERVER_MESSAGES.segmenterFallback, locale, { reason: state.reason }).replace(/^(Policy Lens|政策文稿助手)[:：]\s*/, ''));
-    if (state.kind === 'ready') for (const problem of state.problems) warn(describeFileProblem(problem, locale));
+    if (state.kind !== 'ready') return;
+    // With `auto`, jieba-wasm standing in for a missing nodejieba cuts the same words: nothing to warn about.
+    if (state.substituted && settings.segmenter !== 'auto') warn(localize(SERVER_MESSAGES.segmenterSubstituted, locale, { reason: state.substituted, segmenter: state.segmenter }).replace(/^(Policy Lens|政策文稿助手)[:：]\s*/, ''));
+    for (const problem of state.problems) warn(describeFileProblem(problem, locale));
   });
   engine.startSegmentation();
   const glossary = engine.reloadGlossary();

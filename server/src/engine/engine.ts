@@ -31,7 +31,7 @@ export class PolicyEngine {
     readonly host: EngineHost,
     settings: Settings = parseSettings(undefined, RULES).settings,
   ) {
-    this.segmentation = new SegmentationService(() => host.createSegmenterBackend());
+    this.segmentation = new SegmentationService((choice) => host.createSegmenterBackend(choice));
     this.glossary = new GlossaryService(host);
     this.#settings = settings;
     this.#resources = this.#resolve();
@@ -62,12 +62,12 @@ export class PolicyEngine {
     this.#resources = this.#resolve();
   }
 
-  /** (Re)loads the segmenter when the dictionary list changed; the first call always loads. */
+  /** (Re)loads the segmenter when the dictionary list or the segmenter setting changed; the first call always loads. */
   startSegmentation(): void {
-    const key = JSON.stringify(this.#resources.dictionaries);
+    const key = JSON.stringify([this.#resources.dictionaries, this.#settings.segmenter]);
     if (key === this.#dictionaryKey) return;
     this.#dictionaryKey = key;
-    this.segmentation.start(this.#resources.dictionaries);
+    this.segmentation.start(this.#resources.dictionaries, this.#settings.segmenter);
   }
 
   /** Re-reads the user's glossaries; `openText` gives an open file's unsaved text. */

@@ -3,6 +3,7 @@ import type { ReferenceIndex } from '../core/quotes/referenceIndex';
 import type { GlossaryEntry } from '../core/terms/glossary';
 import type { TermHistoryData } from '../core/terms/termHistory';
 import type { LocatedGlossaryProblem } from './glossaryFile';
+import type { SegmenterChoice } from './settings';
 
 /**
  * Everything the engine needs from its platform, injected so that the engine
@@ -11,8 +12,13 @@ import type { LocatedGlossaryProblem } from './glossaryFile';
  */
 export interface EngineHost {
   readonly files: FileHost;
-  /** A fresh segmenter backend (jieba in a worker, jieba in-process, …); throws when it cannot start. */
-  createSegmenterBackend(): SegmenterBackend;
+  /** No file system (the browser): the server says once what is not available there. */
+  readonly withoutFiles?: boolean;
+  /**
+   * A fresh segmenter backend (jieba in a worker, jieba in-process, …) for a
+   * `policyLens.segmenter` choice other than `intl`; throws when it cannot start.
+   */
+  createSegmenterBackend(choice: Exclude<SegmenterChoice, 'intl'>): SegmenterBackend;
   loadBuiltinGlossary(): { readonly entries: GlossaryEntry[]; readonly problem?: string };
   /** Reads and checks a user glossary; `text` is the editor's unsaved buffer when open. */
   loadUserGlossary(file: string, uri: string, text?: string): UserGlossaryResult;
@@ -67,6 +73,10 @@ export interface ReferenceLibrary {
 }
 
 export interface SegmenterLoad {
+  /** The segmenter that loaded, when the backend tries several in turn (nodejieba, then jieba-wasm). */
+  readonly segmenter?: SegmenterName;
+  /** Why the segmenters tried before it could not load; absent when the first one did. */
+  readonly substituted?: string;
   readonly loadMs: number;
   readonly userWords: number;
   readonly problems: readonly FileProblem[];

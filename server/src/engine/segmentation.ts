@@ -4,10 +4,19 @@ import { segmentParagraph } from '../core/segment/tokens';
 import type { Segmenter, Token } from '../core/types';
 import { SEGMENTATION_BUDGETS } from '../core/budgets';
 import type { CutPieces, FileProblem, SegmenterBackend, SegmenterName } from './host';
+import type { SegmenterChoice } from './settings';
 
 export type SegmenterState =
   | { readonly kind: 'loading' }
-  | { readonly kind: 'ready'; readonly segmenter: SegmenterName; readonly loadMs: number; readonly userWords: number; readonly problems: readonly FileProblem[] }
+  | {
+      readonly kind: 'ready';
+      readonly segmenter: SegmenterName;
+      readonly loadMs: number;
+      readonly userWords: number;
+      readonly problems: readonly FileProblem[];
+      /** Why the segmenters before this one in the `auto` order could not load. */
+      readonly substituted?: string;
+    }
   | { readonly kind: 'fallback'; readonly reason: string };
 
 /**
@@ -27,7 +36,7 @@ export class SegmentationService {
   #ready!: Promise<void>;
   #markReady!: () => void;
 
-  constructor(private readonly createBackend: () => SegmenterBackend) {
+  constructor(private readonly createBackend: (choice: Exclude<SegmenterChoice, 'intl'>) => SegmenterBackend) {
     this.#resetReady();
   }
 
@@ -37,7 +46,8 @@ export class SegmentationService {
 
   /** The segmenter producing tokens now (jieba while it loads, since tokens wait for it). */
   get segmenterName(): SegmenterName {
-    return this.#fallback ? 'intl' : (this.#backend?.name ?? 'intl');
+    if (this.#fallback) return 'intl';
+    return this.#state.kind === 'ready' ? this.#state.segmenter : (this.#backend?.name ?? 'intl');
   }
 
   /** Resolves when tokens can be produced (the dictionary loaded, or the fallback chosen). */
@@ -49,17 +59,24 @@ export class SegmentationService {
     this.#listeners.push(listener);
   }
 
-  /** Starts (or restarts, after a dictionary change) loading in a fresh backend. */
-  start(userDictionaryPaths: readonly string[]): void {
+  /** Starts (or restarts, after a dictionary or setting change) loading in a fresh backend. */
+  start(userDictionaryPaths: readonly string[], choice: SegmenterChoice = 'auto'): void {
     this.#stopBackend();
     this.#cache.clear();
     this.#fallback = undefined;
     const generation = ++this.#generation;
     if (this.#state.kind !== 'loading') this.#resetReady();
     this.#setState({ kind: 'loading' });
+    if (choice === 'intl') {
+      // Chosen in the settings: no dictionary to load, nothing to warn about.
+      this.#fallback = createIntlSegmenter();
+      this.#setState({ kind: 'ready', segmenter: 'intl', loadMs: 0, userWords: 0, problems: [] });
+      this.#markReady();
+      return;
+    }
     let backend: SegmenterBackend;
     try {
-      backend = this.createBackend();
+      backend = this.createBackend(choice);
     } catch (error) {
       this.#useFallback(`${String(error)}`);
       return;
@@ -68,7 +85,7 @@ export class SegmentationService {
     backend.load(userDictionaryPaths).then(
       (loaded) => {
         if (generation !== this.#generation) return;
-        this.#setState({ kind: 'ready', segmenter: backend.name, ...loaded });
+        this.#setState({ kind: 'ready', ...loaded, segmenter: loaded.segmenter ?? backend.name });
         this.#markReady();
       },
       (error: unknown) => {

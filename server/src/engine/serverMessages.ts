@@ -3,7 +3,18 @@ import type { LocalizedText } from '../core/rules/rule';
 /** Messages the server itself shows (not findings of rules). */
 export const SERVER_MESSAGES = {
   segmenterLoading: { en: 'Policy Lens: loading the segmentation dictionary…', zh: '政策文稿助手：正在加载分词词典……' },
-  segmenterReady: { en: 'Policy Lens: segmentation ready ({ms} ms, {words|user word|user words}).', zh: '政策文稿助手：分词就绪（{ms} 毫秒，用户词 {words} 个）。' },
+  segmenterReady: {
+    en: 'Policy Lens: segmentation ready ({segmenter}, {ms} ms, {words|user word|user words}).',
+    zh: '政策文稿助手：分词就绪（{segmenter}，{ms} 毫秒，用户词 {words} 个）。',
+  },
+  withoutFiles: {
+    en: 'Policy Lens in the browser: documents that are not open, and dictionaries, glossaries and reference texts in files, are not available here (the command line neither); open documents are checked in full.',
+    zh: '政策文稿助手（浏览器版）：未打开的文档，以及文件中的词典、术语表和参考文本，在此不可用（命令行同样不可用）；已打开的文档照常全面检查。',
+  },
+  segmenterSubstituted: {
+    en: 'Policy Lens: {reason}; segmenting with {segmenter} instead (the same words, see docs/segmentation.md).',
+    zh: '政策文稿助手：{reason}；已改用 {segmenter} 分词（分词结果相同，见 docs/segmentation.md）。',
+  },
   segmenterFallback: {
     en: 'Policy Lens: jieba segmentation is unavailable ({reason}); using the built-in word breaker, which does not know policy terms.',
     zh: '政策文稿助手：jieba 分词不可用（{reason}），改用内置分词器，无法识别政策术语。',

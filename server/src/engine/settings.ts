@@ -3,7 +3,12 @@ import { BUILTIN_REFERENCES } from '../core/quotes/builtins';
 import type { Rule, RuleOptions, RuleSeverity } from '../core/rules/rule';
 
 /** The server's settings, parsed once from `policyLens.*` and never mutated. */
+/** Which segmenter to use; `auto` tries nodejieba, then jieba-wasm, then Intl.Segmenter. */
+export type SegmenterChoice = 'auto' | 'native' | 'wasm' | 'intl';
+export const SEGMENTER_CHOICES: readonly SegmenterChoice[] = ['auto', 'native', 'wasm', 'intl'];
+
 export interface Settings {
+  readonly segmenter: SegmenterChoice;
   readonly dictionaries: readonly string[];
   readonly glossaries: readonly string[];
   /** Reference text files and folders for `quote.mismatch`, besides the built-in ones. */
@@ -27,6 +32,7 @@ export interface SettingProblem {
 }
 
 export const DEFAULTS = {
+  segmenter: 'auto' as SegmenterChoice,
   dictionaries: [] as string[],
   glossaries: [] as string[],
   references: [] as string[],
@@ -77,6 +83,7 @@ export function parseSettings(raw: unknown, rules: readonly Rule[]): { settings:
     ruleConfigs.set(rule.id, { severity, options: options as RuleOptions });
   }
   const settings: Settings = {
+    segmenter: read('segmenter', DEFAULTS.segmenter, (v): v is SegmenterChoice => (SEGMENTER_CHOICES as readonly unknown[]).includes(v)),
     dictionaries: read('dictionaries', DEFAULTS.dictionaries, isStringArray),
     glossaries: read('glossaries', DEFAULTS.glossaries, isStringArray),
     references: read('references', DEFAULTS.references, isStringArray),

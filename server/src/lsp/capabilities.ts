@@ -41,7 +41,7 @@ export function workspaceOf(params: InitializeParams, files: FileHost): { root: 
 /** The `policyLens/status` notification for a segmenter state. */
 export function statusOf(state: SegmenterState, messages: UserMessages): StatusParams {
   if (state.kind === 'loading') return { state: 'loading', message: messages.text('segmenterLoading') };
-  if (state.kind === 'fallback') return { state: 'fallback', message: messages.text('segmenterFallback', { reason: state.reason }), reason: state.reason };
+  if (state.kind === 'fallback') return { state: 'fallback', segmenter: 'intl', message: messages.text('segmenterFallback', { reason: state.reason }), reason: state.reason };
   const loadMs = Math.round(state.loadMs);
-  return { state: 'ready', message: messages.text('segmenterReady', { ms: loadMs, words: state.userWords }), loadMs, userWords: state.userWords };
+  return { state: 'ready', segmenter: state.segmenter, message: messages.text('segmenterReady', { segmenter: state.segmenter, ms: loadMs, words: state.userWords }), loadMs, userWords: state.userWords };
 }

@@ -75,6 +75,7 @@ export function startServer(connection: Connection, engine: PolicyEngine): void 
     diagnostics.refreshAll();
     if (client.canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${WORKSPACE_REFERENCES}/**` }] }).catch(() => undefined);
     workspace.index(client.roots, client.progress);
+    if (engine.host.withoutFiles) messages.show(MessageType.Info, 'withoutFiles');
   });
 
   connection.onDidChangeConfiguration(async (change) => {
@@ -97,7 +98,12 @@ export function startServer(connection: Connection, engine: PolicyEngine): void 
     void connection.sendNotification(StatusNotificationType.method, statusOf(state, messages));
     if (state.kind === 'fallback') messages.show(MessageType.Warning, 'segmenterFallback', { reason: state.reason });
     if (state.kind === 'ready') {
-      connection.console.info(messages.text('segmenterReady', { ms: Math.round(state.loadMs), words: state.userWords }));
+      connection.console.info(messages.text('segmenterReady', { segmenter: state.segmenter, ms: Math.round(state.loadMs), words: state.userWords }));
+      if (state.substituted) {
+        // Expected with `auto` in a package without nodejieba (same words): logged. Chosen explicitly: shown.
+        if (engine.settings.segmenter === 'auto') connection.console.info(messages.text('segmenterSubstituted', { reason: state.substituted, segmenter: state.segmenter }));
+        else messages.show(MessageType.Warning, 'segmenterSubstituted', { reason: state.substituted, segmenter: state.segmenter });
+      }
       state.problems.forEach((problem) => messages.fileProblem(problem));
     }
   }

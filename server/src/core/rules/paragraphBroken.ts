@@ -76,7 +76,8 @@ function placed(pair: BrokenPair, first: Paragraph, next: Paragraph): Finding {
   return {
     code: 'paragraph.broken',
     messageId: pair.messageId,
-    span: { start: end - 1, end },
+    // From the last character through the line break: the join the fix makes lies inside it.
+    span: { start: end - 1, end: next.start + pair.indent },
     args: pair.args,
     fix: [{ span: { start: end, end: next.start + pair.indent }, newText: '' }],
   };
