@@ -109,7 +109,9 @@ try {
     await until(async () => {
       if (!(await item.isVisible())) await row.click({ button: 'right' });
       await item.click({ timeout: 3000 }).catch(() => {});
-      return !(await page.locator('.monaco-menu').first().isVisible());
+      // The menu takes a moment to close after a click that landed: wait for that before clicking
+      // again, or the command runs twice (the second conversion then asks to overwrite).
+      return page.locator('.monaco-menu').first().waitFor({ state: 'hidden', timeout: 1500 }).then(() => true, () => false);
     }, { timeout: 20_000, interval: 500, what: `the menu item "${title}" to run` });
   }
 
