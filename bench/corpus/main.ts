@@ -16,7 +16,7 @@ import { sample, summarize, topPhrases } from './summary';
 
 const USAGE = `npm run corpus -- [folder] [options]
 
-  folder               the corpus (default: ../shared/corpus next to the package or above it)
+  folder               the corpus (default: test/fixtures/corpus, the project's copy of shared/corpus)
   --rule <id>          only this rule (repeatable)
   --sample <n>         findings shown per rule (default 5; 0 for none)
   --top <n>            most reported phrases shown per rule (default 8)
@@ -65,12 +65,9 @@ function parse(argv: readonly string[]): Options | string {
   return options;
 }
 
-/** `../shared/corpus` of the package, or of a folder above it (a git worktree sits deeper). */
+/** The project's copy of the shared corpus (test/fixtures/corpus): the project never reads ../shared itself. */
 function defaultCorpus(root: string): string {
-  for (let dir = path.dirname(root); ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'shared', 'corpus');
-    if (fs.existsSync(candidate) || path.dirname(dir) === dir) return fs.existsSync(candidate) ? candidate : path.join(path.dirname(root), 'shared', 'corpus');
-  }
+  return path.join(root, 'test', 'fixtures', 'corpus');
 }
 
 async function main(): Promise<number> {

@@ -96,15 +96,8 @@ function render(input: ReportInput): void {
 
 function barChart(input: ReportInput): HTMLElement {
   const data = barData(input.result);
-  const box = element('div', undefined, 'chart');
-  box.style.height = `${data.labels.length * 26 + 60}px`;
-  const canvas = element('canvas');
-  canvas.setAttribute('role', 'img');
-  canvas.setAttribute('aria-label', input.labels.topTerms);
-  box.append(canvas);
-  const foreground = themeValue('--vscode-foreground', '#cccccc');
-  const grid = themeValue('--vscode-charts-lines', 'rgba(128,128,128,0.35)');
-  const font = { family: themeValue('--vscode-font-family', 'sans-serif'), size: 12 };
+  const { box, canvas } = chartBox(data.labels.length * 26 + 60, input.labels.topTerms);
+  const { foreground, grid, font } = chartTheme();
   // Chart.js needs the canvas in the document to measure it.
   queueMicrotask(() => {
     charts.push(new Chart(canvas, {
@@ -134,6 +127,26 @@ function barChart(input: ReportInput): HTMLElement {
   return box;
 }
 
+/** A chart's box of a fixed height with an accessible canvas in it. */
+function chartBox(height: number, label: string): { box: HTMLElement; canvas: HTMLCanvasElement } {
+  const box = element('div', undefined, 'chart');
+  box.style.height = `${height}px`;
+  const canvas = element('canvas');
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', label);
+  box.append(canvas);
+  return { box, canvas };
+}
+
+/** The editor theme's colours and font, as Chart.js takes them. */
+function chartTheme() {
+  return {
+    foreground: themeValue('--vscode-foreground', '#cccccc'),
+    grid: themeValue('--vscode-charts-lines', 'rgba(128,128,128,0.35)'),
+    font: { family: themeValue('--vscode-font-family', 'sans-serif'), size: 12 },
+  };
+}
+
 const SERIES_COLORS: readonly [string, string][] = [
   ['--vscode-charts-blue', '#3794ff'],
   ['--vscode-charts-orange', '#d18616'],
@@ -145,15 +158,8 @@ const SERIES_COLORS: readonly [string, string][] = [
 
 /** A small line chart: the document's most used terms in the government work reports, year by year. */
 function historyLines(input: ReportInput, data: NonNullable<ReturnType<typeof historyChart>>): HTMLElement {
-  const box = element('div', undefined, 'chart');
-  box.style.height = '240px';
-  const canvas = element('canvas');
-  canvas.setAttribute('role', 'img');
-  canvas.setAttribute('aria-label', input.labels.history);
-  box.append(canvas);
-  const foreground = themeValue('--vscode-foreground', '#cccccc');
-  const grid = themeValue('--vscode-charts-lines', 'rgba(128,128,128,0.35)');
-  const font = { family: themeValue('--vscode-font-family', 'sans-serif'), size: 12 };
+  const { box, canvas } = chartBox(240, input.labels.history);
+  const { foreground, grid, font } = chartTheme();
   queueMicrotask(() => {
     charts.push(new Chart(canvas, {
       type: 'line',

@@ -5,7 +5,7 @@ import type { OutlineNode } from '../core/outline/types';
 import { StaticDocument } from '../engine/document';
 import { PolicyEngine } from '../engine/engine';
 import { localize, type Locale } from '../engine/l10n';
-import { describeFileProblem, SERVER_MESSAGES } from '../engine/serverMessages';
+import { commandLineMessage, describeFileProblem, SERVER_MESSAGES } from '../engine/serverMessages';
 import type { Settings } from '../engine/settings';
 
 /**
@@ -20,10 +20,10 @@ export function createCheckEngine(settings: Settings, root: string, extraReferen
   const engine = new PolicyEngine(host, withExtras);
   engine.setWorkspace(root, true);
   engine.segmentation.onStateChange((state) => {
-    if (state.kind === 'fallback') warn(localize(SERVER_MESSAGES.segmenterFallback, locale, { reason: state.reason }).replace(/^(Policy Lens|政策文稿助手)[:：]\s*/, ''));
+    if (state.kind === 'fallback') warn(commandLineMessage('segmenterFallback', locale, { reason: state.reason }));
     if (state.kind !== 'ready') return;
     // With `auto`, jieba-wasm standing in for a missing nodejieba cuts the same words: nothing to warn about.
-    if (state.substituted && settings.segmenter !== 'auto') warn(localize(SERVER_MESSAGES.segmenterSubstituted, locale, { reason: state.substituted, segmenter: state.segmenter }).replace(/^(Policy Lens|政策文稿助手)[:：]\s*/, ''));
+    if (state.substituted && settings.segmenter !== 'auto') warn(commandLineMessage('segmenterSubstituted', locale, { reason: state.substituted, segmenter: state.segmenter }));
     for (const problem of state.problems) warn(describeFileProblem(problem, locale));
   });
   engine.startSegmentation();

@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../core/rules/rule';
+import { localize, type Locale } from './l10n';
 
 /** Messages the server itself shows (not findings of rules). */
 export const SERVER_MESSAGES = {
@@ -54,10 +55,12 @@ export function fileProblemMessageId(problem: { readonly messageId: string }): S
   return (problem.messageId in SERVER_MESSAGES ? problem.messageId : 'file.unreadable') as ServerMessageId;
 }
 
+/** A server message as the command line prints it: without the editor's "Policy Lens:" prefix (it names the tool itself). */
+export function commandLineMessage(id: ServerMessageId, locale: Locale, args: Readonly<Record<string, string | number>> = {}): string {
+  return localize(SERVER_MESSAGES[id], locale, args).replace(/^(Policy Lens|政策文稿助手)[:：]\s*/, '');
+}
+
 /** A file problem as one line in the user's language (the command line prints these). */
-export function describeFileProblem(problem: { readonly path: string; readonly messageId: string; readonly line?: number; readonly detail?: string }, locale: 'en' | 'zh'): string {
-  const template = SERVER_MESSAGES[fileProblemMessageId(problem)][locale];
-  const args: Record<string, string | number> = { path: problem.path, line: (problem.line ?? 0) + 1, detail: problem.detail ?? '' };
-  // The command line names the tool itself: drop the editor's "Policy Lens:" prefix.
-  return template.replace(/^(Policy Lens|政策文稿助手)[:：]\s*/, '').replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
+export function describeFileProblem(problem: { readonly path: string; readonly messageId: string; readonly line?: number; readonly detail?: string }, locale: Locale): string {
+  return commandLineMessage(fileProblemMessageId(problem), locale, { path: problem.path, line: (problem.line ?? 0) + 1, detail: problem.detail ?? '' });
 }
