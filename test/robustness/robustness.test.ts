@@ -64,19 +64,22 @@ describe('large documents', () => {
     expect(first.every((d: any) => LIGHT_CODES.has(d.code))).toBe(true);
 
     // Edits, each followed at once by a hover: the hover must not wait for the diagnostics
-    // of that version, which take the analysis of all 20 MB.
+    // of that version, which take the analysis of all 20 MB. The analysis runs in slices, so
+    // a hover that reaches the server late (a loaded machine delays the pipe) may still be
+    // answered after a publish; one that waited for the analysis would come after every one.
     const line = lineStarts(text.slice(0, 200_000)).length - 10;
     const hoverTimes: number[] = [];
-    for (let version = 2; version <= 4; version++) {
+    const answeredFirst: boolean[] = [];
+    for (let version = 2; version <= 6; version++) {
       change(client, uri, version, { start: { line, character: 0 }, end: { line, character: 0 } }, '发展,');
       const started = performance.now();
-      const hover = client.request('textDocument/hover', { textDocument: { uri }, position: { line: 10, character: 2 } }, 60_000);
-      await hover;
+      await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 10, character: 2 } }, 60_000);
       hoverTimes.push(performance.now() - started);
-      expect(publishes(client, uri).some((n) => n.params.version === version), `hover of v${version} answered before its diagnostics`).toBe(false);
+      answeredFirst.push(!publishes(client, uri).some((n) => n.params.version === version));
       await client.diagnostics(uri, version, 120_000);
     }
-    console.log(`20 MB: hover right after an edit answered in ${hoverTimes.map((t) => t.toFixed(0)).join(', ')} ms`);
+    console.log(`20 MB: hover right after an edit answered in ${hoverTimes.map((t) => t.toFixed(0)).join(', ')} ms; before its diagnostics: ${answeredFirst.join(', ')}`);
+    expect(answeredFirst.filter(Boolean).length, 'hovers answered before the diagnostics of their version').toBeGreaterThanOrEqual(2);
     for (const t of hoverTimes) expect(t).toBeLessThan(5_000);
     const sizeMessages = messages(client).filter((m) => m.includes('twenty.policy.txt') && m.includes('maxDocumentSize'));
     expect(sizeMessages).toHaveLength(1);
