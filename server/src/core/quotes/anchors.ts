@@ -43,12 +43,14 @@ export function anchorsOf(index: CollationIndex, text: string): ParagraphAnchors
     }
     for (let k = 0; k < places.length; k++) {
       const p = places[k];
+      // Not left-maximal: the match was seeded further left, unless that k-gram was too common to seed from.
+      // (Checked first: inside a copied passage this rejects almost every place with one comparison.)
+      const extendsLeft = i > 0 && p > 0 && key.charCodeAt(i - 1) === ref.charCodeAt(p - 1);
+      if (extendsLeft && !previousCommon) continue;
       if (!sameRun(key, i, ref, p, SEED)) continue;
       let start = i;
       let refStart = p;
-      if (i > 0 && p > 0 && key.charCodeAt(i - 1) === ref.charCodeAt(p - 1)) {
-        // Not left-maximal: the match was seeded further left, unless that k-gram was too common to seed from.
-        if (!previousCommon) continue;
+      if (extendsLeft) {
         while (start > 0 && refStart > 0 && key.charCodeAt(start - 1) === ref.charCodeAt(refStart - 1)) {
           start--;
           refStart--;

@@ -21,20 +21,40 @@ const NOUN_LIKE = /^(n|vn|an|l|i|j|eng)/;
 
 /**
  * Occurrences of each token-aligned phrase of at least `minLength` characters
- * in a paragraph. A phrase ends on a noun-like token when tags are known.
+ * in a paragraph, for phrases that may occur `minCount` times. A phrase ends on
+ * a noun-like token when tags are known.
+ *
+ * A phrase occurs no more often than its rarest token, so phrases holding a
+ * token seen fewer than `minCount` times are not collected (most of them: this
+ * was the bulk of the slogan rule's time), unless a glossary term of the
+ * paragraph has that wording: its hits are added to the token occurrences.
  */
-export function phraseOccurrences(tokens: readonly Token[], terms: readonly TermHit[], minLength: number, maxTokens: number): Map<string, Span[]> {
+export function phraseOccurrences(tokens: readonly Token[], terms: readonly TermHit[], minLength: number, maxTokens: number, minCount = 1): Map<string, Span[]> {
   const occurrences = new Map<string, Span[]>();
   const add = (phrase: string, span: Span) => {
     const list = occurrences.get(phrase);
     if (!list) occurrences.set(phrase, [span]);
     else if (list[list.length - 1].end <= span.start) list.push(span);
   };
+  const words = tokens.map(isWord);
+  const counts = new Map<string, number>();
+  if (minCount > 1) for (let i = 0; i < tokens.length; i++) if (words[i]) counts.set(tokens[i].text, (counts.get(tokens[i].text) ?? 0) + 1);
+  const frequent = (i: number) => minCount <= 1 || counts.get(tokens[i].text)! >= minCount;
+  const termForms = new Set<string>();
+  const termLengths = new Set<number>();
+  for (const hit of terms) {
+    termForms.add(hit.form);
+    termLengths.add(hit.form.length);
+  }
   for (let i = 0; i < tokens.length; i++) {
-    if (!isWord(tokens[i]) || FUNCTION_WORDS.has(tokens[i].text)) continue;
+    if (!words[i] || FUNCTION_WORDS.has(tokens[i].text)) continue;
     let phrase = '';
-    for (let j = i; j < tokens.length && j < i + maxTokens && isWord(tokens[j]); j++) {
+    let rare = false;
+    for (let j = i; j < tokens.length && j < i + maxTokens && words[j]; j++) {
       phrase += tokens[j].text;
+      rare ||= !frequent(j);
+      // A rare phrase is kept only for the glossary term it may spell.
+      if (rare && !(termLengths.has(phrase.length) && termForms.has(phrase))) continue;
       const tag = tokens[j].tag;
       if (phrase.length >= minLength && !FUNCTION_WORDS.has(tokens[j].text) && (tag === undefined || NOUN_LIKE.test(tag))) {
         add(phrase, { start: tokens[i].start, end: tokens[j].end });

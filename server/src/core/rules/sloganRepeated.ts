@@ -130,13 +130,16 @@ function checkParagraph({ paragraph, tokens, terms, ignored }: ParagraphInput, o
   const minLength = options.minLength as number;
   const minCount = options.minCount as number;
   const text = paragraph.text;
-  const isIgnored = (phrase: string) => [...ignored].some((i) => phrase.includes(i));
+  const isIgnored = (phrase: string) => {
+    for (const i of ignored) if (phrase.includes(i)) return true;
+    return false;
+  };
   // Occurrences inside a longer fixed formula (以高质量发展促进高水平安全…) are part of the formula.
   const formulas = terms.filter((t) => t.match.entry.kind === 'slogan' && t.end - t.start > minLength);
   const candidates: Repeat[] = [];
   const frames: Span[] = [];
   const quoted = quotations(text);
-  for (const [phrase, all] of phraseOccurrences(tokens, terms, minLength, 8)) {
+  for (const [phrase, all] of phraseOccurrences(tokens, terms, minLength, 8, minCount)) {
     // Ignoring 高质量发展 also silences the longer 推动高质量发展 it would otherwise uncover.
     if (all.length < minCount || isIgnored(phrase)) continue;
     const spans = all.filter((s) => !formulas.some((f) => f.form !== phrase && f.start <= s.start && s.end <= f.end));
