@@ -50,7 +50,10 @@ export function startServer(connection: Connection, engine: PolicyEngine): void 
     engine.configure(settings.current);
     engine.startSegmentation();
     resources.reloadGlossary(openText);
-    return resources.reloadReferences();
+    const changed = resources.reloadReferences();
+    // Idle time while the dictionary loads: the first document opened need not wait for the index.
+    setImmediate(() => engine.prepareReferences());
+    return changed;
   };
 
   connection.onInitialize((params: InitializeParams) => {

@@ -14,6 +14,8 @@ export interface Passage extends Normalized {
 }
 
 const TERMINAL = new Set('。！？!?；;');
+/** The same marks by code: sentence splitting looks at every character of every paragraph. */
+const TERMINAL_CODES = new Set([...TERMINAL].map((c) => c.charCodeAt(0)));
 const OPENERS = '“‘「『（(《〈[【"';
 const CLOSERS = '”’」』）)》〉]】"';
 const QUOTE = /[“「『]/g;
@@ -29,7 +31,7 @@ export function sentenceSpans(line: string): Span[] {
   const spans: Span[] = [];
   let start = 0;
   for (let i = 0; i <= line.length; i++) {
-    if (i < line.length && !TERMINAL.has(line[i])) continue;
+    if (i < line.length && !TERMINAL_CODES.has(line.charCodeAt(i))) continue;
     const span = trimmedSpan(line, start, i);
     if (span) spans.push(span);
     start = i + 1;

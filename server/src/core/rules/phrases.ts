@@ -26,10 +26,10 @@ const NOUN_LIKE = /^(n|vn|an|l|i|j|eng)/;
  *
  * A phrase occurs no more often than its rarest token, so phrases holding a
  * token seen fewer than `minCount` times are not collected (most of them: this
- * was the bulk of the slogan rule's time), unless a glossary term of the
- * paragraph has that wording: its hits are added to the token occurrences.
+ * was the bulk of the slogan rule's time), except where they spell a glossary
+ * term of the paragraph, whose hits are added to its token occurrences.
  */
-export function phraseOccurrences(tokens: readonly Token[], terms: readonly TermHit[], minLength: number, maxTokens: number, minCount = 1): Map<string, Span[]> {
+export function phraseOccurrences(text: string, tokens: readonly Token[], terms: readonly TermHit[], minLength: number, maxTokens: number, minCount = 1): Map<string, Span[]> {
   const occurrences = new Map<string, Span[]>();
   const add = (phrase: string, span: Span) => {
     const list = occurrences.get(phrase);
@@ -37,36 +37,53 @@ export function phraseOccurrences(tokens: readonly Token[], terms: readonly Term
     else if (list[list.length - 1].end <= span.start) list.push(span);
   };
   const words = tokens.map(isWord);
-  const counts = new Map<string, number>();
-  if (minCount > 1) for (let i = 0; i < tokens.length; i++) if (words[i]) counts.set(tokens[i].text, (counts.get(tokens[i].text) ?? 0) + 1);
-  const frequent = (i: number) => minCount <= 1 || counts.get(tokens[i].text)! >= minCount;
-  const termForms = new Set<string>();
-  const termLengths = new Set<number>();
-  for (const hit of terms) {
-    termForms.add(hit.form);
-    termLengths.add(hit.form.length);
-  }
+  const frequent = frequentTokens(tokens, words, minCount);
+  const ends = (j: number, phrase: string) => phrase.length >= minLength && !FUNCTION_WORDS.has(tokens[j].text) && (tokens[j].tag === undefined || NOUN_LIKE.test(tokens[j].tag!));
   for (let i = 0; i < tokens.length; i++) {
     if (!words[i] || FUNCTION_WORDS.has(tokens[i].text)) continue;
     let phrase = '';
-    let rare = false;
-    for (let j = i; j < tokens.length && j < i + maxTokens && words[j]; j++) {
+    for (let j = i; j < tokens.length && j < i + maxTokens && words[j] && frequent[j]; j++) {
       phrase += tokens[j].text;
-      rare ||= !frequent(j);
-      // A rare phrase is kept only for the glossary term it may spell.
-      if (rare && !(termLengths.has(phrase.length) && termForms.has(phrase))) continue;
-      const tag = tokens[j].tag;
-      if (phrase.length >= minLength && !FUNCTION_WORDS.has(tokens[j].text) && (tag === undefined || NOUN_LIKE.test(tag))) {
-        add(phrase, { start: tokens[i].start, end: tokens[j].end });
-      }
+      if (ends(j, phrase)) add(phrase, { start: tokens[i].start, end: tokens[j].end });
     }
   }
   // Glossary terms count as phrases even where the segmenter split them differently.
+  const forms = new Set(terms.filter((hit) => hit.end - hit.start >= minLength).map((hit) => hit.form));
+  for (const form of forms) {
+    // All the term's token-aligned occurrences, those with a rare token too, then its hits.
+    occurrences.delete(form);
+    for (const span of alignedOccurrences(text, form, tokens, words, maxTokens, ends)) add(form, span);
+  }
   for (const hit of terms) {
     if (hit.end - hit.start >= minLength && !occurrences.get(hit.form)?.some((s) => s.start === hit.start)) add(hit.form, hit);
   }
   for (const list of occurrences.values()) list.sort((a, b) => a.start - b.start);
   return occurrences;
+}
+
+/** Per token: true when its text occurs at least `minCount` times among the paragraph's words. */
+function frequentTokens(tokens: readonly Token[], words: readonly boolean[], minCount: number): boolean[] {
+  if (minCount <= 1) return tokens.map(() => true);
+  const counts = new Map<string, number>();
+  for (let i = 0; i < tokens.length; i++) if (words[i]) counts.set(tokens[i].text, (counts.get(tokens[i].text) ?? 0) + 1);
+  return tokens.map((t, i) => words[i] && counts.get(t.text)! >= minCount);
+}
+
+/** Where `form` is spelled by a run of word tokens that the phrase collection above accepts, in text order. */
+function alignedOccurrences(text: string, form: string, tokens: readonly Token[], words: readonly boolean[], maxTokens: number, ends: (j: number, phrase: string) => boolean): Span[] {
+  const spans: Span[] = [];
+  let i = 0;
+  for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
+    // The token starting at `at`, if one does (tokens cover the text in order).
+    while (i < tokens.length && tokens[i].start < at) i++;
+    if (i >= tokens.length) break;
+    if (tokens[i].start !== at || !words[i] || FUNCTION_WORDS.has(tokens[i].text)) continue;
+    const end = at + form.length;
+    for (let j = i; j < tokens.length && j < i + maxTokens && words[j] && tokens[j].end <= end; j++) {
+      if (tokens[j].end === end && ends(j, form)) spans.push({ start: at, end });
+    }
+  }
+  return spans;
 }
 
 function isWord(token: Token): boolean {

@@ -139,7 +139,7 @@ function checkParagraph({ paragraph, tokens, terms, ignored }: ParagraphInput, o
   const candidates: Repeat[] = [];
   const frames: Span[] = [];
   const quoted = quotations(text);
-  for (const [phrase, all] of phraseOccurrences(tokens, terms, minLength, 8, minCount)) {
+  for (const [phrase, all] of phraseOccurrences(text, tokens, terms, minLength, 8, minCount)) {
     // Ignoring 高质量发展 also silences the longer 推动高质量发展 it would otherwise uncover.
     if (all.length < minCount || isIgnored(phrase)) continue;
     const spans = all.filter((s) => !formulas.some((f) => f.form !== phrase && f.start <= s.start && s.end <= f.end));
