@@ -38,26 +38,39 @@ export function chainAnchors(index: CollationIndex, anchors: readonly Anchor[], 
   const docLength = doc.key.length;
   const barriers = barrierCounts(doc);
   const n = anchors.length;
+  // The anchors' fields as typed arrays: the look-back below reads them ≈100 times per anchor.
+  const ad = new Int32Array(n);
+  const ar = new Int32Array(n);
+  const al = new Int32Array(n);
+  const as = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    ad[k] = anchors[k].d;
+    ar[k] = anchors[k].r;
+    al[k] = anchors[k].length;
+    as[k] = index.sourceOf[anchors[k].r];
+  }
   const score = new Float64Array(n);
   const pred = new Int32Array(n).fill(-1);
   const trim = new Int32Array(n);
   for (let j = 0; j < n; j++) {
-    const b = anchors[j];
-    score[j] = b.length;
-    const source = index.sourceOf[b.r];
+    const bd = ad[j];
+    const br = ar[j];
+    const bl = al[j];
+    const source = as[j];
+    score[j] = bl;
     for (let k = j - 1, steps = 0; k >= 0 && steps < LOOK_BACK; k--, steps++) {
-      const a = anchors[k];
-      if (a.d + a.length + MAX_DOC_GAP < b.d && b.d - a.d > 2000) break;
-      if (a.d >= b.d || a.r >= b.r || index.sourceOf[a.r] !== source) continue;
-      const overlap = Math.max(0, a.d + a.length - b.d, a.r + a.length - b.r);
-      if (overlap >= b.length) continue;
-      const docGap = b.d + overlap - (a.d + a.length);
-      const refGap = b.r + overlap - (a.r + a.length);
+      const aEnd = ad[k] + al[k];
+      if (aEnd + MAX_DOC_GAP < bd && bd - ad[k] > 2000) break;
+      if (ad[k] >= bd || ar[k] >= br || as[k] !== source) continue;
+      const overlap = Math.max(0, aEnd - bd, ar[k] + al[k] - br);
+      if (overlap >= bl) continue;
+      const docGap = bd + overlap - aEnd;
+      const refGap = br + overlap - (ar[k] + al[k]);
       if (docGap > MAX_DOC_GAP || refGap > MAX_REF_GAP || Math.min(docGap, refGap) > MAX_BOTH_GAP) continue;
       // The document's own sentences between two copies, or its own text on both sides of a paragraph break, end a chain.
-      if (docGap > 0 && !continuous(barriers, a.d + a.length, b.d + overlap)) continue;
+      if (docGap > 0 && !continuous(barriers, aEnd, bd + overlap)) continue;
       const penalty = docGap === 0 && refGap === 0 ? 0 : 1 + 0.3 * Math.min(docGap, refGap) + 0.01 * Math.abs(docGap - refGap);
-      const candidate = score[k] + b.length - overlap - penalty;
+      const candidate = score[k] + bl - overlap - penalty;
       if (candidate > score[j]) {
         score[j] = candidate;
         pred[j] = k;

@@ -23,7 +23,8 @@ const LIST_MARKER = /^[\s\u3000]*[\dA-Za-z一二三四五六七八九十]{1,3}$/
 /** How many following paragraphs may close a mark: web pages and PDFs break lines inside quotations. */
 const WINDOW = 3;
 /** A line ending in one of these ends a paragraph; any other line is broken and continues on the next. */
-const PARAGRAPH_END = /[。！？；：…”’）」』]\s*$/;
+const PARAGRAPH_END_MARKS = new Set('。！？；：…”’）」』');
+const SPACE = /\s/;
 const BLANK = /^[\s\u3000\u200b\ufeff]*$/;
 
 interface Mark {
@@ -81,7 +82,7 @@ export const punctuationPairsRule: Rule = {
       // Lines broken inside a sentence (PDF copies, links of web pages) count as one paragraph.
       const startsParagraph = !continues;
       if (startsParagraph) ordinal++;
-      continues = !PARAGRAPH_END.test(paragraph.text);
+      continues = !endsParagraph(paragraph.text);
       const expired = pending.filter((p) => p.ordinal < ordinal - WINDOW);
       expired.forEach(report);
       pending = pending.filter((p) => p.ordinal >= ordinal - WINDOW);
@@ -112,8 +113,18 @@ function markFinding(mark: Mark, paragraph: Paragraph, open: boolean): Finding {
   return proofFinding('punctuation.pairs', open ? 'unclosed' : 'unopened', start, start + 1, { char: mark.char, pair });
 }
 
+/** True when the text, white space at its end aside, ends with a mark that ends a paragraph (a regular expression ending in `\s*$` tried every mark of every paragraph). */
+function endsParagraph(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && SPACE.test(text[end - 1])) end--;
+  return end > 0 && PARAGRAPH_END_MARKS.has(text[end - 1]);
+}
+
+/** Length of the white space a text starts with (without copying the text). */
 function leadingSpace(text: string): number {
-  return text.length - text.replace(/^[\s\u3000]+/, '').length;
+  let start = 0;
+  while (start < text.length && SPACE.test(text[start])) start++;
+  return start;
 }
 
 /** The marks of a paragraph that find no partner inside it. */
