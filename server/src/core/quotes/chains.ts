@@ -49,19 +49,37 @@ export function chainAnchors(index: CollationIndex, anchors: readonly Anchor[], 
     al[k] = anchors[k].length;
     as[k] = index.sourceOf[anchors[k].r];
   }
+  // Only anchors of the same reference chain: each anchor's previous one of its reference.
+  const previousOfSource = new Int32Array(n);
+  const lastOfSource = new Map<number, number>();
+  for (let k = 0; k < n; k++) {
+    previousOfSource[k] = lastOfSource.get(as[k]) ?? -1;
+    lastOfSource.set(as[k], k);
+  }
   const score = new Float64Array(n);
   const pred = new Int32Array(n).fill(-1);
   const trim = new Int32Array(n);
+  // Anchors [0, far) start more than 2 000 units before the current one (`d` ascends).
+  let far = 0;
   for (let j = 0; j < n; j++) {
     const bd = ad[j];
     const br = ar[j];
     const bl = al[j];
-    const source = as[j];
     score[j] = bl;
-    for (let k = j - 1, steps = 0; k >= 0 && steps < LOOK_BACK; k--, steps++) {
+    // Predecessors are the LOOK_BACK anchors before this one, back to the first that ends
+    // too far before it (of any reference); of those, the ones of its reference are tried.
+    while (far < j && bd - ad[far] > 2000) far++;
+    const window = Math.max(0, j - LOOK_BACK);
+    let stop = window - 1;
+    for (let k = Math.min(far, j) - 1; k >= window; k--) {
+      if (ad[k] + al[k] + MAX_DOC_GAP < bd) {
+        stop = k;
+        break;
+      }
+    }
+    for (let k = previousOfSource[j]; k > stop; k = previousOfSource[k]) {
       const aEnd = ad[k] + al[k];
-      if (aEnd + MAX_DOC_GAP < bd && bd - ad[k] > 2000) break;
-      if (ad[k] >= bd || ar[k] >= br || as[k] !== source) continue;
+      if (ad[k] >= bd || ar[k] >= br) continue;
       const overlap = Math.max(0, aEnd - bd, ar[k] + al[k] - br);
       if (overlap >= bl) continue;
       const docGap = bd + overlap - aEnd;

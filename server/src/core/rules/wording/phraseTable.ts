@@ -22,10 +22,13 @@ export interface PhraseHit {
 export class PhraseTable {
   /** By the first UTF-16 unit's code: a one-character string per position of every paragraph was garbage. */
   readonly #byFirst = new Map<number, PhraseEntry[]>();
+  /** 1 for each unit some form starts with: rejects the other positions without hashing. */
+  readonly #startsForm = new Uint8Array(65536);
 
   constructor(entries: readonly PhraseEntry[]) {
     for (const entry of entries) {
       const first = entry.form.charCodeAt(0);
+      this.#startsForm[first] = 1;
       const list = this.#byFirst.get(first) ?? [];
       list.push(entry);
       this.#byFirst.set(first, list);
@@ -43,7 +46,7 @@ export class PhraseTable {
     }
     const hits: PhraseHit[] = [];
     for (let i = 0; i < text.length; i++) {
-      if ((boundary[i] & 1) === 0) continue;
+      if ((boundary[i] & 1) === 0 || this.#startsForm[text.charCodeAt(i)] === 0) continue;
       const candidates = this.#byFirst.get(text.charCodeAt(i));
       if (!candidates) continue;
       const entry = candidates.find((e) => (boundary[i + e.form.length] & 2) !== 0 && text.startsWith(e.form, i));
