@@ -5,6 +5,7 @@
  * and when all findings (token rules too) are published. Times from spawning the process;
  * default debounce (300 ms), as in the editor.
  */
+import { SERVER_NODE_OPTIONS } from '../server/src/launch';
 import { LspTestClient } from '../test/helpers/lspClient';
 
 export interface ColdStart {
@@ -19,7 +20,8 @@ export interface ColdStart {
 export async function coldStart(name: string, text: string, server?: string): Promise<ColdStart> {
   const started = performance.now();
   const since = () => performance.now() - started;
-  const client = server ? LspTestClient.start({}, [], server) : LspTestClient.start();
+  // Started as the VS Code client starts it.
+  const client = LspTestClient.start({}, SERVER_NODE_OPTIONS, server);
   try {
     await client.initialize({ settings: {} });
     const initialize = since();
