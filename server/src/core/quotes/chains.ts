@@ -28,26 +28,26 @@ export const MAX_BOTH_GAP = 16;
 const LOOK_BACK = 96;
 
 /**
- * Chains collinear anchors (sorted by `d`, then `r`) by dynamic programming:
+ * Chains collinear anchors (triples d, r, length, sorted by `d`, then `r`) by dynamic programming:
  * each anchor extends the best-scoring compatible predecessor (same
  * reference, both sides increasing, gaps within bounds; overlaps trimmed).
  * Chains are then taken best first, and each document unit belongs to at
  * most one chain: where two references share a passage, the longer copy wins.
  */
-export function chainAnchors(index: CollationIndex, anchors: readonly Anchor[], doc: ChainedText): Chain[] {
+export function chainAnchors(index: CollationIndex, anchors: Int32Array, doc: ChainedText): Chain[] {
   const docLength = doc.key.length;
   const barriers = barrierCounts(doc);
-  const n = anchors.length;
-  // The anchors' fields as typed arrays: the look-back below reads them ≈100 times per anchor.
+  const n = anchors.length / 3;
+  // The anchors' fields apart: the look-back below reads them ≈100 times per anchor.
   const ad = new Int32Array(n);
   const ar = new Int32Array(n);
   const al = new Int32Array(n);
   const as = new Int32Array(n);
   for (let k = 0; k < n; k++) {
-    ad[k] = anchors[k].d;
-    ar[k] = anchors[k].r;
-    al[k] = anchors[k].length;
-    as[k] = index.sourceOf[anchors[k].r];
+    ad[k] = anchors[3 * k];
+    ar[k] = anchors[3 * k + 1];
+    al[k] = anchors[3 * k + 2];
+    as[k] = index.sourceOf[ar[k]];
   }
   // Only anchors of the same reference chain: each anchor's previous one of its reference.
   const previousOfSource = new Int32Array(n);
@@ -108,9 +108,8 @@ export function chainAnchors(index: CollationIndex, anchors: readonly Anchor[], 
     for (const k of members) used[k] = 1;
     // The first member's trim was against a predecessor outside this chain.
     const trimmed = members.map((k, m) => {
-      const a = anchors[k];
       const cut = m === 0 ? 0 : trim[k];
-      return { d: a.d + cut, r: a.r + cut, length: a.length - cut };
+      return { d: ad[k] + cut, r: ar[k] + cut, length: al[k] - cut };
     });
     for (const run of freeRuns(trimmed, covered)) {
       const anchored = run.reduce((sum, a) => sum + a.length, 0);
