@@ -26,11 +26,20 @@ parentPort?.on('message', (message: ToWorker) => {
     return;
   }
   const lengths: Uint32Array[] = [];
-  const tags: string[][] = [];
+  const tagIds: Uint16Array[] = [];
+  const tagNames: string[] = [];
+  const idOf = new Map<string, number>();
   for (const text of message.texts) {
     const tokens = segmenter && text.length > 0 ? segmentParagraph(segmenter, text) : [];
     lengths.push(Uint32Array.from(tokens, (token) => token.end - token.start));
-    tags.push(tokens.map((token) => token.tag ?? ''));
+    tagIds.push(
+      Uint16Array.from(tokens, (token) => {
+        const tag = token.tag ?? '';
+        let id = idOf.get(tag);
+        if (id === undefined) idOf.set(tag, (id = tagNames.push(tag) - 1));
+        return id;
+      }),
+    );
   }
-  post({ type: 'cut', id: message.id, lengths, tags });
+  post({ type: 'cut', id: message.id, lengths, tagIds, tagNames });
 });
