@@ -13,10 +13,14 @@ const PAIRS: readonly (readonly [string, string])[] = [
   ['「', '」'],
   ['『', '』'],
 ];
-const KIND = new Map<string, { kind: number; open: boolean }>();
+/**
+ * Each mark's pair by character code: 2 × kind + 1 for an opening mark, 2 × kind for a
+ * closing one, -1 for any other character (a table, not a string and a lookup per character).
+ */
+const MARK = new Int8Array(65536).fill(-1);
 PAIRS.forEach(([opens, closes], kind) => {
-  for (const c of opens) KIND.set(c, { kind, open: true });
-  for (const c of closes) KIND.set(c, { kind, open: false });
+  for (const c of opens) MARK[c.charCodeAt(0)] = 2 * kind + 1;
+  for (const c of closes) MARK[c.charCodeAt(0)] = 2 * kind;
 });
 /** `1）`, `a)`, `①)` at the start of a paragraph: a list marker, not half of a pair. */
 const LIST_MARKER = /^[\s\u3000]*[\dA-Za-z一二三四五六七八九十]{1,3}$/;
@@ -132,14 +136,15 @@ function scan(text: string): Unmatched {
   const stacks: Mark[][] = PAIRS.map(() => []);
   const closers: Mark[] = [];
   for (let i = 0; i < text.length; i++) {
+    const mark = MARK[text.charCodeAt(i)];
+    if (mark < 0) continue;
     const char = text[i];
-    const info = KIND.get(char);
-    if (!info) continue;
+    const kind = mark >> 1;
     // ’ between Latin letters (China’s) or before a year (’99) is an apostrophe, not a quotation mark.
     if ((char === '’' || char === '‘') && ((/[A-Za-z]/.test(text[i - 1] ?? '') && /[A-Za-z]/.test(text[i + 1] ?? '')) || /\d/.test(text[i + 1] ?? ''))) continue;
-    if (info.open) stacks[info.kind].push({ kind: info.kind, offset: i, char });
-    else if (stacks[info.kind].length > 0) stacks[info.kind].pop();
-    else if (!LIST_MARKER.test(text.slice(0, i))) closers.push({ kind: info.kind, offset: i, char });
+    if ((mark & 1) === 1) stacks[kind].push({ kind, offset: i, char });
+    else if (stacks[kind].length > 0) stacks[kind].pop();
+    else if (!LIST_MARKER.test(text.slice(0, i))) closers.push({ kind, offset: i, char });
   }
   const openers = stacks.flat().sort((a, b) => a.offset - b.offset);
   return { openers, closers, opensWithQuote: text[leadingSpace(text)] === '“' };
