@@ -99,7 +99,14 @@ export class AnalysisCaches {
   }
 
   /** `classifyLine` remembered by line text, so an edit re-classifies only the edited line. */
-  readonly classifyLine: LineClassifier = (line) => this.#lineClasses.getOrCompute(line, () => classifyLine(line));
+  readonly classifyLine: LineClassifier = (line) => {
+    // Without a closure per call: the outline asks for every line on every edit.
+    const known = this.#lineClasses.get(line);
+    if (known !== undefined) return known;
+    const candidate = classifyLine(line);
+    this.#lineClasses.set(line, candidate);
+    return candidate;
+  };
 }
 
 /** The memo's value for the paragraph's text, computed and stored if missing. */
