@@ -37,18 +37,47 @@ describe('policy-lens check (node dist/cli.js)', { timeout: 120_000 }, () => {
     expect(code).toBe(1);
   });
 
-  it('checks files on worker threads with --jobs: the same output in the same order as one thread', () => {
+  it('checks files on two threads (jieba in a worker) and on worker threads with --jobs: the same output in the same order as one thread', () => {
     const fixtures = path.join(ROOT, 'test/fixtures');
-    const args = ['check', '000_a487f46611498c32.txt', '004_aedbcdac15b26f45.txt', path.join(WORKSPACE, 'docs'), '--format', 'json', '--fail-on', 'none'];
+    // National reports of every size (a resolution of 800 bytes to a 95 KB report), the corpus seeds, a workspace with references.
+    const national = ['corpus/national/gwr-1978.txt', 'corpus/national/resolution-17.txt', 'corpus/national/gwr-2022.txt', 'corpus/national/cpc-20.txt'];
+    const args = ['check', '000_a487f46611498c32.txt', '004_aedbcdac15b26f45.txt', ...national, path.join(WORKSPACE, 'docs'), '--format', 'json', '--fail-on', 'none'];
     const one = run([...args, '--jobs', '1'], { cwd: fixtures });
+    const two = run([...args, '--jobs', '2'], { cwd: fixtures });
     const three = run([...args, '-j', '3'], { cwd: fixtures });
     expect(one.code).toBe(0);
     const files = JSON.parse(one.stdout).files.map((f: { file: string }) => f.file);
-    expect(files.length).toBe(5);
-    expect(files.slice(0, 2)).toEqual(['000_a487f46611498c32.txt', '004_aedbcdac15b26f45.txt']);
-    expect(JSON.parse(one.stdout).files.some((f: { findings: unknown[] }) => f.findings.length > 0)).toBe(true);
+    expect(files.length).toBe(9);
+    expect(files.slice(0, 6)).toEqual(['000_a487f46611498c32.txt', '004_aedbcdac15b26f45.txt', ...national]);
+    const counts = JSON.parse(one.stdout).files.map((f: { findings: unknown[] }) => f.findings.length);
+    expect(counts.filter((n: number) => n > 0).length).toBeGreaterThan(3);
+    expect(two.stdout).toBe(one.stdout);
     expect(three.stdout).toBe(one.stdout);
-    expect(three.code).toBe(0);
+    expect([two.code, three.code]).toEqual([0, 0]);
+    expect(two.stderr).toBe(one.stderr);
+  });
+
+  it('prints the problems of the user\'s dictionaries and references once each, the same with jieba in a worker (--jobs 2)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-jobs-'));
+    try {
+      fs.mkdirSync(path.join(dir, '.vscode'));
+      fs.writeFileSync(path.join(dir, '.vscode/settings.json'), '{ "policyLens.dictionaries": ["words.txt", "missing.txt"], "policyLens.references": ["nowhere"] }');
+      fs.writeFileSync(path.join(dir, 'words.txt'), '新质生产力 n\n坏行 abc def ghi\n');
+      fs.copyFileSync(path.join(WORKSPACE, 'docs/draft.policy.txt'), path.join(dir, 'draft.policy.txt'));
+      fs.copyFileSync(path.join(ROOT, 'test/fixtures/corpus/national/resolution-17.txt'), path.join(dir, 'resolution-17.txt'));
+      const one = run(['check', 'draft.policy.txt', 'resolution-17.txt', '--jobs', '1'], { cwd: dir });
+      const two = run(['check', 'draft.policy.txt', 'resolution-17.txt', '--jobs', '2'], { cwd: dir });
+      expect(one.stderr.split('\n')).toEqual([
+        `policy-lens: file not found: ${path.join(dir, 'nowhere')}`,
+        `policy-lens: ${path.join(dir, 'words.txt')}:2: expected "word [freq] [tag]", line ignored: 坏行 abc def ghi`,
+        `policy-lens: file not found: ${path.join(dir, 'missing.txt')}`,
+        '3 problems (0 errors, 3 warnings, 0 notes) in 2 files.',
+        '',
+      ]);
+      expect([two.stdout, two.stderr, two.code]).toEqual([one.stdout, one.stderr, 1]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('names a missing reference with the editor’s localized message, not an id', () => {
