@@ -57,6 +57,15 @@ describe('policy-lens check (node dist/cli.js)', { timeout: 120_000 }, () => {
     expect(two.stderr).toBe(one.stderr);
   });
 
+  it('checks everything again in one thread when jieba\'s worker dies under --jobs 2: the output of one thread, not Intl.Segmenter\'s', () => {
+    const fixtures = path.join(ROOT, 'test/fixtures');
+    const args = ['check', 'corpus/national/gwr-2022.txt', 'corpus/national/resolution-17.txt', '004_aedbcdac15b26f45.txt', '--format', 'json', '--fail-on', 'none'];
+    const one = run([...args, '--jobs', '1'], { cwd: fixtures });
+    const stopped = spawnSync(process.execPath, ['-r', path.join(__dirname, 'fixtures/stopSegmentationWorker.cjs'), CLI, ...args, '--jobs', '2'], { cwd: fixtures, encoding: 'utf8', timeout: 60_000 });
+    expect(JSON.parse(one.stdout).files.length).toBe(3);
+    expect([stopped.stdout, stopped.stderr, stopped.status]).toEqual([one.stdout, one.stderr, 0]);
+  });
+
   it('prints the problems of the user\'s dictionaries and references once each, the same with jieba in a worker (--jobs 2)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-jobs-'));
     try {

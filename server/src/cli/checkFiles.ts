@@ -36,7 +36,11 @@ export async function checkFiles(setup: CheckSetup, files: readonly string[], jo
   };
   const plan = planFor(jobs, setup);
   if (plan === 'pipeline' && files.length > 0) {
-    await checkPipelined(setup, files, onResult);
+    if (await checkPipelined(setup, files, onResult)) {
+      // jieba's worker failed: everything again in this thread, so that the output is what one thread gives.
+      results.fill(undefined);
+      done = 0;
+    }
   } else if (plan === 'file workers' && files.length > 1) {
     try {
       await checkInWorkers(checkWorkerScript()!, setup, files, jobs, onResult);
@@ -62,9 +66,10 @@ export async function checkFiles(setup: CheckSetup, files: readonly string[], jo
  * the event loop, many at once (up to PIPELINE_BYTES): while the dictionary
  * loads, the main thread reads them and runs the rules that need no tokens;
  * then the worker cuts them in input order while the main thread runs the
- * token rules on each batch of paragraphs as it arrives.
+ * token rules on each batch of paragraphs as it arrives. True when jieba
+ * failed and Intl.Segmenter cut instead.
  */
-async function checkPipelined(setup: CheckSetup, files: readonly string[], onResult: (index: number, result: FileResult) => void): Promise<void> {
+async function checkPipelined(setup: CheckSetup, files: readonly string[], onResult: (index: number, result: FileResult) => void): Promise<boolean> {
   compileLessEagerly();
   const checker = new FileChecker(setup, 'worker');
   let next = 0;
@@ -97,6 +102,7 @@ async function checkPipelined(setup: CheckSetup, files: readonly string[], onRes
       };
       startNext();
     });
+    return checker.segmenterFellBack;
   } finally {
     checker.dispose();
   }

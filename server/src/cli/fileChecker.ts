@@ -60,6 +60,11 @@ export class FileChecker {
     return result({ report: { file, encoding: read.encoding, findings: word ? withWordPlaces(findings, word) : findings } });
   }
 
+  /** True when jieba failed (to load, or its worker died) and Intl.Segmenter cut instead. */
+  get segmenterFellBack(): boolean {
+    return this.#engine?.segmentation.state.kind === 'fallback';
+  }
+
   dispose(): void {
     this.#engine?.dispose();
   }
