@@ -70,17 +70,21 @@ describe('policy-lens check (node dist/cli.js)', { timeout: 120_000 }, () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-jobs-'));
     try {
       fs.mkdirSync(path.join(dir, '.vscode'));
-      fs.writeFileSync(path.join(dir, '.vscode/settings.json'), '{ "policyLens.dictionaries": ["words.txt", "missing.txt"], "policyLens.references": ["nowhere"] }');
+      const settings = { 'policyLens.dictionaries': ['words.txt', 'missing.txt'], 'policyLens.references': ['nowhere'], 'policyLens.diagnostics.maxDocumentSize': 1000 };
+      fs.writeFileSync(path.join(dir, '.vscode/settings.json'), JSON.stringify(settings));
       fs.writeFileSync(path.join(dir, 'words.txt'), '新质生产力 n\n坏行 abc def ghi\n');
       fs.copyFileSync(path.join(WORKSPACE, 'docs/draft.policy.txt'), path.join(dir, 'draft.policy.txt'));
-      fs.copyFileSync(path.join(ROOT, 'test/fixtures/corpus/national/resolution-17.txt'), path.join(dir, 'resolution-17.txt'));
-      const one = run(['check', 'draft.policy.txt', 'resolution-17.txt', '--jobs', '1'], { cwd: dir });
-      const two = run(['check', 'draft.policy.txt', 'resolution-17.txt', '--jobs', '2'], { cwd: dir });
+      for (const name of ['resolution-17.txt', 'gwr-1978.txt']) fs.copyFileSync(path.join(ROOT, 'test/fixtures/corpus/national', name), path.join(dir, name));
+      const args = ['check', 'draft.policy.txt', 'resolution-17.txt', 'gwr-1978.txt'];
+      const one = run([...args, '--jobs', '1'], { cwd: dir });
+      const two = run([...args, '--jobs', '2'], { cwd: dir });
+      // The engine's warnings first, then each file's, in input order.
       expect(one.stderr.split('\n')).toEqual([
         `policy-lens: file not found: ${path.join(dir, 'nowhere')}`,
         `policy-lens: ${path.join(dir, 'words.txt')}:2: expected "word [freq] [tag]", line ignored: 坏行 abc def ghi`,
         `policy-lens: file not found: ${path.join(dir, 'missing.txt')}`,
-        '3 problems (0 errors, 3 warnings, 0 notes) in 2 files.',
+        expect.stringMatching(/^policy-lens: gwr-1978\.txt: \d+ characters, above policyLens\.diagnostics\.maxDocumentSize; only light checks run$/),
+        expect.stringMatching(/^\d+ problems \(\d+ errors?, \d+ warnings?, \d+ notes?\) in 3 files\.$/),
         '',
       ]);
       expect([two.stdout, two.stderr, two.code]).toEqual([one.stdout, one.stderr, 1]);

@@ -36,11 +36,10 @@ export async function checkFiles(setup: CheckSetup, files: readonly string[], jo
   };
   const plan = planFor(jobs, setup);
   if (plan === 'pipeline' && files.length > 0) {
-    if (await checkPipelined(setup, files, onResult)) {
-      // jieba's worker failed: everything again in this thread, so that the output is what one thread gives.
-      results.fill(undefined);
-      done = 0;
-    }
+    const pipelined = await checkPipelined(setup, files, (index) => onProgress(++done, files[index]));
+    // jieba's worker failed: everything again in this thread, so that the output is what one thread gives.
+    if (pipelined.fellBack) done = 0;
+    else pipelined.results.forEach((result, index) => (results[index] = result));
   } else if (plan === 'file workers' && files.length > 1) {
     try {
       await checkInWorkers(checkWorkerScript()!, setup, files, jobs, onResult);
@@ -66,12 +65,13 @@ export async function checkFiles(setup: CheckSetup, files: readonly string[], jo
  * the event loop, many at once (up to PIPELINE_BYTES): while the dictionary
  * loads, the main thread reads them and runs the rules that need no tokens;
  * then the worker cuts them in input order while the main thread runs the
- * token rules on each batch of paragraphs as it arrives. True when jieba
- * failed and Intl.Segmenter cut instead.
+ * token rules on each batch of paragraphs as it arrives. `fellBack` when
+ * jieba failed and Intl.Segmenter cut instead.
  */
-async function checkPipelined(setup: CheckSetup, files: readonly string[], onResult: (index: number, result: FileResult) => void): Promise<boolean> {
+async function checkPipelined(setup: CheckSetup, files: readonly string[], onDone: (index: number) => void): Promise<{ results: FileResult[]; fellBack: boolean }> {
   compileLessEagerly();
   const checker = new FileChecker(setup, 'worker');
+  const results: FileResult[] = [];
   let next = 0;
   let underWay = 0;
   let bytes = 0;
@@ -90,7 +90,8 @@ async function checkPipelined(setup: CheckSetup, files: readonly string[], onRes
         void checkOne(checker, files[index]).then((result) => {
           underWay--;
           bytes -= size;
-          onResult(index, result);
+          results[index] = result;
+          onDone(index);
           if (++finished === files.length) resolve();
           else schedule();
         });
@@ -102,7 +103,9 @@ async function checkPipelined(setup: CheckSetup, files: readonly string[], onRes
       };
       startNext();
     });
-    return checker.segmenterFellBack;
+    // The engine's warnings go with the first file, as with one thread, whichever file finished first.
+    results[0] = { ...results[0], warnings: [...checker.takeEngineWarnings(), ...results[0].warnings] };
+    return { results, fellBack: checker.segmenterFellBack };
   } finally {
     checker.dispose();
   }
@@ -110,7 +113,7 @@ async function checkPipelined(setup: CheckSetup, files: readonly string[], onRes
 
 async function checkOne(checker: FileChecker, file: string): Promise<FileResult> {
   try {
-    return await checker.check(file);
+    return await checker.check(file, true);
   } catch (error) {
     return { error: `${file}: ${error instanceof Error ? error.message : String(error)}`, warnings: [] };
   }

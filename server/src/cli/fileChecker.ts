@@ -37,10 +37,14 @@ export class FileChecker {
     private readonly segmentation: Segmentation = 'in-process',
   ) {}
 
-  async check(file: string): Promise<FileResult> {
+  /**
+   * Findings (or the error) of one file, with its warnings; unless `ownWarningsOnly`, the engine's
+   * warnings so far come first (with several checks under way, see `takeEngineWarnings`).
+   */
+  async check(file: string, ownWarningsOnly = false): Promise<FileResult> {
     const setup = this.setup;
     const warnings: string[] = [];
-    const result = (outcome: { report: FileReport } | { error: string }): FileResult => ({ ...outcome, warnings: [...this.#takeEngineWarnings(), ...warnings] });
+    const result = (outcome: { report: FileReport } | { error: string }): FileResult => ({ ...outcome, warnings: ownWarningsOnly ? warnings : [...this.takeEngineWarnings(), ...warnings] });
     const absolute = path.resolve(setup.cwd, file);
     const read = isDocxPath(file) ? await readDocxInput(absolute) : readDocumentFile(absolute, setup.encoding);
     if ('error' in read) return result({ error: `${file}: ${read.error}` });
@@ -69,7 +73,8 @@ export class FileChecker {
     this.#engine?.dispose();
   }
 
-  #takeEngineWarnings(): string[] {
+  /** The engine's warnings (dictionaries, glossaries, references, the segmenter) not yet handed out. */
+  takeEngineWarnings(): string[] {
     const warnings = this.#engineWarnings;
     this.#engineWarnings = [];
     return warnings;
