@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { prestartWanted } from '../../server/src/adapters/prestart';
 import { parseArgs } from '../../server/src/cli/args';
 import { expandPatterns, globToRegExp } from '../../server/src/cli/glob';
 import { RULES } from '../../server/src/core/rules/registry';
@@ -271,5 +272,19 @@ describe('command-line parsing and globs', () => {
       files: ['docs/clean.policy.txt', 'docs/draft.policy.txt', 'docs/gb18030.policy.txt'],
       unmatched: ['missing/*.txt'],
     });
+  });
+});
+
+describe('booting jieba\'s worker before the command line has loaded', () => {
+  it('happens when two jobs will check with jieba in a worker: asked, or by default on two cores', () => {
+    expect(prestartWanted(['check', 'a.txt'], 2)).toBe(true);
+    expect(prestartWanted(['check', 'a.txt', '--jobs', '2'], 8)).toBe(true);
+    expect(prestartWanted(['check', '-j=2', 'a.txt'], 1)).toBe(true);
+    expect(prestartWanted(['--jobs=2', 'check', 'a.txt'], 4)).toBe(true);
+    expect(prestartWanted(['check', 'a.txt'], 4)).toBe(false);
+    expect(prestartWanted(['check', 'a.txt', '-j', '1'], 2)).toBe(false);
+    expect(prestartWanted(['check', 'a.txt', '--jobs', '3'], 2)).toBe(false);
+    expect(prestartWanted(['check', '--outline', 'a.txt'], 2)).toBe(false);
+    expect(prestartWanted(['--help'], 2)).toBe(false);
   });
 });

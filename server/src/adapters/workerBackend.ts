@@ -1,12 +1,10 @@
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CutPieces, SegmenterBackend, SegmenterLoad } from '../engine/host';
 import type { SegmenterChoice } from '../engine/settings';
+import { adoptPrestartedWorker, SEGMENTATION_WORKER_SCRIPT as WORKER_SCRIPT } from './prestart';
 import type { FromWorker, ToWorker } from './segmentationProtocol';
 import { segmenterOrder } from './segmenterChain';
-
-const WORKER_SCRIPT = path.join(__dirname, 'segmentationWorker.js');
 
 /** The bundled worker script; absent when running from sources (tests). */
 export function segmentationWorkerScript(): string | undefined {
@@ -33,7 +31,8 @@ export class WorkerBackend implements SegmenterBackend {
     workerPath = WORKER_SCRIPT,
   ) {
     this.name = segmenterOrder(choice)[0];
-    const worker = new Worker(workerPath);
+    // The command line may have booted it already (adapters/prestart.ts).
+    const worker = (workerPath === WORKER_SCRIPT ? adoptPrestartedWorker() : undefined) ?? new Worker(workerPath);
     this.#worker = worker;
     worker.on('message', (message: FromWorker) => this.#onMessage(message));
     worker.on('error', (error) => this.#fail(new Error(`worker: ${error.message}`)));

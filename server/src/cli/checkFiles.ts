@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkInWorkers, checkWorkerScript } from '../adapters/checkPool';
 import { compileLessEagerly } from '../adapters/jitFlags';
+import { dropPrestartedWorker } from '../adapters/prestart';
 import { segmentationWorkerScript } from '../adapters/workerBackend';
 import { FileChecker, type CheckSetup, type FileResult } from './fileChecker';
 
@@ -35,6 +36,7 @@ export async function checkFiles(setup: CheckSetup, files: readonly string[], jo
     onProgress(++done, files[index]);
   };
   const plan = planFor(jobs, setup);
+  if (plan !== 'pipeline') dropPrestartedWorker();
   if (plan === 'pipeline' && files.length > 0) {
     const pipelined = await checkPipelined(setup, files, (index) => onProgress(++done, files[index]));
     // jieba's worker failed: everything again in this thread, so that the output is what one thread gives.
