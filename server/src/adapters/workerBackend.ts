@@ -75,7 +75,8 @@ export class WorkerBackend implements SegmenterBackend {
     } else {
       const request = this.#pending.get(message.id);
       this.#pending.delete(message.id);
-      request?.resolve(message.lengths.map((lengths, i) => ({ lengths, tags: message.tags[i] })));
+      const { tagIds, tagNames } = message;
+      request?.resolve(message.lengths.map((lengths, i) => ({ lengths, tags: Array.from(tagIds[i], (id) => tagNames[id]) })));
     }
     if (!this.#load && this.#pending.size === 0) this.#worker.unref();
   }

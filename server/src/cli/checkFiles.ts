@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkInWorkers, checkWorkerScript } from '../adapters/checkPool';
-import { compileLessEagerly } from '../adapters/jitFlags';
 import { dropPrestartedWorker } from '../adapters/prestart';
+import { compileLessEagerly } from '../adapters/v8Tuning';
 import { segmentationWorkerScript } from '../adapters/workerBackend';
 import { FileChecker, type CheckSetup, type FileResult } from './fileChecker';
 
