@@ -4,7 +4,9 @@ import type { FileProblem } from './textFiles';
 /** Messages between the server's main thread and the segmentation worker. */
 export type ToWorker =
   | { readonly type: 'load'; readonly userDictionaryPaths: readonly string[]; readonly choice: Exclude<SegmenterChoice, 'intl'> }
-  | { readonly type: 'cut'; readonly id: number; readonly texts: readonly string[] };
+  | { readonly type: 'cut'; readonly id: number; readonly texts: readonly string[] }
+  /** Ends the worker after the messages before it: terminating it inside a nodejieba call aborts the process. */
+  | { readonly type: 'stop' };
 
 export type FromWorker =
   | {

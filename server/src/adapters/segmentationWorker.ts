@@ -15,6 +15,8 @@ function post(message: FromWorker): void {
 }
 
 parentPort?.on('message', (message: ToWorker) => {
+  // Between calls, so no nodejieba call is cut short (that aborts the whole process).
+  if (message.type === 'stop') return void process.exit(0);
   if (message.type === 'load') {
     try {
       const loaded = loadSegmenterChain(message.userDictionaryPaths, message.choice);

@@ -25,6 +25,8 @@ export class WorkerBackend implements SegmenterBackend {
   #load: { resolve: (load: SegmenterLoad) => void; reject: (error: Error) => void } | undefined;
   #failure: Error | undefined;
   #nextId = 1;
+  /** Resolves with the thread's exit code once it has stopped. */
+  readonly exited: Promise<number>;
 
   constructor(
     private readonly choice: Exclude<SegmenterChoice, 'intl'> = 'auto',
@@ -36,7 +38,12 @@ export class WorkerBackend implements SegmenterBackend {
     this.#worker = worker;
     worker.on('message', (message: FromWorker) => this.#onMessage(message));
     worker.on('error', (error) => this.#fail(new Error(`worker: ${error.message}`)));
-    worker.on('exit', (code) => this.#fail(new Error(`worker exited with code ${code}`)));
+    let exit!: (code: number) => void;
+    this.exited = new Promise((resolve) => (exit = resolve));
+    worker.on('exit', (code) => {
+      this.#fail(new Error(`worker exited with code ${code}`));
+      exit(code);
+    });
     worker.unref();
   }
 
@@ -59,9 +66,18 @@ export class WorkerBackend implements SegmenterBackend {
     });
   }
 
+  /**
+   * Stops the worker. Terminating it inside a nodejieba call (a dictionary load, a cut)
+   * aborts the whole process (`Napi::Error`), so a busy worker is asked to stop after the
+   * work it was sent; its answers are ignored. An idle one is terminated at once.
+   */
   dispose(): void {
+    const busy = this.#load !== undefined || this.#pending.size > 0;
     this.#failure ??= new Error('disposed');
-    void this.#worker.terminate();
+    if (busy) {
+      this.#send({ type: 'stop' });
+      this.#worker.unref();
+    } else void this.#worker.terminate();
   }
 
   #onMessage(message: FromWorker): void {
