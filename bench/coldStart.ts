@@ -5,6 +5,7 @@
  * and when all findings (token rules too) are published. Times from spawning the process;
  * default debounce (300 ms), as in the editor.
  */
+import { SERVER_NODE_OPTIONS } from '../server/src/launch';
 import { LspTestClient } from '../test/helpers/lspClient';
 
 export interface ColdStart {
@@ -16,10 +17,11 @@ export interface ColdStart {
   readonly diagnostics: number;
 }
 
-export async function coldStart(name: string, text: string, server?: string): Promise<ColdStart> {
+export async function coldStart(name: string, text: string, server?: string, nodeOptions: readonly string[] = SERVER_NODE_OPTIONS): Promise<ColdStart> {
   const started = performance.now();
   const since = () => performance.now() - started;
-  const client = server ? LspTestClient.start({}, [], server) : LspTestClient.start();
+  // Started as the VS Code client starts it.
+  const client = LspTestClient.start({}, nodeOptions, server);
   try {
     await client.initialize({ settings: {} });
     const initialize = since();
@@ -27,25 +29,36 @@ export async function coldStart(name: string, text: string, server?: string): Pr
     client.open(uri, text);
     let outline = 0;
     const symbols = client.request('textDocument/documentSymbol', { textDocument: { uri } }, 120_000).then(() => (outline = since()));
-    let firstWarnings = 0;
-    const first = client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && p.diagnostics.length > 0, 120_000).then(() => (firstWarnings = since()));
-    const ready = await client.waitFor('policyLens/status', (p) => p.state !== 'loading', 120_000);
-    const dictionaryReady = since();
-    // All findings: the first publish after the dictionary is ready.
-    const readyIndex = client.notifications.indexOf(ready);
-    let published: { params: { diagnostics: unknown[] } } | undefined;
+    // Every publish with the time it arrived, until none has come for QUIET ms after the dictionary.
+    const publishes: { at: number; json: string; count: number }[] = [];
+    let seen = 0;
+    const collect = () => {
+      const all = client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri);
+      for (; seen < all.length; seen++) publishes.push({ at: since(), json: JSON.stringify(all[seen].params.diagnostics), count: all[seen].params.diagnostics.length });
+    };
+    let dictionaryReady = 0;
     for (;;) {
-      published = client.notifications.slice(readyIndex + 1).find((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri);
-      if (published) break;
+      collect();
+      if (!dictionaryReady && client.notifications.some((n) => n.method === 'policyLens/status' && n.params.state !== 'loading')) dictionaryReady = since();
+      const last = publishes[publishes.length - 1];
+      if (dictionaryReady && last && last.at > dictionaryReady && since() - last.at > QUIET) break;
+      if (since() > 120_000) throw new Error('no settled diagnostics');
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
-    const allFindings = since();
-    await Promise.all([symbols, first]);
-    return { initialize, outline, firstWarnings, dictionaryReady, allFindings, diagnostics: published.params.diagnostics.length };
+    // All findings: the first publish of what the document settles on. (A check that began before
+    // the dictionary was ready can publish just after it, without the token rules' findings.)
+    const settled = publishes[publishes.length - 1];
+    const allFindings = publishes.find((p) => p.json === settled.json)!.at;
+    const firstWarnings = publishes.find((p) => p.count > 0)?.at ?? allFindings;
+    await symbols;
+    return { initialize, outline, firstWarnings, dictionaryReady, allFindings, diagnostics: settled.count };
   } finally {
     client.kill();
   }
 }
+
+/** A publish is the last one when nothing follows for this long. */
+const QUIET = 1500;
 
 /** The median of each step over `runs` cold starts. */
 export async function medianColdStart(name: string, text: string, runs: number): Promise<ColdStart> {

@@ -13,6 +13,7 @@ import { validateGlossary } from '../server/src/core/terms/glossaryValidation';
 import { TermMatcher } from '../server/src/core/terms/termMatcher';
 import { splitParagraphs } from '../server/src/core/text/paragraphs';
 import type { Segmenter } from '../server/src/core/types';
+import { SERVER_NODE_OPTIONS } from '../server/src/launch';
 import { LspTestClient } from '../test/helpers/lspClient';
 import { medianColdStart } from './coldStart';
 import { compareSegmenters, measureSegmenter } from './segmenters';
@@ -40,10 +41,33 @@ function timed<T>(fn: () => T): [T, number] {
   return [result, performance.now() - started];
 }
 
+/** CPU time (user + system, ms) that `fn` took in this process. */
+function timedCpu<T>(fn: () => T): [T, number] {
+  const before = process.cpuUsage();
+  const result = fn();
+  const used = process.cpuUsage(before);
+  return [result, (used.user + used.system) / 1000];
+}
+
 /** VmRSS of a process, from /proc (Linux). */
 function rssOf(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+}
+
+/**
+ * CPU time (ms) of each thread of a process, from /proc (Linux; 10 ms ticks). The
+ * server's threads are its main thread (named after the process), the segmentation
+ * worker and V8's platform threads (background compilation and GC).
+ */
+function threadCpu(pid: number): Map<number, number> {
+  const cpu = new Map<number, number>();
+  for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+    const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    cpu.set(Number(tid), (Number(fields[11]) + Number(fields[12])) * 10);
+  }
+  return cpu;
 }
 
 /** RSS of a bare Node process with nodejieba loaded (the same dictionaries): the floor the server is compared with. */
@@ -82,8 +106,8 @@ function inProcess(): Segmenter {
 }
 
 async function overStdio(segmenter: Segmenter): Promise<void> {
-  console.log('\n— language server over stdio (node dist/server.js --stdio) —');
-  const client = LspTestClient.start();
+  console.log(`\n— language server over stdio (node ${SERVER_NODE_OPTIONS.join(' ')} dist/server.js --stdio, as the VS Code client starts it) —`);
+  const client = LspTestClient.start({}, SERVER_NODE_OPTIONS);
   let started = performance.now();
   await client.initialize({ settings: { diagnostics: { debounceMs: 0 } } });
   row('initialize round trip', ms(performance.now() - started));
@@ -91,9 +115,12 @@ async function overStdio(segmenter: Segmenter): Promise<void> {
   await client.waitFor('policyLens/status', (p) => p.state !== 'loading', 60_000);
   row('dictionary ready after initialize (worker thread)', ms(performance.now() - started));
 
+  const pid = client.child.pid!;
+  const cpuBefore = threadCpu(pid);
   started = performance.now();
   client.open(uri, COMPILATION);
   await client.diagnostics(uri, 1, 120_000);
+  const cpuOpen = [...threadCpu(pid)].map(([tid, ms]) => [tid, ms - (cpuBefore.get(tid) ?? 0)] as const);
   const first = client.notifications.find((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri)!;
   const openMs = performance.now() - started;
   row(`didOpen → settled diagnostics (${first.params.diagnostics.length} diagnostics)`, ms(openMs));
@@ -101,6 +128,13 @@ async function overStdio(segmenter: Segmenter): Promise<void> {
   const paragraphs = splitParagraphs(COMPILATION).filter((p) => p.text.length > 0);
   const [, cutNow] = timed(() => paragraphs.forEach((p) => segmentParagraph(segmenter, p.text)));
   row('  ÷ raw paragraph-wise nodejieba cut (before / after the open)', `${(openMs / rawCutMs).toFixed(2)} / ${(openMs / cutNow).toFixed(2)} ×`, '≤ 1.3 ×');
+  // CPU by thread: unlike wall time, it does not depend on what else the machine is doing.
+  const mainCpu = cpuOpen.find(([tid]) => tid === pid)?.[1] ?? 0;
+  const others = cpuOpen.filter(([tid]) => tid !== pid).map(([, ms]) => ms).sort((a, b) => b - a);
+  const [workerCpu = 0, ...platform] = others;
+  const [, cutCpu] = timedCpu(() => paragraphs.forEach((p) => segmentParagraph(segmenter, p.text)));
+  row('  CPU during the open: main thread / segmentation worker / V8 background threads', `${mainCpu} / ${workerCpu} / ${platform.reduce((a, b) => a + b, 0)} ms`);
+  row('  main-thread CPU ÷ CPU of the raw cut (in this process)', `${(mainCpu / cutCpu).toFixed(2)} ×`);
   const bare = bareJiebaRss();
   const serverRss = rssOf(client.child.pid!);
   row('server RSS with the document open − bare nodejieba process', `${mb(serverRss)} − ${mb(bare)} = ${mb(serverRss - bare)}`, '≤ 100 MB');

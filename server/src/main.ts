@@ -2,6 +2,7 @@
 import { createConnection, ProposedFeatures, StreamMessageWriter, type MessageReader } from 'vscode-languageserver/node';
 import { diagnosticsJsonEncoder } from './lsp/messageEncoder';
 import { createNodeHost } from './adapters/nodeHost';
+import { tuneV8 } from './adapters/v8Tuning';
 import { PolicyEngine } from './engine/engine';
 import { startServer } from './lsp/server';
 
@@ -13,6 +14,7 @@ if (!process.argv.some((arg) => arg === '--stdio' || arg === '--node-ipc' || arg
   process.stderr.write('usage: policy-lens-server --stdio | --node-ipc | --socket=<port>\n');
   process.exit(2);
 }
+tuneV8();
 
 // Over stdio, publishes are encoded a diagnostic at a time and reused (see messageEncoder.ts).
 // stdin stays a stream: vscode-languageserver accepts a stream or a reader on each side (its

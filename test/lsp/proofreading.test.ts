@@ -74,6 +74,16 @@ describe('proofreading rules over stdio', () => {
     const nestedActions = await client.request('textDocument/codeAction', { textDocument: { uri }, range: nested.range, context: { diagnostics: [nested] } });
     expect(nestedActions[0].edit.changes[uri].map((e: any) => e.newText)).toEqual(['〈', '〉']);
 
+    // A fix that only deletes says what it deletes; one that deletes a line break joins two lines.
+    const ellipsis = diagnostics.find((d) => d.code === 'punctuation.ellipsis');
+    const ellipsisActions = await client.request('textDocument/codeAction', { textDocument: { uri }, range: ellipsis.range, context: { diagnostics: [ellipsis] } });
+    expect(ellipsisActions[0].title).toBe('删除“……”');
+    const broken = 'file:///tmp/broken.policy.txt';
+    client.open(broken, '今年以来，各地区各部门坚持稳中求进工作总基调，\n扎实推进高质量发展，经济运行总体平稳。\n');
+    const join = (await client.diagnostics(broken, 1)).find((d: any) => d.code === 'paragraph.broken');
+    const joinActions = await client.request('textDocument/codeAction', { textDocument: { uri: broken }, range: join.range, context: { diagnostics: [join] } });
+    expect(joinActions[0].title).toBe('与下一行合并');
+
     // A finding without a certain fix offers no quick fix (an unclosed quotation: only the writer knows where it ends).
     const pairs = diagnostics.find((d) => d.code === 'punctuation.pairs');
     const pairActions = await client.request('textDocument/codeAction', { textDocument: { uri }, range: pairs.range, context: { diagnostics: [pairs] } });

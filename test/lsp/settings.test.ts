@@ -12,6 +12,16 @@ describe('parseSettings', () => {
     }
   });
 
+  it('tells about a setting that is no longer used, nested or flat, and nothing else of it', () => {
+    for (const raw of [{ rules: { quote: { mismatch: { maxDifference: 15 } } } }, { 'rules.quote.mismatch.maxDifference': 15 }]) {
+      const { settings, problems } = parseSettings(raw, RULES);
+      expect(problems).toEqual([
+        { key: 'policyLens.rules.quote.mismatch.maxDifference', value: '15', fallback: '', replacedBy: 'policyLens.rules.quote.mismatch.minLength, policyLens.rules.quote.mismatch.minReuse' },
+      ]);
+      expect(settings.rules.get('quote.mismatch')!.options).toEqual({ minLength: 16, minReuse: 50, checkNumbers: false });
+    }
+  });
+
   it('reads nested (VS Code) and flat (other clients) keys', () => {
     const nested = parseSettings({ diagnostics: { debounceMs: 0 }, rules: { punctuation: { width: { severity: 'error', checkSpaces: false } } } }, RULES);
     expect(nested.settings.debounceMs).toBe(0);

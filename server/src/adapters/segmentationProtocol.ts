@@ -16,5 +16,8 @@ export type FromWorker =
       readonly problems: readonly FileProblem[];
     }
   | { readonly type: 'loadFailed'; readonly error: string }
-  /** `lengths[i]` are the piece lengths of `texts[i]`, `tags[i]` their parts of speech. */
-  | { readonly type: 'cut'; readonly id: number; readonly lengths: readonly Uint32Array[]; readonly tags: readonly (readonly string[])[] };
+  /**
+   * `lengths[i]` are the piece lengths of `texts[i]`, `tagIds[i]` their parts of speech as
+   * indexes into `tagNames`: some 60 tags for 300 000 pieces, not one cloned string per piece.
+   */
+  | { readonly type: 'cut'; readonly id: number; readonly lengths: readonly Uint32Array[]; readonly tagIds: readonly Uint16Array[]; readonly tagNames: readonly string[] };

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { segmentParagraph } from '../core/segment/tokens';
+import { pieceLengths } from '../core/segment/tokens';
 import type { Segmenter } from '../core/types';
 import type { FromWorker, ToWorker } from './segmentationProtocol';
 import { loadSegmenterChain } from './segmenterChain';
@@ -26,11 +26,19 @@ parentPort?.on('message', (message: ToWorker) => {
     return;
   }
   const lengths: Uint32Array[] = [];
-  const tags: string[][] = [];
+  const tagIds: Uint16Array[] = [];
+  const tagNames: string[] = [];
+  const idOf = new Map<string, number>();
   for (const text of message.texts) {
-    const tokens = segmenter && text.length > 0 ? segmentParagraph(segmenter, text) : [];
-    lengths.push(Uint32Array.from(tokens, (token) => token.end - token.start));
-    tags.push(tokens.map((token) => token.tag ?? ''));
+    const pieces = segmenter && text.length > 0 ? pieceLengths(segmenter, text) : { lengths: new Uint32Array(0), tags: [] };
+    lengths.push(pieces.lengths);
+    tagIds.push(
+      Uint16Array.from(pieces.tags, (tag) => {
+        let id = idOf.get(tag);
+        if (id === undefined) idOf.set(tag, (id = tagNames.push(tag) - 1));
+        return id;
+      }),
+    );
   }
-  post({ type: 'cut', id: message.id, lengths, tags });
+  post({ type: 'cut', id: message.id, lengths, tagIds, tagNames });
 });

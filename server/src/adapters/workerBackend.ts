@@ -62,7 +62,8 @@ export class WorkerBackend implements SegmenterBackend {
     } else {
       const request = this.#pending.get(message.id);
       this.#pending.delete(message.id);
-      request?.resolve(message.lengths.map((lengths, i) => ({ lengths, tags: message.tags[i] })));
+      const { tagIds, tagNames } = message;
+      request?.resolve(message.lengths.map((lengths, i) => ({ lengths, tags: Array.from(tagIds[i], (id) => tagNames[id]) })));
     }
   }
 

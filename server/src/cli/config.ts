@@ -73,5 +73,6 @@ function policyLensKeys(parsed: unknown): Record<string, unknown> {
 }
 
 function describe(problem: SettingProblem): string {
+  if (problem.replacedBy) return `setting "${problem.key}" is no longer used (set to ${problem.value}); see ${problem.replacedBy}`;
   return `setting "${problem.key}" has an invalid value (${problem.value}); using the default ${problem.fallback}`;
 }

@@ -193,9 +193,13 @@ function paragraphFindings(
     { paragraph: relativeParagraph(paragraph), tokens, terms: facts.termHits(paragraph), ignored: facts.ignored },
     options,
   );
-  memo.set(paragraph.text, found);
-  return found;
+  // Most paragraphs have no finding for most rules: one shared empty list, not one per paragraph and rule.
+  const stored = found.length === 0 ? NO_FINDINGS : found;
+  memo.set(paragraph.text, stored);
+  return stored;
 }
+
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
 /**
  * The facts one rule sees: the same document, with every memo name the rule

@@ -1,4 +1,5 @@
 import { BoundedMemo } from '../core/memo';
+import { InternTable } from '../core/text/internTable';
 import { createIntlSegmenter } from '../core/segment/intlSegmenter';
 import { segmentParagraph } from '../core/segment/tokens';
 import type { Segmenter, Token } from '../core/types';
@@ -194,15 +195,17 @@ export class SegmentationService {
 /**
  * Words and tags are interned: a document of 300 000 tokens has some 25 000
  * distinct words and 60 tags, and every slice or cloned tag was a string of
- * its own (≈13 MB for the 1.6 MB compilation). Bounded: cleared when full.
+ * its own (≈13 MB for the 1.6 MB compilation). Words are looked up before
+ * they are sliced (core/text/internTable.ts). Bounded: cleared when full.
  */
-const interned = new Map<string, string>();
+const words = new InternTable(SEGMENTATION_BUDGETS.internedWords);
+const tags = new Map<string, string>();
 
-function intern(value: string): string {
-  const known = interned.get(value);
+function internTag(value: string): string {
+  const known = tags.get(value);
   if (known !== undefined) return known;
-  if (interned.size >= SEGMENTATION_BUDGETS.internedWords) interned.clear();
-  interned.set(value, value);
+  if (tags.size >= 1000) tags.clear();
+  tags.set(value, value);
   return value;
 }
 
@@ -215,8 +218,8 @@ function tokensFromPieces(text: string, pieces: CutPieces | undefined): readonly
     const end = offset + pieces.lengths[i];
     const tag = pieces.tags[i];
     // Long pieces (a run of Latin text, a number) are rarely repeated: not worth a table entry.
-    const word = end - offset <= 8 ? intern(text.slice(offset, end)) : text.slice(offset, end);
-    tokens.push(tag ? { text: word, start: offset, end, tag: intern(tag) } : { text: word, start: offset, end });
+    const word = end - offset <= 8 ? words.intern(text, offset, end) : text.slice(offset, end);
+    tokens.push(tag ? { text: word, start: offset, end, tag: internTag(tag) } : { text: word, start: offset, end });
     offset = end;
   }
   // An answer that does not cover the text exactly is not trusted.

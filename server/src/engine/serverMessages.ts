@@ -20,6 +20,10 @@ export const SERVER_MESSAGES = {
     en: 'Policy Lens: jieba segmentation is unavailable ({reason}); using the built-in word breaker, which does not know policy terms.',
     zh: '政策文稿助手：jieba 分词不可用（{reason}），改用内置分词器，无法识别政策术语。',
   },
+  settingRetired: {
+    en: 'Policy Lens: setting "{key}" is no longer used (set to {value}); see {replacedBy}.',
+    zh: '政策文稿助手：设置“{key}”已不再使用（当前值 {value}），请改用 {replacedBy}。',
+  },
   settingInvalid: {
     en: 'Policy Lens: setting "{key}" has an invalid value ({value}); using the default {fallback}.',
     zh: '政策文稿助手：设置“{key}”的值无效（{value}），已使用默认值 {fallback}。',

@@ -29,7 +29,18 @@ export interface SettingProblem {
   readonly key: string;
   readonly value: string;
   readonly fallback: string;
+  /** Set for a setting that no longer exists: what to use instead. */
+  readonly replacedBy?: string;
 }
+
+/**
+ * Settings earlier versions had, and what took their place: a user who set one is told, not
+ * silently ignored. `quote.mismatch` compared whole sentences up to a share of different
+ * characters; collation by alignment (docs/quotes.md) asks for evidence instead.
+ */
+const RETIRED_SETTINGS: Readonly<Record<string, string>> = {
+  'rules.quote.mismatch.maxDifference': 'policyLens.rules.quote.mismatch.minLength, policyLens.rules.quote.mismatch.minReuse',
+};
 
 export const DEFAULTS = {
   segmenter: 'auto' as SegmenterChoice,
@@ -81,6 +92,10 @@ export function parseSettings(raw: unknown, rules: readonly Rule[]): { settings:
             );
     }
     ruleConfigs.set(rule.id, { severity, options: options as RuleOptions });
+  }
+  for (const [key, replacedBy] of Object.entries(RETIRED_SETTINGS)) {
+    const value = lookup(root, key);
+    if (value !== undefined && value !== null) problems.push({ key: `policyLens.${key}`, value: preview(value), fallback: '', replacedBy });
   }
   const settings: Settings = {
     segmenter: read('segmenter', DEFAULTS.segmenter, (v): v is SegmenterChoice => (SEGMENTER_CHOICES as readonly unknown[]).includes(v)),

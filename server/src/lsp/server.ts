@@ -37,7 +37,7 @@ export function startServer(connection: Connection, engine: PolicyEngine): void 
   let client = { canWatchFiles: false, progress: false, roots: [] as string[] };
   const documents = new TextDocuments<LineDocument>(LineDocument);
   const messages = new UserMessages(connection, () => locale);
-  const settings = new SettingsManager(connection, (problem) => messages.show(MessageType.Warning, 'settingInvalid', { ...problem }));
+  const settings = new SettingsManager(connection, (problem) => messages.show(MessageType.Warning, problem.replacedBy ? 'settingRetired' : 'settingInvalid', { ...problem }));
   const resources = new ResourceDiagnostics(connection, engine, messages, () => locale);
   const store = new DocumentStore(engine);
   const typing = new TypingPauses();
@@ -52,7 +52,10 @@ export function startServer(connection: Connection, engine: PolicyEngine): void 
     engine.configure(settings.current);
     engine.startSegmentation();
     resources.reloadGlossary(openText);
-    return resources.reloadReferences();
+    const changed = resources.reloadReferences();
+    // Idle time while the dictionary loads: the first document opened need not wait for the index.
+    setImmediate(() => engine.prepareReferences());
+    return changed;
   };
 
   connection.onInitialize((params: InitializeParams) => {

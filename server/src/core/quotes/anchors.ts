@@ -1,5 +1,5 @@
-import { CollationIndex, kgramHash, SEED, TOO_COMMON } from './collationIndex';
-import { foldUnit } from './normalize';
+import { COMMON, CollationIndex, kgramHash, SEED } from './collationIndex';
+import { foldCode } from './normalize';
 
 /**
  * One paragraph in comparison form with its anchors: the maximal exact
@@ -20,35 +20,37 @@ const MAX_ANCHORS = 20_000;
 
 /** Seeds and extends: every maximal exact match of at least SEED units between a paragraph and the references. */
 export function anchorsOf(index: CollationIndex, text: string): ParagraphAnchors {
-  const parts: string[] = [];
-  const offsetList: number[] = [];
+  const codes = new Uint16Array(text.length);
+  const allOffsets = new Int32Array(text.length);
+  let units = 0;
   for (let i = 0; i < text.length; i++) {
-    const folded = foldUnit(text.charCodeAt(i));
-    if (folded === '' || folded === '\u0000') continue;
-    parts.push(folded);
-    offsetList.push(i);
+    const folded = foldCode(text.charCodeAt(i));
+    if (folded <= 0) continue;
+    codes[units] = folded;
+    allOffsets[units++] = i;
   }
-  const key = parts.join('');
-  const offsets = Int32Array.from(offsetList);
+  const key = stringOf(codes, units);
+  const offsets = allOffsets.slice(0, units);
   const ref = index.key;
   const found: number[] = [];
   const seen = new Set<number>();
   let previousCommon = false;
   for (let i = 0; i + SEED <= key.length && found.length < MAX_ANCHORS * 3; i++) {
-    const places = index.occurrences(kgramHash(key, i));
-    const common = places === TOO_COMMON;
-    if (!places || common) {
-      previousCommon = common;
+    const slot = index.slotOf(kgramHash(key, i));
+    if (slot < 0) {
+      previousCommon = slot === COMMON;
       continue;
     }
-    for (let k = 0; k < places.length; k++) {
-      const p = places[k];
+    for (let k = 0, count = index.runLength(slot); k < count; k++) {
+      const p = index.positionAt(slot, k);
+      // Not left-maximal: the match was seeded further left, unless that k-gram was too common to seed from.
+      // (Checked first: inside a copied passage this rejects almost every place with one comparison.)
+      const extendsLeft = i > 0 && p > 0 && key.charCodeAt(i - 1) === ref.charCodeAt(p - 1);
+      if (extendsLeft && !previousCommon) continue;
       if (!sameRun(key, i, ref, p, SEED)) continue;
       let start = i;
       let refStart = p;
-      if (i > 0 && p > 0 && key.charCodeAt(i - 1) === ref.charCodeAt(p - 1)) {
-        // Not left-maximal: the match was seeded further left, unless that k-gram was too common to seed from.
-        if (!previousCommon) continue;
+      if (extendsLeft) {
         while (start > 0 && refStart > 0 && key.charCodeAt(start - 1) === ref.charCodeAt(refStart - 1)) {
           start--;
           refStart--;
@@ -64,6 +66,13 @@ export function anchorsOf(index: CollationIndex, text: string): ParagraphAnchors
     previousCommon = false;
   }
   return { key, offsets, anchors: sortedTriples(found) };
+}
+
+/** The first `length` codes as a string, in slices (fromCharCode takes its arguments on the stack). */
+function stringOf(codes: Uint16Array, length: number): string {
+  let text = '';
+  for (let i = 0; i < length; i += 4096) text += String.fromCharCode.apply(null, codes.subarray(i, Math.min(length, i + 4096)) as unknown as number[]);
+  return text;
 }
 
 function sameRun(a: string, i: number, b: string, j: number, length: number): boolean {

@@ -28,36 +28,67 @@ export const MAX_BOTH_GAP = 16;
 const LOOK_BACK = 96;
 
 /**
- * Chains collinear anchors (sorted by `d`, then `r`) by dynamic programming:
+ * Chains collinear anchors (triples d, r, length, sorted by `d`, then `r`) by dynamic programming:
  * each anchor extends the best-scoring compatible predecessor (same
  * reference, both sides increasing, gaps within bounds; overlaps trimmed).
  * Chains are then taken best first, and each document unit belongs to at
  * most one chain: where two references share a passage, the longer copy wins.
  */
-export function chainAnchors(index: CollationIndex, anchors: readonly Anchor[], doc: ChainedText): Chain[] {
+export function chainAnchors(index: CollationIndex, anchors: Int32Array, doc: ChainedText): Chain[] {
   const docLength = doc.key.length;
   const barriers = barrierCounts(doc);
-  const n = anchors.length;
+  const n = anchors.length / 3;
+  // The anchors' fields apart: the look-back below reads them ≈100 times per anchor.
+  const ad = new Int32Array(n);
+  const ar = new Int32Array(n);
+  const al = new Int32Array(n);
+  const as = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    ad[k] = anchors[3 * k];
+    ar[k] = anchors[3 * k + 1];
+    al[k] = anchors[3 * k + 2];
+    as[k] = index.sourceOf[ar[k]];
+  }
+  // Only anchors of the same reference chain: each anchor's previous one of its reference.
+  const previousOfSource = new Int32Array(n);
+  const lastOfSource = new Map<number, number>();
+  for (let k = 0; k < n; k++) {
+    previousOfSource[k] = lastOfSource.get(as[k]) ?? -1;
+    lastOfSource.set(as[k], k);
+  }
   const score = new Float64Array(n);
   const pred = new Int32Array(n).fill(-1);
   const trim = new Int32Array(n);
+  // Anchors [0, far) start more than 2 000 units before the current one (`d` ascends).
+  let far = 0;
   for (let j = 0; j < n; j++) {
-    const b = anchors[j];
-    score[j] = b.length;
-    const source = index.sourceOf[b.r];
-    for (let k = j - 1, steps = 0; k >= 0 && steps < LOOK_BACK; k--, steps++) {
-      const a = anchors[k];
-      if (a.d + a.length + MAX_DOC_GAP < b.d && b.d - a.d > 2000) break;
-      if (a.d >= b.d || a.r >= b.r || index.sourceOf[a.r] !== source) continue;
-      const overlap = Math.max(0, a.d + a.length - b.d, a.r + a.length - b.r);
-      if (overlap >= b.length) continue;
-      const docGap = b.d + overlap - (a.d + a.length);
-      const refGap = b.r + overlap - (a.r + a.length);
+    const bd = ad[j];
+    const br = ar[j];
+    const bl = al[j];
+    score[j] = bl;
+    // Predecessors are the LOOK_BACK anchors before this one, back to the first that ends
+    // too far before it (of any reference); of those, the ones of its reference are tried.
+    while (far < j && bd - ad[far] > 2000) far++;
+    const window = Math.max(0, j - LOOK_BACK);
+    let stop = window - 1;
+    for (let k = Math.min(far, j) - 1; k >= window; k--) {
+      if (ad[k] + al[k] + MAX_DOC_GAP < bd) {
+        stop = k;
+        break;
+      }
+    }
+    for (let k = previousOfSource[j]; k > stop; k = previousOfSource[k]) {
+      const aEnd = ad[k] + al[k];
+      if (ad[k] >= bd || ar[k] >= br) continue;
+      const overlap = Math.max(0, aEnd - bd, ar[k] + al[k] - br);
+      if (overlap >= bl) continue;
+      const docGap = bd + overlap - aEnd;
+      const refGap = br + overlap - (ar[k] + al[k]);
       if (docGap > MAX_DOC_GAP || refGap > MAX_REF_GAP || Math.min(docGap, refGap) > MAX_BOTH_GAP) continue;
       // The document's own sentences between two copies, or its own text on both sides of a paragraph break, end a chain.
-      if (docGap > 0 && !continuous(barriers, a.d + a.length, b.d + overlap)) continue;
+      if (docGap > 0 && !continuous(barriers, aEnd, bd + overlap)) continue;
       const penalty = docGap === 0 && refGap === 0 ? 0 : 1 + 0.3 * Math.min(docGap, refGap) + 0.01 * Math.abs(docGap - refGap);
-      const candidate = score[k] + b.length - overlap - penalty;
+      const candidate = score[k] + bl - overlap - penalty;
       if (candidate > score[j]) {
         score[j] = candidate;
         pred[j] = k;
@@ -77,9 +108,8 @@ export function chainAnchors(index: CollationIndex, anchors: readonly Anchor[], 
     for (const k of members) used[k] = 1;
     // The first member's trim was against a predecessor outside this chain.
     const trimmed = members.map((k, m) => {
-      const a = anchors[k];
       const cut = m === 0 ? 0 : trim[k];
-      return { d: a.d + cut, r: a.r + cut, length: a.length - cut };
+      return { d: ad[k] + cut, r: ar[k] + cut, length: al[k] - cut };
     });
     for (const run of freeRuns(trimmed, covered)) {
       const anchored = run.reduce((sum, a) => sum + a.length, 0);

@@ -133,16 +133,34 @@ export class CollationIndex {
    * characters: hashes collide), or undefined when it is unknown or too common.
    */
   occurrences(hash: number): Int32Array | undefined {
-    if (hash < 0) return undefined;
+    const slot = this.slotOf(hash);
+    if (slot === UNKNOWN) return undefined;
+    if (slot === COMMON) return TOO_COMMON;
+    return this.#positions.subarray(this.#slotStart[slot], this.#slotEnd[slot]);
+  }
+
+  /**
+   * `occurrences` without making a view: the slot of the k-gram's run of positions
+   * (read them with `positionAt(slot, k)`, `runLength(slot)`), or UNKNOWN or COMMON.
+   * Seeding asks once per unit of every document.
+   */
+  slotOf(hash: number): number {
+    if (hash < 0) return UNKNOWN;
     const key = hash + 1;
     for (let slot = hash & this.#mask; ; slot = (slot + 1) & this.#mask) {
       const found = this.#slotKeys[slot];
-      if (found === 0) return undefined;
+      if (found === 0) return UNKNOWN;
       if (found !== key) continue;
-      const start = this.#slotStart[slot];
-      const end = this.#slotEnd[slot];
-      return end - start > MAX_OCCURRENCES ? TOO_COMMON : this.#positions.subarray(start, end);
+      return this.#slotEnd[slot] - this.#slotStart[slot] > MAX_OCCURRENCES ? COMMON : slot;
     }
+  }
+
+  runLength(slot: number): number {
+    return this.#slotEnd[slot] - this.#slotStart[slot];
+  }
+
+  positionAt(slot: number, k: number): number {
+    return this.#positions[this.#slotStart[slot] + k];
   }
 
   /**
@@ -172,6 +190,10 @@ export class CollationIndex {
 
 /** Marks a k-gram found too often: callers skip it, but know it exists. */
 export const TOO_COMMON = new Int32Array(0);
+/** `slotOf` for a k-gram the references do not have… */
+export const UNKNOWN = -1;
+/** …and for one they have too often to seed from (like TOO_COMMON). */
+export const COMMON = -2;
 
 /** Hash of `text[i, i + SEED)` as a non-negative 30-bit integer; -1 when it spans a U+0000. */
 export function kgramHash(text: string, i: number): number {

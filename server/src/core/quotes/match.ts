@@ -2,7 +2,7 @@ import type { Span } from '../types';
 import { boundedDistance, closestSubstring, diffHunks, groupHunks, isPermutation, type Hunk } from './align';
 import { normalize, sourceSpan } from './normalize';
 import type { ReferenceIndex, ReferenceSentence } from './referenceIndex';
-import { LEAD_IN_ANYWHERE, leadInPassagesOf, quotationsOf, sentencesOf, type Passage } from './units';
+import { LEAD_IN_ANYWHERE, leadInPassagesOf, passageAt, quotationsOf, sentenceSpans, sentencesOf, type Passage } from './units';
 
 export interface QuoteCheckOptions {
   /** Shortest passage compared, in comparison-key units (≈ characters). */
@@ -52,19 +52,22 @@ export function allowedEdits(length: number, options: QuoteCheckOptions): number
 export function findQuoteMismatches(index: ReferenceIndex, line: string, options: QuoteCheckOptions): QuoteMismatch[] {
   const found: QuoteMismatch[] = [];
   const settled: Span[] = [];
-  // Quotation marks or a lead-in are what this pass compares: most paragraphs have neither.
-  if (options.quotationsOnly && !/[“「『]/.test(line) && !LEAD_IN_ANYWHERE.test(line)) return found;
-
+  if (options.quotationsOnly) {
+    // Quotation marks or a lead-in are what this pass compares: most paragraphs have neither.
+    if (!/[“「『]/.test(line) && !LEAD_IN_ANYWHERE.test(line)) return found;
+    const sentences = sentenceSpans(line);
+    const quotes = [...quotationsOf(line, options.minLength), ...leadInPassagesOf(line, options.minLength, sentences)].filter((q) => q.key.length >= options.minLength);
+    if (quotes.length === 0) return found;
+    // An identical sentence is never reported, whatever quotation it holds: only sentences holding one are compared.
+    for (const span of sentences) {
+      if (!quotes.some((q) => span.start <= q.start && q.end <= span.end)) continue;
+      const sentence = passageAt(line, span, 'sentence');
+      if (sentence.key.length >= options.minLength && index.hasSentence(sentence.key)) settled.push(sentence);
+    }
+    return quotationMismatches(index, line, quotes, settled, options);
+  }
   for (const sentence of sentencesOf(line)) {
     if (sentence.key.length < options.minLength) continue;
-    if (options.quotationsOnly) {
-      // An identical sentence is never reported, whatever quotation it holds.
-      if (index.hasSentence(sentence.key)) {
-        settled.push(sentence);
-        continue;
-      }
-      continue;
-    }
     if (index.hasSentence(sentence.key)) {
       settled.push(sentence);
       continue;
@@ -74,8 +77,14 @@ export function findQuoteMismatches(index: ReferenceIndex, line: string, options
     settled.push(sentence);
     found.push(...mismatches(line, sentence, match.sentence, 0, match.sentence.key, 'sentence', options.checkNumbers === true));
   }
-  for (const quote of [...quotationsOf(line, options.minLength), ...leadInPassagesOf(line, options.minLength)]) {
-    if (quote.key.length < options.minLength) continue;
+  const quotes = [...quotationsOf(line, options.minLength), ...leadInPassagesOf(line, options.minLength)].filter((q) => q.key.length >= options.minLength);
+  return [...found, ...quotationMismatches(index, line, quotes, settled, options)];
+}
+
+/** Quotations that nearly match a stretch of a reference sentence, except those inside a settled sentence. */
+function quotationMismatches(index: ReferenceIndex, line: string, quotes: readonly Passage[], settled: readonly Span[], options: QuoteCheckOptions): QuoteMismatch[] {
+  const found: QuoteMismatch[] = [];
+  for (const quote of quotes) {
     if (settled.some((s) => s.start <= quote.start && quote.end <= s.end)) continue;
     const match = closestQuotation(index, quote.key, options);
     if (!match) continue;

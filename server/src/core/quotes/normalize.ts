@@ -13,27 +13,36 @@ export interface Normalized {
   readonly offsets: readonly number[];
 }
 
-const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d\u2e3a\u2e3b]/;
-const DOTS = /[\u00b7\u2022\u2027\u2219\u30fb\uff65]/;
-
 /** The comparison form of one UTF-16 unit; '' for units that are dropped. */
 export function foldUnit(code: number): string {
+  const folded = foldCode(code);
+  return folded < 0 ? '' : String.fromCharCode(folded);
+}
+
+/** `foldUnit` as a code, -1 for units that are dropped: seeding folds every unit of a document and makes no strings. */
+export function foldCode(code: number): number {
   // Fast paths: CJK ideographs and ASCII letters and digits stay as they are.
-  if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x7a && (code <= 0x5a || code >= 0x61))) {
-    return String.fromCharCode(code);
-  }
-  if (isDroppedSpace(code)) return '';
+  if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x7a && (code <= 0x5a || code >= 0x61))) return code;
+  if (isDroppedSpace(code)) return -1;
   if (code >= 0xff01 && code <= 0xff5e) {
     const folded = code - 0xfee0;
-    return folded === 0x2d ? '-' : folded === 0x22 ? '\u201c' : String.fromCharCode(folded);
+    return folded === 0x22 ? 0x201c : folded;
   }
-  const char = String.fromCharCode(code);
-  if (code === 0x2d || DASHES.test(char)) return '-';
-  if (DOTS.test(char)) return '\u00b7';
-  if (code === 0x22) return '\u201c';
-  if (code === 0x201d) return '\u201c';
-  if (code === 0x27 || code === 0x2019) return '\u2018';
-  return char;
+  if (code === 0x2d || isDash(code)) return 0x2d;
+  if (isDot(code)) return 0xb7;
+  if (code === 0x22 || code === 0x201d) return 0x201c;
+  if (code === 0x27 || code === 0x2019) return 0x2018;
+  return code;
+}
+
+/** The dash family: U+2010–2015, −, ﹘, ﹣, －, ⸺, ⸻. */
+function isDash(code: number): boolean {
+  return (code >= 0x2010 && code <= 0x2015) || code === 0x2212 || code === 0xfe58 || code === 0xfe63 || code === 0xff0d || code === 0x2e3a || code === 0x2e3b;
+}
+
+/** The middle-dot family: ·, •, ‧, ∙, ・, ･. */
+function isDot(code: number): boolean {
+  return code === 0xb7 || code === 0x2022 || code === 0x2027 || code === 0x2219 || code === 0x30fb || code === 0xff65;
 }
 
 /** White space, zero-width characters and BOM. */

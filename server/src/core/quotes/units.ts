@@ -1,3 +1,4 @@
+import type { Span } from '../types';
 import { normalize, type Normalized } from './normalize';
 
 /**
@@ -13,6 +14,8 @@ export interface Passage extends Normalized {
 }
 
 const TERMINAL = new Set('。！？!?；;');
+/** The same marks by code: sentence splitting looks at every character of every paragraph. */
+const TERMINAL_CODES = new Set([...TERMINAL].map((c) => c.charCodeAt(0)));
 const OPENERS = '“‘「『（(《〈[【"';
 const CLOSERS = '”’」』）)》〉]】"';
 const QUOTE = /[“「『]/g;
@@ -20,15 +23,25 @@ const QUOTE_CLOSE: Readonly<Record<string, string>> = { '“': '”', '「': '�
 
 /** Sentences of a line, trimmed; empty ones are left out. */
 export function sentencesOf(line: string): Passage[] {
-  const passages: Passage[] = [];
+  return sentenceSpans(line).map((span) => passageAt(line, span, 'sentence'));
+}
+
+/** Where the sentences of `sentencesOf` lie, without their comparison form (which costs most). */
+export function sentenceSpans(line: string): Span[] {
+  const spans: Span[] = [];
   let start = 0;
   for (let i = 0; i <= line.length; i++) {
-    if (i < line.length && !TERMINAL.has(line[i])) continue;
-    const passage = trimmed(line, start, i, 'sentence');
-    if (passage) passages.push(passage);
+    if (i < line.length && !TERMINAL_CODES.has(line.charCodeAt(i))) continue;
+    const span = trimmedSpan(line, start, i);
+    if (span) spans.push(span);
     start = i + 1;
   }
-  return passages;
+  return spans;
+}
+
+/** A span of `line` as a passage, with its comparison form. */
+export function passageAt(line: string, span: Span, kind: Passage['kind']): Passage {
+  return { kind, start: span.start, end: span.end, ...normalize(line, span.start, span.end) };
 }
 
 /** Passages in “…”, 「…」 or 『…』 of at least `minLength` units (nested quotes belong to the outer one). */
@@ -51,13 +64,14 @@ export function quotationsOf(line: string, minLength: number): Passage[] {
     // A final 。 inside the quotation is punctuation, not wording.
     let stop = inner;
     while (stop > match.index + 1 && TERMINAL.has(line[stop - 1])) stop--;
-    const passage = trimmed(line, match.index + 1, stop, 'quote');
-    if (passage) passages.push(passage);
+    const span = trimmedSpan(line, match.index + 1, stop);
+    if (span) passages.push(passageAt(line, span, 'quote'));
   }
   return passages;
 }
 
-function trimmed(line: string, from: number, to: number, kind: Passage['kind']): Passage | undefined {
+/** `[from, to)` without surrounding spaces and unmatched quotation marks or brackets; undefined when nothing is left. */
+function trimmedSpan(line: string, from: number, to: number): Span | undefined {
   let start = from;
   let end = to;
   for (;;) {
@@ -86,7 +100,7 @@ function trimmed(line: string, from: number, to: number, kind: Passage['kind']):
     break;
   }
   if (start >= end) return undefined;
-  return { kind, start, end, ...normalize(line, start, end) };
+  return { start, end };
 }
 
 function isSpace(code: number): boolean {
@@ -106,13 +120,14 @@ export const LEAD_IN_BEFORE = /(?:报告|总书记|习近平|总理|会议|全�
  * What follows a lead-in (`报告要求，推动传统产业…。`) up to the end of the
  * sentence: the writer presents it as the source's words, like a quotation.
  */
-export function leadInPassagesOf(line: string, minLength: number): Passage[] {
+export function leadInPassagesOf(line: string, minLength: number, sentences: readonly Span[] = sentenceSpans(line)): Passage[] {
   const passages: Passage[] = [];
-  for (const sentence of sentencesOf(line)) {
+  for (const sentence of sentences) {
     const text = line.slice(sentence.start, sentence.end);
     const lead = LEAD_IN_AT_START.exec(text);
     if (!lead || /[“「『]/.test(text)) continue;
-    const passage = trimmed(line, sentence.start + lead[0].length, sentence.end, 'quote');
+    const span = trimmedSpan(line, sentence.start + lead[0].length, sentence.end);
+    const passage = span && passageAt(line, span, 'quote');
     if (passage && passage.key.length >= minLength) passages.push(passage);
   }
   return passages;

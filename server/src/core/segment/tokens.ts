@@ -44,6 +44,24 @@ export function segmentParagraph(segmenter: Segmenter, text: string): Token[] {
   return piecesToTokens(text, segmenter.cut(clean)) ?? codePointTokens(text);
 }
 
+/**
+ * The lengths and parts of speech of a paragraph's pieces, as `segmentParagraph`
+ * would give them, without making a token (a string and an object) per piece: what
+ * the segmentation worker sends. Falls back to `segmentParagraph` when the pieces
+ * do not cover the text.
+ */
+export function pieceLengths(segmenter: Segmenter, text: string): { readonly lengths: Uint32Array; readonly tags: readonly string[] } {
+  if (text.length > 0 && segmenter.tag) {
+    const tagged = segmenter.tag(cleanForNative(text));
+    const lengths = new Uint32Array(tagged.length);
+    let covered = 0;
+    for (let i = 0; i < tagged.length; i++) covered += lengths[i] = tagged[i].word.length;
+    if (covered === text.length) return { lengths, tags: tagged.map((t) => t.tag) };
+  }
+  const tokens = segmentParagraph(segmenter, text);
+  return { lengths: Uint32Array.from(tokens, (t) => t.end - t.start), tags: tokens.map((t) => t.tag ?? '') };
+}
+
 /** One token per code point: the last resort that is always correct. */
 export function codePointTokens(text: string): Token[] {
   const tokens: Token[] = [];

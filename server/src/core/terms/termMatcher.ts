@@ -19,6 +19,8 @@ interface TrieNode {
  */
 export class TermMatcher {
   readonly #root: TrieNode = { next: new Map() };
+  /** 1 for each UTF-16 unit some form starts with: most characters start none, and this rejects them without hashing. */
+  readonly #startsForm = new Uint8Array(65536);
 
   constructor(readonly glossary: Glossary) {
     for (const form of glossary.forms.keys()) this.#insert(form);
@@ -36,7 +38,8 @@ export class TermMatcher {
     let i = 0;
     while (i < text.length) {
       // Most characters start no form: one lookup, no further work.
-      const first = root.next.get(text.charCodeAt(i));
+      const code = text.charCodeAt(i);
+      const first = this.#startsForm[code] === 1 ? root.next.get(code) : undefined;
       const found = first ? this.#longestFrom(text, i, first, boundaries) : undefined;
       if (found) {
         hits.push({ start: i, end: i + found.length, form: found, match: this.glossary.forms.get(found)! });
@@ -68,6 +71,7 @@ export class TermMatcher {
 
   #insert(form: string): void {
     let node = this.#root;
+    if (form.length > 0) this.#startsForm[form.charCodeAt(0)] = 1;
     for (let i = 0; i < form.length; i++) {
       const code = form.charCodeAt(i);
       let child = node.next.get(code);

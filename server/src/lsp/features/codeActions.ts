@@ -14,7 +14,8 @@ export const IGNORE_PHRASE_COMMAND = 'policyLens.ignorePhrase';
 /** Code action titles in each language. */
 export const CODE_ACTION_TITLES = {
   fix: { en: 'Change to "{0}"', zh: '修正为“{0}”' },
-  delete: { en: 'Delete', zh: '删除' },
+  delete: { en: 'Delete "{0}"', zh: '删除“{0}”' },
+  join: { en: 'Join with the next line', zh: '与下一行合并' },
   fixAllOfKind: { en: 'Fix all "{0}" problems in this document', zh: '修正本文所有“{0}”问题' },
   fixAll: { en: 'Fix all Policy Lens problems', zh: '修正全部政策文稿问题' },
   ignore: { en: 'Ignore "{0}" in this workspace', zh: '在本工作区忽略“{0}”' },
@@ -39,9 +40,8 @@ export function registerCodeActions(context: ServerContext): void {
         if (!data) continue;
         const fix = currentFix(context, document, diagnostic, data);
         if (fix && fix.length > 0) {
-          const preview = fix.map((edit) => edit.newText).join('') || title('delete');
           actions.push({
-            title: fix.every((e) => e.newText === '') ? title('delete') : title('fix', preview),
+            title: fixTitle(document, fix, title),
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
             isPreferred: true,
@@ -73,6 +73,14 @@ export function registerCodeActions(context: ServerContext): void {
     }
     return actions;
   }));
+}
+
+/** What a quick fix does: the new wording, or what it deletes (a line break deleted joins two lines). */
+function fixTitle(document: TextDocument, fix: readonly TextEdit[], title: (key: keyof typeof CODE_ACTION_TITLES, arg?: string) => string): string {
+  if (fix.some((edit) => edit.newText !== '')) return title('fix', fix.map((edit) => edit.newText).join(''));
+  const deleted = fix.map((edit) => document.getText(edit.range)).join('');
+  if (/[\r\n]/.test(deleted) && deleted.trim() === '') return title('join');
+  return title('delete', deleted.length > 20 ? `${deleted.slice(0, 20)}…` : deleted);
 }
 
 /**

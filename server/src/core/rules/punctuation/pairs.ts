@@ -13,17 +13,22 @@ const PAIRS: readonly (readonly [string, string])[] = [
   ['「', '」'],
   ['『', '』'],
 ];
-const KIND = new Map<string, { kind: number; open: boolean }>();
+/**
+ * Each mark's pair by character code: 2 × kind + 1 for an opening mark, 2 × kind for a
+ * closing one, -1 for any other character (a table, not a string and a lookup per character).
+ */
+const MARK = new Int8Array(65536).fill(-1);
 PAIRS.forEach(([opens, closes], kind) => {
-  for (const c of opens) KIND.set(c, { kind, open: true });
-  for (const c of closes) KIND.set(c, { kind, open: false });
+  for (const c of opens) MARK[c.charCodeAt(0)] = 2 * kind + 1;
+  for (const c of closes) MARK[c.charCodeAt(0)] = 2 * kind;
 });
 /** `1）`, `a)`, `①)` at the start of a paragraph: a list marker, not half of a pair. */
 const LIST_MARKER = /^[\s\u3000]*[\dA-Za-z一二三四五六七八九十]{1,3}$/;
 /** How many following paragraphs may close a mark: web pages and PDFs break lines inside quotations. */
 const WINDOW = 3;
 /** A line ending in one of these ends a paragraph; any other line is broken and continues on the next. */
-const PARAGRAPH_END = /[。！？；：…”’）」』]\s*$/;
+const PARAGRAPH_END_MARKS = new Set('。！？；：…”’）」』');
+const SPACE = /\s/;
 const BLANK = /^[\s\u3000\u200b\ufeff]*$/;
 
 interface Mark {
@@ -81,7 +86,7 @@ export const punctuationPairsRule: Rule = {
       // Lines broken inside a sentence (PDF copies, links of web pages) count as one paragraph.
       const startsParagraph = !continues;
       if (startsParagraph) ordinal++;
-      continues = !PARAGRAPH_END.test(paragraph.text);
+      continues = !endsParagraph(paragraph.text);
       const expired = pending.filter((p) => p.ordinal < ordinal - WINDOW);
       expired.forEach(report);
       pending = pending.filter((p) => p.ordinal >= ordinal - WINDOW);
@@ -112,8 +117,18 @@ function markFinding(mark: Mark, paragraph: Paragraph, open: boolean): Finding {
   return proofFinding('punctuation.pairs', open ? 'unclosed' : 'unopened', start, start + 1, { char: mark.char, pair });
 }
 
+/** True when the text, white space at its end aside, ends with a mark that ends a paragraph (a regular expression ending in `\s*$` tried every mark of every paragraph). */
+function endsParagraph(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && SPACE.test(text[end - 1])) end--;
+  return end > 0 && PARAGRAPH_END_MARKS.has(text[end - 1]);
+}
+
+/** Length of the white space a text starts with (without copying the text). */
 function leadingSpace(text: string): number {
-  return text.length - text.replace(/^[\s\u3000]+/, '').length;
+  let start = 0;
+  while (start < text.length && SPACE.test(text[start])) start++;
+  return start;
 }
 
 /** The marks of a paragraph that find no partner inside it. */
@@ -121,14 +136,15 @@ function scan(text: string): Unmatched {
   const stacks: Mark[][] = PAIRS.map(() => []);
   const closers: Mark[] = [];
   for (let i = 0; i < text.length; i++) {
+    const mark = MARK[text.charCodeAt(i)];
+    if (mark < 0) continue;
     const char = text[i];
-    const info = KIND.get(char);
-    if (!info) continue;
+    const kind = mark >> 1;
     // ’ between Latin letters (China’s) or before a year (’99) is an apostrophe, not a quotation mark.
     if ((char === '’' || char === '‘') && ((/[A-Za-z]/.test(text[i - 1] ?? '') && /[A-Za-z]/.test(text[i + 1] ?? '')) || /\d/.test(text[i + 1] ?? ''))) continue;
-    if (info.open) stacks[info.kind].push({ kind: info.kind, offset: i, char });
-    else if (stacks[info.kind].length > 0) stacks[info.kind].pop();
-    else if (!LIST_MARKER.test(text.slice(0, i))) closers.push({ kind: info.kind, offset: i, char });
+    if ((mark & 1) === 1) stacks[kind].push({ kind, offset: i, char });
+    else if (stacks[kind].length > 0) stacks[kind].pop();
+    else if (!LIST_MARKER.test(text.slice(0, i))) closers.push({ kind, offset: i, char });
   }
   const openers = stacks.flat().sort((a, b) => a.offset - b.offset);
   return { openers, closers, opensWithQuote: text[leadingSpace(text)] === '“' };

@@ -20,13 +20,18 @@ export interface PhraseHit {
  * `防犯` inside 预防/犯罪, `安祥` inside 平安/祥和, and none of them is an error there.
  */
 export class PhraseTable {
-  readonly #byFirst = new Map<string, PhraseEntry[]>();
+  /** By the first UTF-16 unit's code: a one-character string per position of every paragraph was garbage. */
+  readonly #byFirst = new Map<number, PhraseEntry[]>();
+  /** 1 for each unit some form starts with: rejects the other positions without hashing. */
+  readonly #startsForm = new Uint8Array(65536);
 
   constructor(entries: readonly PhraseEntry[]) {
     for (const entry of entries) {
-      const list = this.#byFirst.get(entry.form[0]) ?? [];
+      const first = entry.form.charCodeAt(0);
+      this.#startsForm[first] = 1;
+      const list = this.#byFirst.get(first) ?? [];
       list.push(entry);
-      this.#byFirst.set(entry.form[0], list);
+      this.#byFirst.set(first, list);
     }
     // Longest first, so that a four-character form wins over a two-character one inside it.
     for (const list of this.#byFirst.values()) list.sort((a, b) => b.form.length - a.form.length);
@@ -41,8 +46,8 @@ export class PhraseTable {
     }
     const hits: PhraseHit[] = [];
     for (let i = 0; i < text.length; i++) {
-      if ((boundary[i] & 1) === 0) continue;
-      const candidates = this.#byFirst.get(text[i]);
+      if ((boundary[i] & 1) === 0 || this.#startsForm[text.charCodeAt(i)] === 0) continue;
+      const candidates = this.#byFirst.get(text.charCodeAt(i));
       if (!candidates) continue;
       const entry = candidates.find((e) => (boundary[i + e.form.length] & 2) !== 0 && text.startsWith(e.form, i));
       if (!entry) continue;
