@@ -94,8 +94,11 @@ function watch(expected) {
       const shown = text();
       let last = -1;
       for (let i = next; i < expected.length; i++) if (shown.includes(expected[i])) last = i;
-      for (let i = next; i <= last; i++) { seen[i] = t; const at = shown.indexOf(expected[0].slice(0, 6)); excerpts[i] = shown.slice(Math.max(0, at - 2), at + 40); }
-      if (last >= 0) next = last + 1;
+      if (last < 0) return;
+      // what the line showed, to tell a false match from a real one should a latency come out negative
+      const at = shown.indexOf(expected[0].slice(0, 6));
+      for (let i = next; i <= last; i++) { seen[i] = t; excerpts[i] = shown.slice(Math.max(0, at - 2), at + 40); }
+      next = last + 1;
     });
     observer.observe(root, { childList: true, subtree: true, characterData: true });
     window.__typingProbe = { seen, excerpts, stop: () => observer.disconnect() };
