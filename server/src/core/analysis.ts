@@ -163,11 +163,16 @@ export function analyze(
     const ruleKey = ruleKeyOf(rule, options, config);
     if (rule.checkParagraph) {
       const memo = caches.memoFor(ruleKey) as BoundedMemo<readonly Finding[]>;
-      for (const paragraph of facts.paragraphs) {
+      // Index loops: this runs for every rule and paragraph on every edit (64 000 times for the
+      // 1.6 MB compilation), and an iterator per loop was most of what an edit allocated.
+      const paragraphs = facts.paragraphs;
+      for (let p = 0; p < paragraphs.length; p++) {
+        const paragraph = paragraphs[p];
         if (paragraph.text.length === 0) continue;
         const found = paragraphFindings(rule, paragraph, facts, options, memo);
-        if (found === undefined) continue;
-        for (const finding of fromParagraph(found, paragraph)) findings.push(gradeFinding(finding, severity));
+        if (found === undefined || found.length === 0) continue;
+        const moved = fromParagraph(found, paragraph);
+        for (let f = 0; f < moved.length; f++) findings.push(gradeFinding(moved[f], severity));
       }
     }
     if (rule.checkDocument) {

@@ -116,11 +116,17 @@ export function startServer(connection: Connection, engine: PolicyEngine): void 
     if (initialized) announce(state);
   });
 
+  // Opening is no keystroke: the first check of a document waits for no typing to settle.
+  const justOpened = new Set<string>();
+  documents.onDidOpen(({ document }) => {
+    justOpened.add(document.uri);
+    typing.opened(document.uri, document.version);
+  });
   // An open glossary file is served too: editing it updates hovers without saving or restarting.
-  documents.onDidOpen(({ document }) => typing.opened(document.uri, document.version));
   documents.onDidChangeContent(({ document }) => {
     typing.changed(document.uri, document.version);
-    if (!engine.isGlossaryUri(document.uri)) return diagnostics.schedule(document.uri);
+    const opened = justOpened.delete(document.uri);
+    if (!engine.isGlossaryUri(document.uri)) return diagnostics.schedule(document.uri, opened);
     resources.reloadGlossary(openText);
     diagnostics.refreshAll();
   });

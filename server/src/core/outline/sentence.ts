@@ -77,6 +77,13 @@ export function fragmentFlags(line: string): number {
   let flags = 0;
   if (OPENERS.has(line[end - 1])) flags |= FRAGMENT.opensAtEnd;
   if (CONTINUERS.has(line[start])) flags |= FRAGMENT.continuesAtStart;
-  if (!/[\p{L}\p{N}]/u.test(line.slice(start, Math.min(end, start + 200)))) flags |= FRAGMENT.noWords;
+  if (!hasWordIn(line, start, Math.min(end, start + 200))) flags |= FRAGMENT.noWords;
   return flags;
+}
+
+/** True when a letter or digit lies in `line[start, end)`. Most lines start with one: no slice, no regular expression. */
+function hasWordIn(line: string, start: number, end: number): boolean {
+  const first = line.charCodeAt(start);
+  if ((first >= 0x4e00 && first <= 0x9fff) || (first >= 0x30 && first <= 0x39) || (first >= 0x41 && first <= 0x5a) || (first >= 0x61 && first <= 0x7a)) return true;
+  return /[\p{L}\p{N}]/u.test(line.slice(start, end));
 }

@@ -81,27 +81,33 @@ export const punctuationPairsRule: Rule = {
     const report = (p: Pending) => findings.push(markFinding(p.mark, p.paragraph, true));
     let ordinal = 0;
     let continues = false;
-    for (const paragraph of facts.paragraphs) {
+    // Runs over every paragraph on every edit: index loops, and no arrays made while nothing is pending.
+    const paragraphs = facts.paragraphs;
+    for (let k = 0; k < paragraphs.length; k++) {
+      const paragraph = paragraphs[k];
       if (BLANK.test(paragraph.text)) continue;
       // Lines broken inside a sentence (PDF copies, links of web pages) count as one paragraph.
       const startsParagraph = !continues;
       if (startsParagraph) ordinal++;
       continues = !endsParagraph(paragraph.text);
-      const expired = pending.filter((p) => p.ordinal < ordinal - WINDOW);
-      expired.forEach(report);
-      pending = pending.filter((p) => p.ordinal >= ordinal - WINDOW);
-      const unmatched = facts.memo('punctuation.pairs', paragraph, (p) => scan(p.text));
-      if (unmatched.opensWithQuote && startsParagraph) {
+      if (pending.length > 0 && pending[0].ordinal < ordinal - WINDOW) {
+        pending.filter((p) => p.ordinal < ordinal - WINDOW).forEach(report);
+        pending = pending.filter((p) => p.ordinal >= ordinal - WINDOW);
+      }
+      const unmatched = facts.memo('punctuation.pairs', paragraph, scanParagraph);
+      if (unmatched.opensWithQuote && startsParagraph && pending.length > 0) {
         // The previous paragraph of a quotation over several paragraphs.
         pending = pending.filter((p) => !(p.atStart && p.ordinal === ordinal - 1 && p.mark.kind === 0));
       }
-      for (const closer of unmatched.closers) {
+      for (let c = 0; c < unmatched.closers.length; c++) {
+        const closer = unmatched.closers[c];
         let index = pending.length - 1;
         while (index >= 0 && pending[index].mark.kind !== closer.kind) index--;
         if (index >= 0) pending.splice(index, 1);
         else findings.push(markFinding(closer, paragraph, false));
       }
-      for (const mark of unmatched.openers) {
+      for (let o = 0; o < unmatched.openers.length; o++) {
+        const mark = unmatched.openers[o];
         pending.push({ mark, paragraph, ordinal, atStart: startsParagraph && mark.offset === leadingSpace(paragraph.text) });
       }
     }
@@ -130,6 +136,8 @@ function leadingSpace(text: string): number {
   while (start < text.length && SPACE.test(text[start])) start++;
   return start;
 }
+
+const scanParagraph = (paragraph: Paragraph) => scan(paragraph.text);
 
 /** The marks of a paragraph that find no partner inside it. */
 function scan(text: string): Unmatched {
