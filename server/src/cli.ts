@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// First: jieba's worker thread boots while the rest of the command line loads.
+import './cli/earlyStart';
 import { main } from './cli/main';
 
 /**

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { prestartWanted } from '../../server/src/adapters/prestart';
 import { parseArgs } from '../../server/src/cli/args';
 import { expandPatterns, globToRegExp } from '../../server/src/cli/glob';
 import { RULES } from '../../server/src/core/rules/registry';
@@ -37,18 +38,60 @@ describe('policy-lens check (node dist/cli.js)', { timeout: 120_000 }, () => {
     expect(code).toBe(1);
   });
 
-  it('checks files on worker threads with --jobs: the same output in the same order as one thread', () => {
+  it('checks files on two threads (jieba in a worker) and on worker threads with --jobs: the same output in the same order as one thread', () => {
     const fixtures = path.join(ROOT, 'test/fixtures');
-    const args = ['check', '000_a487f46611498c32.txt', '004_aedbcdac15b26f45.txt', path.join(WORKSPACE, 'docs'), '--format', 'json', '--fail-on', 'none'];
+    // National reports of every size (a resolution of 800 bytes to a 95 KB report), the corpus seeds, a workspace with references.
+    const national = ['corpus/national/gwr-1978.txt', 'corpus/national/resolution-17.txt', 'corpus/national/gwr-2022.txt', 'corpus/national/cpc-20.txt'];
+    const args = ['check', '000_a487f46611498c32.txt', '004_aedbcdac15b26f45.txt', ...national, path.join(WORKSPACE, 'docs'), '--format', 'json', '--fail-on', 'none'];
     const one = run([...args, '--jobs', '1'], { cwd: fixtures });
+    const two = run([...args, '--jobs', '2'], { cwd: fixtures });
     const three = run([...args, '-j', '3'], { cwd: fixtures });
     expect(one.code).toBe(0);
     const files = JSON.parse(one.stdout).files.map((f: { file: string }) => f.file);
-    expect(files.length).toBe(5);
-    expect(files.slice(0, 2)).toEqual(['000_a487f46611498c32.txt', '004_aedbcdac15b26f45.txt']);
-    expect(JSON.parse(one.stdout).files.some((f: { findings: unknown[] }) => f.findings.length > 0)).toBe(true);
+    expect(files.length).toBe(9);
+    expect(files.slice(0, 6)).toEqual(['000_a487f46611498c32.txt', '004_aedbcdac15b26f45.txt', ...national]);
+    const counts = JSON.parse(one.stdout).files.map((f: { findings: unknown[] }) => f.findings.length);
+    expect(counts.filter((n: number) => n > 0).length).toBeGreaterThan(3);
+    expect(two.stdout).toBe(one.stdout);
     expect(three.stdout).toBe(one.stdout);
-    expect(three.code).toBe(0);
+    expect([two.code, three.code]).toEqual([0, 0]);
+    expect(two.stderr).toBe(one.stderr);
+  });
+
+  it('checks everything again in one thread when jieba\'s worker dies under --jobs 2: the output of one thread, not Intl.Segmenter\'s', () => {
+    const fixtures = path.join(ROOT, 'test/fixtures');
+    const args = ['check', 'corpus/national/gwr-2022.txt', 'corpus/national/resolution-17.txt', '004_aedbcdac15b26f45.txt', '--format', 'json', '--fail-on', 'none'];
+    const one = run([...args, '--jobs', '1'], { cwd: fixtures });
+    const stopped = spawnSync(process.execPath, ['-r', path.join(__dirname, 'fixtures/stopSegmentationWorker.cjs'), CLI, ...args, '--jobs', '2'], { cwd: fixtures, encoding: 'utf8', timeout: 60_000 });
+    expect(JSON.parse(one.stdout).files.length).toBe(3);
+    expect([stopped.stdout, stopped.stderr, stopped.status]).toEqual([one.stdout, one.stderr, 0]);
+  });
+
+  it('prints the problems of the user\'s dictionaries and references once each, the same with jieba in a worker (--jobs 2)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-jobs-'));
+    try {
+      fs.mkdirSync(path.join(dir, '.vscode'));
+      const settings = { 'policyLens.dictionaries': ['words.txt', 'missing.txt'], 'policyLens.references': ['nowhere'], 'policyLens.diagnostics.maxDocumentSize': 1000 };
+      fs.writeFileSync(path.join(dir, '.vscode/settings.json'), JSON.stringify(settings));
+      fs.writeFileSync(path.join(dir, 'words.txt'), '新质生产力 n\n坏行 abc def ghi\n');
+      fs.copyFileSync(path.join(WORKSPACE, 'docs/draft.policy.txt'), path.join(dir, 'draft.policy.txt'));
+      for (const name of ['resolution-17.txt', 'gwr-1978.txt']) fs.copyFileSync(path.join(ROOT, 'test/fixtures/corpus/national', name), path.join(dir, name));
+      const args = ['check', 'draft.policy.txt', 'resolution-17.txt', 'gwr-1978.txt'];
+      const one = run([...args, '--jobs', '1'], { cwd: dir });
+      const two = run([...args, '--jobs', '2'], { cwd: dir });
+      // The engine's warnings first, then each file's, in input order.
+      expect(one.stderr.split('\n')).toEqual([
+        `policy-lens: file not found: ${path.join(dir, 'nowhere')}`,
+        `policy-lens: ${path.join(dir, 'words.txt')}:2: expected "word [freq] [tag]", line ignored: 坏行 abc def ghi`,
+        `policy-lens: file not found: ${path.join(dir, 'missing.txt')}`,
+        expect.stringMatching(/^policy-lens: gwr-1978\.txt: \d+ characters, above policyLens\.diagnostics\.maxDocumentSize; only light checks run$/),
+        expect.stringMatching(/^\d+ problems \(\d+ errors?, \d+ warnings?, \d+ notes?\) in 3 files\.$/),
+        '',
+      ]);
+      expect([two.stdout, two.stderr, two.code]).toEqual([one.stdout, one.stderr, 1]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('names a missing reference with the editor’s localized message, not an id', () => {
@@ -229,5 +272,19 @@ describe('command-line parsing and globs', () => {
       files: ['docs/clean.policy.txt', 'docs/draft.policy.txt', 'docs/gb18030.policy.txt'],
       unmatched: ['missing/*.txt'],
     });
+  });
+});
+
+describe('booting jieba\'s worker before the command line has loaded', () => {
+  it('happens when two jobs will check with jieba in a worker: asked, or by default on two cores', () => {
+    expect(prestartWanted(['check', 'a.txt'], 2)).toBe(true);
+    expect(prestartWanted(['check', 'a.txt', '--jobs', '2'], 8)).toBe(true);
+    expect(prestartWanted(['check', '-j=2', 'a.txt'], 1)).toBe(true);
+    expect(prestartWanted(['--jobs=2', 'check', 'a.txt'], 4)).toBe(true);
+    expect(prestartWanted(['check', 'a.txt'], 4)).toBe(false);
+    expect(prestartWanted(['check', 'a.txt', '-j', '1'], 2)).toBe(false);
+    expect(prestartWanted(['check', 'a.txt', '--jobs', '3'], 2)).toBe(false);
+    expect(prestartWanted(['check', '--outline', 'a.txt'], 2)).toBe(false);
+    expect(prestartWanted(['--help'], 2)).toBe(false);
   });
 });

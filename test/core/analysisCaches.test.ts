@@ -49,6 +49,27 @@ describe('AnalysisCaches.forgetFindings', () => {
     expect(calls).toBe(4);
   });
 
+  it('keeps the findings of the rules named (rules that read no tokens), by the rule id their names start with', () => {
+    const caches = new AnalysisCaches();
+    const paragraphs = splitParagraphs('第一段。\n第二段。');
+    const calls: string[] = [];
+    const compute = (name: string) => () => (calls.push(name), []);
+    const names = ['punctuation.width\u0000{}\u0000key', 'punctuation.width\u0000{}\u0000key\u0000sentences', 'slogan.repeated\u0000{}\u0000key', 'punctuation.widthless\u0000{}\u0000key'];
+    const touch = () => {
+      for (const name of names) {
+        caches.memo(name, paragraphs[0], compute(name));
+        caches.memoScope(name, paragraphs, compute(`${name} scope`));
+      }
+    };
+    touch();
+    expect(calls.length).toBe(8);
+    caches.forgetFindings(new Set(['punctuation.width']));
+    calls.length = 0;
+    touch();
+    // Only the other rules' memos and scopes were forgotten (a longer id sharing the prefix too).
+    expect(calls).toEqual(['slogan.repeated\u0000{}\u0000key', 'slogan.repeated\u0000{}\u0000key scope', 'punctuation.widthless\u0000{}\u0000key', 'punctuation.widthless\u0000{}\u0000key scope']);
+  });
+
   it('bounds the scopes it keeps by the characters of their texts', () => {
     const caches = new AnalysisCaches();
     const long = '长'.repeat(1_000_000);

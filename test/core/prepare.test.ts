@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { InProcessBackend } from '../../server/src/adapters/inProcessBackend';
 import { createNodeHost } from '../../server/src/adapters/nodeHost';
+import { punctuationWidthRule } from '../../server/src/core/rules/punctuationWidth';
+import type { SegmenterBackend, SegmenterLoad } from '../../server/src/engine/host';
 import { StaticDocument } from '../../server/src/engine/document';
 import { PolicyEngine } from '../../server/src/engine/engine';
 import { fixtureLines } from '../helpers/analyzeText';
@@ -34,6 +37,48 @@ describe('DocumentAnalysis.prepare', () => {
     expect(new Set(expected.map((f) => f.code)).size).toBeGreaterThan(3);
     plain.dispose();
     prepared.dispose();
+  });
+
+  it('gives the same findings when prepared while the dictionary is still loading, and keeps the token-free work done meanwhile', async () => {
+    const plain = await readyEngine();
+    const plainAnalysis = plain.analyse(new StaticDocument('file:///a.policy.txt', text));
+    await plainAnalysis.ensureTokens();
+    const expected = plainAnalysis.findings();
+
+    // jieba answering only asynchronously, as from its worker thread, and loaded when the test says.
+    let finishLoading!: () => void;
+    const loaded = new Promise<void>((resolve) => (finishLoading = resolve));
+    const jieba = new InProcessBackend();
+    const late: SegmenterBackend = {
+      name: 'jieba',
+      load: async (paths): Promise<SegmenterLoad> => {
+        await loaded;
+        return jieba.load(paths);
+      },
+      cut: (texts) => jieba.cut(texts),
+      dispose: () => jieba.dispose(),
+    };
+    const engine = new PolicyEngine(createNodeHost(() => late));
+    engine.startSegmentation();
+    engine.reloadReferences();
+    const checks = vi.spyOn(punctuationWidthRule, 'checkParagraph');
+    try {
+      const analysis = engine.analyse(new StaticDocument('file:///a.policy.txt', text));
+      const prepared = analysis.prepare();
+      // A rule that needs no tokens ran on every paragraph while the dictionary loaded…
+      expect(engine.segmentation.state.kind).toBe('loading');
+      const distinct = new Set(analysis.paragraphs.map((p) => p.text).filter((t) => t.length > 0)).size;
+      expect(checks).toHaveBeenCalledTimes(distinct);
+      finishLoading();
+      await prepared;
+      expect(analysis.findings()).toEqual(expected);
+      // …and what it found then is still used once the tokens are there.
+      expect(checks).toHaveBeenCalledTimes(distinct);
+    } finally {
+      checks.mockRestore();
+      plain.dispose();
+      engine.dispose();
+    }
   });
 
   it('hands every segmented text to the batch listener once its tokens exist', async () => {

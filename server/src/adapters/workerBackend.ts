@@ -1,14 +1,22 @@
-import * as path from 'node:path';
+import * as fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { CutPieces, SegmenterBackend, SegmenterLoad } from '../engine/host';
 import type { SegmenterChoice } from '../engine/settings';
+import { adoptPrestartedWorker, SEGMENTATION_WORKER_SCRIPT as WORKER_SCRIPT } from './prestart';
 import type { FromWorker, ToWorker } from './segmentationProtocol';
 import { segmenterOrder } from './segmenterChain';
+
+/** The bundled worker script; absent when running from sources (tests). */
+export function segmentationWorkerScript(): string | undefined {
+  return fs.existsSync(WORKER_SCRIPT) ? WORKER_SCRIPT : undefined;
+}
 
 /**
  * nodejieba (else jieba-wasm) in a worker thread, so that its 1 s dictionary
  * load and long cuts never block the language server's main thread. If the
  * worker fails or exits, every pending and later call rejects (the engine falls back).
+ * The worker keeps the process alive only while a load or a cut is pending
+ * (the command line has nothing else to wait on).
  */
 export class WorkerBackend implements SegmenterBackend {
   readonly name: 'jieba' | 'jieba-wasm';
@@ -20,10 +28,11 @@ export class WorkerBackend implements SegmenterBackend {
 
   constructor(
     private readonly choice: Exclude<SegmenterChoice, 'intl'> = 'auto',
-    workerPath = path.join(__dirname, 'segmentationWorker.js'),
+    workerPath = WORKER_SCRIPT,
   ) {
     this.name = segmenterOrder(choice)[0];
-    const worker = new Worker(workerPath);
+    // The command line may have booted it already (adapters/prestart.ts).
+    const worker = (workerPath === WORKER_SCRIPT ? adoptPrestartedWorker() : undefined) ?? new Worker(workerPath);
     this.#worker = worker;
     worker.on('message', (message: FromWorker) => this.#onMessage(message));
     worker.on('error', (error) => this.#fail(new Error(`worker: ${error.message}`)));
@@ -35,6 +44,7 @@ export class WorkerBackend implements SegmenterBackend {
     if (this.#failure) return Promise.reject(this.#failure);
     return new Promise((resolve, reject) => {
       this.#load = { resolve, reject };
+      this.#worker.ref();
       this.#send({ type: 'load', userDictionaryPaths, choice: this.choice });
     });
   }
@@ -44,6 +54,7 @@ export class WorkerBackend implements SegmenterBackend {
     return new Promise((resolve, reject) => {
       const id = this.#nextId++;
       this.#pending.set(id, { resolve, reject });
+      this.#worker.ref();
       this.#send({ type: 'cut', id, texts });
     });
   }
@@ -57,20 +68,24 @@ export class WorkerBackend implements SegmenterBackend {
     if (message.type === 'loaded') {
       const { segmenter, substituted, loadMs, userWords, problems } = message;
       this.#load?.resolve({ segmenter, ...(substituted ? { substituted } : {}), loadMs, userWords, problems });
+      this.#load = undefined;
     } else if (message.type === 'loadFailed') {
       this.#load?.reject(new Error(message.error));
+      this.#load = undefined;
     } else {
       const request = this.#pending.get(message.id);
       this.#pending.delete(message.id);
       const { tagIds, tagNames } = message;
       request?.resolve(message.lengths.map((lengths, i) => ({ lengths, tags: Array.from(tagIds[i], (id) => tagNames[id]) })));
     }
+    if (!this.#load && this.#pending.size === 0) this.#worker.unref();
   }
 
   #fail(error: Error): void {
     if (this.#failure) return;
     this.#failure = error;
     this.#load?.reject(error);
+    this.#load = undefined;
     for (const request of this.#pending.values()) request.reject(error);
     this.#pending.clear();
   }

@@ -8,14 +8,17 @@ import { localize, type Locale } from '../engine/l10n';
 import { commandLineMessage, describeFileProblem, SERVER_MESSAGES } from '../engine/serverMessages';
 import type { Settings } from '../engine/settings';
 
+/** Where jieba cuts: in the calling thread, or in a worker thread of its own (`--jobs 2`). */
+export type Segmentation = 'in-process' | 'worker';
+
 /**
  * The engine as the command line uses it: the same PolicyEngine as the
  * language server (settings, workspace resources, rules, caches), with jieba
- * in-process instead of in a worker. Problems with the user's files are told
- * through `warn` in the user's language.
+ * in-process, or in a worker thread as in the server. Problems with the
+ * user's files are told through `warn` in the user's language.
  */
-export function createCheckEngine(settings: Settings, root: string, extraReferences: readonly string[], warn: (message: string) => void, locale: Locale): PolicyEngine {
-  const host = createNodeHost('in-process');
+export function createCheckEngine(settings: Settings, root: string, extraReferences: readonly string[], warn: (message: string) => void, locale: Locale, segmentation: Segmentation = 'in-process'): PolicyEngine {
+  const host = createNodeHost(segmentation);
   const withExtras: Settings = Object.freeze({ ...settings, references: [...settings.references, ...extraReferences.map((p) => host.files.resolve(undefined, p))] });
   const engine = new PolicyEngine(host, withExtras);
   engine.setWorkspace(root, true);

@@ -1,10 +1,11 @@
-import { checkInWorkers, checkWorkerScript, defaultJobs } from '../adapters/checkPool';
+import { defaultJobs } from '../adapters/checkPool';
 import { RULES } from '../core/rules/registry';
 import type { Severity } from '../core/types';
 import { parseArgs, localeFromEnvironment, USAGE, type CliOptions } from './args';
 import { loadConfig } from './config';
 import { VERSION } from '../version';
-import { FileChecker, type CheckSetup, type FileResult } from './fileChecker';
+import { checkFiles } from './checkFiles';
+import type { CheckSetup } from './fileChecker';
 import { formatJson, formatOutlineText, formatText, type FileReport } from './formats/report';
 import { formatSarif } from './formats/sarif';
 import { expandPatterns } from './glob';
@@ -92,38 +93,6 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
   const threshold = RANK[options.failOn];
   return reports.some((r) => r.findings.some((f) => RANK[f.severity] >= threshold)) ? 1 : 0;
 }
-
-/**
- * Checks the files in this thread, or on `jobs` worker threads when there is
- * more than one file to share (each worker loads its own dictionary).
- */
-async function checkFiles(setup: CheckSetup, files: readonly string[], jobs: number, onProgress: (done: number, file: string) => void): Promise<FileResult[]> {
-  const results: (FileResult | undefined)[] = new Array(files.length);
-  let done = 0;
-  const script = checkWorkerScript();
-  if (jobs > 1 && files.length > 1 && !setup.outline && script) {
-    try {
-      await checkInWorkers(script, setup, files, jobs, (index, result) => {
-        results[index] = result;
-        onProgress(++done, files[index]);
-      });
-    } catch {
-      // A worker that died leaves its file unchecked: those are checked here below.
-    }
-  }
-  const checker = new FileChecker(setup);
-  for (let i = 0; i < files.length; i++) {
-    if (results[i]) continue;
-    onProgress(done, files[i]);
-    results[i] = await checker.check(files[i]);
-    done++;
-    // Let the terminal redraw between large files.
-    if (i % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
-  }
-  checker.dispose();
-  return results as FileResult[];
-}
-
 
 function summary(severities: readonly Severity[], files: number, locale: 'zh' | 'en'): string {
   const count = (s: Severity) => severities.filter((x) => x === s).length;

@@ -91,15 +91,27 @@ export class AnalysisCaches {
     return memo;
   }
 
-  /** Forgets every finding: tokens changed (another dictionary), and findings are keyed by text alone. */
-  forgetFindings(): void {
-    this.#memos.clear();
-    this.#scopes.clear();
-    this.#scopeChars = 0;
+  /**
+   * Forgets every finding: tokens changed (another dictionary), and findings are keyed by text
+   * alone. Except those of `keptRules` (ids of rules that read neither tokens nor terms): they
+   * hold whatever the tokens, so what they found while the dictionary loaded stays.
+   */
+  forgetFindings(keptRules: ReadonlySet<string> = new Set()): void {
+    // Every memo and scope name starts with its rule's id (see ruleKeyOf and RuleFacts).
+    const kept = (name: string) => keptRules.has(name.slice(0, name.indexOf('\u0000')));
+    for (const name of [...this.#memos.keys()]) if (!kept(name)) this.#memos.delete(name);
+    for (const [key, scope] of [...this.#scopes]) if (!kept(key)) this.#forgetScope(key, scope.chars);
   }
 
   /** `classifyLine` remembered by line text, so an edit re-classifies only the edited line. */
-  readonly classifyLine: LineClassifier = (line) => this.#lineClasses.getOrCompute(line, () => classifyLine(line));
+  readonly classifyLine: LineClassifier = (line) => {
+    // Without a closure per call: the outline asks for every line on every edit.
+    const known = this.#lineClasses.get(line);
+    if (known !== undefined) return known;
+    const candidate = classifyLine(line);
+    this.#lineClasses.set(line, candidate);
+    return candidate;
+  };
 }
 
 /** The memo's value for the paragraph's text, computed and stored if missing. */
@@ -194,8 +206,10 @@ function paragraphFindings(
   if (cached !== undefined) return cached;
   const tokens = rule.needsTokens ? facts.tokensOf(paragraph) : undefined;
   if (rule.needsTokens && !tokens) return undefined;
+  // Rules that read no terms get none: matching them without tokens, while the dictionary loads, is wasted.
+  const terms = rule.textOnly ? [] : facts.termHits(paragraph);
   const found = rule.checkParagraph!(
-    { paragraph: relativeParagraph(paragraph), tokens, terms: facts.termHits(paragraph), ignored: facts.ignored },
+    { paragraph: relativeParagraph(paragraph), tokens, terms, ignored: facts.ignored },
     options,
   );
   // Most paragraphs have no finding for most rules: one shared empty list, not one per paragraph and rule.

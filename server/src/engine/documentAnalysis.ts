@@ -167,9 +167,9 @@ export class DocumentAnalysis<D extends AnalysableDocument = AnalysableDocument>
       for (const paragraph of paragraphs) this.termHits(paragraph);
       warmParagraphs(this, RULES, config, this.caches, paragraphs);
     });
-    // Meanwhile (the worker cuts on another thread), the rules that need no tokens. Not after
-    // an edit, when little is cut: they would only be assembled twice.
-    if (missing.size > SEGMENTATION_BUDGETS.batch) analyze(this, TEXT_ONLY_RULES, config, this.caches);
+    // Meanwhile (the worker cuts on another thread, or loads the dictionary), the rules that need
+    // no tokens. Not after an edit, when little is cut: they would only be assembled twice.
+    if (missing.size > SEGMENTATION_BUDGETS.batch || (missing.size > 0 && this.segmentation.state.kind === 'loading')) analyze(this, TEXT_ONLY_RULES, config, this.caches);
     await segmented;
   }
 

@@ -9,6 +9,8 @@ import { SegmentationService } from './segmentation';
 import { parseSettings, type Settings } from './settings';
 import { isWorkspaceGlossaryUri, isWorkspaceReferenceUri, resolveWorkspaceResources, type ResolvedResources } from './workspaceResources';
 
+const TEXT_ONLY_RULE_IDS: ReadonlySet<string> = new Set(RULES.filter((rule) => rule.textOnly === true).map((rule) => rule.id));
+
 /**
  * The analysis engine shared by the language server, the command line and
  * the tests: settings, the workspace's resources (dictionaries, glossaries,
@@ -35,9 +37,10 @@ export class PolicyEngine {
     this.glossary = new GlossaryService(host);
     this.#settings = settings;
     this.#resources = this.#resolve();
-    // New tokens (another dictionary, or the fallback): findings computed from the old ones go.
+    // New tokens (another dictionary, or the fallback): findings computed from the old ones go,
+    // but those of rules that read no tokens (run while the dictionary loaded).
     this.segmentation.onStateChange((state) => {
-      if (state.kind !== 'loading') this.caches.forgetFindings();
+      if (state.kind !== 'loading') this.caches.forgetFindings(TEXT_ONLY_RULE_IDS);
     });
   }
 

@@ -1,3 +1,4 @@
+import { codeSet } from '../text/chars';
 /** Where sentences and lines start and end, as UTF-16 offsets into one line. */
 
 /**
@@ -37,8 +38,8 @@ export function firstSentenceEnd(line: string, from: number, to: number): number
   return match && match.index < to ? match.index : to;
 }
 
-const BODY_FINAL = new Set('。！？!?；;：:…');
-const CLOSERS = new Set('”’」』）)》');
+const BODY_FINAL = codeSet('。！？!?；;：:…');
+const CLOSERS = codeSet('”’」』）)》');
 
 /**
  * True when the (trimmed) line ends the way body text does — with sentence or
@@ -47,8 +48,8 @@ const CLOSERS = new Set('”’」』）)》');
  */
 export function endsLikeBody(line: string): boolean {
   let i = contentEnd(line) - 1;
-  while (i >= 0 && CLOSERS.has(line[i])) i--;
-  return i >= 0 && BODY_FINAL.has(line[i]);
+  while (i >= 0 && CLOSERS.has(line.charCodeAt(i))) i--;
+  return i >= 0 && BODY_FINAL.has(line.charCodeAt(i));
 }
 
 /** True when the line holds nothing but white space. */
@@ -56,8 +57,8 @@ export function isBlankLine(line: string): boolean {
   return contentStart(line) === line.length;
 }
 
-const OPENERS = new Set('《“‘（(「『【〔[');
-const CONTINUERS = new Set('》”’）)」』】〕]，,、。；;：:！？!?%％');
+const OPENERS = codeSet('《“‘（(「『【〔[');
+const CONTINUERS = codeSet('》”’）)」』】〕]，,、。；;：:！？!?%％');
 
 /** How a line shows it is a piece of a sentence broken by the links of a web page (bit flags). */
 export const FRAGMENT = {
@@ -75,8 +76,8 @@ export function fragmentFlags(line: string): number {
   const end = contentEnd(line);
   if (start >= end) return 0;
   let flags = 0;
-  if (OPENERS.has(line[end - 1])) flags |= FRAGMENT.opensAtEnd;
-  if (CONTINUERS.has(line[start])) flags |= FRAGMENT.continuesAtStart;
+  if (OPENERS.has(line.charCodeAt(end - 1))) flags |= FRAGMENT.opensAtEnd;
+  if (CONTINUERS.has(line.charCodeAt(start))) flags |= FRAGMENT.continuesAtStart;
   if (!hasWordIn(line, start, Math.min(end, start + 200))) flags |= FRAGMENT.noWords;
   return flags;
 }

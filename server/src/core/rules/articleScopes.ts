@@ -1,6 +1,6 @@
 import { startsArticle } from '../text/newsCredits';
 import type { Finding, Paragraph } from '../types';
-import { documentScopes, paragraphsBySpan } from './documentScopes';
+import { paragraphsByDocument } from './documentScopes';
 import type { DocumentFacts } from './rule';
 
 /**
@@ -11,7 +11,7 @@ import type { DocumentFacts } from './rule';
  */
 export function articles(facts: DocumentFacts): Paragraph[][] {
   const pieces: Paragraph[][] = [];
-  for (const paragraphs of paragraphsBySpan(facts.paragraphs, documentScopes(facts.text, facts.outline))) {
+  for (const paragraphs of paragraphsByDocument(facts)) {
     let current: Paragraph[] = [];
     for (const paragraph of paragraphs) {
       if (current.length > 0 && facts.memo('startsArticle', paragraph, isArticleStart)) {

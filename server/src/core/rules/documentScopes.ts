@@ -18,6 +18,19 @@ export function documentScopes(text: DocumentText, outline: readonly OutlineNode
   return scopes;
 }
 
+/**
+ * The non-empty paragraphs of each document of the file (`documentScopes`). Several rules ask
+ * on every edit; the groups are made once per version (keyed by its paragraph list, which a
+ * version computes once) and must not be changed.
+ */
+export function paragraphsByDocument(facts: Pick<DocumentFacts, 'paragraphs' | 'text' | 'outline'>): readonly (readonly Paragraph[])[] {
+  let groups = byDocument.get(facts.paragraphs);
+  if (!groups) byDocument.set(facts.paragraphs, (groups = paragraphsBySpan(facts.paragraphs, documentScopes(facts.text, facts.outline))));
+  return groups;
+}
+
+const byDocument = new WeakMap<readonly Paragraph[], Paragraph[][]>();
+
 /** The non-empty paragraphs of each span (spans in document order, not overlapping), in one pass. */
 export function paragraphsBySpan<P extends { readonly start: number; readonly end: number; readonly text: string }>(
   paragraphs: readonly P[],
@@ -39,7 +52,7 @@ export function paragraphsBySpan<P extends { readonly start: number; readonly en
  */
 export function checkPerScope(facts: DocumentFacts, namespace: string, check: (paragraphs: readonly Paragraph[]) => Finding[]): Finding[] {
   const findings: Finding[] = [];
-  for (const paragraphs of paragraphsBySpan(facts.paragraphs, documentScopes(facts.text, facts.outline))) {
+  for (const paragraphs of paragraphsByDocument(facts)) {
     const compute = () => check(paragraphs);
     findings.push(...facts.memoScope(namespace, paragraphs, compute));
   }

@@ -7,7 +7,7 @@ import { findQuoteMismatches, type QuoteMismatch } from '../quotes/match';
 import type { ReferenceIndex } from '../quotes/referenceIndex';
 import { documentStream } from '../quotes/stream';
 import type { Finding, Paragraph } from '../types';
-import { documentScopes, paragraphsBySpan } from './documentScopes';
+import { paragraphsByDocument } from './documentScopes';
 import type { DocumentFacts, Rule, RuleOptions } from './rule';
 
 /**
@@ -116,7 +116,7 @@ export const quoteMismatchRule: Rule = {
       return findings;
     };
     const findings: Finding[] = [];
-    for (const scope of paragraphsBySpan(facts.paragraphs, documentScopes(facts.text, facts.outline))) {
+    for (const scope of paragraphsByDocument(facts)) {
       const found: Finding[] = [];
       for (const chunk of chunksOf(scope)) {
         const compute = () => collateChunk(chunk);

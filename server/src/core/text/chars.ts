@@ -28,3 +28,16 @@ export function charAt(text: string, offset: number, before = false): string | u
   if (offset >= text.length) return undefined;
   return String.fromCodePoint(text.codePointAt(offset)!);
 }
+
+/** True for the code units `\s` matches in a regular expression, without making a string of one. */
+export function isWhiteSpaceCode(code: number): boolean {
+  return (
+    code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
+/** The UTF-16 codes of `chars` (each one unit), for tests on `text.charCodeAt(i)` in loops over whole documents. */
+export function codeSet(chars: string): ReadonlySet<number> {
+  return new Set([...chars].map((char) => char.charCodeAt(0)));
+}

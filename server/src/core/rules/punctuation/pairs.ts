@@ -1,3 +1,4 @@
+import { codeSet, isWhiteSpaceCode } from '../../text/chars';
 import { proofFinding } from '../proofreading';
 import type { Finding, Paragraph } from '../../types';
 import type { DocumentFacts, Rule } from '../rule';
@@ -27,8 +28,7 @@ const LIST_MARKER = /^[\s\u3000]*[\dA-Za-z一二三四五六七八九十]{1,3}$/
 /** How many following paragraphs may close a mark: web pages and PDFs break lines inside quotations. */
 const WINDOW = 3;
 /** A line ending in one of these ends a paragraph; any other line is broken and continues on the next. */
-const PARAGRAPH_END_MARKS = new Set('。！？；：…”’）」』');
-const SPACE = /\s/;
+const PARAGRAPH_END_MARKS = codeSet('。！？；：…”’）」』');
 const BLANK = /^[\s\u3000\u200b\ufeff]*$/;
 
 interface Mark {
@@ -126,14 +126,14 @@ function markFinding(mark: Mark, paragraph: Paragraph, open: boolean): Finding {
 /** True when the text, white space at its end aside, ends with a mark that ends a paragraph (a regular expression ending in `\s*$` tried every mark of every paragraph). */
 function endsParagraph(text: string): boolean {
   let end = text.length;
-  while (end > 0 && SPACE.test(text[end - 1])) end--;
-  return end > 0 && PARAGRAPH_END_MARKS.has(text[end - 1]);
+  while (end > 0 && isWhiteSpaceCode(text.charCodeAt(end - 1))) end--;
+  return end > 0 && PARAGRAPH_END_MARKS.has(text.charCodeAt(end - 1));
 }
 
 /** Length of the white space a text starts with (without copying the text). */
 function leadingSpace(text: string): number {
   let start = 0;
-  while (start < text.length && SPACE.test(text[start])) start++;
+  while (start < text.length && isWhiteSpaceCode(text.charCodeAt(start))) start++;
   return start;
 }
 
