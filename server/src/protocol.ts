@@ -64,7 +64,10 @@ export type FindingSeverityName = 'error' | 'warning' | 'information' | 'hint';
 
 export interface TermStatistic {
   readonly term: string;
+  /** The glossary's category (the key terms are grouped by) … */
   readonly category: string;
+  /** … and its name in the UI language (`Development philosophy` for 发展理念 in English). */
+  readonly categoryName: string;
   readonly kind: 'term' | 'slogan';
   readonly count: number;
   /** The forms written (the term, aliases, accepted and wrong spellings), most frequent first. */

@@ -3,11 +3,12 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTermHistory } from '../../server/src/adapters/termHistoryFile';
 import { timelineOf } from '../../server/src/core/terms/termHistory';
-import { barData, format, heatmap, historyChart, opaque, ruleRows, summaryLine, type ReportInput, type ReportLabels } from '../../client/src/report/reportModel';
+import { barData, columnLabels, format, heatmap, historyChart, opaque, ruleRows, summaryLine, type ReportInput, type ReportLabels } from '../../client/src/report/reportModel';
 import { reportHtml } from '../../client/src/views/reportHtml';
 import { groupTerms, nextOccurrence } from '../../client/src/views/termsModel';
 import { findingMessage } from '../../server/src/engine/l10n';
 import { ruleById } from '../../server/src/core/rules/registry';
+import { CATEGORY_NAMES, categoryName } from '../../server/src/core/terms/categoryNames';
 import { documentStatistics } from '../../server/src/core/stats/termStatistics';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
 import type { TermStatisticsResult } from '../../server/src/protocol';
@@ -17,7 +18,7 @@ const NATIONAL = fixtureLines('002_8dfe99efc033ddf8.txt').slice(0, 181).join('\n
 const URI = 'file:///ws/%E6%94%BF%E5%BA%9C%E5%B7%A5%E4%BD%9C%E6%8A%A5%E5%91%8A2024.policy.txt';
 
 /** The national report's statistics in the protocol's shape, as the server sends them (see lsp/features/termStatistics.ts). */
-function nationalResult(): TermStatisticsResult {
+function nationalResult(language: 'en' | 'zh' = 'en'): TermStatisticsResult {
   const stats = documentStatistics(factsOf(NATIONAL), findingsOf(NATIONAL));
   const lines = new LineIndex(NATIONAL);
   const range = (span: { start: number; end: number }) => ({ start: lines.positionAt(span.start), end: lines.positionAt(span.end) });
@@ -25,7 +26,7 @@ function nationalResult(): TermStatisticsResult {
     scope: 'document',
     documents: [{ uri: URI, characters: stats.characters }],
     characters: stats.characters,
-    terms: stats.terms.map((t) => ({ term: t.entry.term, category: t.entry.category, kind: t.entry.kind, count: t.count, forms: t.forms, occurrences: t.occurrences.map((o) => ({ uri: URI, range: range(o) })) })),
+    terms: stats.terms.map((t) => ({ term: t.entry.term, category: t.entry.category, categoryName: categoryName(t.entry.category, language), kind: t.entry.kind, count: t.count, forms: t.forms, occurrences: t.occurrences.map((o) => ({ uri: URI, range: range(o) })) })),
     sections: stats.sections.map((s) => ({ name: s.name, uri: URI, line: s.line, characters: s.characters })),
     density: stats.density.map((d) => ({ term: d.entry.term, kind: d.entry.kind, counts: d.counts, perThousand: d.perThousand })),
     rules: stats.rules.map((r) => ({
@@ -106,6 +107,9 @@ describe('the term report’s content (national report)', () => {
     const table = heatmap(input);
     expect(table.columns.map((c) => c.label)).toEqual(['1.政府工作报告', '一、2023年工作…', '二、2024年经济…', '三、2024年政府…']);
     expect(table.columns[1].title).toBe('一、2023年工作回顾');
+    expect(table.columns.map((c) => c.tooltip)).toEqual([
+      '1.政府工作报告 · Ln 1 (89)', '一、2023年工作回顾 · Ln 11 (4,135)', '二、2024年经济社会发展总体要求和政策取向 · Ln 53 (2,426)', '三、2024年政府工作任务 · Ln 73 (10,626)',
+    ]);
     const quality = table.rows[0];
     expect([quality.term, quality.total, quality.cells.map((c) => c.count)]).toEqual(['高质量发展', 22, [0, 4, 7, 11]]);
     const intensities = table.rows.flatMap((r) => r.cells.map((c) => c.intensity));
@@ -113,6 +117,40 @@ describe('the term report’s content (national report)', () => {
     expect(Math.min(...intensities)).toBe(0);
     // the densest cell of the table: 高质量发展 in part 二 (2.89 per 1 000 characters)
     expect(quality.cells[2].intensity).toBe(1);
+  });
+
+  it('keeps apart column headers whose names share a long start', () => {
+    // A compilation whose articles are named by their credit line (issue 21: six columns read 《人民日报》（20…).
+    const credits = ['22日第01版', '21日第01版', '13日第01版', '06日第02版', '06日第03版'].map((day) => `《人民日报》（2024年03月${day}）`);
+    const names = ['', ...credits, '《人民日报》（2024年04月02日第01版）', '《湖南日报》（2024年03月24日第01版）'];
+    const sections = names.map((name, i) => ({ name, uri: URI, line: i * 10, characters: 100 }));
+    const table = heatmap({ ...input, result: { ...result, sections, density: [] } });
+    expect(table.columns.map((c) => c.label)).toEqual([
+      '(opening)',
+      '《人民…22日第01版）', '《人民…21日第01版）', '《人民…13日第01版）', '《人民…02版）', '《人民…03版）',
+      '《人民…04月02日第…', // the month is where it departs from the others; cut after 8 characters
+      '《湖南日报》（20…', // no other column starts so: cut at the end as usual
+    ]);
+    expect(table.columns[4].tooltip).toBe('《人民日报》（2024年03月06日第02版） · Ln 41 (100)');
+    expect(new Set(table.columns.map((c) => c.label)).size).toBe(names.length);
+  });
+
+  it('column labels: short names whole, the same name the same label, different names never the same label', () => {
+    expect(columnLabels(['一、总则', '二、2024年经济社会发展总体要求和政策取向'], 10)).toEqual(['一、总则', '二、2024年经济…']);
+    // each report of a compilation has its 一、2023年工作回顾: the same name, the same label (the tooltip gives the line)
+    expect(columnLabels(['一、2023年工作回顾', '一、2023年工作回顾'], 10)).toEqual(['一、2023年工作…', '一、2023年工作…']);
+    // files in one folder: the part after the folder
+    expect(columnLabels(['reports/2024/北京市政府工作报告.txt', 'reports/2024/天津市政府工作报告.txt'], 10)).toEqual(['rep…北京市政府工作…', 'rep…天津市政府工作…']);
+    // a name that is the start of another: its last 8 characters
+    expect(columnLabels(['中华人民共和国保守国家秘密法', '中华人民共和国保守国家秘密法实施条例'], 10)).toEqual(['中华人…国保守国家秘密法', '中华人…实施条例']);
+    // names that differ within the first 9 characters: cut at the end
+    expect(columnLabels(['关于2024年国民经济和社会发展计划', '关于2025年国民经济和社会发展计划'], 10)).toEqual(['关于2024年国民…', '关于2025年国民…']);
+    // numbers whole: 2024 and 2025 differ in the last digit, the label shows the year
+    expect(columnLabels(['全国人民代表大会常务委员会2024年度工作报告', '全国人民代表大会常务委员会2025年度工作报告'], 10)).toEqual(['全国人…2024年度工…', '全国人…2025年度工…']);
+    // two names that differ only beyond the part shown keep their full names
+    expect(columnLabels(['某'.repeat(18) + '甲', '某'.repeat(18) + '乙'], 10)).toEqual(['某某某…甲', '某某某…乙']);
+    // two names whose labels would still meet keep their full names
+    expect(columnLabels(['某'.repeat(20), '某'.repeat(28)], 10)).toEqual(['某'.repeat(20), '某'.repeat(28)]);
   });
 
   it('names a section without heading "(opening)" and workspace columns by their path', () => {
@@ -164,8 +202,19 @@ describe('the Policy Terms view’s model', () => {
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
   });
 
+  it('names categories in the UI language', () => {
+    const groups = groupTerms(result.terms, 'count');
+    expect(groups.slice(0, 2).map((g) => g.name)).toEqual(['Guidelines and policies', 'Science, technology and industry']);
+    for (const group of groups) expect(group.name).toBe(CATEGORY_NAMES[group.category as keyof typeof CATEGORY_NAMES].en);
+    expect(groupTerms(nationalResult('zh').terms, 'count').slice(0, 2).map((g) => g.name)).toEqual(['方针政策', '科技产业']);
+    // by name, English names alphabetically
+    const names = groupTerms(result.terms, 'name').map((g) => g.name);
+    expect(names).toEqual([...names].sort());
+    expect(names[0]).toBe('Development philosophy');
+  });
+
   it('sorted by name, categories and terms are in pinyin order', () => {
-    const groups = groupTerms(result.terms, 'name');
+    const groups = groupTerms(nationalResult('zh').terms, 'name');
     const names = groups.map((g) => g.category);
     // 党建与治理 (dang) < 发展理念 (fa) < … < 战略 (zhan)
     expect(names.indexOf('党建与治理')).toBeLessThan(names.indexOf('发展理念'));

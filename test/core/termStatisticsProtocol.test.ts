@@ -39,7 +39,7 @@ describe('policyLens/termStatistics over stdio', () => {
     const result = await client.request<TermStatisticsResult>('policyLens/termStatistics', { textDocument: { uri: nationalUri } }, 30_000);
     expect(result.scope).toBe('document');
     const quality = result.terms.find((t) => t.term === '高质量发展')!;
-    expect([quality.count, quality.category, quality.kind, quality.occurrences.length]).toEqual([22, '发展理念', 'term', 22]);
+    expect([quality.count, quality.category, quality.categoryName, quality.kind, quality.occurrences.length]).toEqual([22, '发展理念', '发展理念', 'term', 22]);
     // The term's life in the national reports comes with it (data/term-history.json).
     expect(result.terms.find((t) => t.term === '新质生产力')!.history).toEqual({ gwr: [[2024, 1], [2025, 2]], cpc: [] });
     expect(result.historyCorpus?.gwrYears.length).toBe(52);

@@ -81,6 +81,8 @@ try {
     const hover = texts.find((t) => t.includes(HOVER_DEFINITION));
     log('hover:', hover.replace(/\s+/g, ' ').slice(0, 300));
     assert.match(hover, /本文出现 \d+ 次。/);
+    // the category in Chinese (in the English UI it reads `Development philosophy`)
+    assert.ok(hover.startsWith('新质生产力 · 发展理念'), hover);
     // the glossary's English rendering of the term (`*new quality productive forces*`) is content, not UI
     const labels = hover.replace(/ · [A-Za-z][A-Za-z\s'()-]*$/m, '');
     assert.deepEqual(englishWords(labels), [], hover);

@@ -176,6 +176,9 @@ try {
     // the misspelt 新质生产率 counts under 新质生产力, flagged
     assert.match(shown.find((x) => x.label === '新质生产力')?.description ?? '', /1 misspelt/);
     assert.equal(shown[0].level, 1); // a category first
+    // 高质量发展's category, named in the UI language (发展理念 in the glossary)
+    const quality = shown.findIndex((x) => x.label === '高质量发展');
+    assert.equal(shown.slice(0, quality).reverse().find((x) => x.level === 1)?.label, 'Development philosophy');
 
     // clicking cycles through the occurrences: each click selects the next 高质量发展 of line 4
     const expected = [];
@@ -222,6 +225,7 @@ try {
         summary: document.querySelector('.summary')?.textContent,
         painted,
         columns: [...document.querySelectorAll('table.heatmap thead th')].map((th) => th.textContent),
+        columnTitles: [...document.querySelectorAll('table.heatmap thead th')].map((th) => th.title),
         heat,
         rules: [...document.querySelectorAll('details.rule summary')].map((s) => s.textContent),
         chartsBlue: getComputedStyle(document.body).getPropertyValue('--vscode-charts-blue').trim(),
@@ -238,6 +242,8 @@ try {
     await shot('term-report-wide');
     assert.match(facts.summary, /^Characters: 17,276 · terms and slogans: 338 · occurrences: 471 · findings: 1$/);
     assert.deepEqual(facts.columns.slice(1, 3), ['1.政府工作报告', '一、2023年工作…']);
+    // the header's tooltip: the full name, its line and its characters
+    assert.equal(facts.columnTitles[2], '一、2023年工作回顾 · Ln 11 (4,135)');
     assert.deepEqual(facts.heat[0], ['高质量发展', '·', '4', '7', '11', '22']);
     assert.match(facts.rules[0], /slogan\.repeated.*1/);
     assert.ok(facts.chartsBlue, 'the theme’s --vscode-charts-blue reaches the webview');

@@ -3,6 +3,7 @@
 //      into the cache dir (~/.cache/policy-lens-e2e); a second run skips what is there
 //   2. npm run package: builds dist/ and the platform .vsix
 //   3. the packaged extension in code-server + headless Chromium (vscode.e2e.mjs); screenshots in .e2e/shots/
+//      then the navigation, Chinese UI, typing latency and Word suites (same kind of profile)
 //   4. the web extension in code-server's web worker extension host (web.e2e.mjs, the universal package)
 //   5. the standalone server in headless Neovim (nvim.e2e.mjs)
 // The last line is "N passed, N failed"; the exit code is non-zero when anything failed.
@@ -52,6 +53,7 @@ if (ready) {
   await suite('code-server', 'vscode.e2e.mjs');
   await suite('navigation', 'navigation.e2e.mjs');
   await suite('chinese', 'chinese.e2e.mjs');
+  await suite('typing', 'typing.e2e.mjs');
   await suite('word', 'word.e2e.mjs');
   await suite('web', 'web.e2e.mjs');
   await suite('neovim', 'nvim.e2e.mjs');

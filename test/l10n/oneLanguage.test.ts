@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { RULES } from '../../server/src/core/rules/registry';
 import type { LocalizedText } from '../../server/src/core/rules/rule';
 import { CODE_ACTION_TITLES } from '../../server/src/lsp/features/codeActions';
-import { describeEntry, ENTRY_LABELS } from '../../server/src/lsp/features/entryHover';
+import { describeEntry, ENTRY_LABELS, SOURCE_DOCUMENTS } from '../../server/src/lsp/features/entryHover';
+import { loadTermHistory } from '../../server/src/adapters/termHistoryFile';
+import { CATEGORY_NAMES, categoryName } from '../../server/src/core/terms/categoryNames';
+import { CATEGORIES, type GlossaryEntry } from '../../server/src/core/terms/glossary';
 import { HOVER_LABELS } from '../../server/src/lsp/features/hover';
 import { format } from '../../server/src/engine/l10n';
 import { SERVER_MESSAGES } from '../../server/src/engine/serverMessages';
@@ -49,6 +52,8 @@ function allStrings(): Sample[] {
   for (const [id, text] of Object.entries(SERVER_MESSAGES)) samples.push(...localized(`server ${id}`, text));
   for (const [id, text] of Object.entries(HOVER_LABELS)) samples.push(...localized(`hover ${id}`, text));
   for (const [id, text] of Object.entries(ENTRY_LABELS)) samples.push(...localized(`hover entry ${id}`, text));
+  for (const [id, text] of Object.entries(CATEGORY_NAMES)) samples.push(...localized(`glossary category ${id}`, text));
+  for (const [id, text] of Object.entries(SOURCE_DOCUMENTS)) samples.push(...localized(`source document ${id}`, text));
   for (const [id, text] of Object.entries(CODE_ACTION_TITLES)) samples.push(...localized(`code action ${id}`, text));
   for (const rule of RULES) {
     samples.push(...localized(`${rule.id} description`, rule.description));
@@ -112,10 +117,48 @@ describe('one language at a time', () => {
     expect(describeEntry(withItems, 'zh')).toContain('具体指：\n');
   });
 
+  it('every built-in category has a name in each language, and the hover of every entry shows it in the UI language', () => {
+    expect(Object.keys(CATEGORY_NAMES).sort()).toEqual([...CATEGORIES].sort());
+    const history = loadTermHistory()!;
+    const problems: string[] = [];
+    const entries = builtinEntries();
+    expect(new Set(entries.map((e) => e.category)).size).toBe(CATEGORIES.length);
+    for (const entry of entries) {
+      for (const language of ['en', 'zh'] as const) {
+        const hover = describeEntry(entry, language, history);
+        // The first line: **term** · category · *English name of the term*
+        const category = /^\*\*[^*]+\*\* · ([^·]+?)(?: · \*[^*]+\*)?$/.exec(hover.split('\n')[0])?.[1];
+        if (category !== categoryName(entry.category, language) || category !== CATEGORY_NAMES[entry.category as keyof typeof CATEGORY_NAMES][language]) {
+          problems.push(`${entry.term} (${language}): category "${category}"`);
+        }
+        // What is left of the hover without the entry's own content must be in the UI language alone.
+        for (const line of labelsOf(hover, entry).split('\n')) {
+          for (const problem of labelProblems(line, language)) problems.push(`${entry.term} (${language}): ${problem} — ${line}`);
+        }
+        if (/\.txt\b/.test(hover)) problems.push(`${entry.term} (${language}): a corpus file name — ${hover.split('\n').find((l) => l.includes('.txt'))}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    const quality = entries.find((e) => e.term === '高质量发展')!;
+    expect(describeEntry(quality, 'en').split('\n')[0]).toBe('**高质量发展** · Development philosophy · *high-quality development*');
+    expect(describeEntry(quality, 'zh').split('\n')[0]).toBe('**高质量发展** · 发展理念 · *high-quality development*');
+  });
+
+  it('the check of the hover’s labels fails on a Chinese category in the English UI', () => {
+    const entry = builtinEntries().find((e) => e.term === '新质生产力')!;
+    const mixed = describeEntry(entry, 'en').replace('Development philosophy', '发展理念');
+    expect(labelsOf(mixed, entry).split('\n').flatMap((line) => labelProblems(line, 'en'))).toEqual(['Chinese text without English', 'Chinese in an English label']);
+    const english = describeEntry(entry, 'zh').replace('发展理念', 'Development philosophy');
+    expect(labelsOf(english, entry).split('\n').flatMap((line) => labelProblems(line, 'zh'))).toEqual(['English word "Development"', 'English word "philosophy"', 'untranslated']);
+  });
+
   it('English counts agree with their number', () => {
     expect(format(HOVER_LABELS.count.en, { count: 1 })).toBe('Occurs 1 time in this document.');
     expect(format(HOVER_LABELS.count.en, { count: 86 })).toBe('Occurs 86 times in this document.');
     expect(format(HOVER_LABELS.count.zh, { count: 1 })).toBe('本文出现 1 次。');
+    // a reference's name is quoted in English, as in quote.mismatch's messages, and title-marked in Chinese
+    expect(format(HOVER_LABELS.reuse.en, { share: 93, reference: '2024政府工作报告' })).toBe('93 % of this document is text from "2024政府工作报告".');
+    expect(format(HOVER_LABELS.reuse.zh, { share: 93, reference: '2024政府工作报告' })).toBe('本文 93% 的文字出自《2024政府工作报告》。');
     expect(format(SERVER_MESSAGES.segmenterReady.en, { segmenter: 'jieba', ms: 4072, words: 1 })).toBe('Policy Lens: segmentation ready (jieba, 4072 ms, 1 user word).');
   });
 
@@ -137,6 +180,26 @@ describe('one language at a time', () => {
     }
   });
 });
+
+/**
+ * A glossary entry's hover without the entry's own words (term, English name, definition, items,
+ * forms, the quoted sentence, the successor): what is left is the hover's labels, which must be in
+ * the UI language.
+ */
+function labelsOf(hover: string, entry: GlossaryEntry): string {
+  const own = [entry.term, entry.english, entry.definition, ...entry.items, ...entry.aliases, ...entry.variants.accepted, ...entry.variants.rejected, entry.source?.quote ?? '', entry.superseded?.successor ?? ''];
+  let rest = hover;
+  for (const text of own.filter((t) => t.length > 0).sort((a, b) => b.length - a.length)) rest = rest.split(text).join(' ');
+  return rest;
+}
+
+/** A hover label's problems: those of any string in its language, and in English any Chinese (the entry's own words are gone). */
+function labelProblems(line: string, language: 'en' | 'zh'): string[] {
+  if (!line.trim()) return [];
+  const problems = languageProblems(line, language);
+  if (language === 'en' && /\p{Script=Han}/u.test(line)) problems.push('Chinese in an English label');
+  return problems;
+}
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -47,11 +47,14 @@ describe('hover text of a glossary entry', () => {
   it('an official definition (the law\'s words) carries no editorial label; a source that defines is 出处', () => {
     const text = describeEntry(entry('国家秘密'), 'zh', history);
     expect(text).not.toContain('编者释义');
-    expect(text).toContain('出处：004_aedbcdac15b26f45.txt 第 497 行\n> 国家秘密是关系国家安全和利益');
+    expect(text).toContain('出处：2024 年全国两会学习材料汇编 第 497 行\n> 国家秘密是关系国家安全和利益');
+    // the corpus file's name is a hash: the hover names the compilation instead, in each language
+    expect(documentTitle('004_aedbcdac15b26f45.txt', 'en')).toBe('a 2024 study compilation on the Two Sessions');
   });
 
   it('English labels', () => {
     const text = describeEntry(entry('高质量发展'), 'en', history);
+    expect(text.split('\n')[0]).toBe('**高质量发展** · Development philosophy · *high-quality development*');
     expect(text).toContain('**Editorial note**: ');
     expect(text).toContain('Source: Report to the 20th CPC National Congress, line 184\n> 高质量发展是全面建设社会主义现代化国家的首要任务。');
   });
@@ -74,7 +77,11 @@ describe('hover text of a glossary entry', () => {
     expect(documentTitle('national/gwr-1985.txt', 'zh')).toBe('1985 年政府工作报告');
     expect(documentTitle('national/cpc-18.txt', 'zh')).toBe('党的十八大报告');
     expect(documentTitle('national/cpc-20.txt', 'en')).toBe('Report to the 20th CPC National Congress');
-    expect(documentTitle('002_8dfe99efc033ddf8.txt', 'zh')).toBe('002_8dfe99efc033ddf8.txt');
+    // the compilations the glossary cites, named instead of their hashed file names; an unknown file as it is
+    expect(documentTitle('002_8dfe99efc033ddf8.txt', 'zh')).toBe('2024 年国务院及各省区市政府工作报告汇编');
+    expect(documentTitle('002_8dfe99efc033ddf8.txt', 'en')).toBe('the 2024 government work reports of the State Council and the provinces (a compilation)');
+    expect(documentTitle('national/resolution-10.txt', 'en')).toBe('the NPC resolution on the 2016 Government Work Report');
+    expect(documentTitle('notes/other.txt', 'en')).toBe('notes/other.txt');
     expect([9, 10, 18, 20, 21].map(congressName)).toEqual(['九大', '十大', '十八大', '二十大', '二十一大']);
   });
 });

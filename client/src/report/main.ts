@@ -195,7 +195,7 @@ function densityTable(input: ReportInput, table: ReturnType<typeof heatmap>): HT
   head.append(element('th'));
   for (const column of table.columns) {
     const th = element('th', column.label);
-    th.title = `${column.title} (${formatNumber(column.characters)})`;
+    th.title = column.tooltip;
     head.append(th);
   }
   head.append(element('th', input.labels.total));

@@ -115,7 +115,8 @@ export interface HeatCell {
 }
 
 export interface Heatmap {
-  readonly columns: readonly { readonly label: string; readonly title: string; readonly characters: number }[];
+  /** `label` the header, `title` the full name, `tooltip` the header's tooltip (full name, line, characters). */
+  readonly columns: readonly { readonly label: string; readonly title: string; readonly tooltip: string; readonly characters: number }[];
   readonly rows: readonly { readonly term: string; readonly kind: 'term' | 'slogan'; readonly total: number; readonly cells: readonly HeatCell[] }[];
 }
 
@@ -125,9 +126,14 @@ const COLUMN_LABEL_LENGTH = 10;
 export function heatmap(input: ReportInput): Heatmap {
   const { result, labels } = input;
   const max = Math.max(0, ...result.density.flatMap((row) => row.perThousand));
-  const columns = result.sections.map((section) => {
-    const title = result.scope === 'workspace' ? (input.documentNames[section.uri] ?? section.name) : section.name || labels.opening;
-    return { label: shorten(title, COLUMN_LABEL_LENGTH), title, characters: section.characters };
+  const titles = result.sections.map((section) =>
+    result.scope === 'workspace' ? (input.documentNames[section.uri] ?? section.name) : section.name || labels.opening,
+  );
+  const shortLabels = columnLabels(titles, COLUMN_LABEL_LENGTH);
+  const columns = result.sections.map((section, i) => {
+    // In a document, the line tells apart sections of the same name (each report's 一、2023年工作回顾).
+    const where = result.scope === 'document' ? ` · ${format(labels.line, section.line + 1)}` : '';
+    return { label: shortLabels[i], title: titles[i], tooltip: `${titles[i]}${where} (${formatNumber(section.characters)})`, characters: section.characters };
   });
   const rows = result.density.map((row) => ({
     term: row.term,
@@ -190,4 +196,44 @@ export function opaque(color: string): string {
 function shorten(text: string, length: number): string {
   const chars = [...text];
   return chars.length > length ? `${chars.slice(0, length - 1).join('')}…` : text;
+}
+
+/** How many leading characters a label keeps before the part that tells it from its neighbours. */
+const LABEL_HEAD = 3;
+/** At most this many characters of that distinguishing part (an ellipsis included). */
+const LABEL_TAIL = 8;
+/** Digits and Chinese numerals: a number is shown whole, never from its middle (`22日`, not `2日`). */
+const NUMERAL = /[0-9０-９〇零一二三四五六七八九十百千]/;
+
+/**
+ * Column headers, at most `length` characters where that keeps them apart: names cut at the end
+ * (`一、2023年工作…`), but names that would then read the same — a compilation's articles all
+ * credited `《人民日报》（2024年03月…`, files in one folder — keep their head and the part where they
+ * differ (`《人民…22日第01版）`). Different names always get different labels; only names that are
+ * the same stay the same (the full name is the header's tooltip).
+ */
+export function columnLabels(titles: readonly string[], length: number): string[] {
+  const heads = titles.map((title) => shorten(title, length));
+  const labels = titles.map((title, i) => {
+    if (heads[i] === title) return title;
+    const rivals = titles.filter((other, j) => j !== i && other !== title && heads[j] === heads[i]);
+    if (rivals.length === 0) return heads[i];
+    const chars = [...title];
+    // Where this name departs from the rival closest to it, moved back to the start of a number.
+    let start = Math.max(...rivals.map((rival) => commonPrefixLength(chars, [...rival])));
+    while (start > LABEL_HEAD && NUMERAL.test(chars[start - 1])) start--;
+    // A name that is the start of a longer one: its last characters.
+    if (start >= chars.length) start = Math.max(LABEL_HEAD, chars.length - LABEL_TAIL);
+    const tail = chars.slice(start);
+    const shown = tail.length > LABEL_TAIL ? `${tail.slice(0, LABEL_TAIL - 1).join('')}…` : tail.join('');
+    return `${chars.slice(0, Math.min(LABEL_HEAD, start)).join('')}…${shown}`;
+  });
+  // Two different names whose labels still meet (they differ only beyond the part shown) keep their full names.
+  return labels.map((label, i) => (titles.some((other, j) => other !== titles[i] && labels[j] === label) ? titles[i] : label));
+}
+
+function commonPrefixLength(a: readonly string[], b: readonly string[]): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
 }

@@ -130,7 +130,7 @@ class TermsProvider implements vscode.TreeDataProvider<Node> {
 
   getTreeItem(node: Node): vscode.TreeItem {
     if (node.kind === 'group') {
-      const item = new vscode.TreeItem(node.group.category, vscode.TreeItemCollapsibleState.Expanded);
+      const item = new vscode.TreeItem(node.group.name, vscode.TreeItemCollapsibleState.Expanded);
       item.id = `category:${node.group.category}`;
       item.description = String(node.group.count);
       item.contextValue = 'category';
@@ -143,7 +143,7 @@ class TermsProvider implements vscode.TreeDataProvider<Node> {
     item.description = wrong > 0 ? l10n.t('{0} ({1} misspelt)', term.count, wrong) : String(term.count);
     item.iconPath = new vscode.ThemeIcon(term.kind === 'slogan' ? 'quote' : 'symbol-key');
     const tooltip = new vscode.MarkdownString();
-    tooltip.appendMarkdown(`**${escapeMarkdown(term.term)}** · ${escapeMarkdown(term.category)} · ${term.kind === 'slogan' ? l10n.t('slogan') : l10n.t('term')}\n\n`);
+    tooltip.appendMarkdown(`**${escapeMarkdown(term.term)}** · ${escapeMarkdown(term.categoryName)} · ${term.kind === 'slogan' ? l10n.t('slogan') : l10n.t('term')}\n\n`);
     for (const form of term.forms) tooltip.appendMarkdown(`- ${escapeMarkdown(form.form)} ×${form.count}${form.role === 'rejected' ? ` — ${l10n.t('wrong form')}` : ''}\n`);
     tooltip.appendMarkdown(`\n${l10n.t('Click to go to the next occurrence.')}`);
     item.tooltip = tooltip;

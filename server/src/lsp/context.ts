@@ -6,6 +6,7 @@ import type { SegmentationService } from '../engine/segmentation';
 import type { Settings } from '../engine/settings';
 import type { DocumentStore } from './documentStore';
 import type { LineDocument } from './lineDocument';
+import type { TypingPauses } from './typingPauses';
 
 /** What every feature module is given: the server's state, read-only. */
 export interface ServerContext {
@@ -16,6 +17,8 @@ export interface ServerContext {
   readonly segmentation: SegmentationService;
   readonly locale: () => Locale;
   readonly settings: () => Settings;
+  /** When the user pauses typing in a document. */
+  readonly typing: TypingPauses;
 }
 
 /** A request about one document: its params name it. */

@@ -24,6 +24,7 @@ import { ResourceDiagnostics } from './resourceDiagnostics';
 import { SettingsManager } from './settingsManager';
 import { UserMessages } from './userMessages';
 import { WorkspaceIndex } from './workspaceIndex';
+import { TypingPauses } from './typingPauses';
 
 /**
  * Wires the language server: the engine, documents, settings and the feature
@@ -39,7 +40,8 @@ export function startServer(connection: Connection, engine: PolicyEngine): void 
   const settings = new SettingsManager(connection, (problem) => messages.show(MessageType.Warning, problem.replacedBy ? 'settingRetired' : 'settingInvalid', { ...problem }));
   const resources = new ResourceDiagnostics(connection, engine, messages, () => locale);
   const store = new DocumentStore(engine);
-  const context: ServerContext = { connection, documents, engine, store, segmentation: engine.segmentation, locale: () => locale, settings: () => engine.settings };
+  const typing = new TypingPauses();
+  const context: ServerContext = { connection, documents, engine, store, segmentation: engine.segmentation, locale: () => locale, settings: () => engine.settings, typing };
   const workspace = new WorkspaceIndex(connection, store, () => documents.all(), () => engine.settings, engine.host.files);
   const diagnostics = registerDiagnostics(context, (document) =>
     messages.show(MessageType.Info, 'largeDocument', { name: document.uri.split('/').pop() ?? '', size: document.getText().length, limit: engine.settings.maxDocumentSize }),
@@ -116,15 +118,20 @@ export function startServer(connection: Connection, engine: PolicyEngine): void 
 
   // Opening is no keystroke: the first check of a document waits for no typing to settle.
   const justOpened = new Set<string>();
-  documents.onDidOpen(({ document }) => justOpened.add(document.uri));
+  documents.onDidOpen(({ document }) => {
+    justOpened.add(document.uri);
+    typing.opened(document.uri, document.version);
+  });
   // An open glossary file is served too: editing it updates hovers without saving or restarting.
   documents.onDidChangeContent(({ document }) => {
+    typing.changed(document.uri, document.version);
     const opened = justOpened.delete(document.uri);
     if (!engine.isGlossaryUri(document.uri)) return diagnostics.schedule(document.uri, opened);
     resources.reloadGlossary(openText);
     diagnostics.refreshAll();
   });
   documents.onDidClose(({ document }) => {
+    typing.closed(document.uri);
     // A closed glossary file goes back to what is on disk.
     if (engine.isGlossaryUri(document.uri)) return void setImmediate(() => resources.reloadGlossary(openText));
     store.delete(document.uri);

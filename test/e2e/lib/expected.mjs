@@ -15,7 +15,7 @@ export const REPORT_OUTLINE = [
   [3, '（六）更好统筹发展和安全，有效防范化解重点领域风险'],
 ];
 
-/** Hover on 新质生产力: the glossary entry's heading (markdown) and a phrase of its definition. */
-export const HOVER_HEADING_MD = '**新质生产力** · 发展理念';
-export const HOVER_HEADING_TEXT = '新质生产力 · 发展理念';
+/** Hover on 新质生产力 in the English UI: the glossary entry's heading (markdown) with its category in English, and a phrase of its definition. */
+export const HOVER_HEADING_MD = '**新质生产力** · Development philosophy';
+export const HOVER_HEADING_TEXT = '新质生产力 · Development philosophy';
 export const HOVER_DEFINITION = '先进生产力质态';

@@ -1,5 +1,7 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver';
+import { categoryName } from '../../core/terms/categoryNames';
 import type { GlossaryEntry } from '../../core/terms/glossary';
+import type { Locale } from '../../engine/l10n';
 import { forDocument, type ServerContext } from '../context';
 
 const MAX_PREFIX = 8;
@@ -14,18 +16,19 @@ export function registerCompletion(context: ServerContext): void {
   context.connection.onCompletion(forDocument(context, null, (analysis, document, params: CompletionParams): CompletionList | null => {
     const line = document.getText({ start: { line: params.position.line, character: 0 }, end: params.position });
     const glossary = analysis.glossary;
+    const locale = context.locale();
     const items: CompletionItem[] = [];
     const initials = /[a-z]{2,12}$/i.exec(line)?.[0].toLowerCase();
     if (initials) {
       const start = { line: params.position.line, character: params.position.character - initials.length };
       for (const { entry, initials: code } of glossary.initials.find(initials)) {
-        items.push(item(entry, { start, end: params.position }, code));
+        items.push(item(entry, { start, end: params.position }, code, locale));
       }
     } else {
       const prefix = longestTermPrefix(line, glossary.glossary.entries);
       if (prefix) {
         const start = { line: params.position.line, character: params.position.character - prefix.text.length };
-        for (const entry of prefix.entries) items.push(item(entry, { start, end: params.position }, entry.term));
+        for (const entry of prefix.entries) items.push(item(entry, { start, end: params.position }, entry.term, locale));
       }
     }
     return { isIncomplete: true, items: items.slice(0, 100) };
@@ -43,11 +46,11 @@ function longestTermPrefix(line: string, entries: readonly GlossaryEntry[]): { t
   return undefined;
 }
 
-function item(entry: GlossaryEntry, range: { start: { line: number; character: number }; end: { line: number; character: number } }, filterText: string): CompletionItem {
+function item(entry: GlossaryEntry, range: { start: { line: number; character: number }; end: { line: number; character: number } }, filterText: string, locale: Locale): CompletionItem {
   return {
     label: entry.term,
     kind: entry.kind === 'slogan' ? CompletionItemKind.Constant : CompletionItemKind.Keyword,
-    detail: `${entry.category}${entry.english ? ` · ${entry.english}` : ''}`,
+    detail: `${categoryName(entry.category, locale)}${entry.english ? ` · ${entry.english}` : ''}`,
     documentation: { kind: MarkupKind.Markdown, value: entry.definition },
     filterText,
     textEdit: { range, newText: entry.term },

@@ -1,3 +1,4 @@
+import { categoryName } from '../../core/terms/categoryNames';
 import type { GlossaryEntry, GlossarySource } from '../../core/terms/glossary';
 import { summarizeSeries, type TermHistoryData } from '../../core/terms/termHistory';
 import { format, type Locale } from '../../engine/l10n';
@@ -33,7 +34,7 @@ function label(locale: Locale) {
 export function describeEntry(entry: GlossaryEntry, locale: Locale, history?: TermHistoryData): string {
   const t = label(locale);
   const definition = entry.definitionOrigin === 'editorial' ? `**${t('editorial')}**${locale === 'zh' ? '：' : ': '}${entry.definition}` : entry.definition;
-  const lines = [`**${entry.term}** · ${entry.category}${entry.english ? ` · *${entry.english}*` : ''}`, '', definition];
+  const lines = [`**${entry.term}** · ${categoryName(entry.category, locale)}${entry.english ? ` · *${entry.english}*` : ''}`, '', definition];
   if (entry.items.length > 0) lines.push('', `${t('items')}${locale === 'zh' ? '：' : ':'}`, ...entry.items.map((item, i) => `${i + 1}. ${item}`));
   const variants = [...entry.aliases, ...entry.variants.accepted];
   if (variants.length > 0) lines.push('', `${t('variants')}${locale === 'zh' ? '：' : ': '}${variants.join(locale === 'zh' ? '、' : ', ')}`);
@@ -51,13 +52,24 @@ function sourceLine(source: GlossarySource, locale: Locale): string {
   return label(locale)(source.kind === 'usage' ? 'usage' : 'source', { document: documentTitle(source.document, locale), line: source.line });
 }
 
+/**
+ * The corpus documents the built-in glossary cites besides the national reports, by file name
+ * (their names are content hashes, meaningless to a reader).
+ */
+export const SOURCE_DOCUMENTS: Readonly<Record<string, { readonly en: string; readonly zh: string }>> = {
+  '002_8dfe99efc033ddf8.txt': { en: 'the 2024 government work reports of the State Council and the provinces (a compilation)', zh: '2024 年国务院及各省区市政府工作报告汇编' },
+  '004_aedbcdac15b26f45.txt': { en: 'a 2024 study compilation on the Two Sessions', zh: '2024 年全国两会学习材料汇编' },
+  'national/resolution-10.txt': { en: 'the NPC resolution on the 2016 Government Work Report', zh: '第十二届全国人民代表大会第四次会议关于政府工作报告的决议' },
+};
+
 /** A readable name of a corpus document: `national/gwr-2025.txt` → 2025 年政府工作报告. */
 export function documentTitle(document: string, locale: Locale): string {
   const gwr = /^national\/gwr-(\d{4})\.txt$/.exec(document);
   if (gwr) return locale === 'zh' ? `${gwr[1]} 年政府工作报告` : `${gwr[1]} Government Work Report`;
   const cpc = /^national\/cpc-(\d+)\.txt$/.exec(document);
   if (cpc) return locale === 'zh' ? `党的${congressName(Number(cpc[1]))}报告` : `Report to the ${ordinal(Number(cpc[1]))} CPC National Congress`;
-  return document;
+  const named = Object.hasOwn(SOURCE_DOCUMENTS, document) ? SOURCE_DOCUMENTS[document] : undefined;
+  return named ? named[locale] : document;
 }
 
 /**

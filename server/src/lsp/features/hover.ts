@@ -21,7 +21,7 @@ export const HOVER_LABELS = {
     en: 'Section: {chars|character|characters}, {paragraphs|paragraph|paragraphs}, {subsections|subsection|subsections}.',
     zh: '本节共 {chars} 字，{paragraphs} 段，下设 {subsections} 个小节。',
   },
-  reuse: { en: '{share} % of this document is text from {reference}.', zh: '本文 {share}% 的文字出自《{reference}》。' },
+  reuse: { en: '{share} % of this document is text from "{reference}".', zh: '本文 {share}% 的文字出自《{reference}》。' },
 } as const;
 
 type Label = keyof typeof HOVER_LABELS;

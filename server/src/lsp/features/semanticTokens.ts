@@ -12,7 +12,7 @@ export const SEMANTIC_LEGEND: SemanticTokensLegend = {
  * (terms contain no line break), so each hit is one entry.
  */
 export function registerSemanticTokens(context: ServerContext): void {
-  context.connection.languages.semanticTokens.on(forDocument(context, { data: [] }, async (analysis): Promise<SemanticTokens> => {
+  context.connection.languages.semanticTokens.on(forDocument(context, { data: [] }, async (analysis, document, _params, token): Promise<SemanticTokens> => {
     if (!context.settings().semanticTokens) return { data: [] };
     if (!analysis.isLarge && context.segmentation.state.kind !== 'loading') await analysis.ensureTokens();
     const data: number[] = [];
@@ -30,6 +30,11 @@ export function registerSemanticTokens(context: ServerContext): void {
         previousChar = hit.start;
       }
     }
+    // While the user types, VS Code asks again every ~0.3 s and redraws every visible line for each
+    // answer, which delays the echo of the next keystrokes. The answer (for the version asked about:
+    // VS Code moves the tokens along with later edits, then asks again) waits for a pause in typing,
+    // as long as the diagnostics' debounce.
+    await context.typing.pause(document.uri, context.settings().debounceMs, token);
     return { data };
   }));
 }

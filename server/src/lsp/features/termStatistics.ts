@@ -1,4 +1,5 @@
 import type { GlossaryEntry } from '../../core/terms/glossary';
+import { categoryName } from '../../core/terms/categoryNames';
 import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import type { GradedFinding } from '../../core/analysis';
 import { ruleById } from '../../core/rules/registry';
@@ -61,6 +62,7 @@ function documentResult(context: ServerContext, analysis: DocumentAnalysis<LineD
     terms: statistics.terms.map((tally): TermStatistic => ({
       term: tally.entry.term,
       category: tally.entry.category,
+      categoryName: categoryName(tally.entry.category, context.locale()),
       kind: tally.entry.kind,
       count: tally.count,
       forms: tally.forms,
@@ -80,7 +82,7 @@ function workspaceResult(context: ServerContext, documents: readonly { analysis:
     scope: 'workspace',
     documents: documents.map(({ analysis, statistics }) => ({ uri: analysis.uri, characters: statistics.characters })),
     characters: combined.characters,
-    terms: combined.terms.map((tally) => ({ term: tally.entry.term, category: tally.entry.category, kind: tally.entry.kind, count: tally.count, forms: tally.forms, occurrences: [], ...historyOf(context, tally.entry) })),
+    terms: combined.terms.map((tally) => ({ term: tally.entry.term, category: tally.entry.category, categoryName: categoryName(tally.entry.category, context.locale()), kind: tally.entry.kind, count: tally.count, forms: tally.forms, occurrences: [], ...historyOf(context, tally.entry) })),
     sections: combined.sections.map((section, i) => ({ name: section.name, uri: documents[i].analysis.uri, line: 0, characters: section.characters })),
     density: combined.density.map((row) => ({ term: row.entry.term, kind: row.entry.kind, counts: row.counts, perThousand: row.perThousand })),
     rules: combined.rules.map((rule) => ruleStatistic(context, rule, (located) => ({ analysis: documents[located.document].analysis, finding: located.finding }))),
