@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { checkRunner, keepOrRemoveRunDir, report } from './lib/checks.mjs';
+import { checkRunner, closeSuite, report } from './lib/checks.mjs';
 import { launchBrowser, screenshot, startCodeServer, until, workbench } from './lib/codeserver.mjs';
 import { E2E_DIR, SHOTS, VSIX as PACKAGED } from './lib/paths.mjs';
 
@@ -275,9 +275,7 @@ try {
 } catch (e) {
   await harnessFailed(e);
 } finally {
-  await browser.close().catch(() => {});
-  await cs.stop();
-  keepOrRemoveRunDir(runDir, results, cs);
+  await closeSuite(browser, cs, runDir, results);
 }
 
 report(results, 'navigation', t0);

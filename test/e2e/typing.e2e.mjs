@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { checkRunner, keepOrRemoveRunDir, report } from './lib/checks.mjs';
+import { checkRunner, closeSuite, report } from './lib/checks.mjs';
 import { launchBrowser, QUIET_SETTINGS, screenshot, startCodeServer, until, workbench } from './lib/codeserver.mjs';
 import { E2E_DIR, SHOTS, VSIX } from './lib/paths.mjs';
 
@@ -218,9 +218,7 @@ try {
 } catch (e) {
   await harnessFailed(e);
 } finally {
-  await browser.close().catch(() => {});
-  await cs.stop();
-  keepOrRemoveRunDir(runDir, results, cs);
+  await closeSuite(browser, cs, runDir, results);
 }
 
 report(results, 'typing', t0);

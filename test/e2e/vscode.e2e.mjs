@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { checkRunner, keepOrRemoveRunDir, report } from './lib/checks.mjs';
+import { checkRunner, closeSuite, report } from './lib/checks.mjs';
 import { launchBrowser, screenshot, startCodeServer, until, workbench } from './lib/codeserver.mjs';
 import { HOVER_DEFINITION, HOVER_HEADING_TEXT, REPORT_OUTLINE } from './lib/expected.mjs';
 import { E2E_DIR, NODE24, SHOTS, VSIX } from './lib/paths.mjs';
@@ -326,9 +326,7 @@ try {
 } catch (e) {
   await harnessFailed(e);
 } finally {
-  await browser.close().catch(() => {});
-  await cs.stop();
-  keepOrRemoveRunDir(runDir, results, cs);
+  await closeSuite(browser, cs, runDir, results);
 }
 
 report(results, 'code-server', t0);

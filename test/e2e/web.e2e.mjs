@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { checkRunner, keepOrRemoveRunDir, report } from './lib/checks.mjs';
+import { checkRunner, closeSuite, report } from './lib/checks.mjs';
 import { launchBrowser, screenshot, startCodeServer, until, workbench } from './lib/codeserver.mjs';
 import { HOVER_DEFINITION, HOVER_HEADING_TEXT, REPORT_OUTLINE } from './lib/expected.mjs';
 import { E2E_DIR, REPO, SHOTS } from './lib/paths.mjs';
@@ -108,9 +108,7 @@ try {
 } catch (error) {
   await harnessFailed(error);
 } finally {
-  await browser.close().catch(() => {});
-  await cs.stop();
-  keepOrRemoveRunDir(runDir, results, cs);
+  await closeSuite(browser, cs, runDir, results);
 }
 if (results.some((r) => !r.ok)) for (const line of consoleLines.filter((l) => /policy|worker|error/i.test(l)).slice(-60)) console.log(`[console] ${line.slice(0, 400)}`);
 report(results, 'web', t0);

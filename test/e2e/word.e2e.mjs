@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { checkRunner, keepOrRemoveRunDir, report } from './lib/checks.mjs';
+import { checkRunner, closeSuite, report } from './lib/checks.mjs';
 import { launchBrowser, screenshot, startCodeServer, until, workbench } from './lib/codeserver.mjs';
 import { REPO, SHOTS, VSIX as PACKAGED } from './lib/paths.mjs';
 
@@ -143,9 +143,7 @@ try {
 } catch (e) {
   await harnessFailed(e);
 } finally {
-  await browser.close().catch(() => {});
-  await cs.stop();
-  keepOrRemoveRunDir(runDir, results, cs);
+  await closeSuite(browser, cs, runDir, results);
 }
 
 report(results, 'word', t0);

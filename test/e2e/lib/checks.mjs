@@ -33,6 +33,13 @@ export function checkRunner(prefix, page) {
   return { results, check, harnessFailed };
 }
 
+/** The end of every code-server suite: the browser closed, code-server stopped, the run folder kept or removed. */
+export async function closeSuite(browser, codeServer, runDir, results) {
+  await browser.close().catch(() => {});
+  await codeServer.stop();
+  keepOrRemoveRunDir(runDir, results, codeServer);
+}
+
 /** Deletes the run folder, unless a check failed or E2E_KEEP=1: then it says where it and the extension's logs are. */
 export function keepOrRemoveRunDir(runDir, results, codeServer) {
   if (results.some((r) => !r.ok) || process.env.E2E_KEEP === '1') {
