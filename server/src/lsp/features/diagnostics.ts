@@ -74,6 +74,9 @@ export function registerDiagnostics(context: ServerContext, onLarge: (document: 
     } else if (context.segmentation.state.kind !== 'loading') await analysis.prepare();
     if (isStale(document, version)) return;
     const findings = analysis.findings();
+    // Two turns: a request read from the connection during the last slice is queued behind
+    // the first, so a hover sent with an edit is answered before that edit's publish.
+    await nextTurn();
     await nextTurn();
     if (isStale(document, version)) return;
     const locale = context.locale();
