@@ -33,12 +33,25 @@ export async function activatePolicyLens(
   // Checked documents (the selector also holds the workspace glossary, which gets no status item).
   const serves = (document: vscode.TextDocument) => vscode.languages.match(documentSelector(), document) > 0 && document.languageId !== 'json';
 
-  const start = async () => {
-    client = await createLanguageClient(context, output, paused.middleware);
-    clientResources = createStatusBar(client, paused, serves);
-    await client.start();
+  // One start at a time: the web client is created asynchronously, and a document opened
+  // meanwhile (the workbench restoring its editors) started a second client — two servers, and
+  // every outline, hover and finding twice.
+  let starting: Promise<void> | undefined;
+  const start = (): Promise<void> => {
+    starting ??= (async () => {
+      try {
+        const created = await createLanguageClient(context, output, paused.middleware);
+        client = created;
+        clientResources = createStatusBar(created, paused, serves);
+        await created.start();
+      } finally {
+        starting = undefined;
+      }
+    })();
+    return starting;
   };
   const stop = async () => {
+    await starting?.catch(() => undefined);
     const running = client;
     client = undefined;
     clientResources?.dispose();
@@ -50,6 +63,7 @@ export async function activatePolicyLens(
     await startIfNeeded();
   };
   const startIfNeeded = async () => {
+    if (starting) return starting;
     if (!client && vscode.workspace.textDocuments.some((d) => vscode.languages.match(documentSelector(), d) > 0)) await start();
   };
 
