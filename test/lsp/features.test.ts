@@ -190,5 +190,9 @@ describe('glossary, outline and workspace features over stdio', () => {
     const initials = await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 5 } });
     expect(initials.items[0].label).toBe('新质生产力');
     expect(initials.items[0].filterText).toBe('xzscl');
+    // One character starts too many terms to offer them (新 → 新质生产力, 新发展理念, 新型城镇化…).
+    client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: '加快发展新\nxzscl' }] });
+    const single = await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 5 } });
+    expect(single.items).toEqual([]);
   });
 });

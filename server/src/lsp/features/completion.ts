@@ -5,6 +5,12 @@ import type { Locale } from '../../engine/l10n';
 import { forDocument, type ServerContext } from '../context';
 
 const MAX_PREFIX = 8;
+/**
+ * One character starts hundreds of terms: offered after every character a writer's input
+ * method commits, the list covered the text and its candidate window, and slowed typing
+ * (docs/e2e.md, typing latency). Two characters narrow it to what is meant.
+ */
+const MIN_PREFIX = 2;
 
 /**
  * Completion of glossary terms: by the Chinese characters typed so far
@@ -35,9 +41,9 @@ export function registerCompletion(context: ServerContext): void {
   }));
 }
 
-/** The longest tail of `line` (up to 8 characters) that starts some glossary term. */
+/** The longest tail of `line` (2 to 8 characters) that starts some glossary term. */
 function longestTermPrefix(line: string, entries: readonly GlossaryEntry[]): { text: string; entries: GlossaryEntry[] } | undefined {
-  for (let length = Math.min(MAX_PREFIX, line.length); length >= 1; length--) {
+  for (let length = Math.min(MAX_PREFIX, line.length); length >= MIN_PREFIX; length--) {
     const text = line.slice(line.length - length);
     if (!/^\p{Script=Han}/u.test(text)) continue;
     const matching = entries.filter((e) => e.term.startsWith(text) && e.term !== text);
