@@ -9,7 +9,7 @@
 // first, and a MutationObserver on the editor's view lines notes when each typed prefix appears.
 // Rounds alternate between the two documents (policy, plain, plain, policy, …) so that the load of
 // this shared machine falls on both alike. Prints every median, the ratio and whether it meets the
-// goal of 1.2 (not yet: 1.23–1.41 here); fails above 1.7, where semantic highlighting had put it
+// goal of 1.2 (not yet: 1.17–1.44 here, the same build giving both); fails above 1.7, where semantic highlighting had put it
 // (1.52–1.91) before it waited for pauses in typing — a guard against that kind of regression with
 // room for this machine's noise (one run's ratio moves by 0.2), not the goal.
 // Usage: node test/e2e/typing.e2e.mjs   (after test/e2e/setup.mjs and npm run package; run.mjs does all)
