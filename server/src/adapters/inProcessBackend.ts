@@ -1,7 +1,6 @@
-import { segmentParagraph } from '../core/segment/tokens';
+import { pieceLengths } from '../core/segment/tokens';
 import type { Segmenter } from '../core/types';
 import type { CutPieces, SegmenterBackend, SegmenterLoad } from '../engine/host';
-import { piecesOf } from '../engine/segmentation';
 import type { SegmenterChoice } from '../engine/settings';
 import { loadSegmenterChain, segmenterOrder } from './segmenterChain';
 
@@ -34,7 +33,7 @@ export class InProcessBackend implements SegmenterBackend {
 
   cutNow(text: string): CutPieces {
     if (!this.#segmenter) throw new Error('jieba is not loaded');
-    return piecesOf(segmentParagraph(this.#segmenter, text));
+    return pieceLengths(this.#segmenter, text);
   }
 
   dispose(): void {

@@ -225,8 +225,3 @@ function tokensFromPieces(text: string, pieces: CutPieces | undefined): readonly
   // An answer that does not cover the text exactly is not trusted.
   return offset === text.length ? tokens : segmentParagraph(createIntlSegmenter(), text);
 }
-
-/** Pieces of a token list, the form backends answer in. */
-export function piecesOf(tokens: readonly Token[]): CutPieces {
-  return { lengths: Uint32Array.from(tokens, (token) => token.end - token.start), tags: tokens.map((token) => token.tag ?? '') };
-}

@@ -3,10 +3,9 @@ import policyDictionary from '../../../../data/policy.dict.utf8';
 import builtinOnlyWords from '../../../../data/jieba-wasm-builtin-only.utf8';
 import { parseDictionary } from '../../core/segment/dictionaryFormat';
 import { createJiebaWasmSegmenter } from '../../core/segment/jiebaCompat/wasmSegmenter';
-import { segmentParagraph } from '../../core/segment/tokens';
+import { pieceLengths } from '../../core/segment/tokens';
 import type { Segmenter } from '../../core/types';
 import type { CutPieces, FileProblem, SegmenterBackend, SegmenterLoad } from '../../engine/host';
-import { piecesOf } from '../../engine/segmentation';
 import type { SegmenterChoice } from '../../engine/settings';
 import type { JiebaWasmFiles } from '../../protocol';
 
@@ -64,7 +63,7 @@ export class BrowserWasmBackend implements SegmenterBackend {
 
   cutNow(text: string): CutPieces {
     if (!this.#segmenter) throw new Error('jieba-wasm is not loaded');
-    return piecesOf(segmentParagraph(this.#segmenter, text));
+    return pieceLengths(this.#segmenter, text);
   }
 
   dispose(): void {

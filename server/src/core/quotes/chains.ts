@@ -1,3 +1,4 @@
+import { codeSet } from '../text/chars';
 import type { CollationIndex } from './collationIndex';
 
 /** An exact match: document stream `[d, d + length)` equals reference stream `[r, r + length)`. */
@@ -129,7 +130,7 @@ export interface ChainedText {
   readonly starts: readonly number[];
 }
 
-const TERMINAL_CODES = new Set([...'。！？；!?;'].map((c) => c.charCodeAt(0)));
+const TERMINAL_CODES = codeSet('。！？；!?;');
 
 /**
  * Prefix counts of sentence ends (`[0]`, a terminal at unit u) and paragraph

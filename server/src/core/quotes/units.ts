@@ -1,3 +1,4 @@
+import { codeSet } from '../text/chars';
 import type { Span } from '../types';
 import { normalize, type Normalized } from './normalize';
 
@@ -13,9 +14,8 @@ export interface Passage extends Normalized {
   readonly end: number;
 }
 
-const TERMINAL = new Set('。！？!?；;');
-/** The same marks by code: sentence splitting looks at every character of every paragraph. */
-const TERMINAL_CODES = new Set([...TERMINAL].map((c) => c.charCodeAt(0)));
+/** Marks that end a sentence, by code: sentence splitting looks at every character of every paragraph. */
+const TERMINAL_CODES = codeSet('。！？!?；;');
 const OPENERS = '“‘「『（(《〈[【"';
 const CLOSERS = '”’」』）)》〉]】"';
 const QUOTE = /[“「『]/g;
@@ -63,7 +63,7 @@ export function quotationsOf(line: string, minLength: number): Passage[] {
     if (inner - match.index - 1 < minLength) continue;
     // A final 。 inside the quotation is punctuation, not wording.
     let stop = inner;
-    while (stop > match.index + 1 && TERMINAL.has(line[stop - 1])) stop--;
+    while (stop > match.index + 1 && TERMINAL_CODES.has(line.charCodeAt(stop - 1))) stop--;
     const span = trimmedSpan(line, match.index + 1, stop);
     if (span) passages.push(passageAt(line, span, 'quote'));
   }

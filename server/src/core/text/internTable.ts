@@ -16,8 +16,7 @@ export class InternTable {
 
   /** `text.slice(start, end)`, the stored copy when there is one. */
   intern(text: string, start: number, end: number): string {
-    let hash = 0x811c9dc5;
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    const hash = hashOf(text, start, end);
     const keys = this.#keys;
     const mask = keys.length - 1;
     const length = end - start;
@@ -52,12 +51,13 @@ export class InternTable {
     const old = this.#keys;
     this.#keys = new Array(old.length * 2);
     this.#size = 0;
-    for (const word of old) if (word !== undefined) this.#insert(word, hashOf(word));
+    for (const word of old) if (word !== undefined) this.#insert(word, hashOf(word, 0, word.length));
   }
 }
 
-function hashOf(word: string): number {
+/** FNV-1a over the UTF-16 units of `text[start, end)`. */
+function hashOf(text: string, start: number, end: number): number {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return hash;
 }
