@@ -17,6 +17,7 @@ import type { Segmenter } from '../server/src/core/types';
 import { SERVER_NODE_OPTIONS } from '../server/src/launch';
 import { LspTestClient } from '../test/helpers/lspClient';
 import { medianColdStart } from './coldStart';
+import { measureOpen, threadCpu } from './openTime';
 import { compareSegmenters, measureSegmenter } from './segmenters';
 
 const ROOT = path.join(__dirname, '..');
@@ -54,21 +55,6 @@ function timedCpu<T>(fn: () => T): [T, number] {
 function rssOf(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
-}
-
-/**
- * CPU time (ms) of each thread of a process, from /proc (Linux; 10 ms ticks). The
- * server's threads are its main thread (named after the process), the segmentation
- * worker and V8's platform threads (background compilation and GC).
- */
-function threadCpu(pid: number): Map<number, number> {
-  const cpu = new Map<number, number>();
-  for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
-    const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    cpu.set(Number(tid), (Number(fields[11]) + Number(fields[12])) * 10);
-  }
-  return cpu;
 }
 
 /** RSS of a bare Node process with nodejieba loaded (the same dictionaries): the floor the server is compared with. */
@@ -276,6 +262,28 @@ function commandLine(): void {
   row(`  default --jobs (${defaultJobs()} cores), one run (output identical: ${byDefault.out === reference ? 'yes' : 'NO'})`, ms(byDefault.ms));
 }
 
+function nationalReports(): string {
+  const folder = path.join(ROOT, 'test/fixtures/corpus/national');
+  return fs.readdirSync(folder).filter((f) => f.startsWith('gwr-')).sort().reverse().map((f) => fs.readFileSync(path.join(folder, f), 'utf8')).join('\n');
+}
+
+/** The open alone, in BENCH_OPEN_RUNS fresh servers (BENCH_NODE_FLAGS: extra node options). */
+async function opens(): Promise<void> {
+  const runs = Number(process.env.BENCH_OPEN_RUNS ?? 5);
+  const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const { segmenter } = loadJieba([]);
+  const warmChars = Number(process.env.BENCH_WARM_CHARS ?? 0);
+  const warmUp = warmChars > 0 ? nationalReports().slice(0, warmChars) : undefined;
+  console.log(`\n— didOpen → settled diagnostics, ${runs} fresh servers${flags.length ? ` (node ${flags.join(' ')})` : ''} —`);
+  const ratios: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const run = await measureOpen(COMPILATION, segmenter, flags, warmUp);
+    ratios.push(run.openMs / run.cutMs);
+    row(`open ${i + 1}: open / raw cut; CPU main / worker / V8 background`, `${ms(run.openMs)} / ${ms(run.cutMs)} = ${(run.openMs / run.cutMs).toFixed(2)} ×; ${run.cpu.main} / ${run.cpu.worker} / ${run.cpu.background} ms`);
+  }
+  row('open ÷ raw cut, median', `${percentile(ratios, 50).toFixed(2)} ×`, '≤ 1.3 ×');
+}
+
 async function main(): Promise<void> {
   if (process.argv.includes('--bare-jieba')) {
     loadJieba([]);
@@ -285,6 +293,7 @@ async function main(): Promise<void> {
   console.log(`Policy Lens benchmark — ${NAME} (${COMPILATION.length} characters, ${LINES.length} lines), node ${process.version}`);
   if (process.argv.includes('--cold-only')) return coldStarts();
   if (process.argv.includes('--cli-only')) return commandLine();
+  if (process.argv.includes('--open-only')) return opens();
   await coldStarts();
   const segmenter = inProcess();
   compareSegmenters(row);

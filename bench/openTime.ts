@@ -1,0 +1,60 @@
+/**
+ * `node dist/bench.js --open-only`: the open of the 1.6 MB compilation alone, in several
+ * fresh servers, each figure paired with a raw cut measured right after it (the machine's
+ * load changes from minute to minute; the ratio of a pair is what is compared).
+ * BENCH_OPEN_RUNS (default 5) servers; BENCH_NODE_FLAGS adds node options (experiments).
+ */
+import * as fs from 'node:fs';
+import { segmentParagraph } from '../server/src/core/segment/tokens';
+import { splitParagraphs } from '../server/src/core/text/paragraphs';
+import type { Segmenter } from '../server/src/core/types';
+import { SERVER_NODE_OPTIONS } from '../server/src/launch';
+import { LspTestClient } from '../test/helpers/lspClient';
+
+export interface OpenRun {
+  openMs: number;
+  cutMs: number;
+  cpu: { main: number; worker: number; background: number };
+}
+
+/** CPU ms of each thread of a process (from /proc, 10 ms ticks). */
+export function threadCpu(pid: number): Map<number, number> {
+  const cpu = new Map<number, number>();
+  for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+    const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    cpu.set(Number(tid), (Number(fields[11]) + Number(fields[12])) * 10);
+  }
+  return cpu;
+}
+
+export async function measureOpen(text: string, segmenter: Segmenter, nodeFlags: readonly string[], warmUp?: string): Promise<OpenRun> {
+  const client = LspTestClient.start({}, [...SERVER_NODE_OPTIONS, ...nodeFlags]);
+  try {
+    await client.initialize({ settings: { diagnostics: { debounceMs: 0 } } });
+    await client.waitFor('policyLens/status', (p) => p.state !== 'loading', 60_000);
+    if (warmUp) {
+      client.open('file:///bench/warm.policy.txt', warmUp);
+      await client.diagnostics('file:///bench/warm.policy.txt', 1, 120_000);
+      client.notify('textDocument/didClose', { textDocument: { uri: 'file:///bench/warm.policy.txt' } });
+    }
+    const uri = 'file:///bench/open.policy.txt';
+    const pid = client.child.pid!;
+    const before = threadCpu(pid);
+    const started = performance.now();
+    client.open(uri, text);
+    await client.diagnostics(uri, 1, 120_000);
+    const openMs = performance.now() - started;
+    const used = [...threadCpu(pid)].map(([tid, ms]) => [tid, ms - (before.get(tid) ?? 0)] as const);
+    const main = used.find(([tid]) => tid === pid)?.[1] ?? 0;
+    const others = used.filter(([tid]) => tid !== pid).map(([, ms]) => ms).sort((a, b) => b - a);
+    const [worker = 0, ...background] = others;
+    const paragraphs = splitParagraphs(text).filter((p) => p.text.length > 0);
+    const cutStarted = performance.now();
+    for (const p of paragraphs) segmentParagraph(segmenter, p.text);
+    const cutMs = performance.now() - cutStarted;
+    return { openMs, cutMs, cpu: { main, worker, background: background.reduce((a, b) => a + b, 0) } };
+  } finally {
+    await client.shutdown();
+  }
+}
