@@ -165,6 +165,37 @@ export class CollationIndex {
     }
   }
 
+  /**
+   * `slotOf(kgramHash(text, i))` for every i from 0 to `text.length - SEED`, into `slots`: the
+   * seeding's inner loop, once per unit of every document, as one loop without calls (the
+   * server does not let V8 inline them, and a call per unit showed in profiles).
+   */
+  slotsOf(text: string, slots: Int32Array): void {
+    const keys = this.#slotKeys;
+    const seen = this.#seen;
+    const mask = this.#mask;
+    const last = text.length - SEED;
+    for (let i = 0; i <= last; i++) {
+      let hash = 0x811c9dc5;
+      let spansBreak = false;
+      for (let j = i; j < i + SEED; j++) {
+        const code = text.charCodeAt(j);
+        if (code === 0) spansBreak = true;
+        hash = Math.imul(hash ^ code, 0x01000193);
+      }
+      hash = (hash >>> 2) & 0x3fffffff;
+      const bit = hash & 0xfffff;
+      if (spansBreak || (seen[bit >>> 5] & (1 << (bit & 31))) === 0) {
+        slots[i] = UNKNOWN;
+        continue;
+      }
+      const key = hash + 1;
+      let slot = hash & mask;
+      while (keys[slot] !== 0 && keys[slot] !== key) slot = (slot + 1) & mask;
+      slots[i] = keys[slot] === 0 ? UNKNOWN : this.#slotEnd[slot] - this.#slotStart[slot] > MAX_OCCURRENCES ? COMMON : slot;
+    }
+  }
+
   runLength(slot: number): number {
     return this.#slotEnd[slot] - this.#slotStart[slot];
   }
