@@ -93,8 +93,9 @@ function inProcess(): Segmenter {
 }
 
 async function overStdio(segmenter: Segmenter): Promise<void> {
-  console.log(`\n— language server over stdio (node ${SERVER_NODE_OPTIONS.join(' ')} dist/server.js --stdio, as the VS Code client starts it) —`);
-  const client = LspTestClient.start({}, SERVER_NODE_OPTIONS);
+  const options = [...SERVER_NODE_OPTIONS, ...benchNodeFlags()];
+  console.log(`\n— language server over stdio (node ${options.join(' ')} dist/server.js --stdio, as the VS Code client starts it) —`);
+  const client = LspTestClient.start({}, options);
   let started = performance.now();
   await client.initialize({ settings: { diagnostics: { debounceMs: 0 } } });
   row('initialize round trip', ms(performance.now() - started));
@@ -262,6 +263,11 @@ function commandLine(): void {
   row(`  default --jobs (${defaultJobs()} cores), one run (output identical: ${byDefault.out === reference ? 'yes' : 'NO'})`, ms(byDefault.ms));
 }
 
+/** Node options added to the server's for an experiment (BENCH_NODE_FLAGS, space-separated). */
+function benchNodeFlags(): string[] {
+  return (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+}
+
 function nationalReports(): string {
   const folder = path.join(ROOT, 'test/fixtures/corpus/national');
   return fs.readdirSync(folder).filter((f) => f.startsWith('gwr-')).sort().reverse().map((f) => fs.readFileSync(path.join(folder, f), 'utf8')).join('\n');
@@ -270,7 +276,7 @@ function nationalReports(): string {
 /** The open alone, in BENCH_OPEN_RUNS fresh servers (BENCH_NODE_FLAGS: extra node options). */
 async function opens(): Promise<void> {
   const runs = Number(process.env.BENCH_OPEN_RUNS ?? 5);
-  const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const flags = benchNodeFlags();
   const { segmenter } = loadJieba([]);
   const warmChars = Number(process.env.BENCH_WARM_CHARS ?? 0);
   const warmUp = warmChars > 0 ? nationalReports().slice(0, warmChars) : undefined;
@@ -294,6 +300,7 @@ async function main(): Promise<void> {
   if (process.argv.includes('--cold-only')) return coldStarts();
   if (process.argv.includes('--cli-only')) return commandLine();
   if (process.argv.includes('--open-only')) return opens();
+  if (process.argv.includes('--server-only')) return overStdio(inProcess());
   await coldStarts();
   const segmenter = inProcess();
   compareSegmenters(row);

@@ -92,7 +92,7 @@ export class WorkerBackend implements SegmenterBackend {
       const request = this.#pending.get(message.id);
       this.#pending.delete(message.id);
       const { tagIds, tagNames } = message;
-      request?.resolve(message.lengths.map((lengths, i) => ({ lengths, tags: Array.from(tagIds[i], (id) => tagNames[id]) })));
+      request?.resolve(message.lengths.map((lengths, i) => ({ lengths, tags: tagsOf(tagIds[i], tagNames) })));
     }
     if (!this.#load && this.#pending.size === 0) this.#worker.unref();
   }
@@ -109,4 +109,11 @@ export class WorkerBackend implements SegmenterBackend {
   #send(message: ToWorker): void {
     this.#worker.postMessage(message);
   }
+}
+
+/** Tag names by id, in an index loop: `Array.from` with a mapping function made an iterator result per token. */
+function tagsOf(ids: Uint16Array, names: readonly string[]): string[] {
+  const tags = new Array<string>(ids.length);
+  for (let k = 0; k < ids.length; k++) tags[k] = names[ids[k]];
+  return tags;
 }

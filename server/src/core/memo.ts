@@ -90,6 +90,10 @@ export class BoundedMemo<V> {
     return value;
   }
 
+  delete(key: string): void {
+    this.#forget(key);
+  }
+
   clear(): void {
     this.#entries.clear();
     this.#largeKeys.clear();

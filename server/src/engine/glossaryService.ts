@@ -104,6 +104,16 @@ export class GlossaryService {
     return this.#hits.getOrCompute(text, () => this.#matcher.match(text, tokens));
   }
 
+  /** True when the term hits of this paragraph text are cached. */
+  hasHits(text: string): boolean {
+    return this.#hits.has(text);
+  }
+
+  /** Drops the cached term hits of these paragraph texts (hits found with tokens no document has). */
+  forgetHits(texts: readonly string[]): void {
+    for (const text of texts) this.#hits.delete(text);
+  }
+
   #install(layers: readonly (readonly GlossaryEntry[])[]): void {
     this.#glossary = mergeGlossaries(layers);
     this.#matcher = new TermMatcher(this.#glossary);

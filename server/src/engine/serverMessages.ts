@@ -8,6 +8,10 @@ export const SERVER_MESSAGES = {
     en: 'Policy Lens: segmentation ready ({segmenter}, {ms} ms, {words|user word|user words}).',
     zh: '政策文稿助手：分词就绪（{segmenter}，{ms} 毫秒，用户词 {words} 个）。',
   },
+  warmUpDone: {
+    en: 'Policy Lens: analysis warmed up on {chars|character|characters} of sample text while the dictionary loaded ({ms} ms).',
+    zh: '政策文稿助手：词典加载期间已用 {chars} 字样本文本预热分析（{ms} 毫秒）。',
+  },
   withoutFiles: {
     en: 'Policy Lens in the browser: documents that are not open, and dictionaries, glossaries and reference texts in files, are not available here (the command line neither); open documents are checked in full.',
     zh: '政策文稿助手（浏览器版）：未打开的文档，以及文件中的词典、术语表和参考文本，在此不可用（命令行同样不可用）；已打开的文档照常全面检查。',

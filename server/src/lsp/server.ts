@@ -1,5 +1,6 @@
 import { DidChangeWatchedFilesNotification, MessageType, TextDocuments, type Connection, type InitializeParams } from 'vscode-languageserver';
 import { PolicyEngine } from '../engine/engine';
+import { warmUp } from '../engine/warmUp';
 import type { SegmenterState } from '../engine/segmentation';
 import { localeFrom, type Locale } from '../engine/l10n';
 import { WORKSPACE_REFERENCES } from '../engine/workspaceResources';
@@ -81,7 +82,22 @@ export function startServer(connection: Connection, engine: PolicyEngine): void 
     if (client.canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${WORKSPACE_REFERENCES}/**` }] }).catch(() => undefined);
     workspace.index(client.roots, client.progress);
     if (engine.host.withoutFiles) messages.show(MessageType.Info, 'withoutFiles');
+    void warmUpWhileLoading();
   });
+
+  /**
+   * The dictionary loads for a second or more, with the main thread idle: the analysis runs once
+   * on sample text meanwhile (engine/warmUp.ts), after the documents opened with the server
+   * have been checked, and stops when the dictionary is ready or a document is to be checked.
+   */
+  async function warmUpWhileLoading(): Promise<void> {
+    const loading = () => engine.segmentation.state.kind === 'loading';
+    while (loading() && diagnostics.busy()) await new Promise((resolve) => setTimeout(resolve, 50));
+    if (!loading()) return;
+    const started = performance.now();
+    const chars = await warmUp(engine, () => loading() && !diagnostics.busy(), () => new Promise((resolve) => setImmediate(resolve)));
+    if (chars > 0) connection.console.info(messages.text('warmUpDone', { chars, ms: Math.round(performance.now() - started) }));
+  }
 
   connection.onDidChangeConfiguration(async (change) => {
     await settings.changed(change);

@@ -1,8 +1,7 @@
 import { isPermutation } from './align';
 import type { Deviation, Gap } from './collate';
-import { SEED, type CollationIndex } from './collationIndex';
+import { kgramHash, SEED, type CollationIndex } from './collationIndex';
 import { describe } from './describe';
-import { occurrencesOf } from './evidence';
 import type { DocumentStream } from './stream';
 
 const TERMINALS = '。！？；!?;';
@@ -26,8 +25,8 @@ export function reorderedSentences(index: CollationIndex, stream: DocumentStream
     const ends = u === doc.length || TERMINAL_CODES.has(doc.charCodeAt(u)) || (u > start && stream.paragraphOf[u] !== stream.paragraphOf[u - 1]);
     if (!ends) continue;
     const n = u - start;
-    if (n >= MIN_REORDERED_SENTENCE && !found.some((d) => d.docFrom < u && d.docTo > start)) {
-      const hit = reorderedAt(index, doc.slice(start, u));
+    if (n >= MIN_REORDERED_SENTENCE && !overlapsAny(found, start, u)) {
+      const hit = reorderedAt(index, doc, start, u);
       if (hit !== undefined) {
         const sentence = doc.slice(start, u);
         const ref = index.key.slice(hit, hit + n);
@@ -52,25 +51,51 @@ export function reorderedSentences(index: CollationIndex, stream: DocumentStream
   return out;
 }
 
-/** Where a reference sentence holding `sentence`'s characters, a few in another order, starts; undefined if none. */
-function reorderedAt(index: CollationIndex, sentence: string): number | undefined {
-  const n = sentence.length;
+/** True when a deviation already found overlaps document units `[from, to)`. */
+function overlapsAny(found: readonly Deviation[], from: number, to: number): boolean {
+  for (let k = 0; k < found.length; k++) if (found[k].docFrom < to && found[k].docTo > from) return true;
+  return false;
+}
+
+/**
+ * Where a reference sentence holding the characters of the document's sentence `doc[start, end)`,
+ * a few in another order, starts; undefined if none. Looked up by its first or last SEED units
+ * (in that order), compared in place: every sentence of a document is tried, few are reordered.
+ */
+function reorderedAt(index: CollationIndex, doc: string, start: number, end: number): number | undefined {
+  const n = end - start;
   const ref = index.key;
-  const candidates = [
-    ...occurrencesOf(index, sentence.slice(0, SEED), false),
-    ...occurrencesOf(index, sentence.slice(n - SEED), false).map((p) => p + SEED - n),
-  ];
-  for (const p of candidates) {
+  // Only k-grams the references have at most MAX_OCCURRENCES times (COMMON and UNKNOWN give none).
+  const first = index.slotOf(kgramHash(doc, start));
+  const last = index.slotOf(kgramHash(doc, end - SEED));
+  const firstCount = first >= 0 ? index.runLength(first) : 0;
+  const lastCount = last >= 0 ? index.runLength(last) : 0;
+  for (let k = 0; k < firstCount + lastCount; k++) {
+    let p: number;
+    if (k < firstCount) {
+      p = index.positionAt(first, k);
+      if (!sameUnits(doc, start, ref, p)) continue;
+    } else {
+      const q = index.positionAt(last, k - firstCount);
+      if (!sameUnits(doc, end - SEED, ref, q)) continue;
+      p = q + SEED - n;
+    }
     if (p < 0 || p + n > ref.length) continue;
-    if (!(index.startsParagraph(p) || TERMINALS.includes(ref[p - 1]))) continue;
-    if (!(p + n === ref.length || TERMINALS.includes(ref[p + n]) || index.startsParagraph(p + n) || ref.charCodeAt(p + n) === 0)) continue;
-    const candidate = ref.slice(p, p + n);
-    if (candidate === sentence) return undefined;
+    if (!(index.startsParagraph(p) || TERMINAL_CODES.has(ref.charCodeAt(p - 1)))) continue;
+    if (!(p + n === ref.length || TERMINAL_CODES.has(ref.charCodeAt(p + n)) || index.startsParagraph(p + n) || ref.charCodeAt(p + n) === 0)) continue;
     let prefix = 0;
-    while (sentence[prefix] === candidate[prefix]) prefix++;
+    while (prefix < n && doc.charCodeAt(start + prefix) === ref.charCodeAt(p + prefix)) prefix++;
+    // The very sentence: it is copied, not reordered.
+    if (prefix === n) return undefined;
     let suffix = 0;
-    while (suffix < n - prefix && sentence[n - 1 - suffix] === candidate[n - 1 - suffix]) suffix++;
-    if (n - prefix - suffix <= MAX_REORDERED && isPermutation(sentence.slice(prefix, n - suffix), candidate.slice(prefix, n - suffix))) return p;
+    while (suffix < n - prefix && doc.charCodeAt(end - 1 - suffix) === ref.charCodeAt(p + n - 1 - suffix)) suffix++;
+    if (n - prefix - suffix <= MAX_REORDERED && isPermutation(doc.slice(start + prefix, end - suffix), ref.slice(p + prefix, p + n - suffix))) return p;
   }
   return undefined;
+}
+
+/** True when `a[i, i + SEED)` equals `b[j, j + SEED)` (hashes collide). */
+function sameUnits(a: string, i: number, b: string, j: number): boolean {
+  for (let k = 0; k < SEED; k++) if (a.charCodeAt(i + k) !== b.charCodeAt(j + k)) return false;
+  return true;
 }

@@ -92,8 +92,8 @@ function sentencesOf(text: string, minLength: number): Sentence[] {
   const quotes = new QuoteDepth(text);
   for (const match of text.matchAll(SENTENCE)) {
     const raw = match[0];
-    const key = raw.replace(/\s+/g, '');
-    if ([...key].length < minLength) continue;
+    const key = WHITE_SPACE.test(raw) ? raw.replace(/\s+/g, '') : raw;
+    if (codePoints(key) < minLength) continue;
     const leading = raw.length - raw.trimStart().length;
     const start = match.index + leading;
     const end = match.index + raw.length;
@@ -101,6 +101,24 @@ function sentencesOf(text: string, minLength: number): Sentence[] {
     sentences.push({ key, start, end, quoted: quotes.depthAt(end) > 0 || open });
   }
   return sentences;
+}
+
+const WHITE_SPACE = /\s/;
+
+/** Characters (code points) of a string, without spreading it into an array of them (a sentence each was garbage). */
+function codePoints(text: string): number {
+  let count = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        count--;
+        i++;
+      }
+    }
+  }
+  return count;
 }
 
 /** How many “ are open at an offset; offsets must not decrease (one pass over a long line, not one per sentence). */

@@ -37,6 +37,8 @@ export interface DiagnosticsScheduler {
   /** Re-checks every open document (settings or dictionaries changed). */
   refreshAll(): void;
   clear(uri: string): void;
+  /** True while a check is scheduled or running. */
+  busy(): boolean;
 }
 
 /**
@@ -51,7 +53,19 @@ export function registerDiagnostics(context: ServerContext, onLarge: (document: 
   /** Documents told about the size limit: once per opening, not once per edit (the size in the message changes). */
   const toldLarge = new Set<string>();
 
+  /** Checks started and not yet finished. */
+  let running = 0;
+
   const validate = async (uri: string): Promise<void> => {
+    running++;
+    try {
+      await check(uri);
+    } finally {
+      running--;
+    }
+  };
+
+  const check = async (uri: string): Promise<void> => {
     const document = context.documents.get(uri);
     if (!document) return;
     const version = document.version;
@@ -123,6 +137,7 @@ export function registerDiagnostics(context: ServerContext, onLarge: (document: 
   return {
     schedule,
     refreshAll: () => context.documents.all().forEach((d) => schedule(d.uri)),
+    busy: () => running > 0 || timers.size > 0,
     clear: (uri) => {
       toldLarge.delete(uri);
       built.delete(uri);

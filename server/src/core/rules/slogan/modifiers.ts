@@ -32,20 +32,30 @@ const WINDOW = 150;
  */
 export function modifierRepeats(text: string, tokens: readonly Token[], minCount: number, quoted: readonly Span[] = []): { phrase: string; spans: Span[] }[] {
   const byWord = new Map<string, { span: Span; afterNoun: boolean }[]>();
-  tokens.forEach((token, i) => {
-    if (!FORMULAIC_MODIFIERS.has(token.text) || quoted.some((q) => q.start <= token.start && token.end <= q.end && q.end - q.start > token.text.length + 2)) return;
+  // An index loop with the cheap test first: a closure per token for every paragraph was garbage.
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (!FORMULAIC_MODIFIERS.has(token.text) || insideQuotation(token, quoted)) continue;
     const before = text.slice(Math.max(0, token.start - 1), token.start);
-    if (BOUND_BEFORE.test(before) || NOUN_USE_BEFORE.test(before) || NOUN_USE_AFTER.test(text.slice(token.end, token.end + 1))) return;
+    if (BOUND_BEFORE.test(before) || NOUN_USE_BEFORE.test(before) || NOUN_USE_AFTER.test(text.slice(token.end, token.end + 1))) continue;
     const list = byWord.get(token.text) ?? [];
     list.push({ span: { start: token.start, end: token.end }, afterNoun: i > 0 && /^(n|vn)/.test(tokens[i - 1].tag ?? '') });
     byWord.set(token.text, list);
-  });
+  }
   const repeats: { phrase: string; spans: Span[] }[] = [];
   for (const [phrase, uses] of byWord) {
     const free = uses.filter((_, i) => !inFrame(text, uses, i)).map((u) => u.span);
     if (free.some((s, i) => i + minCount - 1 < free.length && free[i + minCount - 1].end - s.start <= WINDOW)) repeats.push({ phrase, spans: uses.map((u) => u.span) });
   }
   return repeats;
+}
+
+/** True when the token lies inside a quotation longer than it (a quoted modifier is not the writer's). */
+function insideQuotation(token: Token, quoted: readonly Span[]): boolean {
+  for (let q = 0; q < quoted.length; q++) {
+    if (quoted[q].start <= token.start && token.end <= quoted[q].end && quoted[q].end - quoted[q].start > token.text.length + 2) return true;
+  }
+  return false;
 }
 
 /** Characters from the last clause break before `offset`. */

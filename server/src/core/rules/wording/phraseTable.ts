@@ -39,21 +39,43 @@ export class PhraseTable {
 
   find(text: string, tokens: readonly Token[]): PhraseHit[] {
     // Offsets where a token starts (bit 1) or ends (bit 2): arrays, not sets, for megabyte lines.
-    const boundary = new Uint8Array(text.length + 1);
-    for (const token of tokens) {
-      boundary[token.start] |= 1;
-      boundary[token.end] |= 2;
+    // One scratch array for every call, cleared where it was marked (a paragraph each was garbage).
+    const boundary = scratch(text.length + 1);
+    for (let t = 0; t < tokens.length; t++) {
+      boundary[tokens[t].start] |= 1;
+      boundary[tokens[t].end] |= 2;
     }
     const hits: PhraseHit[] = [];
     for (let i = 0; i < text.length; i++) {
       if ((boundary[i] & 1) === 0 || this.#startsForm[text.charCodeAt(i)] === 0) continue;
       const candidates = this.#byFirst.get(text.charCodeAt(i));
       if (!candidates) continue;
-      const entry = candidates.find((e) => (boundary[i + e.form.length] & 2) !== 0 && text.startsWith(e.form, i));
+      // A loop, not `find` with a closure: that closure was made at every candidate position.
+      let entry: PhraseEntry | undefined;
+      for (let c = 0; c < candidates.length && !entry; c++) {
+        const form = candidates[c].form;
+        if ((boundary[i + form.length] & 2) !== 0 && text.startsWith(form, i)) entry = candidates[c];
+      }
       if (!entry) continue;
       hits.push({ start: i, end: i + entry.form.length, entry });
       i += entry.form.length - 1;
     }
+    for (let t = 0; t < tokens.length; t++) {
+      boundary[tokens[t].start] = 0;
+      boundary[tokens[t].end] = 0;
+    }
     return hits;
   }
+}
+
+let shared = new Uint8Array(4096);
+
+/**
+ * A zeroed array of at least `length` bytes, shared: callers clear what they mark before
+ * returning. A megabyte line gets one of its own, so that the shared one stays small.
+ */
+function scratch(length: number): Uint8Array {
+  if (length > 1 << 16) return new Uint8Array(length);
+  if (shared.length < length) shared = new Uint8Array(1 << 16);
+  return shared;
 }

@@ -1,0 +1,57 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkText, createCheckEngine } from '../../server/src/cli/engine';
+import { RULES } from '../../server/src/core/rules/registry';
+import { parseSettings } from '../../server/src/engine/settings';
+import { warmUp } from '../../server/src/engine/warmUp';
+
+const FIXTURES = path.join(__dirname, '../fixtures');
+const settings = parseSettings(undefined, RULES).settings;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The sample the warm-up analyses is rebuilt here from the same parts, to check documents made of it. */
+const STUDY_NOTES = ['报告指出，2024年经济社会发展的主要预期目标是：国内生产总值增长5%左右。', '二、2024年政府工作任务', '要再接再励，截止2025年底。'].join('\n');
+
+describe('the warm-up while the dictionary loads', () => {
+  it('analyses sample text and leaves every finding as it was', async () => {
+    const fresh = createCheckEngine(settings, FIXTURES, [], () => undefined, 'en');
+    const warmed = createCheckEngine(settings, FIXTURES, [], () => undefined, 'en');
+    try {
+      warmed.reloadReferences();
+      const chars = await warmUp(warmed, () => true, nextTurn);
+      expect(chars).toBeGreaterThan(50_000);
+      await Promise.all([fresh.segmentation.ready, warmed.segmentation.ready]);
+      // None of the sample's term hits (found with Intl.Segmenter's words) is kept.
+      const line = `${warmed.glossary.builtin[0].term}：${warmed.glossary.builtin[0].definition}`;
+      expect(warmed.glossary.hasHits(line)).toBe(false);
+      warmed.glossary.hits(line, []);
+      expect(warmed.glossary.hasHits(line)).toBe(true);
+      // The references' own lines and the glossary's definitions are in the sample: their
+      // term hits were found with Intl.Segmenter's words there, and must not be reused.
+      const reference = fs.readFileSync(path.join(__dirname, '../../data/references/2024政府工作报告.txt'), 'utf8');
+      const definitions = warmed.glossary.builtin.slice(0, 200).map((e) => `${e.term}：${e.definition}`).join('\n');
+      for (const text of [reference, definitions, STUDY_NOTES]) {
+        const expected = await checkText(fresh, text, path.join(FIXTURES, 'notes.policy.txt'));
+        const found = await checkText(warmed, text, path.join(FIXTURES, 'notes.policy.txt'));
+        expect(found).toEqual(expected);
+      }
+      expect((await checkText(warmed, STUDY_NOTES, path.join(FIXTURES, 'notes.policy.txt'))).map((f) => f.code)).toContain('typo.fixedExpression');
+    } finally {
+      fresh.dispose();
+      warmed.dispose();
+    }
+  }, 60_000);
+
+  it('stops when told to', async () => {
+    const engine = createCheckEngine(settings, FIXTURES, [], () => undefined, 'en');
+    try {
+      engine.reloadReferences();
+      let asked = 0;
+      expect(await warmUp(engine, () => ++asked < 2, nextTurn)).toBe(0);
+      expect(asked).toBe(2);
+    } finally {
+      engine.dispose();
+    }
+  });
+});
