@@ -15,6 +15,8 @@ export interface OpenRun {
   openMs: number;
   cutMs: number;
   cpu: { main: number; worker: number; background: number };
+  /** The server's resident memory right after the open. */
+  rss: number;
 }
 
 /** CPU ms of each thread of a process (from /proc, 10 ms ticks). */
@@ -49,11 +51,12 @@ export async function measureOpen(text: string, segmenter: Segmenter, nodeFlags:
     const main = used.find(([tid]) => tid === pid)?.[1] ?? 0;
     const others = used.filter(([tid]) => tid !== pid).map(([, ms]) => ms).sort((a, b) => b - a);
     const [worker = 0, ...background] = others;
+    const rss = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
     const paragraphs = splitParagraphs(text).filter((p) => p.text.length > 0);
     const cutStarted = performance.now();
     for (const p of paragraphs) segmentParagraph(segmenter, p.text);
     const cutMs = performance.now() - cutStarted;
-    return { openMs, cutMs, cpu: { main, worker, background: background.reduce((a, b) => a + b, 0) } };
+    return { openMs, cutMs, cpu: { main, worker, background: background.reduce((a, b) => a + b, 0) }, rss };
   } finally {
     await client.shutdown();
   }

@@ -285,7 +285,7 @@ async function opens(): Promise<void> {
   for (let i = 0; i < runs; i++) {
     const run = await measureOpen(COMPILATION, segmenter, flags, warmUp);
     ratios.push(run.openMs / run.cutMs);
-    row(`open ${i + 1}: open / raw cut; CPU main / worker / V8 background`, `${ms(run.openMs)} / ${ms(run.cutMs)} = ${(run.openMs / run.cutMs).toFixed(2)} ×; ${run.cpu.main} / ${run.cpu.worker} / ${run.cpu.background} ms`);
+    row(`open ${i + 1}: open / raw cut; CPU main / worker / V8 background; RSS`, `${ms(run.openMs)} / ${ms(run.cutMs)} = ${(run.openMs / run.cutMs).toFixed(2)} ×; ${run.cpu.main} / ${run.cpu.worker} / ${run.cpu.background} ms; ${mb(run.rss)}`);
   }
   row('open ÷ raw cut, median', `${percentile(ratios, 50).toFixed(2)} ×`, '≤ 1.3 ×');
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildReferenceIndex, loadBuiltinReferences } from '../../server/src/adapters/references';
 import { AnalysisCaches, analyze } from '../../server/src/core/analysis';
 import { buildOutline } from '../../server/src/core/outline/outline';
+import { kgramHash, SEED } from '../../server/src/core/quotes/collationIndex';
 import type { ReferenceIndex } from '../../server/src/core/quotes/referenceIndex';
 import { quoteMismatchRule } from '../../server/src/core/rules/quoteMismatch';
 import type { DocumentFacts } from '../../server/src/core/rules/rule';
@@ -215,5 +216,21 @@ describe('bad input', () => {
     const started = performance.now();
     expect(check(huge)).toEqual([]);
     expect(performance.now() - started).toBeLessThan(30_000);
+  });
+});
+
+describe('seeding slots', () => {
+  it('slotsOf gives slotOf(kgramHash) at every position, for copied, common and unknown k-grams', () => {
+    const collation = INDEX.collation;
+    const copied = collation.key.slice(1000, 3000);
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'发展的和是在\u0000。', 'a'), maxLength: 80 }), fc.nat(1900), (noise, at) => {
+        const text = copied.slice(0, at) + noise + copied.slice(at, at + 60);
+        const slots = new Int32Array(Math.max(0, text.length - SEED + 1));
+        collation.slotsOf(text, slots);
+        for (let i = 0; i + SEED <= text.length; i++) expect(slots[i]).toBe(collation.slotOf(kgramHash(text, i)));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

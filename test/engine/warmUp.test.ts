@@ -22,13 +22,13 @@ describe('the warm-up while the dictionary loads', () => {
       const chars = await warmUp(warmed, () => true, nextTurn);
       expect(chars).toBeGreaterThan(50_000);
       await Promise.all([fresh.segmentation.ready, warmed.segmentation.ready]);
-      // None of the sample's term hits (found with Intl.Segmenter's words) is kept.
+      // None of the sample's term hits (found with the sample's own words) is kept.
       const line = `${warmed.glossary.builtin[0].term}：${warmed.glossary.builtin[0].definition}`;
       expect(warmed.glossary.hasHits(line)).toBe(false);
       warmed.glossary.hits(line, []);
       expect(warmed.glossary.hasHits(line)).toBe(true);
       // The references' own lines and the glossary's definitions are in the sample: their
-      // term hits were found with Intl.Segmenter's words there, and must not be reused.
+      // term hits were found with the sample's own words there, and must not be reused.
       const reference = fs.readFileSync(path.join(__dirname, '../../data/references/2024政府工作报告.txt'), 'utf8');
       const definitions = warmed.glossary.builtin.slice(0, 200).map((e) => `${e.term}：${e.definition}`).join('\n');
       for (const text of [reference, definitions, STUDY_NOTES]) {

@@ -9,6 +9,7 @@ import { InProcessBackend } from './inProcessBackend';
 import { pinyinInitials } from './pinyin';
 import { loadTermHistory } from './termHistoryFile';
 import { ReferenceLibrary } from './references';
+import { heapGrowth } from './v8Tuning';
 import { WorkerBackend } from './workerBackend';
 import { findPolicyFiles, readWorkspaceDocument } from './workspaceFiles';
 
@@ -24,6 +25,7 @@ export function createNodeHost(segmenter: 'worker' | 'in-process' | ((choice: Ex
         ? (choice: Exclude<SegmenterChoice, 'intl'>) => new WorkerBackend(choice)
         : (choice: Exclude<SegmenterChoice, 'intl'>) => new InProcessBackend(choice);
   return {
+    heapGrowth,
     files: {
       // `~/…` is the user's home folder (user settings name their own files that way).
       resolve: (root, file) => resolveConfiguredPath(file, root),

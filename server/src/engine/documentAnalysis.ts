@@ -153,15 +153,17 @@ export class DocumentAnalysis<D extends AnalysableDocument = AnalysableDocument>
    * Gets everything ready for `findings()` with the work spread over the
    * segmentation: text-only rules run while the segmenter cuts, and each batch
    * of paragraphs is prepared (term hits, per-paragraph rule work) as soon as
-   * its tokens arrive. `findings()` afterwards only assembles.
+   * its tokens arrive. `findings()` afterwards only assembles. `onBulk` hears, before the
+   * work starts, that more than a batch of paragraphs is to be segmented (a document opened).
    */
-  async prepare(): Promise<void> {
+  async prepare(onBulk?: () => void): Promise<void> {
     // Only the paragraphs without tokens: after an edit, one.
     const missing = new Map<string, Paragraph>();
     for (const paragraph of this.paragraphs) {
       if (paragraph.text.length > 0 && !this.segmentation.has(paragraph.text) && !missing.has(paragraph.text)) missing.set(paragraph.text, paragraph);
     }
     const config = this.#config();
+    if (missing.size > SEGMENTATION_BUDGETS.batch) onBulk?.();
     const segmented = this.segmentation.ensure([...missing.keys()], (texts) => {
       const paragraphs = texts.map((text) => missing.get(text)!);
       for (const paragraph of paragraphs) this.termHits(paragraph);

@@ -27,6 +27,11 @@ export interface EngineHost {
   /** Lower-case pinyin initials of the Han characters (新质生产力 → xzscl). */
   pinyinInitials(text: string): string;
   createReferenceLibrary(): ReferenceLibrary;
+  /**
+   * `true` when the analysis of many paragraphs at once begins (a large document opened), `false`
+   * when it ends: the platform may let its heap grow faster meanwhile. Absent where it cannot.
+   */
+  heapGrowth?(bulk: boolean): void;
   /** Reads a Word document (.docx); absent where the platform cannot (then Word views are refused). */
   readWordDocument?(file: string): Promise<WordDocumentRead>;
 }

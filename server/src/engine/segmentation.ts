@@ -201,6 +201,11 @@ export class SegmentationService {
 const words = new InternTable(SEGMENTATION_BUDGETS.internedWords);
 const tags = new Map<string, string>();
 
+/** Forgets the interned words (the warm-up's made-up ones): interning only shares memory, it changes no token. */
+export function forgetInternedWords(): void {
+  words.clear();
+}
+
 function internTag(value: string): string {
   const known = tags.get(value);
   if (known !== undefined) return known;

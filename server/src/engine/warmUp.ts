@@ -1,12 +1,9 @@
 import { AnalysisCaches } from '../core/analysis';
-import type { Segmenter } from '../core/types';
-import { createIntlSegmenter } from '../core/segment/intlSegmenter';
-import { pieceLengths } from '../core/segment/tokens';
 import { StaticDocument } from './document';
 import { DocumentAnalysis } from './documentAnalysis';
 import type { PolicyEngine } from './engine';
 import type { CutPieces, SegmenterBackend } from './host';
-import { SegmentationService } from './segmentation';
+import { forgetInternedWords, SegmentationService } from './segmentation';
 
 /** Characters of sample text analysed: enough for V8 to optimise the rules' hot functions. */
 const SAMPLE_CHARACTERS = 60_000;
@@ -16,7 +13,7 @@ const WARM_UP_URI = 'policy-lens-warm-up:sample.policy.txt';
  * Runs the whole analysis once over sample text while the dictionary loads (≈1–3 s in which the
  * main thread has nothing to do), so that V8 has compiled and optimised the rules before the
  * first document's tokens arrive instead of while they do, on the cores the segmenter needs.
- * Tokens come from Intl.Segmenter, shaped as jieba's (same fields, a part of speech each); the
+ * Tokens are made without a dictionary, shaped as jieba's (same fields, a part of speech each); the
  * sample's segmentation, memos and term hits are its own and dropped afterwards, so nothing of
  * it can reach a document's findings. `keepGoing` is asked between steps: the warm-up stops as
  * soon as it says no (the dictionary is ready, a document is being checked).
@@ -45,6 +42,7 @@ export async function warmUp(engine: PolicyEngine, keepGoing: () => boolean, nex
     segmentation.dispose();
     // Term hits computed with the sample's tokens must not serve a document with the same paragraph.
     engine.glossary.forgetHits(texts);
+    forgetInternedWords();
   }
 }
 
@@ -65,15 +63,13 @@ function sampleText(engine: PolicyEngine): string {
   return lines.join('\n');
 }
 
-/** Intl.Segmenter's words as CutPieces with a part of speech, so that tokens get jieba's shape. */
+/**
+ * Pieces shaped as jieba's (lengths and a part of speech each) without a dictionary: Han characters
+ * two by two, runs of Latin letters and digits whole, anything else alone. Not Intl.Segmenter: its
+ * ICU dictionary costs the process ≈6 MB of memory for a word division that does not matter here.
+ */
 class SampleBackend implements SegmenterBackend {
   readonly name = 'intl' as const;
-  readonly #segmenter: Segmenter;
-
-  constructor() {
-    const words = createIntlSegmenter();
-    this.#segmenter = { cut: (text) => words.cut(text), tag: (text) => words.cut(text).map((word) => ({ word, tag: /[\u4e00-\u9fff]/.test(word) ? 'n' : 'x' })) };
-  }
 
   load(): Promise<{ loadMs: number; userWords: number; problems: [] }> {
     return Promise.resolve({ loadMs: 0, userWords: 0, problems: [] });
@@ -84,8 +80,35 @@ class SampleBackend implements SegmenterBackend {
   }
 
   cutNow(text: string): CutPieces {
-    return pieceLengths(this.#segmenter, text);
+    const lengths: number[] = [];
+    const tags: string[] = [];
+    for (let i = 0; i < text.length; ) {
+      const code = text.charCodeAt(i);
+      let end = i + 1;
+      if (isHan(code)) {
+        if (end < text.length && isHan(text.charCodeAt(end))) end++;
+        tags.push('n');
+      } else if (isLatinOrDigit(code)) {
+        while (end < text.length && isLatinOrDigit(text.charCodeAt(end))) end++;
+        tags.push('m');
+      } else {
+        // A surrogate pair stays one piece.
+        if (code >= 0xd800 && code <= 0xdbff && end < text.length) end++;
+        tags.push('x');
+      }
+      lengths.push(end - i);
+      i = end;
+    }
+    return { lengths: Uint32Array.from(lengths), tags };
   }
 
   dispose(): void {}
+}
+
+function isHan(code: number): boolean {
+  return code >= 0x4e00 && code <= 0x9fff;
+}
+
+function isLatinOrDigit(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x2e || code === 0x25;
 }

@@ -1,4 +1,4 @@
-import { COMMON, CollationIndex, kgramHash, SEED } from './collationIndex';
+import { COMMON, CollationIndex, SEED } from './collationIndex';
 import { foldCode } from './normalize';
 
 /**
@@ -35,8 +35,10 @@ export function anchorsOf(index: CollationIndex, text: string): ParagraphAnchors
   const found: number[] = [];
   const seen = new Set<number>();
   let previousCommon = false;
+  const slots = new Int32Array(Math.max(0, key.length - SEED + 1));
+  index.slotsOf(key, slots);
   for (let i = 0; i + SEED <= key.length && found.length < MAX_ANCHORS * 3; i++) {
-    const slot = index.slotOf(kgramHash(key, i));
+    const slot = slots[i];
     if (slot < 0) {
       previousCommon = slot === COMMON;
       continue;

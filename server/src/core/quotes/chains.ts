@@ -1,4 +1,4 @@
-import { codeSet } from '../text/chars';
+import { codeTable } from '../text/chars';
 import type { CollationIndex } from './collationIndex';
 
 /** An exact match: document stream `[d, d + length)` equals reference stream `[r, r + length)`. */
@@ -130,7 +130,7 @@ export interface ChainedText {
   readonly starts: readonly number[];
 }
 
-const TERMINAL_CODES = codeSet('。！？；!?;');
+const TERMINAL_CODES = codeTable('。！？；!?;');
 
 /**
  * Prefix counts of sentence ends (`[0]`, a terminal at unit u) and paragraph
@@ -144,7 +144,7 @@ function barrierCounts(doc: ChainedText): [Int32Array, Int32Array] {
   const starts = new Int32Array(n + 1);
   for (let u = 0; u < n; u++) {
     const code = doc.key.charCodeAt(u);
-    terminals[u + 1] = terminals[u] + (TERMINAL_CODES.has(code) ? 1 : 0);
+    terminals[u + 1] = terminals[u] + TERMINAL_CODES[code];
     starts[u + 1] = starts[u] + isStart[u];
   }
   return [terminals, starts];

@@ -1,4 +1,4 @@
-import { codeSet } from '../text/chars';
+import { codeTable } from '../text/chars';
 import type { Span } from '../types';
 import { normalize, type Normalized } from './normalize';
 
@@ -15,7 +15,7 @@ export interface Passage extends Normalized {
 }
 
 /** Marks that end a sentence, by code: sentence splitting looks at every character of every paragraph. */
-const TERMINAL_CODES = codeSet('。！？!?；;');
+const TERMINAL_CODES = codeTable('。！？!?；;');
 const OPENERS = '“‘「『（(《〈[【"';
 const CLOSERS = '”’」』）)》〉]】"';
 const QUOTE = /[“「『]/g;
@@ -31,7 +31,7 @@ export function sentenceSpans(line: string): Span[] {
   const spans: Span[] = [];
   let start = 0;
   for (let i = 0; i <= line.length; i++) {
-    if (i < line.length && !TERMINAL_CODES.has(line.charCodeAt(i))) continue;
+    if (i < line.length && TERMINAL_CODES[line.charCodeAt(i)] !== 1) continue;
     const span = trimmedSpan(line, start, i);
     if (span) spans.push(span);
     start = i + 1;
@@ -63,7 +63,7 @@ export function quotationsOf(line: string, minLength: number): Passage[] {
     if (inner - match.index - 1 < minLength) continue;
     // A final 。 inside the quotation is punctuation, not wording.
     let stop = inner;
-    while (stop > match.index + 1 && TERMINAL_CODES.has(line.charCodeAt(stop - 1))) stop--;
+    while (stop > match.index + 1 && TERMINAL_CODES[line.charCodeAt(stop - 1)] === 1) stop--;
     const span = trimmedSpan(line, match.index + 1, stop);
     if (span) passages.push(passageAt(line, span, 'quote'));
   }

@@ -38,6 +38,16 @@ export function isWhiteSpaceCode(code: number): boolean {
 }
 
 /** The UTF-16 codes of `chars` (each one unit), for tests on `text.charCodeAt(i)` in loops over whole documents. */
+/**
+ * The same as a table indexed by UTF-16 code (1 for each of `chars`): for loops over every unit of
+ * a document, where a `Set.has` call per unit showed in profiles (the server does not inline calls).
+ */
+export function codeTable(chars: string): Uint8Array {
+  const table = new Uint8Array(65536);
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+  return table;
+}
+
 export function codeSet(chars: string): ReadonlySet<number> {
   return new Set([...chars].map((char) => char.charCodeAt(0)));
 }

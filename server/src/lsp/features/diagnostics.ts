@@ -56,16 +56,21 @@ export function registerDiagnostics(context: ServerContext, onLarge: (document: 
   /** Checks started and not yet finished. */
   let running = 0;
 
+  const host = context.engine.host;
+
   const validate = async (uri: string): Promise<void> => {
     running++;
+    // Set when this check analyses many paragraphs at once (host.heapGrowth), until it ends.
+    const bulk = { on: false };
     try {
-      await check(uri);
+      await check(uri, bulk);
     } finally {
       running--;
+      if (bulk.on) host.heapGrowth?.(false);
     }
   };
 
-  const check = async (uri: string): Promise<void> => {
+  const check = async (uri: string, bulk: { on: boolean }): Promise<void> => {
     const document = context.documents.get(uri);
     if (!document) return;
     const version = document.version;
@@ -85,7 +90,12 @@ export function registerDiagnostics(context: ServerContext, onLarge: (document: 
     if (analysis.isLarge) {
       if (!toldLarge.has(uri)) onLarge(document);
       toldLarge.add(uri);
-    } else if (context.segmentation.state.kind !== 'loading') await analysis.prepare();
+    } else if (context.segmentation.state.kind !== 'loading') {
+      await analysis.prepare(() => {
+        bulk.on = true;
+        host.heapGrowth?.(true);
+      });
+    }
     if (isStale(document, version)) return;
     const findings = analysis.findings();
     // Two turns: a request read from the connection during the last slice is queued behind
