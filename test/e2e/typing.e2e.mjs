@@ -9,7 +9,7 @@
 // first, and a MutationObserver on the editor's view lines notes when each typed prefix appears.
 // Rounds alternate between the two documents (policy, plain, plain, policy, …) so that the load of
 // this shared machine falls on both alike. Prints every median, the ratio and whether it meets the
-// goal of 1.2 (0.99–1.13 in nine runs here, median 1.03; see docs/e2e.md), and the CPU per character
+// goal of 1.2 (0.99–1.13 in ten runs here, median 1.05; see docs/e2e.md), and the CPU per character
 // of Chromium, code-server and the server; fails above 1.7, where semantic highlighting had put it
 // (1.52–1.91) before it waited for pauses in typing — a guard against that kind of regression with
 // room for this machine's noise (one run's ratio moves by 0.1–0.2, more under load), not the goal.
