@@ -3,7 +3,8 @@
 //      into the cache dir (~/.cache/policy-lens-e2e); a second run skips what is there
 //   2. npm run package: builds dist/ and the platform .vsix
 //   3. the packaged extension in code-server + headless Chromium (vscode.e2e.mjs); screenshots in .e2e/shots/
-//      then the navigation, Chinese UI, typing latency and Word suites (same kind of profile)
+//      then the walkthrough (a first-time user's first fix), navigation, Chinese UI, typing latency and
+//      Word suites (same kind of profile)
 //   4. the web extension in code-server's web worker extension host (web.e2e.mjs, the universal package)
 //   5. the standalone server in headless Neovim (nvim.e2e.mjs)
 // The last line is "N passed, N failed"; the exit code is non-zero when anything failed.
@@ -51,6 +52,7 @@ const ready = await step('setup', process.execPath, [path.join(E2E_DIR, 'setup.m
   && await step('package', 'npm', ['run', '--silent', 'package']);
 if (ready) {
   await suite('code-server', 'vscode.e2e.mjs');
+  await suite('walkthrough', 'walkthrough.e2e.mjs');
   await suite('navigation', 'navigation.e2e.mjs');
   await suite('chinese', 'chinese.e2e.mjs');
   await suite('typing', 'typing.e2e.mjs');

@@ -18,6 +18,13 @@ import {
 
 /** Lines above and below the visible ones fetched ahead. */
 const MARGIN = 20;
+/**
+ * While the user types, fetching ahead waits for a pause this long: each keystroke changes its
+ * line and moves the cursor, and a request per keystroke (segmenting the line in the server, its
+ * words back through the extension host) competed with the echo of the next one (docs/e2e.md,
+ * typing latency). A word motion right after typing fetches its lines itself.
+ */
+const TYPING_PAUSE_MS = 600;
 
 type Motion = 'left' | 'right';
 
@@ -150,9 +157,10 @@ export function registerWordNavigation(getClient: () => LanguageClient | undefin
     for (const run of consecutiveRuns(valid)) void lineWords.prefetch(run.map((l) => requested(document, l)), segment);
   };
   let timer: NodeJS.Timeout | undefined;
+  let lastEdit = -Infinity;
   const prefetchSoon = (delay: number) => {
     clearTimeout(timer);
-    timer = setTimeout(() => prefetch(vscode.window.activeTextEditor), delay);
+    timer = setTimeout(() => prefetch(vscode.window.activeTextEditor), Math.max(delay, lastEdit + TYPING_PAUSE_MS - Date.now()));
   };
 
   return vscode.Disposable.from(
@@ -166,7 +174,11 @@ export function registerWordNavigation(getClient: () => LanguageClient | undefin
     vscode.window.onDidChangeActiveTextEditor(() => prefetchSoon(50)),
     vscode.window.onDidChangeTextEditorVisibleRanges((event) => event.textEditor === vscode.window.activeTextEditor && prefetchSoon(100)),
     vscode.window.onDidChangeTextEditorSelection((event) => event.textEditor === vscode.window.activeTextEditor && prefetchSoon(30)),
-    vscode.workspace.onDidChangeTextDocument((event) => event.document === vscode.window.activeTextEditor?.document && prefetchSoon(150)),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.document !== vscode.window.activeTextEditor?.document || event.contentChanges.length === 0) return;
+      lastEdit = Date.now();
+      prefetchSoon(0);
+    }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('policyLens.dictionaries')) lineWords.cache.clear();
     }),
