@@ -82,25 +82,7 @@ async function actUntil(what, person, perform, result, { timeout = 5000, tries =
 const words = (text) => (text.match(/[A-Za-z0-9'’.-]+/g) ?? []).length + [...text.matchAll(/\p{Script=Han}/gu)].length / 2;
 
 /** Box of `text` on screen in any editor (the sample is in the second editor group). */
-const boxOf = (text) => page.evaluate((text) => {
-  for (const line of document.querySelectorAll('.editor-group-container .view-lines .view-line')) {
-    const all = line.textContent.replace(/\u00a0/g, ' ');
-    const at = all.indexOf(text);
-    if (at < 0) continue;
-    const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-    const range = document.createRange();
-    let offset = 0, started = false;
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const len = n.textContent.length;
-      if (!started && at < offset + len) { range.setStart(n, at - offset); started = true; }
-      if (started && at + text.length <= offset + len) { range.setEnd(n, at + text.length - offset); break; }
-      offset += len;
-    }
-    const b = range.getBoundingClientRect();
-    return { x: b.x, y: b.y, width: b.width, height: b.height, cx: b.x + b.width / 2, cy: b.y + b.height / 2 };
-  }
-  return null;
-}, text);
+const boxOf = (text) => wb.textBox(text, { anyGroup: true });
 /** True when a warning squiggle is drawn under the box. */
 const squiggleUnder = (box) => page.evaluate((box) => [...document.querySelectorAll('.editor-group-container .view-overlays .squiggly-warning')].some((e) => {
   const r = e.getBoundingClientRect();

@@ -233,10 +233,14 @@ export function workbench(page) {
       await page.keyboard.press('Home');
       if (!/Col 1$/.test(await wb.statusText('status.editor.selection'))) await page.keyboard.press('Home'); // Home toggles first non-blank / column 1
     },
-    /** Screen box of the first rendered occurrence of `text` inside one editor line (may span token spans). */
-    async textBox(text, { lineContains } = {}) {
-      return page.evaluate(({ text, lineContains }) => {
-        for (const line of document.querySelectorAll('.editor-group-container.active .view-lines .view-line')) {
+    /**
+     * Screen box of the first rendered occurrence of `text` inside one editor line (may span token
+     * spans), in the active editor group or, with `anyGroup`, in any (a document beside a walkthrough).
+     */
+    async textBox(text, { lineContains, anyGroup = false } = {}) {
+      const lines = anyGroup ? '.editor-group-container .view-lines .view-line' : '.editor-group-container.active .view-lines .view-line';
+      return page.evaluate(({ text, lineContains, lines }) => {
+        for (const line of document.querySelectorAll(lines)) {
           const all = line.textContent.replace(/\u00a0/g, ' ');
           if (lineContains && !all.includes(lineContains)) continue;
           const at = all.indexOf(text);
@@ -254,7 +258,7 @@ export function workbench(page) {
           return { x: b.x, y: b.y, width: b.width, height: b.height, cx: b.x + b.width / 2, cy: b.y + b.height / 2 };
         }
         return null;
-      }, { text, lineContains });
+      }, { text, lineContains, lines });
     },
     /** Hovers the mouse over `text` in the editor; returns the hover widget's text once it contains `expect`. */
     async hover(text, expect, { timeout = 30_000, lineContains } = {}) {
