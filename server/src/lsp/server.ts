@@ -82,7 +82,8 @@ export function startServer(connection: Connection, engine: PolicyEngine): void 
     if (client.canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${WORKSPACE_REFERENCES}/**` }] }).catch(() => undefined);
     workspace.index(client.roots, client.progress);
     if (engine.host.withoutFiles) messages.show(MessageType.Info, 'withoutFiles');
-    void warmUpWhileLoading();
+    // Only ever a head start: whatever goes wrong in it is logged, and the documents are checked as before.
+    warmUpWhileLoading().catch((error) => connection.console.error(`warm-up failed: ${String(error?.stack ?? error)}`));
   });
 
   /**
