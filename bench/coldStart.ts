@@ -5,7 +5,7 @@
  * and when all findings (token rules too) are published. Times from spawning the process;
  * default debounce (300 ms), as in the editor.
  */
-import { SERVER_NODE_OPTIONS } from '../server/src/launch';
+import { SERVER_ENVIRONMENT, SERVER_NODE_OPTIONS } from '../server/src/launch';
 import { LspTestClient } from '../test/helpers/lspClient';
 
 export interface ColdStart {
@@ -21,7 +21,7 @@ export async function coldStart(name: string, text: string, server?: string, nod
   const started = performance.now();
   const since = () => performance.now() - started;
   // Started as the VS Code client starts it.
-  const client = LspTestClient.start({}, nodeOptions, server);
+  const client = LspTestClient.start({ ...SERVER_ENVIRONMENT }, nodeOptions, server);
   try {
     await client.initialize({ settings: {} });
     const initialize = since();

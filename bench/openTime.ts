@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import { segmentParagraph } from '../server/src/core/segment/tokens';
 import { splitParagraphs } from '../server/src/core/text/paragraphs';
 import type { Segmenter } from '../server/src/core/types';
-import { SERVER_NODE_OPTIONS } from '../server/src/launch';
+import { SERVER_ENVIRONMENT, SERVER_NODE_OPTIONS } from '../server/src/launch';
 import { LspTestClient } from '../test/helpers/lspClient';
 
 export interface OpenRun {
@@ -31,7 +31,7 @@ export function threadCpu(pid: number): Map<number, number> {
 }
 
 export async function measureOpen(text: string, segmenter: Segmenter, nodeFlags: readonly string[], warmUp?: string): Promise<OpenRun> {
-  const client = LspTestClient.start({}, [...SERVER_NODE_OPTIONS, ...nodeFlags]);
+  const client = LspTestClient.start({ ...SERVER_ENVIRONMENT }, [...SERVER_NODE_OPTIONS, ...nodeFlags]);
   try {
     await client.initialize({ settings: { diagnostics: { debounceMs: 0 } } });
     await client.waitFor('policyLens/status', (p) => p.state !== 'loading', 60_000);

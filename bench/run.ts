@@ -14,7 +14,7 @@ import { validateGlossary } from '../server/src/core/terms/glossaryValidation';
 import { TermMatcher } from '../server/src/core/terms/termMatcher';
 import { splitParagraphs } from '../server/src/core/text/paragraphs';
 import type { Segmenter } from '../server/src/core/types';
-import { SERVER_NODE_OPTIONS } from '../server/src/launch';
+import { SERVER_ENVIRONMENT, SERVER_NODE_OPTIONS } from '../server/src/launch';
 import { LspTestClient } from '../test/helpers/lspClient';
 import { medianColdStart } from './coldStart';
 import { measureOpen, threadCpu } from './openTime';
@@ -95,7 +95,7 @@ function inProcess(): Segmenter {
 async function overStdio(segmenter: Segmenter): Promise<void> {
   const options = [...SERVER_NODE_OPTIONS, ...benchNodeFlags()];
   console.log(`\n— language server over stdio (node ${options.join(' ')} dist/server.js --stdio, as the VS Code client starts it) —`);
-  const client = LspTestClient.start({}, options);
+  const client = LspTestClient.start({ ...SERVER_ENVIRONMENT }, options);
   let started = performance.now();
   await client.initialize({ settings: { diagnostics: { debounceMs: 0 } } });
   row('initialize round trip', ms(performance.now() - started));
