@@ -30,6 +30,12 @@ export function threadCpu(pid: number): Map<number, number> {
   return cpu;
 }
 
+/** VmRSS of a process, from /proc (Linux). */
+export function rssOf(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+}
+
 export async function measureOpen(text: string, segmenter: Segmenter, nodeFlags: readonly string[], warmUp?: string): Promise<OpenRun> {
   const client = LspTestClient.start({ ...SERVER_ENVIRONMENT }, [...SERVER_NODE_OPTIONS, ...nodeFlags]);
   try {
@@ -51,7 +57,7 @@ export async function measureOpen(text: string, segmenter: Segmenter, nodeFlags:
     const main = used.find(([tid]) => tid === pid)?.[1] ?? 0;
     const others = used.filter(([tid]) => tid !== pid).map(([, ms]) => ms).sort((a, b) => b - a);
     const [worker = 0, ...background] = others;
-    const rss = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+    const rss = rssOf(pid);
     const paragraphs = splitParagraphs(text).filter((p) => p.text.length > 0);
     const cutStarted = performance.now();
     for (const p of paragraphs) segmentParagraph(segmenter, p.text);

@@ -17,7 +17,7 @@ import type { Segmenter } from '../server/src/core/types';
 import { SERVER_ENVIRONMENT, SERVER_NODE_OPTIONS } from '../server/src/launch';
 import { LspTestClient } from '../test/helpers/lspClient';
 import { medianColdStart } from './coldStart';
-import { measureOpen, threadCpu } from './openTime';
+import { measureOpen, rssOf, threadCpu } from './openTime';
 import { compareSegmenters, measureSegmenter } from './segmenters';
 
 const ROOT = path.join(__dirname, '..');
@@ -49,12 +49,6 @@ function timedCpu<T>(fn: () => T): [T, number] {
   const result = fn();
   const used = process.cpuUsage(before);
   return [result, (used.user + used.system) / 1000];
-}
-
-/** VmRSS of a process, from /proc (Linux). */
-function rssOf(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
 }
 
 /** RSS of a bare Node process with nodejieba loaded (the same dictionaries): the floor the server is compared with. */

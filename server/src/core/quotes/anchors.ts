@@ -77,7 +77,8 @@ function stringOf(codes: Uint16Array, length: number): string {
   return text;
 }
 
-function sameRun(a: string, i: number, b: string, j: number, length: number): boolean {
+/** True when `a[i, i + length)` equals `b[j, j + length)` (k-gram hashes collide). */
+export function sameRun(a: string, i: number, b: string, j: number, length: number): boolean {
   for (let k = 0; k < length; k++) if (a.charCodeAt(i + k) !== b.charCodeAt(j + k)) return false;
   return true;
 }

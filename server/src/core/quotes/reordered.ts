@@ -1,4 +1,5 @@
 import { isPermutation } from './align';
+import { sameRun } from './anchors';
 import type { Deviation, Gap } from './collate';
 import { kgramHash, SEED, type CollationIndex } from './collationIndex';
 import { describe } from './describe';
@@ -74,10 +75,10 @@ function reorderedAt(index: CollationIndex, doc: string, start: number, end: num
     let p: number;
     if (k < firstCount) {
       p = index.positionAt(first, k);
-      if (!sameUnits(doc, start, ref, p)) continue;
+      if (!sameRun(doc, start, ref, p, SEED)) continue;
     } else {
       const q = index.positionAt(last, k - firstCount);
-      if (!sameUnits(doc, end - SEED, ref, q)) continue;
+      if (!sameRun(doc, end - SEED, ref, q, SEED)) continue;
       p = q + SEED - n;
     }
     if (p < 0 || p + n > ref.length) continue;
@@ -92,10 +93,4 @@ function reorderedAt(index: CollationIndex, doc: string, start: number, end: num
     if (n - prefix - suffix <= MAX_REORDERED && isPermutation(doc.slice(start + prefix, end - suffix), ref.slice(p + prefix, p + n - suffix))) return p;
   }
   return undefined;
-}
-
-/** True when `a[i, i + SEED)` equals `b[j, j + SEED)` (hashes collide). */
-function sameUnits(a: string, i: number, b: string, j: number): boolean {
-  for (let k = 0; k < SEED; k++) if (a.charCodeAt(i + k) !== b.charCodeAt(j + k)) return false;
-  return true;
 }
