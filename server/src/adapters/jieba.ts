@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { formatDictionary } from '../core/segment/dictionaryFormat';
+import { withWordTagMemo } from '../core/segment/wordTagMemo';
 import type { Segmenter } from '../core/types';
 import { readDictionaryEntries } from './dictionaryFiles';
 import type { FileProblem } from './textFiles';
@@ -39,7 +40,7 @@ export function loadJieba(userDictionaryPaths: readonly string[]): JiebaLoadResu
     fs.rmSync(unused, { force: true });
   }
   return {
-    segmenter: { cut: (text) => nodejieba.cut(text, true), tag: (text) => nodejieba.tag(text) },
+    segmenter: withWordTagMemo((text) => nodejieba.cut(text, true), (text) => nodejieba.tag(text)),
     loadMs: performance.now() - started,
     userWords,
     problems,

@@ -34,13 +34,15 @@ parentPort?.on('message', (message: ToWorker) => {
   for (const text of message.texts) {
     const pieces = segmenter && text.length > 0 ? pieceLengths(segmenter, text) : { lengths: new Uint32Array(0), tags: [] };
     lengths.push(pieces.lengths);
-    tagIds.push(
-      Uint16Array.from(pieces.tags, (tag) => {
-        let id = idOf.get(tag);
-        if (id === undefined) idOf.set(tag, (id = tagNames.push(tag) - 1));
-        return id;
-      }),
-    );
+    // An index loop: `Uint16Array.from` with a mapping function costs a call per piece.
+    const ids = new Uint16Array(pieces.tags.length);
+    for (let k = 0; k < ids.length; k++) {
+      const tag = pieces.tags[k];
+      let id = idOf.get(tag);
+      if (id === undefined) idOf.set(tag, (id = tagNames.push(tag) - 1));
+      ids[k] = id;
+    }
+    tagIds.push(ids);
   }
   post({ type: 'cut', id: message.id, lengths, tagIds, tagNames });
 });

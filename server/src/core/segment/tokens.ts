@@ -36,7 +36,11 @@ export function piecesToTokens(text: string, pieces: readonly string[], tags?: r
 export function segmentParagraph(segmenter: Segmenter, text: string): Token[] {
   if (text.length === 0) return [];
   const clean = cleanForNative(text);
-  if (segmenter.tag) {
+  if (segmenter.tagPieces) {
+    const { words, tags } = segmenter.tagPieces(clean);
+    const tokens = piecesToTokens(text, words, tags);
+    if (tokens) return tokens;
+  } else if (segmenter.tag) {
     const tagged = segmenter.tag(clean);
     const tokens = piecesToTokens(text, tagged.map((t) => t.word), tagged.map((t) => t.tag));
     if (tokens) return tokens;
@@ -51,7 +55,13 @@ export function segmentParagraph(segmenter: Segmenter, text: string): Token[] {
  * do not cover the text.
  */
 export function pieceLengths(segmenter: Segmenter, text: string): { readonly lengths: Uint32Array; readonly tags: readonly string[] } {
-  if (text.length > 0 && segmenter.tag) {
+  if (text.length > 0 && segmenter.tagPieces) {
+    const { words, tags } = segmenter.tagPieces(cleanForNative(text));
+    const lengths = new Uint32Array(words.length);
+    let covered = 0;
+    for (let i = 0; i < words.length; i++) covered += lengths[i] = words[i].length;
+    if (covered === text.length) return { lengths, tags };
+  } else if (text.length > 0 && segmenter.tag) {
     const tagged = segmenter.tag(cleanForNative(text));
     const lengths = new Uint32Array(tagged.length);
     let covered = 0;

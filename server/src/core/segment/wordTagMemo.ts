@@ -1,0 +1,71 @@
+import type { Segmenter } from '../types';
+
+type Tagged = readonly { readonly word: string; readonly tag: string }[];
+
+/** Distinct words remembered before the memo starts again (≈ 60 000 in the 74 national reports). */
+const MAX_WORDS = 200_000;
+
+/**
+ * jieba's part of speech is a function of the word alone: cppjieba's `Tag` cuts exactly as
+ * `cut(text, true)` does (MixSegment with HMM) and then looks each piece up in the dictionary,
+ * or classifies it by its ASCII characters (`m`, `eng`, else `x`). nodejieba's `tag` costs about
+ * twice its `cut` (an object and three strings made per piece through N-API), so this segmenter
+ * cuts and learns each word's tag once: the new words of a paragraph are tagged on their own,
+ * one per line (a line break separates cppjieba's segments, so no word sees its neighbours).
+ * A word that does not come back whole on its own line is never guessed: its paragraph is
+ * tagged as before. Only for segmenters with that property (nodejieba); one memo per dictionary.
+ */
+export function withWordTagMemo(cut: (text: string) => readonly string[], tag: (text: string) => Tagged): Segmenter {
+  const tags = new Map<string, string>();
+
+  function learn(words: readonly string[]): void {
+    if (tags.size + words.length > MAX_WORDS) tags.clear();
+    const pieces = tag(words.join('\n'));
+    let p = 0;
+    for (let w = 0; w < words.length; w++) {
+      if (w > 0) {
+        if (pieces[p]?.word !== '\n') return; // out of step: the rest stay unknown
+        p++;
+      }
+      const piece = pieces[p];
+      if (piece === undefined) return;
+      if (piece.word === words[w]) {
+        tags.set(piece.word, piece.tag);
+        p++;
+        continue;
+      }
+      // Split when alone: skip its pieces up to the next line break.
+      let covered = 0;
+      while (p < pieces.length && pieces[p].word !== '\n' && covered < words[w].length) covered += pieces[p++].word.length;
+      if (covered !== words[w].length) return;
+    }
+  }
+
+  function tagPieces(text: string): { readonly words: readonly string[]; readonly tags: readonly string[] } {
+    const words = cut(text);
+    const found = new Array<string>(words.length);
+    let unknown: Set<string> | undefined;
+    for (let i = 0; i < words.length; i++) {
+      const known = tags.get(words[i]);
+      if (known === undefined) (unknown ??= new Set()).add(words[i]);
+      else found[i] = known;
+    }
+    if (unknown) {
+      learn([...unknown]);
+      for (let i = 0; i < words.length; i++) {
+        if (found[i] !== undefined) continue;
+        const known = tags.get(words[i]);
+        if (known === undefined) return whole(text);
+        found[i] = known;
+      }
+    }
+    return { words, tags: found };
+  }
+
+  function whole(text: string): { readonly words: readonly string[]; readonly tags: readonly string[] } {
+    const tagged = tag(text);
+    return { words: tagged.map((t) => t.word), tags: tagged.map((t) => t.tag) };
+  }
+
+  return { cut, tag, tagPieces };
+}

@@ -1,0 +1,82 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadJieba } from '../../server/src/adapters/jieba';
+import { cleanForNative } from '../../server/src/core/segment/tokens';
+import { withWordTagMemo } from '../../server/src/core/segment/wordTagMemo';
+import type { Segmenter } from '../../server/src/core/types';
+
+const CORPUS = path.join(__dirname, '../fixtures/corpus');
+const USER_DICTIONARY = path.join(__dirname, '../fixtures/dictionaries/agreement.dict.utf8');
+
+/** A toy jieba: `甲乙` is one word in a sentence but two when alone; tags are word lengths. */
+function toyJieba() {
+  const calls = { cut: 0, tag: [] as string[] };
+  const split = (text: string) => text.match(/甲乙(?=丙)|\n|[^\n]/g) ?? [];
+  const cut = (text: string) => {
+    calls.cut++;
+    return split(text);
+  };
+  const tag = (text: string) => {
+    calls.tag.push(text);
+    return split(text).map((word) => ({ word, tag: word === '\n' ? 'x' : `t${word.length}` }));
+  };
+  return { calls, segmenter: withWordTagMemo(cut, tag) };
+}
+
+describe('withWordTagMemo', () => {
+  it('tags the new words of a paragraph once, one per line, and then only cuts', () => {
+    const { calls, segmenter } = toyJieba();
+    expect(segmenter.tagPieces!('天地天')).toEqual({ words: ['天', '地', '天'], tags: ['t1', 't1', 't1'] });
+    expect(calls.tag).toEqual(['天\n地']);
+    expect(segmenter.tagPieces!('地天')).toEqual({ words: ['地', '天'], tags: ['t1', 't1'] });
+    expect(calls.tag).toEqual(['天\n地']);
+    expect(calls.cut).toBe(2);
+  });
+
+  it('tags the whole paragraph when a word does not come back whole on its own line', () => {
+    const { calls, segmenter } = toyJieba();
+    expect(segmenter.tagPieces!('甲乙丙天')).toEqual({ words: ['甲乙', '丙', '天'], tags: ['t2', 't1', 't1'] });
+    expect(calls.tag).toEqual(['甲乙\n丙\n天', '甲乙丙天']);
+    // The words learnt after the split one are kept.
+    expect(segmenter.tagPieces!('丙天')).toEqual({ words: ['丙', '天'], tags: ['t1', 't1'] });
+    expect(calls.tag).toHaveLength(2);
+  });
+
+  it('gives what tag gives for text with line breaks and for empty text', () => {
+    const { segmenter } = toyJieba();
+    expect(segmenter.tagPieces!('天\n\n地')).toEqual({ words: ['天', '\n', '\n', '地'], tags: ['t1', 'x', 'x', 't1'] });
+    expect(segmenter.tagPieces!('')).toEqual({ words: [], tags: [] });
+  });
+});
+
+function corpusFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? corpusFiles(path.join(dir, entry.name)) : entry.name.endsWith('.txt') ? [path.join(dir, entry.name)] : []))
+    .sort();
+}
+
+describe('nodejieba with the word tag memo', () => {
+  let segmenter: Segmenter;
+  beforeAll(() => {
+    segmenter = loadJieba([USER_DICTIONARY]).segmenter;
+  }, 60_000);
+
+  it('gives exactly the words and parts of speech of nodejieba.tag on the whole corpus', () => {
+    const odd = ['GDP增长5.2%左右', 'CPI 涨幅 3%\t左右，“十四五”', '𠀀𠀁新质生产力😀', cleanForNative('a\uD800b\0c'), 'iPhone15和5G基站', '　　全角空格'];
+    const paragraphs = corpusFiles(CORPUS).flatMap((file) => fs.readFileSync(file, 'utf8').split(/\r?\n/));
+    let compared = 0;
+    const differing: string[] = [];
+    for (const paragraph of [...odd, ...paragraphs]) {
+      if (paragraph === '') continue;
+      const expected = segmenter.tag!(paragraph);
+      const actual = segmenter.tagPieces!(paragraph);
+      compared += expected.length;
+      const same = actual.words.length === expected.length && expected.every((t, i) => t.word === actual.words[i] && t.tag === actual.tags[i]);
+      if (!same && differing.length < 5) differing.push(paragraph.slice(0, 40));
+    }
+    expect(differing).toEqual([]);
+    expect(compared).toBeGreaterThan(900_000);
+  }, 120_000);
+});
