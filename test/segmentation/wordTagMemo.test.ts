@@ -43,6 +43,20 @@ describe('withWordTagMemo', () => {
     expect(calls.tag).toHaveLength(2);
   });
 
+  it('tags long pieces for their paragraph without remembering them', () => {
+    const tagged: string[] = [];
+    const long = 'x'.repeat(17);
+    const cut = (text: string) => text.match(/x+|[^x]/g) ?? [];
+    const tag = (text: string) => {
+      tagged.push(text);
+      return cut(text).map((word) => ({ word, tag: `t${word.length}` }));
+    };
+    const memo = withWordTagMemo(cut, tag);
+    expect(memo.tagPieces!(`天${long}`)).toEqual({ words: ['天', long], tags: ['t1', 't17'] });
+    expect(memo.tagPieces!(`地${long}`)).toEqual({ words: ['地', long], tags: ['t1', 't17'] });
+    expect(tagged).toEqual([`天\n${long}`, `地\n${long}`]);
+  });
+
   it('gives what tag gives for text with line breaks and for empty text', () => {
     const { segmenter } = toyJieba();
     expect(segmenter.tagPieces!('天\n\n地')).toEqual({ words: ['天', '\n', '\n', '地'], tags: ['t1', 'x', 'x', 't1'] });
