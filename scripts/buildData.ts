@@ -13,7 +13,7 @@ import { mergeGlossaries } from '../server/src/core/terms/glossary';
 import { validateGlossary } from '../server/src/core/terms/glossaryValidation';
 import { findSourceCandidates, type CorpusDocument } from '../server/src/core/terms/provenance';
 import { countTermHistory, type HistoryDocument, type TermHistoryData } from '../server/src/core/terms/termHistory';
-import { TermMatcher } from '../server/src/core/terms/termMatcher';
+import { TermMatcher, tokenBoundaries } from '../server/src/core/terms/termMatcher';
 import type { Segmenter } from '../server/src/core/types';
 
 export const ROOT = path.join(__dirname, '..');
@@ -55,7 +55,7 @@ function builtinMatcher(): { matcher: TermMatcher; segmenter: Segmenter } {
 export function buildTermHistory(): TermHistoryData {
   const { matcher, segmenter } = builtinMatcher();
   return countTermHistory(historyDocuments(readCorpus()), (line) =>
-    line.length === 0 ? [] : matcher.match(line, segmentParagraph(segmenter, line)).filter((hit) => hit.match.role !== 'rejected').map((hit) => hit.match.entry.term),
+    line.length === 0 ? [] : matcher.match(line, tokenBoundaries(segmentParagraph(segmenter, line), line.length)).filter((hit) => hit.match.role !== 'rejected').map((hit) => hit.match.entry.term),
   );
 }
 
@@ -92,7 +92,7 @@ function main(argv: readonly string[]): void {
   const raw = JSON.parse(fs.readFileSync(GLOSSARY_FILE, 'utf8')) as { terms: RawEntry[] };
   // A quote must show the entry itself as the editor finds it: not 碳达峰 inside 碳达峰碳中和.
   const { matcher, segmenter } = builtinMatcher();
-  const showsEntry = (term: string, quote: string) => matcher.match(quote, segmentParagraph(segmenter, quote)).some((hit) => hit.match.entry.term === term);
+  const showsEntry = (term: string, quote: string) => matcher.match(quote, tokenBoundaries(segmentParagraph(segmenter, quote), quote.length)).some((hit) => hit.match.entry.term === term);
   const proposals: Record<string, unknown> = {};
   let applied = 0;
   for (const entry of raw.terms) {

@@ -31,6 +31,7 @@ function facts(text: string, caches: AnalysisCaches, index: ReferenceIndex): Doc
     paragraphs,
     outline: buildOutline(text, paragraphs, { markdown: false, leadItems: false }),
     tokensOf: () => undefined,
+    hasTokens: () => false,
     termHits: () => [],
     ignored: new Set(),
     memo: (namespace, p, compute) => caches.memo(namespace, p, compute),

@@ -20,6 +20,7 @@ function facts(text: string, caches: AnalysisCaches): DocumentFacts {
     paragraphs: splitParagraphs(text),
     outline: [],
     tokensOf: () => undefined,
+    hasTokens: () => false,
     termHits: () => [],
     ignored: new Set(),
     memo: (namespace, p, compute) => caches.memo(namespace, p, compute),

@@ -210,6 +210,7 @@ describe('quote.mismatch', () => {
         paragraphs: facts.paragraphs,
         outline: facts.outline,
         tokensOf: (p: Paragraph) => facts.tokensOf(p),
+        hasTokens: (p: Paragraph) => facts.hasTokens(p),
         termHits: (p: Paragraph) => facts.termHits(p),
         ignored: facts.ignored,
         references: facts.references,

@@ -5,7 +5,7 @@ import { parseGlossaryText } from '../../server/src/engine/glossaryFile';
 import { mergeGlossaries, type GlossaryEntry } from '../../server/src/core/terms/glossary';
 import { validateGlossary } from '../../server/src/core/terms/glossaryValidation';
 import { findLocalDefinitions } from '../../server/src/core/terms/localDefinitions';
-import { TermMatcher } from '../../server/src/core/terms/termMatcher';
+import { TermMatcher, tokenBoundaries } from '../../server/src/core/terms/termMatcher';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
 import { splitParagraphs } from '../../server/src/core/text/paragraphs';
 
@@ -96,7 +96,7 @@ describe('term matching', () => {
       ['建设', 12, 14],
     ].map(([t, start, end]) => ({ text: t as string, start: start as number, end: end as number }));
     expect(matcher.match(text).filter((h) => h.form === '两区').map((h) => h.start)).toEqual([2, 10]);
-    expect(matcher.match(text, tokens).filter((h) => h.form === '两区').map((h) => h.start)).toEqual([10]);
+    expect(matcher.match(text, tokenBoundaries(tokens, text.length)).filter((h) => h.form === '两区').map((h) => h.start)).toEqual([10]);
   });
 
   it('later glossaries override entries with the same term', () => {

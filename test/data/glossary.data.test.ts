@@ -5,7 +5,7 @@ import { loadJieba } from '../../server/src/adapters/jieba';
 import { segmentParagraph } from '../../server/src/core/segment/tokens';
 import { mergeGlossaries } from '../../server/src/core/terms/glossary';
 import { validateGlossary } from '../../server/src/core/terms/glossaryValidation';
-import { TermMatcher } from '../../server/src/core/terms/termMatcher';
+import { TermMatcher, tokenBoundaries } from '../../server/src/core/terms/termMatcher';
 
 // Data checks for the built-in glossary (data/glossary.json) and the jieba user
 // dictionary (data/policy.dict.utf8), against the corpus in test/fixtures.
@@ -137,7 +137,7 @@ describe('built-in glossary', () => {
     const matcher = new TermMatcher(mergeGlossaries([validateGlossary(glossary, 'builtin').entries]));
     const hidden = entries
       .filter((e) => e.source && e.source.kind === 'usage')
-      .filter((e) => !matcher.match(e.source!.quote, segmentParagraph(segmenter, e.source!.quote)).some((hit) => hit.match.entry.term === e.term))
+      .filter((e) => !matcher.match(e.source!.quote, tokenBoundaries(segmentParagraph(segmenter, e.source!.quote), e.source!.quote.length)).some((hit) => hit.match.entry.term === e.term))
       .map((e) => `${e.term}: ${e.source!.quote}`);
     expect(hidden).toEqual([]);
   }, 30_000);

@@ -5,7 +5,7 @@ import { relativeParagraph } from './text/paragraphs';
 import { classifyLine, type LineCandidate } from './outline/headingPatterns';
 import type { LineClassifier } from './outline/outline';
 import { resolveOwnership } from './rules/ownership';
-import type { DocumentFacts, Rule, RuleOptions, RuleSeverity } from './rules/rule';
+import { paragraphInput, type DocumentFacts, type Rule, type RuleOptions, type RuleSeverity } from './rules/rule';
 import type { Finding, Paragraph } from './types';
 
 export interface RuleConfig {
@@ -188,7 +188,7 @@ export function analyze(
       }
     }
     if (rule.checkDocument) {
-      if (rule.needsTokens && facts.paragraphs.some((p) => p.text.length > 0 && !facts.tokensOf(p))) continue;
+      if (rule.needsTokens && facts.paragraphs.some((p) => p.text.length > 0 && !facts.hasTokens(p))) continue;
       for (const finding of rule.checkDocument(new RuleFacts(facts, ruleKey), options)) findings.push(gradeFinding(finding, severity));
     }
   }
@@ -204,12 +204,12 @@ function paragraphFindings(
 ): readonly Finding[] | undefined {
   const cached = memo.get(paragraph.text);
   if (cached !== undefined) return cached;
-  const tokens = rule.needsTokens ? facts.tokensOf(paragraph) : undefined;
-  if (rule.needsTokens && !tokens) return undefined;
+  if (rule.needsTokens && !facts.hasTokens(paragraph)) return undefined;
   // Rules that read no terms get none: matching them without tokens, while the dictionary loads, is wasted.
   const terms = rule.textOnly ? [] : facts.termHits(paragraph);
+  const relative = relativeParagraph(paragraph);
   const found = rule.checkParagraph!(
-    { paragraph: relativeParagraph(paragraph), tokens, terms, ignored: facts.ignored },
+    rule.needsTokens ? paragraphInput(relative, facts, paragraph, terms) : { paragraph: relative, tokens: undefined, terms, ignored: facts.ignored },
     options,
   );
   // Most paragraphs have no finding for most rules: one shared empty list, not one per paragraph and rule.
@@ -249,6 +249,9 @@ class RuleFacts implements DocumentFacts {
   }
   tokensOf(paragraph: Paragraph) {
     return this.facts.tokensOf(paragraph);
+  }
+  hasTokens(paragraph: Paragraph) {
+    return this.facts.hasTokens(paragraph);
   }
   termHits(paragraph: Paragraph) {
     return this.facts.termHits(paragraph);

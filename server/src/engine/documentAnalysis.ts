@@ -91,6 +91,10 @@ export class DocumentAnalysis<D extends AnalysableDocument = AnalysableDocument>
     return this.segmentation.tokens(paragraph.text);
   }
 
+  hasTokens(paragraph: Paragraph): boolean {
+    return this.segmentation.segmented(paragraph.text) !== undefined;
+  }
+
   memoScope(namespace: string, paragraphs: readonly Paragraph[], compute: () => Finding[]): Finding[] {
     return this.caches.memoScope(namespace, paragraphs, compute);
   }
@@ -103,7 +107,7 @@ export class DocumentAnalysis<D extends AnalysableDocument = AnalysableDocument>
 
   /** Glossary terms in a paragraph, offsets relative to the paragraph. */
   termHits(paragraph: Paragraph): readonly TermHit[] {
-    return this.glossary.hits(paragraph.text, this.tokensOf(paragraph));
+    return this.glossary.hits(paragraph.text, this.segmentation.segmented(paragraph.text));
   }
 
   /** The glossary term at a document offset (its span in document offsets), if any: hover, definition and references agree on it. */

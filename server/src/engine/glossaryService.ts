@@ -7,7 +7,6 @@ import { InitialsIndex } from '../core/terms/pinyinIndex';
 import { TermMatcher, type TermHit } from '../core/terms/termMatcher';
 import type { TermHistoryData } from '../core/terms/termHistory';
 import { LineIndex } from '../core/text/lineIndex';
-import type { Token } from '../core/types';
 
 
 /** Where a user glossary entry is written. */
@@ -98,10 +97,13 @@ export class GlossaryService {
     return { reports, failures };
   }
 
-  /** Term hits of one paragraph (offsets relative to it); segmentation-aware when tokens are given. */
-  hits(text: string, tokens: readonly Token[] | undefined): readonly TermHit[] {
-    if (!tokens) return this.#matcher.match(text);
-    return this.#hits.getOrCompute(text, () => this.#matcher.match(text, tokens));
+  /**
+   * Term hits of one paragraph (offsets relative to it); segmentation-aware when its segmentation
+   * is given (a SegmentedParagraph: only its token boundaries are read), not cached without it.
+   */
+  hits(text: string, segmentation: { boundaries(): Uint8Array } | undefined): readonly TermHit[] {
+    if (!segmentation) return this.#matcher.match(text);
+    return this.#hits.getOrCompute(text, () => this.#matcher.match(text, segmentation.boundaries()));
   }
 
   /** True when the term hits of this paragraph text are cached. */

@@ -42,6 +42,7 @@ function run(rule: Rule, text: string, tokens?: Token[]): Finding[] {
       paragraphs,
       outline: [],
       tokensOf: (p) => charTokens(p.text),
+      hasTokens: () => true,
       termHits: () => [],
       ignored: new Set(),
       memo: (_namespace, p, compute) => compute(p),

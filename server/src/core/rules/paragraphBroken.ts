@@ -46,7 +46,7 @@ export const paragraphBrokenRule: Rule = {
     const paragraphs = facts.paragraphs.filter((p) => p.text.trim().length > 0);
     // Each pair is remembered by the two texts (a line break joins them in the key): an edit re-checks the pairs it touches.
     // Without tokens (the segmenter still loading) only the other evidence applies: remembered apart.
-    const withTokens = paragraphs.length > 0 && facts.tokensOf(paragraphs[0]) !== undefined;
+    const withTokens = paragraphs.length > 0 && facts.hasTokens(paragraphs[0]);
     const namespace = withTokens ? 'pairs' : 'pairs-without-tokens';
     for (let k = 0; k + 1 < paragraphs.length; k++) {
       const first = paragraphs[k];

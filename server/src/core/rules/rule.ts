@@ -51,7 +51,10 @@ export type RuleOptions = Readonly<Record<string, number | boolean>>;
 /** The facts of one paragraph handed to paragraph-level checks. */
 export interface ParagraphInput {
   readonly paragraph: Paragraph;
-  /** Tokens with offsets relative to the paragraph start; undefined for rules that do not need them. */
+  /**
+   * Tokens with offsets relative to the paragraph start; undefined for rules that do not need them.
+   * Made when first read: a rule reads them only where it needs them (see SegmentedParagraph).
+   */
   readonly tokens: readonly Token[] | undefined;
   /** Glossary terms in the paragraph, offsets relative to its start. */
   readonly terms: readonly TermHit[];
@@ -66,6 +69,8 @@ export interface DocumentFacts {
   readonly outline: readonly OutlineNode[];
   /** Undefined while the segmentation dictionary is still loading. */
   tokensOf(paragraph: Paragraph): readonly Token[] | undefined;
+  /** Whether `tokensOf` has tokens for the paragraph, without making them (most paragraphs never need the objects). */
+  hasTokens(paragraph: Paragraph): boolean;
   /** Glossary terms of a paragraph, offsets relative to it. */
   termHits(paragraph: Paragraph): readonly TermHit[];
   /** Phrases the user chose to ignore. */
@@ -105,4 +110,17 @@ export interface Rule extends RuleMeta {
    * while the rest of the document is still being segmented.
    */
   warmParagraph?(facts: DocumentFacts, paragraph: Paragraph, options: RuleOptions): void;
+}
+
+/** A rule's input whose tokens are made when the rule first reads them (`paragraph` in document offsets). */
+export function paragraphInput(relative: Paragraph, facts: DocumentFacts, paragraph: Paragraph, terms: readonly TermHit[]): ParagraphInput {
+  let tokens: readonly Token[] | undefined;
+  return {
+    paragraph: relative,
+    get tokens() {
+      return (tokens ??= facts.tokensOf(paragraph));
+    },
+    terms,
+    ignored: facts.ignored,
+  };
 }

@@ -7,9 +7,9 @@ import type { Finding, Paragraph, Span, Token } from '../types';
 import { charactersOf, perThousand, sectionUnits } from '../stats/sections';
 import { paragraphsBySpan } from './documentScopes';
 import { isParallelFrame, overlaps, phraseOccurrences } from './phrases';
-import type { DocumentFacts, ParagraphInput, Rule, RuleOptions } from './rule';
+import { paragraphInput, type DocumentFacts, type ParagraphInput, type Rule, type RuleOptions } from './rule';
 import { headingsAt } from './slogan/headings';
-import { modifierRepeats } from './slogan/modifiers';
+import { mayRepeatModifier, modifierRepeats } from './slogan/modifiers';
 import { isNeverSlogan } from './slogan/notSlogans';
 import { isTopic, leadSentence } from './slogan/topics';
 
@@ -93,8 +93,7 @@ function paragraphFindings(facts: DocumentFacts, paragraph: Paragraph, options: 
   // Matching repeats is quadratic in a paragraph's phrases: a line of 1 MB (a PDF dump
   // without line breaks) took minutes and blocked the server. Real paragraphs are far shorter.
   if (paragraph.text.length > MAX_PARAGRAPH_LENGTH) return undefined;
-  const tokens = facts.tokensOf(paragraph);
-  if (!tokens) return undefined;
+  if (!facts.hasTokens(paragraph)) return undefined;
   return facts.memo('paragraphs', paragraph, computeFor(facts, options));
 }
 
@@ -104,7 +103,7 @@ const computers = new WeakMap<DocumentFacts, (paragraph: Paragraph) => Finding[]
 function computeFor(facts: DocumentFacts, options: RuleOptions): (paragraph: Paragraph) => Finding[] {
   let compute = computers.get(facts);
   if (!compute) {
-    compute = (p) => checkParagraph({ paragraph: relativeParagraph(p), tokens: facts.tokensOf(p), terms: facts.termHits(p), ignored: facts.ignored }, options);
+    compute = (p) => checkParagraph(paragraphInput(relativeParagraph(p), facts, p, facts.termHits(p)), options);
     computers.set(facts, compute);
   }
   return compute;
@@ -125,8 +124,9 @@ interface Repeat {
   readonly spans: Span[];
 }
 
-function checkParagraph({ paragraph, tokens, terms, ignored }: ParagraphInput, options: RuleOptions): Finding[] {
-  if (!tokens) return [];
+/** Reads `input.tokens` only where a formula or a modifier occurs often enough: most paragraphs never need the token objects. */
+function checkParagraph(input: ParagraphInput, options: RuleOptions): Finding[] {
+  const { paragraph, terms, ignored } = input;
   const minLength = options.minLength as number;
   const minCount = options.minCount as number;
   const text = paragraph.text;
@@ -141,7 +141,7 @@ function checkParagraph({ paragraph, tokens, terms, ignored }: ParagraphInput, o
   const quoted = quotations(text);
   // A repeat is reported only for a phrase holding a formula, so the formula occurs minCount
   // times: without such a formula there is nothing to find (nor frames to find it in).
-  const phrases = mayRepeatFormula(text, terms, minCount) ? phraseOccurrences(text, tokens, terms, minLength, 8, minCount) : new Map<string, Span[]>();
+  const phrases = mayRepeatFormula(text, terms, minCount) ? phraseOccurrences(text, input.tokens ?? [], terms, minLength, 8, minCount) : new Map<string, Span[]>();
   for (const [phrase, all] of phrases) {
     // Ignoring 高质量发展 also silences the longer 推动高质量发展 it would otherwise uncover.
     if (all.length < minCount || isIgnored(phrase)) continue;
@@ -160,7 +160,7 @@ function checkParagraph({ paragraph, tokens, terms, ignored }: ParagraphInput, o
     // Words inside quotation marks are quoted (a leader's request, a central document), not the writer's to vary.
     const own = named.filter((s) => !quoted.some((q) => q.start <= s.start && s.end <= q.end && q.end - q.start > s.end - s.start + 2));
     if (!withinSpan(own, minCount) || sharedOpening(text, own, minCount)) continue;
-    if (isNeverSlogan(phrase, tokensIn(tokens, spans[0]), entry)) continue;
+    if (isNeverSlogan(phrase, tokensIn(input.tokens ?? [], spans[0]), entry)) continue;
     candidates.push({ phrase, core: entry.term, spans: own });
   }
   // Parts of a parallel frame (始终坚持 in 必须始终坚持…) belong to the frame.
@@ -172,7 +172,7 @@ function checkParagraph({ paragraph, tokens, terms, ignored }: ParagraphInput, o
     if (accepted.some((a) => a.spans.some((s) => candidate.spans.some((c) => overlaps(s, c))))) continue;
     accepted.push(candidate);
   }
-  for (const { phrase, spans } of modifierRepeats(text, tokens, minCount, quoted)) {
+  for (const { phrase, spans } of mayRepeatModifier(text, minCount) ? modifierRepeats(text, input.tokens ?? [], minCount, quoted) : []) {
     if (!isIgnored(phrase)) accepted.push({ phrase, core: '', spans });
   }
   // The topic a short lead sentence announces (积极推进新型城镇化。) is no slogan in its paragraph.

@@ -27,12 +27,11 @@ export class TermMatcher {
   }
 
   /**
-   * Hits in `text` (a paragraph). With tokens, a short form (under four
-   * characters) must start and end on token boundaries, so 两区 is not found in
+   * Hits in `text` (a paragraph). With the tokens' boundaries (`tokenBoundaries`), a short
+   * form (under four characters) must start and end on one, so 两区 is not found in
    * 两/区域; long forms are distinctive enough to match anywhere.
    */
-  match(text: string, tokens?: readonly Token[]): TermHit[] {
-    const boundaries = tokens ? tokenBoundaries(tokens, text.length) : undefined;
+  match(text: string, boundaries?: Uint8Array): TermHit[] {
     const hits: TermHit[] = [];
     const root = this.#root;
     let i = 0;
@@ -86,7 +85,7 @@ export class TermMatcher {
 }
 
 /** 1 at every offset where a token starts or ends (offsets 0…length). */
-function tokenBoundaries(tokens: readonly Token[], length: number): Uint8Array {
+export function tokenBoundaries(tokens: readonly Token[], length: number): Uint8Array {
   const boundaries = new Uint8Array(length + 1);
   for (const token of tokens) {
     if (token.start <= length) boundaries[token.start] = 1;

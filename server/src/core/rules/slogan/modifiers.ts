@@ -50,6 +50,18 @@ export function modifierRepeats(text: string, tokens: readonly Token[], minCount
   return repeats;
 }
 
+/**
+ * Whether some modifier occurs `minCount` times in `text` as a substring: without that, no token
+ * can repeat (`modifierRepeats` finds nothing), and the paragraph's tokens are not needed.
+ */
+export function mayRepeatModifier(text: string, minCount: number): boolean {
+  for (const modifier of FORMULAIC_MODIFIERS) {
+    let count = 0;
+    for (let at = text.indexOf(modifier); at >= 0; at = text.indexOf(modifier, at + modifier.length)) if (++count >= minCount) return true;
+  }
+  return false;
+}
+
 /** True when the token lies inside a quotation longer than it (a quoted modifier is not the writer's). */
 function insideQuotation(token: Token, quoted: readonly Span[]): boolean {
   for (let q = 0; q < quoted.length; q++) {

@@ -29,9 +29,10 @@ export const typoFixedExpressionRule: Rule = {
       zh: '“{found}”有错别字，应为“{correct}”（见{source}）。',
     },
   },
-  checkParagraph({ paragraph, tokens }: ParagraphInput): Finding[] {
-    if (!tokens) return [];
-    return TABLE.find(paragraph.text, tokens).map(({ start, end, entry }) =>
+  checkParagraph(input: ParagraphInput): Finding[] {
+    // Tokens only where a form occurs: most paragraphs never need their token objects.
+    if (!TABLE.occursIn(input.paragraph.text) || !input.tokens) return [];
+    return TABLE.find(input.paragraph.text, input.tokens).map(({ start, end, entry }) =>
       proofFinding('typo.fixedExpression', 'typo', start, end, { found: entry.form, correct: entry.replacement, source: SOURCES[entry.source]?.short ?? entry.source }, replace(start, end, entry.replacement)),
     );
   },

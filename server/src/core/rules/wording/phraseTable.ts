@@ -37,6 +37,17 @@ export class PhraseTable {
     for (const list of this.#byFirst.values()) list.sort((a, b) => b.form.length - a.form.length);
   }
 
+  /** Whether some form occurs in `text` at all, token boundaries aside (`find` finds nothing otherwise). */
+  occursIn(text: string): boolean {
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (this.#startsForm[code] === 0) continue;
+      const candidates = this.#byFirst.get(code)!;
+      for (let c = 0; c < candidates.length; c++) if (text.startsWith(candidates[c].form, i)) return true;
+    }
+    return false;
+  }
+
   find(text: string, tokens: readonly Token[]): PhraseHit[] {
     // Offsets where a token starts (bit 1) or ends (bit 2): arrays, not sets, for megabyte lines.
     // One scratch array for every call, cleared where it was marked (a paragraph each was garbage).

@@ -29,9 +29,10 @@ export const variantWordRule: Rule = {
       zh: '“{found}”为异形词的非推荐词形，GF 1001—2001 推荐使用“{recommended}”。',
     },
   },
-  checkParagraph({ paragraph, tokens }: ParagraphInput): Finding[] {
-    if (!tokens) return [];
-    return TABLE.find(paragraph.text, tokens).map(({ start, end, entry }) =>
+  checkParagraph(input: ParagraphInput): Finding[] {
+    // Tokens only where a form occurs: most paragraphs never need their token objects.
+    if (!TABLE.occursIn(input.paragraph.text) || !input.tokens) return [];
+    return TABLE.find(input.paragraph.text, input.tokens).map(({ start, end, entry }) =>
       proofFinding('variant.word', 'variant', start, end, { found: entry.form, recommended: entry.replacement }, replace(start, end, entry.replacement)),
     );
   },
