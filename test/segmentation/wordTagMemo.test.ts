@@ -41,6 +41,9 @@ describe('withWordTagMemo', () => {
     // The words learnt after the split one are kept.
     expect(segmenter.tagPieces!('丙天')).toEqual({ words: ['丙', '天'], tags: ['t1', 't1'] });
     expect(calls.tag).toHaveLength(2);
+    // So is the split word's tag, learnt from its paragraph: the next paragraph with it only cuts.
+    expect(segmenter.tagPieces!('天甲乙丙')).toEqual({ words: ['天', '甲乙', '丙'], tags: ['t1', 't2', 't1'] });
+    expect(calls.tag).toHaveLength(2);
   });
 
   it('tags long pieces for their paragraph without remembering them', () => {
