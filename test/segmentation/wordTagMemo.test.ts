@@ -25,25 +25,32 @@ function toyJieba() {
 }
 
 describe('withWordTagMemo', () => {
-  it('tags the new words of a paragraph once, one per line, and then only cuts', () => {
+  it('tags a paragraph whose words are mostly new as a whole, and then only cuts', () => {
     const { calls, segmenter } = toyJieba();
     expect(segmenter.tagPieces!('天地天')).toEqual({ words: ['天', '地', '天'], tags: ['t1', 't1', 't1'] });
-    expect(calls.tag).toEqual(['天\n地']);
+    expect(calls.tag).toEqual(['天地天']);
     expect(segmenter.tagPieces!('地天')).toEqual({ words: ['地', '天'], tags: ['t1', 't1'] });
-    expect(calls.tag).toEqual(['天\n地']);
+    expect(calls.tag).toEqual(['天地天']);
     expect(calls.cut).toBe(2);
   });
 
-  it('tags the whole paragraph when a word does not come back whole on its own line', () => {
+  it('tags the few new words of a paragraph alone, one per line, once', () => {
     const { calls, segmenter } = toyJieba();
-    expect(segmenter.tagPieces!('甲乙丙天')).toEqual({ words: ['甲乙', '丙', '天'], tags: ['t2', 't1', 't1'] });
-    expect(calls.tag).toEqual(['甲乙\n丙\n天', '甲乙丙天']);
-    // The words learnt after the split one are kept.
-    expect(segmenter.tagPieces!('丙天')).toEqual({ words: ['丙', '天'], tags: ['t1', 't1'] });
+    segmenter.tagPieces!('天地');
+    expect(segmenter.tagPieces!('天地天地人和')).toEqual({ words: ['天', '地', '天', '地', '人', '和'], tags: ['t1', 't1', 't1', 't1', 't1', 't1'] });
+    expect(calls.tag).toEqual(['天地', '人\n和']);
+    segmenter.tagPieces!('人和天地');
     expect(calls.tag).toHaveLength(2);
-    // So is the split word's tag, learnt from its paragraph: the next paragraph with it only cuts.
+  });
+
+  it('tags the whole paragraph when a word does not come back whole on its own line, and remembers its tag', () => {
+    const { calls, segmenter } = toyJieba();
+    segmenter.tagPieces!('丙天');
+    expect(segmenter.tagPieces!('甲乙丙天丙天')).toEqual({ words: ['甲乙', '丙', '天', '丙', '天'], tags: ['t2', 't1', 't1', 't1', 't1'] });
+    expect(calls.tag).toEqual(['丙天', '甲乙', '甲乙丙天丙天']);
+    // The split word's tag, learnt from its paragraph: the next paragraph with it only cuts.
     expect(segmenter.tagPieces!('天甲乙丙')).toEqual({ words: ['天', '甲乙', '丙'], tags: ['t1', 't2', 't1'] });
-    expect(calls.tag).toHaveLength(2);
+    expect(calls.tag).toHaveLength(3);
   });
 
   it('tags long pieces for their paragraph without remembering them', () => {
@@ -56,8 +63,9 @@ describe('withWordTagMemo', () => {
     };
     const memo = withWordTagMemo(cut, tag);
     expect(memo.tagPieces!(`天${long}`)).toEqual({ words: ['天', long], tags: ['t1', 't17'] });
-    expect(memo.tagPieces!(`地${long}`)).toEqual({ words: ['地', long], tags: ['t1', 't17'] });
-    expect(tagged).toEqual([`天\n${long}`, `地\n${long}`]);
+    expect(memo.tagPieces!(`天${long}`)).toEqual({ words: ['天', long], tags: ['t1', 't17'] });
+    expect(memo.tagPieces!(`天${long}`)).toEqual({ words: ['天', long], tags: ['t1', 't17'] });
+    expect(tagged).toEqual([`天${long}`, long, long]);
   });
 
   it('gives what tag gives for text with line breaks and for empty text', () => {

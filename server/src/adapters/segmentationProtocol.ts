@@ -19,7 +19,15 @@ export type FromWorker =
     }
   | { readonly type: 'loadFailed'; readonly error: string }
   /**
-   * `lengths[i]` are the piece lengths of `texts[i]`, `tagIds[i]` their parts of speech as
-   * indexes into `tagNames`: some 60 tags for 300 000 pieces, not one cloned string per piece.
+   * The pieces of `texts[i]` are `lengths[starts[i]…starts[i + 1])`, their parts of speech the same
+   * slice of `tagIds`, indexes into `tagNames`: some 60 tags for 300 000 pieces, not one cloned
+   * string per piece; and three buffers per message, transferred, not two arrays per paragraph cloned.
    */
-  | { readonly type: 'cut'; readonly id: number; readonly lengths: readonly Uint32Array[]; readonly tagIds: readonly Uint16Array[]; readonly tagNames: readonly string[] };
+  | {
+      readonly type: 'cut';
+      readonly id: number;
+      readonly lengths: Uint32Array;
+      readonly starts: Uint32Array;
+      readonly tagIds: Uint16Array;
+      readonly tagNames: readonly string[];
+    };

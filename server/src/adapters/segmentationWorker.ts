@@ -27,22 +27,22 @@ parentPort?.on('message', (message: ToWorker) => {
     }
     return;
   }
-  const lengths: Uint32Array[] = [];
-  const tagIds: Uint16Array[] = [];
+  const all = message.texts.map((text) => (segmenter && text.length > 0 ? pieceLengths(segmenter, text) : { lengths: new Uint32Array(0), tags: [] }));
+  const starts = new Uint32Array(all.length + 1);
+  for (let i = 0; i < all.length; i++) starts[i + 1] = starts[i] + all[i].lengths.length;
+  const lengths = new Uint32Array(starts[all.length]);
+  const tagIds = new Uint16Array(starts[all.length]);
   const tagNames: string[] = [];
   const idOf = new Map<string, number>();
-  for (const text of message.texts) {
-    const pieces = segmenter && text.length > 0 ? pieceLengths(segmenter, text) : { lengths: new Uint32Array(0), tags: [] };
-    lengths.push(pieces.lengths);
+  for (let i = 0; i < all.length; i++) {
+    const { lengths: own, tags } = all[i];
+    lengths.set(own, starts[i]);
     // An index loop: `Uint16Array.from` with a mapping function costs a call per piece.
-    const ids = new Uint16Array(pieces.tags.length);
-    for (let k = 0; k < ids.length; k++) {
-      const tag = pieces.tags[k];
-      let id = idOf.get(tag);
-      if (id === undefined) idOf.set(tag, (id = tagNames.push(tag) - 1));
-      ids[k] = id;
+    for (let k = 0, at = starts[i]; k < tags.length; k++, at++) {
+      let id = idOf.get(tags[k]);
+      if (id === undefined) idOf.set(tags[k], (id = tagNames.push(tags[k]) - 1));
+      tagIds[at] = id;
     }
-    tagIds.push(ids);
   }
-  post({ type: 'cut', id: message.id, lengths, tagIds, tagNames });
+  parentPort?.postMessage({ type: 'cut', id: message.id, lengths, starts, tagIds, tagNames } satisfies FromWorker, [lengths.buffer, starts.buffer, tagIds.buffer]);
 });

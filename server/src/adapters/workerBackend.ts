@@ -91,8 +91,11 @@ export class WorkerBackend implements SegmenterBackend {
     } else {
       const request = this.#pending.get(message.id);
       this.#pending.delete(message.id);
-      const { tagIds, tagNames } = message;
-      request?.resolve(message.lengths.map((lengths, i) => ({ lengths, tags: tagsOf(tagIds[i], tagNames) })));
+      const { lengths, starts, tagIds, tagNames } = message;
+      const pieces: CutPieces[] = [];
+      // Views into the message's buffer (a batch's, some 40 KB), not copies.
+      for (let i = 0; i + 1 < starts.length; i++) pieces.push({ lengths: lengths.subarray(starts[i], starts[i + 1]), tags: tagsOf(tagIds, starts[i], starts[i + 1], tagNames) });
+      request?.resolve(pieces);
     }
     if (!this.#load && this.#pending.size === 0) this.#worker.unref();
   }
@@ -112,8 +115,8 @@ export class WorkerBackend implements SegmenterBackend {
 }
 
 /** Tag names by id, in an index loop: `Array.from` with a mapping function made an iterator result per token. */
-function tagsOf(ids: Uint16Array, names: readonly string[]): string[] {
-  const tags = new Array<string>(ids.length);
-  for (let k = 0; k < ids.length; k++) tags[k] = names[ids[k]];
+function tagsOf(ids: Uint16Array, start: number, end: number, names: readonly string[]): string[] {
+  const tags = new Array<string>(end - start);
+  for (let k = start; k < end; k++) tags[k - start] = names[ids[k]];
   return tags;
 }

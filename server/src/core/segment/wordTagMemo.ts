@@ -69,6 +69,9 @@ export function withWordTagMemo(cut: (text: string) => readonly string[], tag: (
       else found[i] = wordTag;
     }
     if (unknown) {
+      // Tagged alone, each new word costs two pieces (itself and a line break): when most words
+      // are new (the first paragraphs), tagging the paragraph as a whole costs less.
+      if (2 * unknown.size > words.length) return whole(text);
       const learnt = learn([...unknown]);
       for (let i = 0; i < words.length; i++) {
         if (found[i] !== undefined) continue;
