@@ -93,8 +93,8 @@ export class WorkerBackend implements SegmenterBackend {
       this.#pending.delete(message.id);
       const { lengths, starts, tagIds, tagNames } = message;
       const pieces: CutPieces[] = [];
-      // Views into the message's buffer (a batch's, some 40 KB), not copies.
-      for (let i = 0; i + 1 < starts.length; i++) pieces.push({ lengths: lengths.subarray(starts[i], starts[i + 1]), tags: tagsOf(tagIds, starts[i], starts[i + 1], tagNames) });
+      // Copies, not views: a view would keep its batch's whole buffer alive as long as this one paragraph is cached.
+      for (let i = 0; i + 1 < starts.length; i++) pieces.push({ lengths: lengths.slice(starts[i], starts[i + 1]), tags: tagsOf(tagIds, starts[i], starts[i + 1], tagNames) });
       request?.resolve(pieces);
     }
     if (!this.#load && this.#pending.size === 0) this.#worker.unref();
