@@ -346,6 +346,29 @@ describe('real gaps still fire', () => {
     expect(applyEdits(text, check(text)[0].fix!)).toContain('\n（三）加快建设现代化产业体系\n');
   });
 
+  it('renumbers or rebrackets a broken marker without touching its line break (found by the fuzz run)', () => {
+    const text = '一、任务\n（一）甲\n正文。\n（\r\n三）乙\n正文。\n（四）丙\n正文。\n（五）丁\n正文。\n(六)戊\n正文。';
+    const findings = check(text);
+    const byId = (id: string) => findings.find((f) => f.messageId === id)!;
+    const broken = text.indexOf('（\r\n三）');
+    expect(findings.map((f) => f.messageId).sort()).toEqual(['bracketWidth', 'brokenMarker', 'skipped']);
+    expect(byId('brokenMarker').fix).toEqual([{ span: { start: broken, end: broken + 5 }, newText: '（三）' }]);
+    // Renumbering edits the part after the break, and the later markers as before.
+    expect(byId('skipped').fix![0]).toEqual({ span: { start: broken + 3, end: broken + 5 }, newText: '二）' });
+    expect(applyEdits(text, byId('skipped').fix!)).toBe('一、任务\n（一）甲\n正文。\n（\r\n二）乙\n正文。\n（三）丙\n正文。\n（四）丁\n正文。\n(五)戊\n正文。');
+    // No fix but the join spans the line break.
+    for (const finding of findings.filter((f) => f.messageId !== 'brokenMarker')) {
+      for (const edit of finding.fix ?? []) expect(text.slice(edit.span.start, edit.span.end)).not.toMatch(/[\r\n]/);
+    }
+  });
+
+  it('rebrackets a broken marker by its opener alone', () => {
+    const text = '一、任务\n(一)甲\n正文。\n(二)乙\n正文。\n（\n三)丙\n正文。';
+    const rebracket = check(text).filter((f) => f.messageId === 'bracketWidth');
+    const broken = text.indexOf('（\n三)');
+    expect(rebracket.map((f) => f.fix)).toEqual([[{ span: { start: broken, end: broken + 1 }, newText: '(' }]]);
+  });
+
   it('still reports a missing （四） among restarting lists and a gap after a resumed list', () => {
     const missing = '一、回顾\n正文。\n二、任务\n（一）甲\n（二）乙\n（三）丙\n（五）戊\n三、保障\n正文。';
     expect(check(missing).map((finding) => [finding.messageId, finding.args])).toEqual([['skipped', { expected: '四', found: '五' }]]);

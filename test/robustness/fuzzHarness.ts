@@ -323,7 +323,9 @@ const MARKER = /^[（(]?(第)?[一二三四五六七八九十百千零〇两\d\u
 /** Why a fix of rule `code` cannot replace `replaced` by `newText`, or undefined. */
 function implausible(replaced: string, newText: string, code: string | undefined): string | undefined {
   if (code === undefined || !KNOWN_FIXES.has(code)) return undefined;
-  if (EOL.test(newText) || EOL.test(replaced)) return 'fixes stay inside a paragraph';
+  // One fix may join lines: a heading marker broken over two (`（` / `三）…`), whose fix deletes only the break.
+  const joinsMarker = code === 'outline.numbering' && MARKER.test(newText) && newText === replaced.replace(/\s+/g, '');
+  if (!joinsMarker && (EOL.test(newText) || EOL.test(replaced))) return 'fixes stay inside a paragraph';
   // Renumbering rewrites every following sibling, some of which may already be right.
   if (replaced === newText) return code === 'outline.numbering' ? undefined : 'a no-op edit';
   switch (code) {
@@ -338,6 +340,8 @@ function implausible(replaced: string, newText: string, code: string | undefined
     case 'term.variant':
       return replaced === '' || !isWellFormed(replaced) ? 'a wrong spelling is replaced by the term' : undefined;
     case 'outline.numbering':
+      // A broken marker: joined, or its opener rebracketed alone (its rest is a marker without one).
+      if (joinsMarker || (/^[（(]$/.test(replaced) && /^[（(]$/.test(newText))) return undefined;
       return MARKER.test(replaced) && MARKER.test(newText) ? undefined : 'a number marker is replaced by another';
     default:
       return undefined;

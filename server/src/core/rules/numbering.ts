@@ -206,7 +206,7 @@ function checkRun(text: DocumentText, run: readonly OutlineNode[], parentSpan: S
       span: number.span,
       args: { number: formatNumeralLike(number.text, number.value) },
       ...(related ? { related } : {}),
-      ...(certain ? { fix: [{ span: number.span, newText: renumberMarker(number.text, number.value + 1) }] } : {}),
+      ...(certain ? { fix: markerEdits(number, renumberMarker(number.text, number.value + 1)) } : {}),
     });
     lists[lists.length - 1] = { previous: node, value: certain ? number.value + 1 : Math.max(top.value, number.value) };
   }
@@ -229,7 +229,21 @@ function inlineLeadValues(text: DocumentText, from: number, to: number, suffix: 
 }
 
 function renumberFrom(run: readonly OutlineNode[], from: number, firstValue: number): TextEdit[] {
-  return run.slice(from).map((node, offset) => ({ span: node.number!.span, newText: renumberMarker(node.number!.text, firstValue + offset) }));
+  return run.slice(from).flatMap((node, offset) => markerEdits(node.number!, renumberMarker(node.number!.text, firstValue + offset)));
+}
+
+/**
+ * Edits that rewrite a marker. A marker broken over two lines (`（` / `三）…`, see `checkBrokenMarkers`)
+ * keeps its break: its opener and the rest are edited apart, so that no fix but the one that joins it
+ * spans the line break (and fixing all at once does not see two edits over one span).
+ */
+function markerEdits(number: NonNullable<OutlineNode['number']>, newText: string): TextEdit[] {
+  const { span, text } = number;
+  if (span.end - span.start === text.length) return [{ span, newText }];
+  const edits: TextEdit[] = [];
+  if (newText[0] !== text[0]) edits.push({ span: { start: span.start, end: span.start + 1 }, newText: newText[0] });
+  if (newText.slice(1) !== text.slice(1)) edits.push({ span: { start: span.end - (text.length - 1), end: span.end }, newText: newText.slice(1) });
+  return edits;
 }
 
 /**
@@ -298,7 +312,7 @@ function checkBracketWidth(nodes: readonly OutlineNode[], findings: Finding[]): 
         messageId: 'bracketWidth',
         span: number.span,
         args: { found: number.text, expected },
-        fix: [{ span: number.span, newText: expected }],
+        fix: markerEdits(number, expected),
       });
     }
   }
@@ -326,7 +340,7 @@ function checkPunctuation(nodes: readonly OutlineNode[], findings: Finding[]): v
         messageId: 'punctuation',
         span: number.span,
         args: { found: number.text, expected },
-        fix: [{ span: number.span, newText: expected }],
+        fix: markerEdits(number, expected),
       });
     }
   }
