@@ -6,16 +6,9 @@ import { loadJiebaWasm } from '../../server/src/adapters/jiebaWasm';
 import { segmentParagraph } from '../../server/src/core/segment/tokens';
 import type { Token } from '../../server/src/core/types';
 import { boundaryF1, countBoundaries, type BoundaryCounts } from '../helpers/boundaries';
+import { CORPUS, corpusTextFiles } from '../helpers/corpus';
 
-const CORPUS = path.join(__dirname, '../fixtures/corpus');
 const USER_DICTIONARY = path.join(__dirname, '../fixtures/dictionaries/agreement.dict.utf8');
-
-function corpusFiles(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .flatMap((entry) => (entry.isDirectory() ? corpusFiles(path.join(dir, entry.name)) : entry.name.endsWith('.txt') ? [path.join(dir, entry.name)] : []))
-    .sort();
-}
 
 /**
  * jieba-wasm must cut as nodejieba does (issue 17): same dictionary, policy
@@ -37,7 +30,7 @@ describe('jieba-wasm against nodejieba on the whole corpus, policy and user dict
   });
 
   it('agrees on word boundaries (F1 ≥ 99.9 %) and on parts of speech', () => {
-    const files = corpusFiles(CORPUS);
+    const files = corpusTextFiles();
     expect(files.length).toBeGreaterThanOrEqual(77);
     const counts: BoundaryCounts = { both: 0, onlyFirst: 0, onlySecond: 0 };
     const differing: string[] = [];

@@ -5,8 +5,8 @@ import { loadJieba } from '../../server/src/adapters/jieba';
 import { cleanForNative } from '../../server/src/core/segment/tokens';
 import { withWordTagMemo } from '../../server/src/core/segment/wordTagMemo';
 import type { Segmenter } from '../../server/src/core/types';
+import { corpusTextFiles } from '../helpers/corpus';
 
-const CORPUS = path.join(__dirname, '../fixtures/corpus');
 const USER_DICTIONARY = path.join(__dirname, '../fixtures/dictionaries/agreement.dict.utf8');
 
 /** A toy jieba: `甲乙` is one word in a sentence but two when alone; tags are word lengths. */
@@ -75,13 +75,6 @@ describe('withWordTagMemo', () => {
   });
 });
 
-function corpusFiles(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .flatMap((entry) => (entry.isDirectory() ? corpusFiles(path.join(dir, entry.name)) : entry.name.endsWith('.txt') ? [path.join(dir, entry.name)] : []))
-    .sort();
-}
-
 describe('nodejieba with the word tag memo', () => {
   let segmenter: Segmenter;
   beforeAll(() => {
@@ -90,7 +83,7 @@ describe('nodejieba with the word tag memo', () => {
 
   it('gives exactly the words and parts of speech of nodejieba.tag on the whole corpus', () => {
     const odd = ['GDP增长5.2%左右', 'CPI 涨幅 3%\t左右，“十四五”', '𠀀𠀁新质生产力😀', cleanForNative('a\uD800b\0c'), 'iPhone15和5G基站', '　　全角空格'];
-    const paragraphs = corpusFiles(CORPUS).flatMap((file) => fs.readFileSync(file, 'utf8').split(/\r?\n/));
+    const paragraphs = corpusTextFiles().flatMap((file) => fs.readFileSync(file, 'utf8').split(/\r?\n/));
     let compared = 0;
     const differing: string[] = [];
     for (const paragraph of [...odd, ...paragraphs]) {

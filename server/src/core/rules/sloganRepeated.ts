@@ -9,7 +9,7 @@ import { paragraphsBySpan } from './documentScopes';
 import { isParallelFrame, overlaps, phraseOccurrences } from './phrases';
 import { paragraphInput, type DocumentFacts, type ParagraphInput, type Rule, type RuleOptions } from './rule';
 import { headingsAt } from './slogan/headings';
-import { mayRepeatModifier, modifierRepeats } from './slogan/modifiers';
+import { mayRepeatModifier, modifierRepeats, occursApart } from './slogan/modifiers';
 import { isNeverSlogan } from './slogan/notSlogans';
 import { isTopic, leadSentence } from './slogan/topics';
 
@@ -236,10 +236,7 @@ export function isFormula(entry: GlossaryEntry): boolean {
 /** True when the wording of some formula hit occurs at least `minCount` times in the text (apart). */
 function mayRepeatFormula(text: string, terms: readonly TermHit[], minCount: number): boolean {
   const forms = new Set(terms.filter((hit) => isFormula(hit.match.entry)).map((hit) => hit.form));
-  for (const form of forms) {
-    let count = 0;
-    for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + form.length)) if (++count >= minCount) return true;
-  }
+  for (const form of forms) if (occursApart(text, form, minCount)) return true;
   return false;
 }
 

@@ -55,10 +55,14 @@ export function modifierRepeats(text: string, tokens: readonly Token[], minCount
  * can repeat (`modifierRepeats` finds nothing), and the paragraph's tokens are not needed.
  */
 export function mayRepeatModifier(text: string, minCount: number): boolean {
-  for (const modifier of FORMULAIC_MODIFIERS) {
-    let count = 0;
-    for (let at = text.indexOf(modifier); at >= 0; at = text.indexOf(modifier, at + modifier.length)) if (++count >= minCount) return true;
-  }
+  for (const modifier of FORMULAIC_MODIFIERS) if (occursApart(text, modifier, minCount)) return true;
+  return false;
+}
+
+/** True when `word` occurs at least `count` times in `text` without overlapping. */
+export function occursApart(text: string, word: string, count: number): boolean {
+  let found = 0;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) if (++found >= count) return true;
   return false;
 }
 
