@@ -68,10 +68,10 @@ async function act(what, person, perform, result, { timeout = 30_000 } = {}) {
  * Command Palette typed into before the extensions are listed): the person does it again, and every
  * try counts as an action.
  */
-async function actUntil(what, person, perform, result, { timeout = 5000, tries = 4 } = {}) {
+async function actUntil(what, person, perform, result, { timeout = 5000, tries = 4, againPerson = person } = {}) {
   for (let i = 1; ; i++) {
     try {
-      return await act(i > 1 ? `${what} (again)` : what, person, perform, result, { timeout });
+      return await act(i > 1 ? `${what} (again)` : what, i > 1 ? againPerson : person, perform, result, { timeout });
     } catch (e) {
       actions.push({ what: `${what} (no effect)`, person, ms: timeout });
       log(`action ${actions.length}: ${what} — no effect within ${timeout} ms`);
@@ -133,7 +133,21 @@ try {
     // the sample's editor group active, the cursor in line 14 (its line number the active one)
     await actUntil(`click ${WRONG} in line 14`, KLM.M + KLM.P + KLM.B, () => page.mouse.click(box.cx, box.cy), () => page.evaluate(() =>
       [...document.querySelectorAll('.editor-group-container.active .line-numbers.active-line-number')].some((e) => e.textContent.trim() === '14')));
-    await act('Ctrl+.', KLM.H + KLM.M + KLM.K * 2, () => page.keyboard.press('Control+.'), () => menu.first().isVisible(), { timeout: 10_000 });
+    // Ctrl+. with nothing shown (the walkthrough page took the focus back, as seen once in CI): the
+    // person clicks the word again and presses again; every try counts. What the screen showed is logged.
+    let ctrlDotTries = 0;
+    await actUntil('Ctrl+.', KLM.H + KLM.M + KLM.K * 2, async () => {
+      if (ctrlDotTries++ > 0) {
+        log('no quick-fix menu; the screen showed:', await page.evaluate(() => JSON.stringify({
+          focus: `${document.activeElement?.tagName}.${document.activeElement?.className}`.slice(0, 120),
+          actionRows: [...document.querySelectorAll('.action-widget .monaco-list-row')].map((e) => e.textContent),
+          messages: [...document.querySelectorAll('.monaco-editor-overlaymessage, .notification-list-item-message')].map((e) => e.textContent),
+        })));
+        await page.keyboard.press('Escape');
+        await page.mouse.click(box.cx, box.cy);
+      }
+      await page.keyboard.press('Control+.');
+    }, () => menu.first().isVisible(), { timeout: 8_000, tries: 3, againPerson: KLM.M + KLM.P + KLM.B + KLM.H + KLM.K * 2 });
     await shot('quick-fix');
     await act(`click "${FIX_TITLE}"`, KLM.H + KLM.M + KLM.P + KLM.B, () => menu.first().click(), async () => {
       const b = await boxOf(FIXED_LINE);
