@@ -253,6 +253,10 @@ describe('reference files', () => {
     expect(decodeText(GB18030)).toEqual({ text: '政策文稿，引文核对。', encoding: 'gb18030' });
     expect(decodeText(GB18030, 'utf-8')).toBeUndefined();
     expect(decodeText(Uint8Array.from([0x41, 0x00, 0x42]))).toBeUndefined();
+    expect(decodeText(Uint8Array.from([0xff, 0xfe, 0x3f, 0x65, 0x56, 0x7b]))).toEqual({ text: '政策', encoding: 'utf-16le' });
+    expect(decodeText(Uint8Array.from([0xfe, 0xff, 0x65, 0x3f, 0x7b, 0x56]))).toEqual({ text: '政策', encoding: 'utf-16be' });
+    // Neither UTF-8 nor GB18030 (0xFF starts no sequence in either).
+    expect(decodeText(Uint8Array.from([0x41, 0xff, 0x42]))).toBeUndefined();
   });
 
   it('reads files and folders, names references after their files, and rebuilds only on change', () => {

@@ -13,26 +13,25 @@ export interface DecodedText {
  * chosen (or in any, for `auto`): NUL bytes, or invalid sequences.
  */
 export function decodeText(bytes: Uint8Array, encoding: TextEncodingName | 'auto' = 'auto'): DecodedText | undefined {
-  const chosen = encoding === 'auto' ? detectEncoding(bytes) : encoding;
-  if (!chosen) return undefined;
-  let text: string;
-  try {
-    // TextDecoder drops a BOM of the encoding it decodes.
-    text = new TextDecoder(chosen, { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
-  if (text.includes('\u0000')) return undefined;
-  return { text, encoding: chosen };
+  if (encoding !== 'auto') return decodedAs(bytes, encoding);
+  const bom = bomEncoding(bytes);
+  if (bom) return decodedAs(bytes, bom);
+  // Decoded once: validating first and decoding afterwards read every file twice.
+  const utf8 = strictDecode(bytes, 'utf-8');
+  if (utf8 !== undefined) return utf8.includes('\u0000') ? undefined : { text: utf8, encoding: 'utf-8' };
+  return decodedAs(bytes, 'gb18030');
 }
 
-/** The encoding `decodeText(bytes, 'auto')` uses; undefined when the bytes are neither UTF-8 nor GB18030 text. */
-export function detectEncoding(bytes: Uint8Array): TextEncodingName | undefined {
+function decodedAs(bytes: Uint8Array, encoding: TextEncodingName): DecodedText | undefined {
+  // TextDecoder drops a BOM of the encoding it decodes.
+  const text = strictDecode(bytes, encoding);
+  return text === undefined || text.includes('\u0000') ? undefined : { text, encoding };
+}
+
+function bomEncoding(bytes: Uint8Array): TextEncodingName | undefined {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  if (isValid(bytes, 'utf-8')) return 'utf-8';
-  if (isValid(bytes, 'gb18030')) return 'gb18030';
   return undefined;
 }
 
@@ -47,11 +46,11 @@ export function parseEncodingName(name: string): TextEncodingName | 'auto' | und
   return undefined;
 }
 
-function isValid(bytes: Uint8Array, encoding: string): boolean {
+/** The text, or undefined when the bytes are not valid in the encoding. */
+function strictDecode(bytes: Uint8Array, encoding: string): string | undefined {
   try {
-    new TextDecoder(encoding, { fatal: true }).decode(bytes);
-    return true;
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
-    return false;
+    return undefined;
   }
 }
