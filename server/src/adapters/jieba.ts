@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { formatDictionary } from '../core/segment/dictionaryFormat';
 import { withWordTagMemo } from '../core/segment/wordTagMemo';
 import type { Segmenter } from '../core/types';
@@ -14,11 +15,15 @@ export interface JiebaLoadResult {
   readonly problems: readonly FileProblem[];
 }
 
+/** Loads in this thread so far (part of the merged dictionary's file name). */
+let loads = 0;
+
 /**
  * The only place that imports nodejieba. Loads jieba's own dictionaries plus
  * the built-in policy dictionary and the user's dictionaries, all checked and
  * rewritten first (cppjieba aborts the process on a missing file or a bad line).
- * Synchronous and slow (≈1.2 s): the server calls it inside a worker thread.
+ * Synchronous and slow (≈0.4 s with the binding of scripts/nodejieba-one-trie.mjs, 0.75 s
+ * without): the server calls it inside a worker thread.
  * Throws when the native module cannot load.
  */
 export function loadJieba(userDictionaryPaths: readonly string[]): JiebaLoadResult {
@@ -27,10 +32,13 @@ export function loadJieba(userDictionaryPaths: readonly string[]): JiebaLoadResu
   const nodejieba = require('nodejieba') as typeof import('nodejieba');
   const { entries, userWords, problems } = readDictionaryEntries(userDictionaryPaths);
   removeStaleDictionaries();
-  const merged = path.join(os.tmpdir(), `policy-lens-dict-${process.pid}-${Date.now()}.utf8`);
+  // One name per thread and load: the command line's file workers load at the same moment in one
+  // process, and one's removal of a shared file made cppjieba abort the other's load (and the process).
+  const name = `policy-lens-dict-${process.pid}-${threadId}-${++loads}-${Date.now()}`;
+  const merged = path.join(os.tmpdir(), `${name}.utf8`);
   // Keyword extraction is never used: a one-line IDF and stop-word list instead of jieba's
   // 6 MB ones load ≈25 % faster and take 20 MB less; cut and tag do not read them.
-  const unused = path.join(os.tmpdir(), `policy-lens-dict-${process.pid}-${Date.now()}.idf.utf8`);
+  const unused = path.join(os.tmpdir(), `${name}.idf.utf8`);
   fs.writeFileSync(merged, formatDictionary(entries));
   fs.writeFileSync(unused, '的 1.0\n');
   try {
@@ -56,7 +64,7 @@ function removeStaleDictionaries(): void {
     return;
   }
   for (const name of names) {
-    const pid = /^policy-lens-dict-(\d+)-\d+(\.idf)?\.utf8$/.exec(name)?.[1];
+    const pid = /^policy-lens-dict-(\d+)(-\d+)+(\.idf)?\.utf8$/.exec(name)?.[1];
     if (pid && Number(pid) !== process.pid && !isAlive(Number(pid))) fs.rmSync(path.join(os.tmpdir(), name), { force: true });
   }
 }
