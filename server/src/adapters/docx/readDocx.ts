@@ -1,9 +1,12 @@
 import * as fs from 'node:fs';
-import mammoth from 'mammoth';
-import { readXmlFromZipFile } from 'mammoth/lib/docx/office-xml-reader';
-import { openZip } from 'mammoth/lib/unzip';
 import type { DocxContent } from '../../core/docx/model';
 import { collectParagraphs, type MammothDocument } from './mammothModel';
+
+/**
+ * mammoth and its zip and XML readers, loaded with the first Word document: requiring them cost
+ * every start of the command line and the server ≈25 ms, Word files or not.
+ */
+const loadMammoth = () => Promise.all([import('mammoth'), import('mammoth/lib/docx/office-xml-reader'), import('mammoth/lib/unzip')]);
 
 /** Word documents larger than this are refused (a 500-page report with images is far below). */
 export const MAX_DOCX_BYTES = 64 * 1024 * 1024;
@@ -49,6 +52,7 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxReadResult> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let document: MammothDocument | undefined;
   const warnings: string[] = [];
+  const [{ default: mammoth }, xml, unzip] = await loadMammoth();
   try {
     const result = await mammoth.convertToHtml(
       { buffer },
@@ -67,7 +71,7 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxReadResult> {
     return failure('corrupt', text);
   }
   if (!document) return failure('corrupt', 'no document body');
-  const levels = await styleOutlineLevels(buffer, warnings);
+  const levels = await styleOutlineLevels(buffer, warnings, xml.readXmlFromZipFile, unzip.openZip);
   return { ok: true, content: { paragraphs: collectParagraphs(document, levels), warnings } };
 }
 
@@ -95,7 +99,12 @@ function sniff(bytes: Uint8Array): DocxProblem | undefined {
  * 0–8 → level 1–9), following `w:basedOn`. mammoth's model has the style's
  * name but not its outline level. Problems only cost the levels.
  */
-async function styleOutlineLevels(buffer: Buffer, warnings: string[]): Promise<Map<string, number>> {
+async function styleOutlineLevels(
+  buffer: Buffer,
+  warnings: string[],
+  readXmlFromZipFile: typeof import('mammoth/lib/docx/office-xml-reader').readXmlFromZipFile,
+  openZip: typeof import('mammoth/lib/unzip').openZip,
+): Promise<Map<string, number>> {
   const levels = new Map<string, number>();
   try {
     const zip = await openZip({ buffer });
