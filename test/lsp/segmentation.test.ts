@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { LspTestClient } from '../helpers/lspClient';
 
 const REPORT_LINES = fs.readFileSync(path.join(__dirname, '../fixtures/002_8dfe99efc033ddf8.txt'), 'utf8').split('\n').slice(0, 181);
@@ -42,6 +42,7 @@ describe('segmentation loading and user dictionaries', () => {
 
   it('loads user dictionaries, and reports missing and broken ones without losing the built-in one', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-dict-'));
+    onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
     fs.writeFileSync(path.join(dir, 'good.txt'), '# 本单位用语\n链长制试点 50000 n\n湘江新区算力港\n');
     fs.writeFileSync(path.join(dir, 'broken.txt'), '好词 100 n\n坏 行 有 四列\n负频 -5 n\n');
     fs.mkdirSync(path.join(dir, 'folder.txt'));
