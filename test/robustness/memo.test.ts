@@ -8,6 +8,33 @@ import { splitParagraphs } from '../../server/src/core/text/paragraphs';
  * long line added another version of it, with its tokens, to every cache.
  */
 describe('BoundedMemo', () => {
+  it('answers getAt from the position when the same key was there last, and from the map otherwise', () => {
+    const memo = new BoundedMemo<number>(1000);
+    memo.setAt(3, '第一段', 1);
+    memo.set('第二段', 2);
+    expect(memo.getAt(3, '第一段')).toBe(1);
+    // Another key at that position (a line inserted above): looked up, then remembered there.
+    expect(memo.getAt(3, '第二段')).toBe(2);
+    expect(memo.getAt(3, '第一段')).toBe(1);
+    expect(memo.getAt(7, '第三段')).toBeUndefined();
+    // The same text in another string object: equal keys, the same answer.
+    expect(memo.getAt(3, ['第一', '段'].join(''))).toBe(1);
+    // Positions past the limit are not remembered, but answered.
+    memo.setAt(1_000_000, '第四段', 4);
+    expect(memo.getAt(1_000_000, '第四段')).toBe(4);
+  });
+
+  it('forgets what getAt remembers when an entry is deleted or the memo cleared', () => {
+    const memo = new BoundedMemo<number>(1000);
+    memo.setAt(0, '甲', 1);
+    memo.setAt(1, '乙', 2);
+    memo.delete('甲');
+    expect(memo.getAt(0, '甲')).toBeUndefined();
+    expect(memo.getAt(1, '乙')).toBe(2);
+    memo.clear();
+    expect(memo.getAt(1, '乙')).toBeUndefined();
+  });
+
   it('keeps only the most recent large keys within their budget', () => {
     const memo = new BoundedMemo<number>(1000, { largeKey: 1000, maxLargeChars: 3000 });
     const versions = Array.from({ length: 10 }, (_, i) => `${i}`.padEnd(1000, 'x'));

@@ -116,10 +116,10 @@ export class AnalysisCaches {
 
 /** The memo's value for the paragraph's text, computed and stored if missing. */
 export function memoized<T>(memo: BoundedMemo<T>, paragraph: Paragraph, compute: (paragraph: Paragraph) => T): T {
-  const cached = memo.get(paragraph.text);
+  const cached = memo.getAt(paragraph.line, paragraph.text);
   if (cached !== undefined) return cached;
   const value = compute(paragraph);
-  memo.set(paragraph.text, value);
+  memo.setAt(paragraph.line, paragraph.text, value);
   return value;
 }
 
@@ -202,7 +202,7 @@ function paragraphFindings(
   options: RuleOptions,
   memo: BoundedMemo<readonly Finding[]>,
 ): readonly Finding[] | undefined {
-  const cached = memo.get(paragraph.text);
+  const cached = memo.getAt(paragraph.line, paragraph.text);
   if (cached !== undefined) return cached;
   if (rule.needsTokens && !facts.hasTokens(paragraph)) return undefined;
   // Rules that read no terms get none: matching them without tokens, while the dictionary loads, is wasted.
@@ -214,7 +214,7 @@ function paragraphFindings(
   );
   // Most paragraphs have no finding for most rules: one shared empty list, not one per paragraph and rule.
   const stored = found.length === 0 ? NO_FINDINGS : found;
-  memo.set(paragraph.text, stored);
+  memo.setAt(paragraph.line, paragraph.text, stored);
   return stored;
 }
 
