@@ -104,12 +104,12 @@ export class AnalysisCaches {
   }
 
   /** `classifyLine` remembered by line text, so an edit re-classifies only the edited line. */
-  readonly classifyLine: LineClassifier = (line) => {
+  readonly classifyLine: LineClassifier = (line, position = -1) => {
     // Without a closure per call: the outline asks for every line on every edit.
-    const known = this.#lineClasses.get(line);
+    const known = this.#lineClasses.getAt(position, line);
     if (known !== undefined) return known;
     const candidate = classifyLine(line);
-    this.#lineClasses.set(line, candidate);
+    this.#lineClasses.setAt(position, line, candidate);
     return candidate;
   };
 }

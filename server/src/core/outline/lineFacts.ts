@@ -3,7 +3,8 @@ import type { LineCandidate } from './headingPatterns';
 import { contentEnd, contentStart, endsLikeBody, isBlankLine, fragmentFlags, FRAGMENT } from './sentence';
 
 /** Classifies one line; `classifyLine` or a cached wrapper around it. */
-export type LineClassifier = (line: string) => LineCandidate | null;
+/** Classifies a line's text; `position` (its line number) lets a memo answer without hashing. */
+export type LineClassifier = (line: string, position?: number) => LineCandidate | null;
 
 /** What the outline builder needs to know about every line, computed once in linear time. */
 export interface LineFacts {
@@ -40,7 +41,7 @@ export function collectLineFacts(paragraphs: readonly Paragraph[], classify: Lin
       candidates[i] = null;
       continue;
     }
-    candidates[i] = classify(text);
+    candidates[i] = classify(text, i);
     bodyEnding[i] = endsLikeBody(text) ? 1 : 0;
     contentLength[i] = contentEnd(text) - contentStart(text);
     fragment[i] = fragmentFlags(text);
