@@ -53,9 +53,9 @@ const CODE = 'outline.numbering';
 export function checkNumbering(text: DocumentText, outline: readonly OutlineNode[]): Finding[] {
   const findings: Finding[] = [];
   checkChildren(text, outline, { start: 0, end: text.length }, findings);
-  checkBrokenMarkers(outline.flatMap(preOrder), findings);
+  checkBrokenMarkers(preOrder(outline), findings);
   for (const scope of documentScopes(text, outline)) {
-    const nodes = scope.headings.flatMap(preOrder);
+    const nodes = preOrder(scope.headings);
     // Articles and chapters (and 编) of a law run on across chapters; 节 restart per chapter (a sibling run).
     for (const kind of ['bian', 'chapter', 'article'] as const) {
       checkRun(text, nodes.filter((node) => node.kind === kind && node.number), scope.span, findings, 'strict');
@@ -78,8 +78,13 @@ function documentScopes(text: DocumentText, outline: readonly OutlineNode[]): Sc
   return loose.length > 0 ? [{ headings: loose, span: { start: 0, end: text.length } }, ...documents] : documents;
 }
 
-function preOrder(node: OutlineNode): OutlineNode[] {
-  return [node, ...node.children.flatMap(preOrder)];
+/** The nodes and their descendants in document order, into one array (copying a list per node ran on every edit). */
+function preOrder(nodes: readonly OutlineNode[], into: OutlineNode[] = []): OutlineNode[] {
+  for (const node of nodes) {
+    into.push(node);
+    preOrder(node.children, into);
+  }
+  return into;
 }
 
 /** Sibling runs under one parent, then the same for every child. */

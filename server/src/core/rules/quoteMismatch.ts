@@ -147,9 +147,17 @@ function documentReuse(found: readonly Finding[]): { units: number; sources: Map
   for (const finding of found) {
     if (finding.code !== REUSE_RECORD) continue;
     units += Number(finding.args.units);
-    for (const [name, count] of Object.entries(JSON.parse(String(finding.args.sources)) as Record<string, number>)) sources.set(name, (sources.get(name) ?? 0) + count);
+    for (const [name, count] of Object.entries(sourcesOf(finding.args))) sources.set(name, (sources.get(name) ?? 0) + count);
   }
   return { units, sources };
+}
+
+/** A reuse record's sources, parsed once per record: the scope memo's shifted copies share its args, and this ran for every chunk on every edit. */
+const parsedSources = new WeakMap<object, Record<string, number>>();
+function sourcesOf(args: Finding['args']): Record<string, number> {
+  let sources = parsedSources.get(args);
+  if (!sources) parsedSources.set(args, (sources = JSON.parse(String(args.sources)) as Record<string, number>));
+  return sources;
 }
 
 /**
@@ -177,9 +185,7 @@ function chunksOf(paragraphs: readonly Paragraph[]): Paragraph[][] {
   for (const paragraph of paragraphs) {
     chunk.push(paragraph);
     size += paragraph.text.length;
-    const text = paragraph.text.trimEnd();
-    const endsSentence = text.length > 0 && SENTENCE_END.has(text.charCodeAt(text.length - 1));
-    if ((size >= MIN_CHUNK && endsSentence && (textHash(text) & 7) === 0) || size >= MAX_CHUNK) {
+    if (size >= MAX_CHUNK || (size >= MIN_CHUNK && endsChunk(paragraph.text))) {
       chunks.push(chunk);
       chunk = [];
       size = 0;
@@ -187,6 +193,12 @@ function chunksOf(paragraphs: readonly Paragraph[]): Paragraph[][] {
   }
   if (chunk.length > 0) chunks.push(chunk);
   return chunks;
+}
+
+/** A sentence's end where the text decides to end a chunk (looked at only past MIN_CHUNK: this runs on every edit). */
+function endsChunk(paragraph: string): boolean {
+  const text = paragraph.trimEnd();
+  return text.length > 0 && SENTENCE_END.has(text.charCodeAt(text.length - 1)) && (textHash(text) & 7) === 0;
 }
 
 /** A cheap hash of a paragraph (its length and a sample of its characters). */
