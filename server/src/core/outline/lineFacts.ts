@@ -2,8 +2,7 @@ import type { Paragraph } from '../types';
 import type { LineCandidate } from './headingPatterns';
 import { contentEnd, contentStart, endsLikeBody, isBlankLine, fragmentFlags, FRAGMENT } from './sentence';
 
-/** Classifies one line; `classifyLine` or a cached wrapper around it. */
-/** Classifies a line's text; `position` (its line number) lets a memo answer without hashing. */
+/** Classifies one line; `classifyLine` or a cached wrapper around it, which `position` (the line's number) lets answer without hashing. */
 export type LineClassifier = (line: string, position?: number) => LineCandidate | null;
 
 /** What the outline builder needs to know about every line, computed once in linear time. */
