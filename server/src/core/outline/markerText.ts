@@ -6,8 +6,21 @@ const NUMERAL = new RegExp(`\\d+|[${CHINESE_NUMERAL_CHARS}]+|[\\u2460-\\u2473\\u
 
 export type NumeralSystem = 'arabic' | 'chinese' | 'circled';
 
+/** Systems by marker: the numbering rule asks for every heading on every edit, and a regular expression's match was garbage each time. */
+const systems = new Map<string, NumeralSystem>();
+
 /** Which kind of numeral a marker is written with. */
 export function numeralSystemOf(marker: string): NumeralSystem {
+  let system = systems.get(marker);
+  if (system === undefined) {
+    // Markers are few (（一） 1. 第三条 …); a document of odd lines cannot grow this without bound.
+    if (systems.size >= 4096) systems.clear();
+    systems.set(marker, (system = systemOf(marker)));
+  }
+  return system;
+}
+
+function systemOf(marker: string): NumeralSystem {
   const numeral = NUMERAL.exec(marker)?.[0] ?? '';
   if (/^\d/.test(numeral)) return 'arabic';
   if (/^[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]/.test(numeral)) return 'circled';

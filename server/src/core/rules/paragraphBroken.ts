@@ -43,7 +43,8 @@ export const paragraphBrokenRule: Rule = {
   checkDocument(facts: DocumentFacts): Finding[] {
     const index = facts.references?.collation;
     const findings: Finding[] = [];
-    const paragraphs = facts.paragraphs.filter((p) => p.text.trim().length > 0);
+    // `\S` is what `trim` keeps: no trimmed copy of every paragraph on every edit.
+    const paragraphs = facts.paragraphs.filter((p) => NOT_BLANK.test(p.text));
     // Each pair is remembered by the two texts (a line break joins them in the key): an edit re-checks the pairs it touches.
     // Without tokens (the segmenter still loading) only the other evidence applies: remembered apart.
     const withTokens = paragraphs.length > 0 && facts.hasTokens(paragraphs[0]);
@@ -83,6 +84,8 @@ function placed(pair: BrokenPair, first: Paragraph, next: Paragraph): Finding {
   };
 }
 
+/** A character `String.prototype.trim` would keep (the regular expressions' \s is its whitespace). */
+const NOT_BLANK = /\S/;
 /** Ends a sentence, or introduces what follows (`：`), or closes a bracket or quotation. */
 const CLOSING = /[。！？；：…!?;:”’」』）)》】\]>.]$/;
 /** Marks a list item, bullet, dash lead or numbered line at the start of a paragraph. */
