@@ -52,8 +52,10 @@ export const paragraphBrokenRule: Rule = {
     for (let k = 0; k + 1 < paragraphs.length; k++) {
       const first = paragraphs[k];
       const next = paragraphs[k + 1];
-      // Most paragraphs end a sentence: no key to build.
-      if (CLOSING.test(first.text.trimEnd())) continue;
+      // Most paragraphs end a sentence, and short lines without sentence punctuation stand alone
+      // (brokenAt says no to both first thing): no key to build, on every edit.
+      const head = first.text.trimEnd();
+      if (CLOSING.test(head) || isStandaloneLine(head) || isStandaloneLine(next.text.trimStart())) continue;
       const pair: Paragraph = { start: 0, end: first.text.length + 1 + next.text.length, line: first.line, text: `${first.text}\n${next.text}` };
       const found = facts.memo(namespace, pair, () => brokenAt(first, next, index, facts));
       if (found) findings.push(placed(found, first, next));
