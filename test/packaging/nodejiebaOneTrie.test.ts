@@ -6,17 +6,20 @@ import { MARK, shareTrie } from '../../scripts/nodejieba-one-trie.mjs';
 
 const NODEJIEBA = path.join(__dirname, '../../node_modules/nodejieba');
 
-/** `NodeJieba::load` of nodejieba 3.5.8 (lib/nodejieba.cpp), as published. */
-const LOAD_3_5_8 = `Napi::Value NodeJieba::load(const Napi::CallbackInfo& info) {
-  std::string stopWordsPath = info[4].As<Napi::String>();
-
-  delete _jieba_handle;
+/** The Jieba's construction in `NodeJieba::load`, which the patch keeps as it is. */
+const JIEBA = `  delete _jieba_handle;
   _jieba_handle = new cppjieba::Jieba(dictPath,
                                   modelPath,
                                   userDictPath,
                                   idfPath,
                                   stopWordsPath);
+`;
 
+/** `NodeJieba::load` of nodejieba 3.5.8 (lib/nodejieba.cpp), as published. */
+const LOAD_3_5_8 = `Napi::Value NodeJieba::load(const Napi::CallbackInfo& info) {
+  std::string stopWordsPath = info[4].As<Napi::String>();
+
+${JIEBA}
   delete _text_rank_extractor_handle;
   _text_rank_extractor_handle = new cppjieba
 \t\t      ::TextRankExtractor(dictPath,
@@ -36,13 +39,7 @@ describe('nodejieba-one-trie (postinstall)', () => {
   ${MARK}
   delete _text_rank_extractor_handle;
   _text_rank_extractor_handle = nullptr;
-  delete _jieba_handle;
-  _jieba_handle = new cppjieba::Jieba(dictPath,
-                                  modelPath,
-                                  userDictPath,
-                                  idfPath,
-                                  stopWordsPath);
-  _text_rank_extractor_handle = new cppjieba::TextRankExtractor(*_jieba_handle, stopWordsPath);
+${JIEBA}  _text_rank_extractor_handle = new cppjieba::TextRankExtractor(*_jieba_handle, stopWordsPath);
 
   return Napi::Boolean::New(info.Env(), true);
 }
