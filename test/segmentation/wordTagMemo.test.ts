@@ -97,4 +97,25 @@ describe('nodejieba with the word tag memo', () => {
     expect(differing).toEqual([]);
     expect(compared).toBeGreaterThan(900_000);
   }, 120_000);
+
+  it("gives exactly tag's lengths and parts of speech through the patched binding's tagLengths on the whole corpus", () => {
+    // The postinstall (scripts/patch-nodejieba.mjs) adds tagLengths: without it this segmenter has no pieceLengths.
+    expect(segmenter.pieceLengths).toBeTypeOf('function');
+    const odd = ['GDP增长5.2%左右', 'CPI 涨幅 3%\t左右，“十四五”', '𠀀𠀁新质生产力😀', cleanForNative('a\uD800b\0c'), 'iPhone15和5G基站', '　　全角空格', '稳就业'];
+    const paragraphs = corpusTextFiles().flatMap((file) => fs.readFileSync(file, 'utf8').split(/\r?\n/));
+    let compared = 0;
+    const differing: string[] = [];
+    for (const paragraph of [...odd, ...paragraphs]) {
+      if (paragraph === '') continue;
+      const expected = segmenter.tag!(paragraph);
+      const actual = segmenter.pieceLengths!(paragraph);
+      compared += expected.length;
+      const same = actual !== undefined && actual.lengths.length === expected.length && expected.every((t, i) => t.word.length === actual.lengths[i] && t.tag === actual.tags[i]);
+      if (!same && differing.length < 5) differing.push(paragraph.slice(0, 40));
+    }
+    expect(differing).toEqual([]);
+    expect(compared).toBeGreaterThan(900_000);
+    // A word of the user's dictionary with its own part of speech (稳就业 nz), and an astral character as two units.
+    expect(segmenter.pieceLengths!('稳就业𠀀')).toEqual({ lengths: Uint32Array.of(3, 2), tags: ['nz', 'x'] });
+  }, 120_000);
 });

@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { formatDictionary } from '../core/segment/dictionaryFormat';
+import { createPackedPiecesReader } from '../core/segment/packedPieces';
 import { withWordTagMemo } from '../core/segment/wordTagMemo';
 import type { Segmenter } from '../core/types';
 import { readDictionaryEntries } from './dictionaryFiles';
@@ -22,7 +23,7 @@ let loads = 0;
  * The only place that imports nodejieba. Loads jieba's own dictionaries plus
  * the built-in policy dictionary and the user's dictionaries, all checked and
  * rewritten first (cppjieba aborts the process on a missing file or a bad line).
- * Synchronous and slow (≈0.4 s with the binding of scripts/nodejieba-one-trie.mjs, 0.75 s
+ * Synchronous and slow (≈0.4 s with the binding of scripts/patch-nodejieba.mjs, 0.75 s
  * without): the server calls it inside a worker thread.
  * Throws when the native module cannot load.
  */
@@ -47,12 +48,36 @@ export function loadJieba(userDictionaryPaths: readonly string[]): JiebaLoadResu
     fs.rmSync(merged, { force: true });
     fs.rmSync(unused, { force: true });
   }
+  const memo = withWordTagMemo((text) => nodejieba.cut(text, true), (text) => nodejieba.tag(text));
+  const tagLengths = tagLengthsOf(nodejieba);
+  const read = createPackedPiecesReader();
   return {
-    segmenter: withWordTagMemo((text) => nodejieba.cut(text, true), (text) => nodejieba.tag(text)),
+    segmenter: tagLengths ? { ...memo, pieceLengths: (text) => read(tagLengths(text)) } : memo,
     loadMs: performance.now() - started,
     userWords,
     problems,
   };
+}
+
+/**
+ * The binding's `tagLengths` (added by scripts/patch-nodejieba.mjs), when it is there and answers
+ * as `tag` does on a sample; undefined with nodejieba's own binding (an install whose rebuild failed,
+ * or `npm rebuild` that fetched a prebuilt one): `tag` and the word-tag memo then do the work.
+ */
+function tagLengthsOf(nodejieba: typeof import('nodejieba')): ((text: string) => Uint32Array) | undefined {
+  const native = (nodejieba as { tagLengths?: (text: string) => unknown }).tagLengths;
+  if (typeof native !== 'function') return undefined;
+  const sample = '推动高质量发展，𠀀abc 2024年';
+  try {
+    const packed = native(sample);
+    if (!(packed instanceof Uint32Array)) return undefined;
+    const pieces = createPackedPiecesReader()(packed);
+    const expected = nodejieba.tag(sample);
+    if (pieces?.tags.join() !== expected.map((t) => t.tag).join() || pieces.lengths.join() !== expected.map((t) => t.word.length).join()) return undefined;
+  } catch {
+    return undefined;
+  }
+  return native as (text: string) => Uint32Array;
 }
 
 /** Merged dictionaries left behind by servers that were killed while loading. */

@@ -44,6 +44,8 @@ export interface Segmenter {
   tag?(text: string): readonly { readonly word: string; readonly tag: string }[];
   /** What `tag` gives, as two arrays and faster (see segment/wordTagMemo.ts). */
   tagPieces?(text: string): { readonly words: readonly string[]; readonly tags: readonly string[] };
+  /** The lengths (UTF-16) and parts of speech of what `tagPieces` gives, without a string per piece; undefined when it cannot say. */
+  pieceLengths?(text: string): { readonly lengths: Uint32Array; readonly tags: readonly string[] } | undefined;
 }
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';

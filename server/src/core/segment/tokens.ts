@@ -55,6 +55,8 @@ export function segmentParagraph(segmenter: Segmenter, text: string): Token[] {
  * do not cover the text.
  */
 export function pieceLengths(segmenter: Segmenter, text: string): { readonly lengths: Uint32Array; readonly tags: readonly string[] } {
+  const native = text.length > 0 ? segmenter.pieceLengths?.(cleanForNative(text)) : undefined;
+  if (native && covers(native.lengths, text.length)) return native;
   if (text.length > 0 && segmenter.tagPieces) {
     const { words, tags } = segmenter.tagPieces(cleanForNative(text));
     const lengths = new Uint32Array(words.length);
@@ -70,6 +72,12 @@ export function pieceLengths(segmenter: Segmenter, text: string): { readonly len
   }
   const tokens = segmentParagraph(segmenter, text);
   return { lengths: Uint32Array.from(tokens, (t) => t.end - t.start), tags: tokens.map((t) => t.tag ?? '') };
+}
+
+function covers(lengths: Uint32Array, length: number): boolean {
+  let covered = 0;
+  for (let i = 0; i < lengths.length; i++) covered += lengths[i];
+  return covered === length;
 }
 
 /** One token per code point: the last resort that is always correct. */

@@ -1,0 +1,7 @@
+/** Types of patch-nodejieba.mjs, for its test. */
+export const MARK: string;
+export const TAG_LENGTHS_MARK: string;
+export function shareTrie(source: string): string | undefined;
+export function addTagLengths(source: string): string | undefined;
+export function declareTagLengths(header: string): string | undefined;
+export function exportTagLengths(index: string): string | undefined;

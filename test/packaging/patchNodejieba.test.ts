@@ -1,0 +1,137 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { addTagLengths, declareTagLengths, exportTagLengths, MARK, shareTrie, TAG_LENGTHS_MARK } from '../../scripts/patch-nodejieba.mjs';
+
+const NODEJIEBA = path.join(__dirname, '../../node_modules/nodejieba');
+
+/** The Jieba's construction in `NodeJieba::load`, which the patch keeps as it is. */
+const JIEBA = `  delete _jieba_handle;
+  _jieba_handle = new cppjieba::Jieba(dictPath,
+                                  modelPath,
+                                  userDictPath,
+                                  idfPath,
+                                  stopWordsPath);
+`;
+
+/** `NodeJieba::load` of nodejieba 3.5.8 (lib/nodejieba.cpp), as published. */
+const LOAD_3_5_8 = `Napi::Value NodeJieba::load(const Napi::CallbackInfo& info) {
+  std::string stopWordsPath = info[4].As<Napi::String>();
+
+${JIEBA}
+  delete _text_rank_extractor_handle;
+  _text_rank_extractor_handle = new cppjieba
+\t\t      ::TextRankExtractor(dictPath,
+                                  modelPath,
+                                  stopWordsPath,
+                                  userDictPath);
+
+  return Napi::Boolean::New(info.Env(), true);
+}
+`;
+
+describe('patch-nodejieba (postinstall): one trie', () => {
+  it("builds the keyword extractor on the Jieba's trie, after deleting the old extractor first", () => {
+    expect(shareTrie(LOAD_3_5_8)).toBe(`Napi::Value NodeJieba::load(const Napi::CallbackInfo& info) {
+  std::string stopWordsPath = info[4].As<Napi::String>();
+
+  ${MARK}
+  delete _text_rank_extractor_handle;
+  _text_rank_extractor_handle = nullptr;
+${JIEBA}  _text_rank_extractor_handle = new cppjieba::TextRankExtractor(*_jieba_handle, stopWordsPath);
+
+  return Napi::Boolean::New(info.Env(), true);
+}
+`);
+  });
+
+  it('leaves patched source as it is and refuses source it does not know', () => {
+    const patched = shareTrie(LOAD_3_5_8)!;
+    expect(shareTrie(patched)).toBe(patched);
+    expect(shareTrie(LOAD_3_5_8.replace('TextRankExtractor(dictPath', 'TextRankExtractor(otherPath'))).toBeUndefined();
+    expect(shareTrie('')).toBeUndefined();
+  });
+
+  it('knows the installed nodejieba (an upgrade the patch does not know would silently load twice again)', () => {
+    expect(shareTrie(fs.readFileSync(path.join(NODEJIEBA, 'lib/nodejieba.cpp'), 'utf8'))).toBeDefined();
+  });
+
+  it('leaves keyword extraction working in the installed binding (its extractor now shares the trie)', () => {
+    // In a child process: a native crash must fail this test, not the test run.
+    const script = `const j = require(${JSON.stringify(NODEJIEBA)}); j.load();
+      console.log(JSON.stringify(j.textRankExtract('推动高质量发展，加快发展新质生产力，发展新质生产力是推动高质量发展的内在要求', 3).map((k) => k.word)));`;
+    expect(JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }))).toEqual(['发展', '生产力', '新质']);
+  }, 30_000);
+});
+
+/** The end of `NodeJieba`'s method table (lib/nodejieba.cpp), of its declarations (lib/nodejieba.h) and of index.js's exports, as published in 3.5.8. */
+const METHODS_3_5_8 = `    InstanceMethod("extract", &NodeJieba::extract),
+    InstanceMethod("textRankExtract", &NodeJieba::textRankExtract),
+    InstanceMethod("insertWord", &NodeJieba::insertWord)
+  });
+}
+`;
+const HEADER_3_5_8 = `  Napi::Value textRankExtract(const Napi::CallbackInfo& info);
+  Napi::Value insertWord(const Napi::CallbackInfo& info);
+
+  cppjieba::Jieba* _jieba_handle{nullptr};
+`;
+const INDEX_3_5_8 = `wrapWithDictLoad("textRankExtract");
+wrapWithDictLoad("insertWord");
+
+module.exports = exports;
+`;
+
+describe('patch-nodejieba (postinstall): tagLengths', () => {
+  it('registers the method after the last one and defines it at the end of the file', () => {
+    const patched = addTagLengths(METHODS_3_5_8)!;
+    expect(patched.startsWith(`    InstanceMethod("extract", &NodeJieba::extract),
+    InstanceMethod("textRankExtract", &NodeJieba::textRankExtract),
+    InstanceMethod("insertWord", &NodeJieba::insertWord),
+    InstanceMethod("tagLengths", &NodeJieba::tagLengths)
+  });
+}
+
+${TAG_LENGTHS_MARK}
+Napi::Value NodeJieba::tagLengths(const Napi::CallbackInfo& info) {
+`)).toBe(true);
+    expect(patched.match(/NodeJieba::tagLengths\(/g)).toHaveLength(1);
+  });
+
+  it('declares it in the class and exports it from index.js like the other functions', () => {
+    expect(declareTagLengths(HEADER_3_5_8)).toBe(`  Napi::Value textRankExtract(const Napi::CallbackInfo& info);
+  Napi::Value insertWord(const Napi::CallbackInfo& info);
+  Napi::Value tagLengths(const Napi::CallbackInfo& info);
+
+  cppjieba::Jieba* _jieba_handle{nullptr};
+`);
+    expect(exportTagLengths(INDEX_3_5_8)).toBe(`wrapWithDictLoad("textRankExtract");
+wrapWithDictLoad("insertWord");
+wrapWithDictLoad("tagLengths");
+
+module.exports = exports;
+`);
+  });
+
+  it('leaves patched files as they are and refuses files it does not know', () => {
+    for (const [patch, source] of [[addTagLengths, METHODS_3_5_8], [declareTagLengths, HEADER_3_5_8], [exportTagLengths, INDEX_3_5_8]] as const) {
+      const patched = patch(source)!;
+      expect(patch(patched)).toBe(patched);
+      expect(patch('')).toBeUndefined();
+    }
+  });
+
+  it('is in the installed binding, which gives what tag gives (lengths in UTF-16 units, parts of speech packed)', () => {
+    expect(fs.readFileSync(path.join(NODEJIEBA, 'lib/nodejieba.cpp'), 'utf8')).toContain(TAG_LENGTHS_MARK);
+    // In a child process: a native crash must fail this test, not the test run.
+    const script = `const j = require(${JSON.stringify(NODEJIEBA)}); j.load();
+      const text = '加快发展新质生产力𠀀 GDP增长5.2%';
+      const packed = j.tagLengths(text);
+      const unpack = (code) => { let s = ''; for (; code; code >>>= 8) s += String.fromCharCode(code & 255); return s; };
+      console.log(JSON.stringify({ native: [...packed].map((v, i) => (i % 2 ? unpack(v) : v)), tag: j.tag(text).flatMap((t) => [t.word.length, t.tag]) }));`;
+    const { native, tag } = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
+    expect(native).toEqual(tag);
+    expect(native).toEqual([2, 'v', 2, 'vn', 2, 'x', 3, 'n', 2, 'x', 1, 'x', 3, 'eng', 2, 'v', 3, 'm', 1, 'x']);
+  }, 30_000);
+});
