@@ -175,17 +175,25 @@ export class CollationIndex {
     const seen = this.#seen;
     const mask = this.#mask;
     const last = text.length - SEED;
+    // kgramHash rolled along the text: the polynomial of text[i, i + SEED) before mixing.
+    let rolling = 0;
+    let lastBreak = -1;
+    for (let j = 0; j < SEED - 1 && j < text.length; j++) {
+      const code = text.charCodeAt(j);
+      if (code === 0) lastBreak = j;
+      rolling = (Math.imul(rolling, BASE) + code) | 0;
+    }
     for (let i = 0; i <= last; i++) {
-      let hash = 0x811c9dc5;
-      let spansBreak = false;
-      for (let j = i; j < i + SEED; j++) {
-        const code = text.charCodeAt(j);
-        if (code === 0) spansBreak = true;
-        hash = Math.imul(hash ^ code, 0x01000193);
-      }
-      hash = (hash >>> 2) & 0x3fffffff;
+      const entering = text.charCodeAt(i + SEED - 1);
+      if (entering === 0) lastBreak = i + SEED - 1;
+      rolling = (Math.imul(rolling, BASE) + entering) | 0;
+      let hash = rolling ^ (rolling >>> 16);
+      hash = Math.imul(hash, 0x45d9f3b);
+      hash = ((hash ^ (hash >>> 16)) >>> 2) & 0x3fffffff;
+      // The code leaving the window, taken out for the next position.
+      rolling = (rolling - Math.imul(text.charCodeAt(i), BASE_TOP)) | 0;
       const bit = hash & 0xfffff;
-      if (spansBreak || (seen[bit >>> 5] & (1 << (bit & 31))) === 0) {
+      if (lastBreak >= i || (seen[bit >>> 5] & (1 << (bit & 31))) === 0) {
         slots[i] = UNKNOWN;
         continue;
       }
@@ -236,13 +244,32 @@ export const UNKNOWN = -1;
 /** …and for one they have too often to seed from (like TOO_COMMON). */
 export const COMMON = -2;
 
-/** Hash of `text[i, i + SEED)` as a non-negative 30-bit integer; -1 when it spans a U+0000. */
+/** Base of the k-gram hash, and its (SEED − 1)th power: what leaves the hash when the window moves on. */
+const BASE = 0x01000193;
+const BASE_TOP = (() => {
+  let power = 1;
+  for (let k = 1; k < SEED; k++) power = Math.imul(power, BASE);
+  return power;
+})();
+
+/**
+ * Hash of `text[i, i + SEED)` as a non-negative 30-bit integer; -1 when it spans a U+0000. A
+ * polynomial in the codes (so that `slotsOf` can roll it along a text: two codes per position
+ * instead of SEED) with its bits mixed, since the tables read the low ones.
+ */
 export function kgramHash(text: string, i: number): number {
-  let hash = 0x811c9dc5;
+  let hash = 0;
   for (let j = i; j < i + SEED; j++) {
     const code = text.charCodeAt(j);
     if (code === 0) return -1;
-    hash = Math.imul(hash ^ code, 0x01000193);
+    hash = (Math.imul(hash, BASE) + code) | 0;
   }
+  return mixed(hash);
+}
+
+function mixed(hash: number): number {
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x45d9f3b);
+  hash ^= hash >>> 16;
   return (hash >>> 2) & 0x3fffffff;
 }
