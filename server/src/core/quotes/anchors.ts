@@ -86,6 +86,10 @@ export function sameRun(a: string, i: number, b: string, j: number, length: numb
 /** Triples sorted by start in the paragraph, then by reference position. */
 function sortedTriples(flat: number[]): Int32Array {
   const count = flat.length / 3;
+  // Found left to right, they are in order unless a match was extended left past a common k-gram.
+  let inOrder = true;
+  for (let k = 3; k < flat.length && inOrder; k += 3) inOrder = flat[k - 3] < flat[k] || (flat[k - 3] === flat[k] && flat[k - 2] <= flat[k + 1]);
+  if (inOrder) return Int32Array.from(flat);
   const order = Array.from({ length: count }, (_, k) => k);
   order.sort((x, y) => flat[3 * x] - flat[3 * y] || flat[3 * x + 1] - flat[3 * y + 1]);
   const sorted = new Int32Array(flat.length);
