@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadJieba } from '../../server/src/adapters/jieba';
-import { cleanForNative } from '../../server/src/core/segment/tokens';
+import { cleanForNative, segmentParagraph } from '../../server/src/core/segment/tokens';
 import { withWordTagMemo } from '../../server/src/core/segment/wordTagMemo';
 import type { Segmenter } from '../../server/src/core/types';
 import { corpusTextFiles } from '../helpers/corpus';
@@ -118,4 +118,15 @@ describe('nodejieba with the word tag memo', () => {
     // A word of the user's dictionary with its own part of speech (稳就业 nz), and an astral character as two units.
     expect(segmenter.pieceLengths!('稳就业𠀀')).toEqual({ lengths: Uint32Array.of(3, 2), tags: ['nz', 'x'] });
   }, 120_000);
+
+  it('makes tokens from those lengths with the original text, lone surrogates and all', () => {
+    const text = '稳就业a\uD800b𠀀';
+    expect(segmentParagraph(segmenter, text)).toEqual([
+      { text: '稳就业', start: 0, end: 3, tag: 'nz' },
+      { text: 'a', start: 3, end: 4, tag: 'x' },
+      { text: '\uD800', start: 4, end: 5, tag: 'x' },
+      { text: 'b', start: 5, end: 6, tag: 'x' },
+      { text: '𠀀', start: 6, end: 8, tag: 'x' },
+    ]);
+  });
 });

@@ -36,6 +36,8 @@ export function piecesToTokens(text: string, pieces: readonly string[], tags?: r
 export function segmentParagraph(segmenter: Segmenter, text: string): Token[] {
   if (text.length === 0) return [];
   const clean = cleanForNative(text);
+  const native = segmenter.pieceLengths?.(clean);
+  if (native && covers(native.lengths, text.length)) return lengthsToTokens(text, native.lengths, native.tags);
   if (segmenter.tagPieces) {
     const { words, tags } = segmenter.tagPieces(clean);
     const tokens = piecesToTokens(text, words, tags);
@@ -72,6 +74,15 @@ export function pieceLengths(segmenter: Segmenter, text: string): { readonly len
   }
   const tokens = segmentParagraph(segmenter, text);
   return { lengths: Uint32Array.from(tokens, (t) => t.end - t.start), tags: tokens.map((t) => t.tag ?? '') };
+}
+
+/** Tokens of pieces given by their lengths, which cover `text` (see `covers`). */
+function lengthsToTokens(text: string, lengths: Uint32Array, tags: readonly string[]): Token[] {
+  const tokens = new Array<Token>(lengths.length);
+  for (let i = 0, offset = 0; i < lengths.length; offset += lengths[i++]) {
+    tokens[i] = { text: text.slice(offset, offset + lengths[i]), start: offset, end: offset + lengths[i], tag: tags[i] };
+  }
+  return tokens;
 }
 
 function covers(lengths: Uint32Array, length: number): boolean {
