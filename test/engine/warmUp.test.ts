@@ -20,7 +20,9 @@ describe('the warm-up while the dictionary loads', () => {
     try {
       warmed.reloadReferences();
       const chars = await warmUp(warmed, () => true, nextTurn);
-      expect(chars).toBeGreaterThan(50_000);
+      // Three passes over the same sample of ≈60 000 characters.
+      expect(chars % 3).toBe(0);
+      expect(chars / 3).toBeGreaterThan(50_000);
       await Promise.all([fresh.segmentation.ready, warmed.segmentation.ready]);
       // None of the sample's term hits (found with the sample's own words) is kept.
       const line = `${warmed.glossary.builtin[0].term}：${warmed.glossary.builtin[0].definition}`;
@@ -40,6 +42,20 @@ describe('the warm-up while the dictionary loads', () => {
     } finally {
       fresh.dispose();
       warmed.dispose();
+    }
+  }, 60_000);
+
+  it('stops between passes when told to, counting the passes it finished', async () => {
+    const engine = createCheckEngine(settings, FIXTURES, [], () => undefined, 'en');
+    try {
+      engine.reloadReferences();
+      const all = await warmUp(engine, () => true, nextTurn);
+      // A pass asks three times (before the outline, the preparation and the findings).
+      let asked = 0;
+      expect(await warmUp(engine, () => ++asked <= 3, nextTurn)).toBe(all / 3);
+      expect(asked).toBe(4);
+    } finally {
+      engine.dispose();
     }
   }, 60_000);
 
