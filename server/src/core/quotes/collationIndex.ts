@@ -187,6 +187,7 @@ export class CollationIndex {
       const entering = text.charCodeAt(i + SEED - 1);
       if (entering === 0) lastBreak = i + SEED - 1;
       rolling = (Math.imul(rolling, BASE) + entering) | 0;
+      // mixed(rolling), written out like the rest of this loop.
       let hash = rolling ^ (rolling >>> 16);
       hash = Math.imul(hash, 0x45d9f3b);
       hash = ((hash ^ (hash >>> 16)) >>> 2) & 0x3fffffff;
@@ -267,6 +268,7 @@ export function kgramHash(text: string, i: number): number {
   return mixed(hash);
 }
 
+/** The polynomial's bits mixed (its low bits depend only on the codes' low bits); slotsOf writes this out. */
 function mixed(hash: number): number {
   hash ^= hash >>> 16;
   hash = Math.imul(hash, 0x45d9f3b);
