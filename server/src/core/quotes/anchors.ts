@@ -1,5 +1,5 @@
 import { COMMON, CollationIndex, SEED } from './collationIndex';
-import { foldCode } from './normalize';
+import { codesToString, foldCode } from './normalize';
 
 /**
  * One paragraph in comparison form with its anchors: the maximal exact
@@ -29,7 +29,7 @@ export function anchorsOf(index: CollationIndex, text: string): ParagraphAnchors
     codes[units] = folded;
     allOffsets[units++] = i;
   }
-  const key = stringOf(codes, units);
+  const key = codesToString(codes, units);
   const offsets = allOffsets.slice(0, units);
   const ref = index.key;
   const found: number[] = [];
@@ -68,13 +68,6 @@ export function anchorsOf(index: CollationIndex, text: string): ParagraphAnchors
     previousCommon = false;
   }
   return { key, offsets, anchors: sortedTriples(found) };
-}
-
-/** The first `length` codes as a string, in slices (fromCharCode takes its arguments on the stack). */
-function stringOf(codes: Uint16Array, length: number): string {
-  let text = '';
-  for (let i = 0; i < length; i += 4096) text += String.fromCharCode.apply(null, codes.subarray(i, Math.min(length, i + 4096)) as unknown as number[]);
-  return text;
 }
 
 /** True when `a[i, i + length)` equals `b[j, j + length)` (k-gram hashes collide). */

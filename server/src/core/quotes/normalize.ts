@@ -13,6 +13,13 @@ export interface Normalized {
   readonly offsets: readonly number[];
 }
 
+/** The first `length` codes as a string, in slices (fromCharCode takes its arguments on the stack). */
+export function codesToString(codes: Uint16Array, length: number): string {
+  let text = '';
+  for (let i = 0; i < length; i += 4096) text += String.fromCharCode.apply(null, codes.subarray(i, Math.min(length, i + 4096)) as unknown as number[]);
+  return text;
+}
+
 /** The comparison form of one UTF-16 unit; '' for units that are dropped. */
 export function foldUnit(code: number): string {
   const folded = foldCode(code);
