@@ -5,3 +5,6 @@ export function shareTrie(source: string): string | undefined;
 export function addTagLengths(source: string): string | undefined;
 export function declareTagLengths(header: string): string | undefined;
 export function exportTagLengths(index: string): string | undefined;
+export const FREE_MARK: string;
+export function freeOnExit(source: string): string | undefined;
+export function declareDestructor(header: string): string | undefined;

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addTagLengths, declareTagLengths, exportTagLengths, MARK, shareTrie, TAG_LENGTHS_MARK } from '../../scripts/patch-nodejieba.mjs';
+import { addTagLengths, declareDestructor, declareTagLengths, exportTagLengths, FREE_MARK, freeOnExit, MARK, shareTrie, TAG_LENGTHS_MARK } from '../../scripts/patch-nodejieba.mjs';
 
 const NODEJIEBA = path.join(__dirname, '../../node_modules/nodejieba');
 
@@ -134,4 +134,41 @@ module.exports = exports;
     expect(native).toEqual(tag);
     expect(native).toEqual([2, 'v', 2, 'vn', 2, 'x', 3, 'n', 2, 'x', 1, 'x', 3, 'eng', 2, 'v', 3, 'm', 1, 'x']);
   }, 30_000);
+});
+
+describe('patch-nodejieba (postinstall): a destructor', () => {
+  const CLASS_3_5_8 = `class NodeJieba : public Napi::Addon<NodeJieba> {
+public:
+  NodeJieba(Napi::Env env, Napi::Object exports);
+
+private:
+`;
+
+  it('declares it after the constructor and defines it to free the extractor, then the Jieba', () => {
+    expect(declareDestructor(CLASS_3_5_8)).toBe(`class NodeJieba : public Napi::Addon<NodeJieba> {
+public:
+  NodeJieba(Napi::Env env, Napi::Object exports);
+  ~NodeJieba();
+
+private:
+`);
+    expect(freeOnExit('// the binding\n')).toBe(`// the binding\n\n${FREE_MARK}\nNodeJieba::~NodeJieba() {\n  delete _text_rank_extractor_handle;\n  delete _jieba_handle;\n}\n`);
+    const patched = freeOnExit('// the binding\n')!;
+    expect(freeOnExit(patched)).toBe(patched);
+    expect(declareDestructor(declareDestructor(CLASS_3_5_8)!)).toBe(declareDestructor(CLASS_3_5_8));
+    expect(declareDestructor('')).toBeUndefined();
+  });
+
+  it("frees a worker thread's dictionary when the thread ends (it stayed in the process: ≈110 MB a thread)", () => {
+    expect(fs.readFileSync(path.join(NODEJIEBA, 'lib/nodejieba.cpp'), 'utf8')).toContain(FREE_MARK);
+    // Four threads one after another each load the dictionary and end; in a child process (a native crash fails this test).
+    const script = `const { Worker } = require('node:worker_threads');
+      const load = () => new Promise((resolve, reject) => {
+        const w = new Worker(${JSON.stringify(`require(${JSON.stringify(NODEJIEBA)}).load()`)}, { eval: true });
+        w.on('error', reject); w.on('exit', resolve);
+      });
+      (async () => { await load(); const first = process.memoryUsage().rss; for (let i = 0; i < 3; i++) await load(); console.log(Math.round((process.memoryUsage().rss - first) / 1048576)); })();`;
+    const growth = Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
+    expect(growth).toBeLessThan(60);
+  }, 60_000);
 });
