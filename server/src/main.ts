@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// First: jieba's worker starts loading while the rest of the server loads.
+import './serverEarlyStart';
 import { createConnection, ProposedFeatures, StreamMessageWriter, type MessageReader } from 'vscode-languageserver/node';
 import { diagnosticsJsonEncoder } from './lsp/messageEncoder';
 import { createNodeHost } from './adapters/nodeHost';

@@ -7,6 +7,7 @@ import { readDocxFile } from './docx/readDocx';
 import { loadBuiltinGlossary, loadUserGlossary } from './glossaryLoader';
 import { InProcessBackend } from './inProcessBackend';
 import { pinyinInitials } from './pinyin';
+import { dropHeadStart } from './prestart';
 import { loadTermHistory } from './termHistoryFile';
 import { ReferenceLibrary } from './references';
 import { heapGrowth } from './v8Tuning';
@@ -43,6 +44,7 @@ export function createNodeHost(segmenter: 'worker' | 'in-process' | ((choice: Ex
       },
     },
     createSegmenterBackend,
+    segmenterChosen: dropHeadStart,
     loadBuiltinGlossary,
     loadUserGlossary,
     loadTermHistory,

@@ -3,7 +3,8 @@ import type { FileProblem } from './textFiles';
 
 /** Messages between the server's main thread and the segmentation worker. */
 export type ToWorker =
-  | { readonly type: 'load'; readonly userDictionaryPaths: readonly string[]; readonly choice: Exclude<SegmenterChoice, 'intl'> }
+  /** `id` comes back with the answer: a head start's load (adapters/prestart.ts) is answered before anyone asks. */
+  | { readonly type: 'load'; readonly id: number; readonly userDictionaryPaths: readonly string[]; readonly choice: Exclude<SegmenterChoice, 'intl'> }
   | { readonly type: 'cut'; readonly id: number; readonly texts: readonly string[] }
   /** Ends the worker after the messages before it: terminating it inside a nodejieba call aborts the process. */
   | { readonly type: 'stop' };
@@ -11,13 +12,14 @@ export type ToWorker =
 export type FromWorker =
   | {
       readonly type: 'loaded';
+      readonly id: number;
       readonly segmenter: 'jieba' | 'jieba-wasm';
       readonly substituted?: string;
       readonly loadMs: number;
       readonly userWords: number;
       readonly problems: readonly FileProblem[];
     }
-  | { readonly type: 'loadFailed'; readonly error: string }
+  | { readonly type: 'loadFailed'; readonly id: number; readonly error: string }
   /**
    * The pieces of `texts[i]` are `lengths[starts[i]…starts[i + 1])`, their parts of speech the same
    * slice of `tagIds`, indexes into `tagNames`: some 60 tags for 300 000 pieces, not one cloned

@@ -21,9 +21,9 @@ parentPort?.on('message', (message: ToWorker) => {
     try {
       const loaded = loadSegmenterChain(message.userDictionaryPaths, message.choice);
       segmenter = loaded.segmenter;
-      post({ type: 'loaded', segmenter: loaded.name, substituted: loaded.substituted, loadMs: loaded.loadMs, userWords: loaded.userWords, problems: loaded.problems });
+      post({ type: 'loaded', id: message.id, segmenter: loaded.name, substituted: loaded.substituted, loadMs: loaded.loadMs, userWords: loaded.userWords, problems: loaded.problems });
     } catch (error) {
-      post({ type: 'loadFailed', error: error instanceof Error ? error.message : String(error) });
+      post({ type: 'loadFailed', id: message.id, error: error instanceof Error ? error.message : String(error) });
     }
     return;
   }

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { CutPieces, SegmenterBackend, SegmenterLoad } from '../engine/host';
 import type { SegmenterChoice } from '../engine/settings';
-import { adoptPrestartedWorker, SEGMENTATION_WORKER_SCRIPT as WORKER_SCRIPT } from './prestart';
+import { adoptHeadStart, adoptPrestartedWorker, hasHeadStart, SEGMENTATION_WORKER_SCRIPT as WORKER_SCRIPT } from './prestart';
 import type { FromWorker, ToWorker } from './segmentationProtocol';
 import { segmenterOrder } from './segmenterChain';
 
@@ -20,50 +20,84 @@ export function segmentationWorkerScript(): string | undefined {
  */
 export class WorkerBackend implements SegmenterBackend {
   readonly name: 'jieba' | 'jieba-wasm';
-  readonly #worker: Worker;
+  #worker: Worker | undefined;
   readonly #pending = new Map<number, { resolve: (pieces: CutPieces[]) => void; reject: (error: Error) => void }>();
-  #load: { resolve: (load: SegmenterLoad) => void; reject: (error: Error) => void } | undefined;
+  #load: { id: number; resolve: (load: SegmenterLoad) => void; reject: (error: Error) => void } | undefined;
+  /** Loads the worker was told to do and has not answered: it is inside nodejieba until then. */
+  #unansweredLoads = 0;
   #failure: Error | undefined;
   #nextId = 1;
+  #nextLoadId = 1;
+  readonly #exit: (code: number) => void;
   /** Resolves with the thread's exit code once it has stopped. */
   readonly exited: Promise<number>;
 
   constructor(
     private readonly choice: Exclude<SegmenterChoice, 'intl'> = 'auto',
-    workerPath = WORKER_SCRIPT,
+    private readonly workerPath = WORKER_SCRIPT,
   ) {
     this.name = segmenterOrder(choice)[0];
-    // The command line may have booted it already (adapters/prestart.ts).
-    const worker = (workerPath === WORKER_SCRIPT ? adoptPrestartedWorker() : undefined) ?? new Worker(workerPath);
-    this.#worker = worker;
-    worker.on('message', (message: FromWorker) => this.#onMessage(message));
-    worker.on('error', (error) => this.#fail(new Error(`worker: ${error.message}`)));
     let exit!: (code: number) => void;
     this.exited = new Promise((resolve) => (exit = resolve));
-    worker.on('exit', (code) => {
-      this.#fail(new Error(`worker exited with code ${code}`));
-      exit(code);
-    });
-    worker.unref();
+    this.#exit = exit;
+    // The server's head start is claimed by the first load, which knows the dictionaries (adapters/prestart.ts).
+    if (hasHeadStart(choice, workerPath)) return;
+    // The command line may have booted it already (adapters/prestart.ts).
+    this.#attach((workerPath === WORKER_SCRIPT ? adoptPrestartedWorker() : undefined) ?? new Worker(workerPath));
   }
 
   load(userDictionaryPaths: readonly string[]): Promise<SegmenterLoad> {
     if (this.#failure) return Promise.reject(this.#failure);
+    let worker = this.#worker;
+    if (!worker) {
+      const head = adoptHeadStart(this.choice, userDictionaryPaths, this.workerPath);
+      worker = this.#attach(head?.worker ?? new Worker(this.workerPath));
+      if (head) {
+        // Told to load at process start: its answer may be here already.
+        this.#unansweredLoads++;
+        return new Promise((resolve, reject) => {
+          this.#load = { id: head.load.id, resolve, reject };
+          worker!.ref();
+          for (const reply of head.replies) this.#onMessage(reply);
+        });
+      }
+    }
+    const id = this.#nextLoadId++;
+    this.#unansweredLoads++;
     return new Promise((resolve, reject) => {
-      this.#load = { resolve, reject };
-      this.#worker.ref();
-      this.#send({ type: 'load', userDictionaryPaths, choice: this.choice });
+      this.#load = { id, resolve, reject };
+      worker.ref();
+      this.#send({ type: 'load', id, userDictionaryPaths, choice: this.choice });
     });
+  }
+
+  /** The worker's thread id (undefined before the first load when a head start is to be claimed). */
+  get threadId(): number | undefined {
+    return this.#worker?.threadId;
   }
 
   cut(texts: readonly string[]): Promise<CutPieces[]> {
     if (this.#failure) return Promise.reject(this.#failure);
+    if (!this.#worker) return Promise.reject(new Error('jieba is not loaded'));
+    const worker = this.#worker;
     return new Promise((resolve, reject) => {
       const id = this.#nextId++;
       this.#pending.set(id, { resolve, reject });
-      this.#worker.ref();
+      worker.ref();
       this.#send({ type: 'cut', id, texts });
     });
+  }
+
+  #attach(worker: Worker): Worker {
+    this.#worker = worker;
+    worker.on('message', (message: FromWorker) => this.#onMessage(message));
+    worker.on('error', (error) => this.#fail(new Error(`worker: ${error.message}`)));
+    worker.on('exit', (code) => {
+      this.#fail(new Error(`worker exited with code ${code}`));
+      this.#exit(code);
+    });
+    worker.unref();
+    return worker;
   }
 
   /**
@@ -72,22 +106,26 @@ export class WorkerBackend implements SegmenterBackend {
    * work it was sent; its answers are ignored. An idle one is terminated at once.
    */
   dispose(): void {
-    const busy = this.#load !== undefined || this.#pending.size > 0;
+    const busy = this.#unansweredLoads > 0 || this.#pending.size > 0;
     this.#failure ??= new Error('disposed');
+    const worker = this.#worker;
+    if (!worker) return this.#exit(0);
     if (busy) {
       this.#send({ type: 'stop' });
-      this.#worker.unref();
-    } else void this.#worker.terminate();
+      worker.unref();
+    } else void worker.terminate();
   }
 
   #onMessage(message: FromWorker): void {
-    if (message.type === 'loaded') {
-      const { segmenter, substituted, loadMs, userWords, problems } = message;
-      this.#load?.resolve({ segmenter, ...(substituted ? { substituted } : {}), loadMs, userWords, problems });
-      this.#load = undefined;
-    } else if (message.type === 'loadFailed') {
-      this.#load?.reject(new Error(message.error));
-      this.#load = undefined;
+    if (message.type === 'loaded' || message.type === 'loadFailed') {
+      this.#unansweredLoads = Math.max(0, this.#unansweredLoads - 1);
+      // Only the answer to the load asked for last counts.
+      const load = this.#load?.id === message.id ? this.#load : undefined;
+      if (load) this.#load = undefined;
+      if (message.type === 'loaded') {
+        const { segmenter, substituted, loadMs, userWords, problems } = message;
+        load?.resolve({ segmenter, ...(substituted ? { substituted } : {}), loadMs, userWords, problems });
+      } else load?.reject(new Error(message.error));
     } else {
       const request = this.#pending.get(message.id);
       this.#pending.delete(message.id);
@@ -97,7 +135,7 @@ export class WorkerBackend implements SegmenterBackend {
       for (let i = 0; i + 1 < starts.length; i++) pieces.push({ lengths: lengths.slice(starts[i], starts[i + 1]), tags: tagsOf(tagIds, starts[i], starts[i + 1], tagNames) });
       request?.resolve(pieces);
     }
-    if (!this.#load && this.#pending.size === 0) this.#worker.unref();
+    if (!this.#load && this.#pending.size === 0) this.#worker?.unref();
   }
 
   #fail(error: Error): void {
@@ -110,7 +148,7 @@ export class WorkerBackend implements SegmenterBackend {
   }
 
   #send(message: ToWorker): void {
-    this.#worker.postMessage(message);
+    this.#worker?.postMessage(message);
   }
 }
 

@@ -71,6 +71,8 @@ export class PolicyEngine {
     if (key === this.#dictionaryKey) return;
     this.#dictionaryKey = key;
     this.segmentation.start(this.#resources.dictionaries, this.#settings.segmenter);
+    // The segmenter is chosen: a head start it did not adopt (other dictionaries, another segmenter) is not needed.
+    this.host.segmenterChosen?.();
   }
 
   /** Re-reads the user's glossaries; `openText` gives an open file's unsaved text. */

@@ -19,6 +19,8 @@ export interface EngineHost {
    * `policyLens.segmenter` choice other than `intl`; throws when it cannot start.
    */
   createSegmenterBackend(choice: Exclude<SegmenterChoice, 'intl'>): SegmenterBackend;
+  /** The settings have chosen the segmenter (and its backend has started loading): a head start begun before them and not adopted can stop. */
+  segmenterChosen?(): void;
   loadBuiltinGlossary(): { readonly entries: GlossaryEntry[]; readonly problem?: string };
   /** Reads and checks a user glossary; `text` is the editor's unsaved buffer when open. */
   loadUserGlossary(file: string, uri: string, text?: string): UserGlossaryResult;
