@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dropHeadStart, headStartWorker, startHeadStart } from '../../server/src/adapters/prestart';
 import { createNodeHost } from '../../server/src/adapters/nodeHost';
@@ -16,13 +17,19 @@ const WORKER = path.join(__dirname, '../../dist/segmentationWorker.js');
 const USER_DICTIONARY = path.join(__dirname, '../fixtures/dictionaries/agreement.dict.utf8');
 const exitOf = (worker: { once: (event: 'exit', listener: (code: number) => void) => unknown }) => new Promise<number>((resolve) => worker.once('exit', resolve));
 
+/** A head start begun now: its worker, and its exit code once it ends. */
+function beginHeadStart(): { head: Worker; headExit: Promise<number> } {
+  startHeadStart(WORKER);
+  const head = headStartWorker()!;
+  expect(head).toBeDefined();
+  return { head, headExit: exitOf(head) };
+}
+
 afterEach(() => dropHeadStart());
 
 describe('the segmentation head start', () => {
   it('is adopted by the first load of jieba with no user dictionary, its answer taken as it comes', async () => {
-    startHeadStart(WORKER);
-    const head = headStartWorker()!;
-    expect(head).toBeDefined();
+    const { head } = beginHeadStart();
     const backend = new WorkerBackend('auto', WORKER);
     try {
       // Asked for while the head start loads, and again after it has answered.
@@ -41,8 +48,7 @@ describe('the segmentation head start', () => {
   }, 30_000);
 
   it('answers a load asked for after the head start has finished', async () => {
-    startHeadStart(WORKER);
-    const head = headStartWorker()!;
+    const { head } = beginHeadStart();
     await new Promise<void>((resolve) => head.once('message', () => resolve()));
     const backend = new WorkerBackend('auto', WORKER);
     try {
@@ -54,9 +60,7 @@ describe('the segmentation head start', () => {
   }, 30_000);
 
   it('is stopped after its load, and a fresh worker loads, when the user has a dictionary', async () => {
-    startHeadStart(WORKER);
-    const head = headStartWorker()!;
-    const headExit = exitOf(head);
+    const { head, headExit } = beginHeadStart();
     const backend = new WorkerBackend('auto', WORKER);
     try {
       const loaded = await backend.load([USER_DICTIONARY]);
@@ -71,9 +75,7 @@ describe('the segmentation head start', () => {
   }, 30_000);
 
   it('is not adopted for another segmenter, and stops when dropped', async () => {
-    startHeadStart(WORKER);
-    const head = headStartWorker()!;
-    const headExit = exitOf(head);
+    const { head, headExit } = beginHeadStart();
     const backend = new WorkerBackend('wasm', WORKER);
     try {
       expect(await backend.load([])).toMatchObject({ segmenter: 'jieba-wasm' });
@@ -87,9 +89,7 @@ describe('the segmentation head start', () => {
   }, 30_000);
 
   it('is stopped as soon as the settings choose a segmenter that does not use it (Intl.Segmenter)', async () => {
-    startHeadStart(WORKER);
-    const head = headStartWorker()!;
-    const headExit = exitOf(head);
+    const { headExit } = beginHeadStart();
     const engine = new PolicyEngine(createNodeHost((choice) => new WorkerBackend(choice, WORKER)), parseSettings({ segmenter: 'intl' }, RULES).settings);
     try {
       engine.startSegmentation();
@@ -102,7 +102,7 @@ describe('the segmentation head start', () => {
   }, 30_000);
 
   it('is stopped after its load, not terminated inside nodejieba, when its backend is disposed at once', async () => {
-    startHeadStart(WORKER);
+    beginHeadStart();
     const backend = new WorkerBackend('auto', WORKER);
     const load = backend.load([]);
     backend.dispose();

@@ -78,18 +78,18 @@ export function startHeadStart(script = SEGMENTATION_WORKER_SCRIPT): void {
   const worker = new Worker(script);
   const load = { type: 'load', id: 0, userDictionaryPaths: [], choice: 'auto' } as const;
   const replies: FromWorker[] = [];
-  const state = { start: { worker, script, load, replies }, release: () => undefined as void, exited: false };
   const keep = (message: FromWorker) => replies.push(message);
   const exited = () => (state.exited = true);
-  worker.on('message', keep);
-  // Before adoption a failing worker only declines the head start: the backend then starts its own.
-  worker.on('error', exited);
-  worker.on('exit', exited);
-  state.release = () => {
+  const release = () => {
     worker.off('message', keep);
     worker.off('error', exited);
     worker.off('exit', exited);
   };
+  const state = { start: { worker, script, load, replies }, release, exited: false };
+  worker.on('message', keep);
+  // Before adoption a failing worker only declines the head start: the backend then starts its own.
+  worker.on('error', exited);
+  worker.on('exit', exited);
   worker.postMessage(load satisfies ToWorker);
   worker.unref();
   headStart = state;

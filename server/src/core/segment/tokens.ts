@@ -57,16 +57,18 @@ export function segmentParagraph(segmenter: Segmenter, text: string): Token[] {
  * do not cover the text.
  */
 export function pieceLengths(segmenter: Segmenter, text: string): { readonly lengths: Uint32Array; readonly tags: readonly string[] } {
-  const native = text.length > 0 ? segmenter.pieceLengths?.(cleanForNative(text)) : undefined;
+  // Once per paragraph: the segmentation worker's hot path.
+  const clean = text.length > 0 ? cleanForNative(text) : '';
+  const native = clean ? segmenter.pieceLengths?.(clean) : undefined;
   if (native && covers(native.lengths, text.length)) return native;
-  if (text.length > 0 && segmenter.tagPieces) {
-    const { words, tags } = segmenter.tagPieces(cleanForNative(text));
+  if (clean && segmenter.tagPieces) {
+    const { words, tags } = segmenter.tagPieces(clean);
     const lengths = new Uint32Array(words.length);
     let covered = 0;
     for (let i = 0; i < words.length; i++) covered += lengths[i] = words[i].length;
     if (covered === text.length) return { lengths, tags };
-  } else if (text.length > 0 && segmenter.tag) {
-    const tagged = segmenter.tag(cleanForNative(text));
+  } else if (clean && segmenter.tag) {
+    const tagged = segmenter.tag(clean);
     const lengths = new Uint32Array(tagged.length);
     let covered = 0;
     for (let i = 0; i < tagged.length; i++) covered += lengths[i] = tagged[i].word.length;
