@@ -33,6 +33,7 @@ function facts(text: string, caches: AnalysisCaches, index: ReferenceIndex): Doc
     tokensOf: () => undefined,
     hasTokens: () => false,
     termHits: () => [],
+    termCandidates: () => [],
     ignored: new Set(),
     memo: (namespace, p, compute) => caches.memo(namespace, p, compute),
     memoScope: (namespace, ps, compute) => caches.memoScope(namespace, ps, compute),

@@ -22,6 +22,7 @@ function facts(text: string, caches: AnalysisCaches): DocumentFacts {
     tokensOf: () => undefined,
     hasTokens: () => false,
     termHits: () => [],
+    termCandidates: () => [],
     ignored: new Set(),
     memo: (namespace, p, compute) => caches.memo(namespace, p, compute),
     memoScope: (namespace, paragraphs, compute) => caches.memoScope(namespace, paragraphs, compute),

@@ -212,6 +212,7 @@ describe('quote.mismatch', () => {
         tokensOf: (p: Paragraph) => facts.tokensOf(p),
         hasTokens: (p: Paragraph) => facts.hasTokens(p),
         termHits: (p: Paragraph) => facts.termHits(p),
+        termCandidates: (p: Paragraph) => facts.termCandidates(p),
         ignored: facts.ignored,
         references: facts.references,
         memoScope: (_namespace: string, _paragraphs: readonly Paragraph[], compute: () => never[]) => compute(),

@@ -99,6 +99,37 @@ describe('term matching', () => {
     expect(matcher.match(text, tokenBoundaries(tokens, text.length)).filter((h) => h.form === '两区').map((h) => h.start)).toEqual([10]);
   });
 
+  it('lists every occurrence of every form, overlapping ones included, and the short ones alone', () => {
+    const occurrences = (text: string, shorterThan?: number) => matcher.occurrences(text, shorterThan).map((h) => [h.form, h.start, h.end]);
+    expect(occurrences('推动高质量发展，统筹两区域')).toEqual([
+      ['高质量发展', 2, 7],
+      ['发展', 5, 7],
+      ['两区', 10, 12],
+    ]);
+    // Where `match` reads token boundaries: the forms under four characters.
+    expect(occurrences('推动高质量发展，统筹两区域', 4)).toEqual([
+      ['发展', 5, 7],
+      ['两区', 10, 12],
+    ]);
+    expect(occurrences('𠀀试验田，新质生产率')).toEqual([
+      ['𠀀试验', 0, 4],
+      ['新质生产率', 6, 11],
+    ]);
+  });
+
+  it('finds with boundaries known only around the short forms what it finds with all of them', () => {
+    const text = '统筹两区域发展，推进两区建设';
+    const all = Uint8Array.from([1, 0, 1, 1, 0, 1, 0, 1, 1, 0, 1, 0, 1, 0, 1]);
+    // Outside the clauses of 两区 and 发展 (0–7 and 8–14 here: all of it), anything: the forms of four characters or more ignore them.
+    const onlyThere = new Uint8Array(text.length + 1);
+    for (const hit of matcher.occurrences(text, 4)) for (const at of [hit.start, hit.end]) onlyThere[at] = all[at];
+    expect(matcher.match(text, onlyThere)).toEqual(matcher.match(text, all));
+    expect(matcher.match(text, onlyThere).map((h) => [h.form, h.start])).toEqual([
+      ['发展', 5],
+      ['两区', 10],
+    ]);
+  });
+
   it('later glossaries override entries with the same term', () => {
     const merged = mergeGlossaries([[entry('三农')], [entry('三农', { definition: '用户定义。', origin: 'file:///g.json' })]]);
     expect(merged.entries).toHaveLength(1);

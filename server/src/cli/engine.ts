@@ -47,7 +47,7 @@ export function createCheckEngine(settings: Settings, root: string, extraReferen
 export async function checkText(engine: PolicyEngine, text: string, file: string, docx?: DocxText): Promise<GradedFinding[]> {
   const analysis = engine.analyse(new StaticDocument(engine.host.files.toUri(file), text, undefined, undefined, docx));
   await analysis.prepare();
-  return analysis.findings();
+  return analysis.settledFindings();
 }
 
 /** The outline as the editor shows it (Markdown headings for `.md` files, Word headings for a Word document's text). */

@@ -158,6 +158,35 @@ export function warmParagraphs(facts: DocumentFacts, rules: readonly Rule[], con
 }
 
 /**
+ * The texts among `candidates` (paragraphs without tokens yet) whose tokens some enabled rule may
+ * read (Rule.readsTokens): they are cut whole, the others only where term matching needs it.
+ */
+export function tokenDemand(facts: DocumentFacts, rules: readonly Rule[], config: AnalysisConfig, candidates: ReadonlyMap<string, Paragraph>): Set<string> {
+  const demand = new Set<string>();
+  if (candidates.size === 0) return demand;
+  const readers: { rule: Rule; facts: DocumentFacts; options: RuleOptions }[] = [];
+  for (const rule of rules) {
+    if (!rule.readsTokens && !rule.needsTokens) continue;
+    const { severity, options } = ruleConfig(rule, config);
+    if (severity === 'off' || (!config.heavyRules && rule.cost !== 'light')) continue;
+    if (!rule.readsTokens) return new Set(candidates.keys());
+    readers.push({ rule, facts: new RuleFacts(facts, ruleKeyOf(rule, options, config)), options });
+  }
+  const paragraphs = facts.paragraphs;
+  for (let p = 0; p < paragraphs.length; p++) {
+    const text = paragraphs[p].text;
+    if (demand.has(text) || !candidates.has(text)) continue;
+    for (let r = 0; r < readers.length; r++) {
+      if (readers[r].rule.readsTokens!(readers[r].facts, p, readers[r].options)) {
+        demand.add(text);
+        break;
+      }
+    }
+  }
+  return demand;
+}
+
+/**
  * Runs every enabled rule over the document. Token-needing rules are skipped
  * while `facts.tokensOf` has no tokens (the dictionary is loading).
  */
@@ -255,6 +284,9 @@ class RuleFacts implements DocumentFacts {
   }
   termHits(paragraph: Paragraph) {
     return this.facts.termHits(paragraph);
+  }
+  termCandidates(paragraph: Paragraph) {
+    return this.facts.termCandidates(paragraph);
   }
   memo<T>(namespace: string, paragraph: Paragraph, compute: (paragraph: Paragraph) => T): T {
     return this.facts.memo(this.#name(namespace), paragraph, compute);

@@ -1,5 +1,5 @@
 import { SEGMENTATION_BUDGETS } from '../core/budgets';
-import { analyze, memoized, warmParagraphs, type AnalysisCaches, type AnalysisConfig, type GradedFinding } from '../core/analysis';
+import { analyze, memoized, tokenDemand, warmParagraphs, type AnalysisCaches, type AnalysisConfig, type GradedFinding } from '../core/analysis';
 import type { BoundedMemo } from '../core/memo';
 import { buildDocxOutline } from '../core/docx/outline';
 import { buildOutline } from '../core/outline/outline';
@@ -9,7 +9,7 @@ import { RULES } from '../core/rules/registry';
 import type { DocumentFacts } from '../core/rules/rule';
 import type { GlossaryEntry } from '../core/terms/glossary';
 import { findLocalDefinitions, type LocalDefinition } from '../core/terms/localDefinitions';
-import type { TermHit } from '../core/terms/termMatcher';
+import { LONG_FORM, type TermHit } from '../core/terms/termMatcher';
 import { paragraphAt } from '../core/text/paragraphs';
 import type { DocumentText, Finding, Paragraph, Span, Token } from '../core/types';
 import type { GlossaryService } from './glossaryService';
@@ -33,6 +33,10 @@ export class DocumentAnalysis<D extends AnalysableDocument = AnalysableDocument>
   #termCounts: Map<GlossaryEntry, number> | undefined;
   #localDefinitions: LocalDefinition[] | undefined;
   #ignored: Set<string> | undefined;
+  /** Paragraph texts whose tokens a rule read although `prepare` made them ready for term matching only. */
+  readonly #unforeseen = new Set<string>();
+  /** Term candidates by paragraph text, while `prepare` runs. */
+  #candidates: Map<string, readonly TermHit[]> | undefined;
   /** The shared memos by the namespaces rules use (constant strings), looked up once per version. */
   readonly #memos = new Map<string, BoundedMemo<unknown>>();
 
@@ -88,11 +92,15 @@ export class DocumentAnalysis<D extends AnalysableDocument = AnalysableDocument>
   }
 
   tokensOf(paragraph: Paragraph): readonly Token[] | undefined {
-    return this.segmentation.tokens(paragraph.text);
+    const tokens = this.segmentation.tokens(paragraph.text);
+    // Made ready for term matching only: `prepare` did not foresee this read (see settledFindings).
+    if (tokens === undefined && this.segmentation.isReady(paragraph.text)) this.#unforeseen.add(paragraph.text);
+    return tokens;
   }
 
+  /** True when the rules can run on the paragraph: the dictionary is loaded and the paragraph prepared (or cut at once in process). */
   hasTokens(paragraph: Paragraph): boolean {
-    return this.segmentation.segmented(paragraph.text) !== undefined;
+    return this.segmentation.canTokenize(paragraph.text);
   }
 
   memoScope(namespace: string, paragraphs: readonly Paragraph[], compute: () => Finding[]): Finding[] {
@@ -107,8 +115,19 @@ export class DocumentAnalysis<D extends AnalysableDocument = AnalysableDocument>
 
   /** Glossary terms in a paragraph, offsets relative to the paragraph. */
   termHits(paragraph: Paragraph): readonly TermHit[] {
-    return this.glossary.hits(paragraph.text, this.segmentation.segmented(paragraph.text));
+    return this.glossary.hits(paragraph.text, this.segmentation.termBoundaries(paragraph.text, this.#boundarySpans));
   }
+
+  /** Every glossary form in a paragraph, token boundaries aside (remembered while `prepare` decides what to cut). */
+  termCandidates(paragraph: Paragraph): readonly TermHit[] {
+    const remembered = this.#candidates;
+    if (!remembered) return this.glossary.candidates(paragraph.text);
+    let hits = remembered.get(paragraph.text);
+    if (!hits) remembered.set(paragraph.text, (hits = this.glossary.candidates(paragraph.text)));
+    return hits;
+  }
+
+  readonly #boundarySpans = (text: string) => this.glossary.boundarySpans(text);
 
   /** The glossary term at a document offset (its span in document offsets), if any: hover, definition and references agree on it. */
   termAt(offset: number): { readonly hit: TermHit; readonly span: Span } | undefined {
@@ -139,9 +158,14 @@ export class DocumentAnalysis<D extends AnalysableDocument = AnalysableDocument>
     return (this.#localDefinitions ??= findLocalDefinitions(this.paragraphs));
   }
 
-  /** Makes sure every paragraph has tokens (a no-op for paragraphs seen before). */
+  /** Cuts every paragraph whole (the segmentation command; tests compare `prepare` with it). */
   ensureTokens(): Promise<void> {
     return this.segmentation.ensure(this.paragraphs.map((p) => p.text));
+  }
+
+  /** Makes every paragraph ready for term matching (hover, references, statistics): cut only where terms need it. */
+  ensureTermHits(): Promise<void> {
+    return this.segmentation.ensureReady([], this.#unready().map((p) => ({ text: p.text, spans: this.glossary.boundarySpans(p.text) })));
   }
 
   /**
@@ -154,6 +178,28 @@ export class DocumentAnalysis<D extends AnalysableDocument = AnalysableDocument>
   }
 
   /**
+   * `findings()` after `prepare()`, trusted: if a rule read the tokens of a paragraph that
+   * `prepare` cut only for term matching (its `readsTokens` did not foresee it; tests check the
+   * corpus has none), those paragraphs are cut whole, every token-derived finding is forgotten
+   * and the findings are computed again.
+   */
+  async settledFindings(): Promise<GradedFinding[]> {
+    const findings = this.findings();
+    if (this.#unforeseen.size === 0) return findings;
+    const texts = [...this.#unforeseen];
+    this.#unforeseen.clear();
+    await this.segmentation.ensure(texts);
+    this.caches.forgetFindings(TEXT_ONLY_IDS);
+    this.#memos.clear();
+    return this.findings();
+  }
+
+  /** Paragraphs a rule read tokens of that were not cut whole (see settledFindings). */
+  get unforeseenTokenReads(): readonly string[] {
+    return [...this.#unforeseen];
+  }
+
+  /**
    * Gets everything ready for `findings()` with the work spread over the
    * segmentation: text-only rules run while the segmenter cuts, and each batch
    * of paragraphs is prepared (term hits, per-paragraph rule work) as soon as
@@ -161,15 +207,27 @@ export class DocumentAnalysis<D extends AnalysableDocument = AnalysableDocument>
    * work starts, that more than a batch of paragraphs is to be segmented (a document opened).
    */
   async prepare(onBulk?: () => void): Promise<void> {
-    // Only the paragraphs without tokens: after an edit, one.
+    // Only the paragraphs not ready yet: after an edit, one.
     const missing = new Map<string, Paragraph>();
-    for (const paragraph of this.paragraphs) {
-      if (paragraph.text.length > 0 && !this.segmentation.has(paragraph.text) && !missing.has(paragraph.text)) missing.set(paragraph.text, paragraph);
-    }
+    for (const paragraph of this.#unready()) missing.set(paragraph.text, paragraph);
     const config = this.#config();
     if (missing.size > SEGMENTATION_BUDGETS.batch) onBulk?.();
-    const segmented = this.segmentation.ensure([...missing.keys()], (texts) => {
-      const paragraphs = texts.map((text) => missing.get(text)!);
+    // Cut whole only what a rule may read the tokens of; the rest only where term matching reads boundaries.
+    const candidates = this.#withNeighbours(missing);
+    const partial: { text: string; spans: readonly Span[] }[] = [];
+    let whole: Set<string>;
+    // The slogan rule's demand and the term boundaries read the same term candidates: found once.
+    this.#candidates = new Map();
+    try {
+      whole = tokenDemand(this, RULES, config, candidates);
+      for (const paragraph of missing.values()) {
+        if (!whole.has(paragraph.text)) partial.push({ text: paragraph.text, spans: this.termCandidates(paragraph).filter(isShortForm) });
+      }
+    } finally {
+      this.#candidates = undefined;
+    }
+    const segmented = this.segmentation.ensureReady([...whole], partial, (texts) => {
+      const paragraphs = texts.map((text) => candidates.get(text)!);
       for (const paragraph of paragraphs) this.termHits(paragraph);
       warmParagraphs(this, RULES, config, this.caches, paragraphs);
     });
@@ -177,6 +235,41 @@ export class DocumentAnalysis<D extends AnalysableDocument = AnalysableDocument>
     // no tokens. Not after an edit, when little is cut: they would only be assembled twice.
     if (missing.size > SEGMENTATION_BUDGETS.batch || (missing.size > 0 && this.segmentation.state.kind === 'loading')) analyze(this, TEXT_ONLY_RULES, config, this.caches);
     await segmented;
+  }
+
+  /** The non-empty paragraphs (one per text) not ready for the rules. */
+  #unready(): Paragraph[] {
+    const seen = new Set<string>();
+    const unready: Paragraph[] = [];
+    for (const paragraph of this.paragraphs) {
+      if (this.segmentation.isReady(paragraph.text) || seen.has(paragraph.text)) continue;
+      seen.add(paragraph.text);
+      unready.push(paragraph);
+    }
+    return unready;
+  }
+
+  /**
+   * `missing` and the nearest non-blank paragraphs around each that have no tokens: a rule that
+   * reads a pair of paragraphs (paragraph.broken) may need a neighbour's tokens after an edit.
+   */
+  #withNeighbours(missing: ReadonlyMap<string, Paragraph>): Map<string, Paragraph> {
+    const candidates = new Map(missing);
+    const paragraphs = this.paragraphs;
+    const add = (from: number, step: number) => {
+      for (let i = from; i >= 0 && i < paragraphs.length; i += step) {
+        const text = paragraphs[i].text;
+        if (!NOT_BLANK.test(text)) continue;
+        if (!this.segmentation.has(text)) candidates.set(text, paragraphs[i]);
+        return;
+      }
+    };
+    for (let p = 0; p < paragraphs.length; p++) {
+      if (!missing.has(paragraphs[p].text)) continue;
+      add(p - 1, -1);
+      add(p + 1, 1);
+    }
+    return candidates;
   }
 
   /** Memo keys carry everything findings depend on besides the text and the rule's options. */
@@ -187,8 +280,12 @@ export class DocumentAnalysis<D extends AnalysableDocument = AnalysableDocument>
 }
 
 
+const NOT_BLANK = /\S/;
+/** Where term matching reads token boundaries (TermMatcher.occurrences). */
+const isShortForm = (hit: TermHit) => hit.end - hit.start < LONG_FORM;
 const RULE_ORDER = new Map(RULES.map((rule, i) => [rule.id, i]));
 const TEXT_ONLY_RULES = RULES.filter((rule) => rule.textOnly === true);
+const TEXT_ONLY_IDS: ReadonlySet<string> = new Set(TEXT_ONLY_RULES.map((rule) => rule.id));
 
 function byPosition(a: GradedFinding, b: GradedFinding): number {
   return a.span.start - b.span.start || a.span.end - b.span.end || RULE_ORDER.get(a.code)! - RULE_ORDER.get(b.code)!;

@@ -4,7 +4,8 @@ import type { EngineHost, FileProblem } from './host';
 import { BoundedMemo } from '../core/memo';
 import { mergeGlossaries, type Glossary, type GlossaryEntry } from '../core/terms/glossary';
 import { InitialsIndex } from '../core/terms/pinyinIndex';
-import { TermMatcher, type TermHit } from '../core/terms/termMatcher';
+import { LONG_FORM, TermMatcher, type TermHit } from '../core/terms/termMatcher';
+import type { Span } from '../core/types';
 import type { TermHistoryData } from '../core/terms/termHistory';
 import { LineIndex } from '../core/text/lineIndex';
 
@@ -104,6 +105,16 @@ export class GlossaryService {
   hits(text: string, segmentation: { boundaries(): Uint8Array } | undefined): readonly TermHit[] {
     if (!segmentation) return this.#matcher.match(text);
     return this.#hits.getOrCompute(text, () => this.#matcher.match(text, segmentation.boundaries()));
+  }
+
+  /** Every glossary form in a paragraph, token boundaries aside (see TermMatcher.occurrences). */
+  candidates(text: string): readonly TermHit[] {
+    return this.#matcher.occurrences(text);
+  }
+
+  /** Where term matching reads token boundaries in a paragraph: the occurrences of short forms. */
+  boundarySpans(text: string): readonly Span[] {
+    return this.#matcher.occurrences(text, LONG_FORM);
   }
 
   /** True when the term hits of this paragraph text are cached. */

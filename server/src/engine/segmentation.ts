@@ -1,9 +1,10 @@
 import { BoundedMemo } from '../core/memo';
 import { InternTable } from '../core/text/internTable';
 import { createIntlSegmenter } from '../core/segment/intlSegmenter';
+import { clausesAround } from '../core/segment/clauses';
 import { segmentParagraph } from '../core/segment/tokens';
 import { tokenBoundaries } from '../core/terms/termMatcher';
-import type { Segmenter, Token } from '../core/types';
+import type { Segmenter, Span, Token } from '../core/types';
 import { SEGMENTATION_BUDGETS } from '../core/budgets';
 import type { CutPieces, FileProblem, SegmenterBackend, SegmenterName } from './host';
 import type { SegmenterChoice } from './settings';
@@ -29,6 +30,8 @@ export type SegmenterState =
  */
 export class SegmentationService {
   readonly #cache = new BoundedMemo<SegmentedParagraph>(SEGMENTATION_BUDGETS.paragraphs);
+  /** Paragraphs cut only where term matching reads token boundaries (`ensureReady`). */
+  readonly #termReady = new BoundedMemo<TermBoundaries>(SEGMENTATION_BUDGETS.paragraphs);
   readonly #listeners: ((state: SegmenterState) => void)[] = [];
   #backend: SegmenterBackend | undefined;
   #fallback: Segmenter | undefined;
@@ -65,6 +68,7 @@ export class SegmentationService {
   start(userDictionaryPaths: readonly string[], choice: SegmenterChoice = 'auto'): void {
     this.#stopBackend();
     this.#cache.clear();
+    this.#termReady.clear();
     this.#fallback = undefined;
     const generation = ++this.#generation;
     if (this.#state.kind !== 'loading') this.#resetReady();
@@ -117,6 +121,103 @@ export class SegmentationService {
   /** True when the text's tokens are cached. */
   has(text: string): boolean {
     return this.#cache.has(text);
+  }
+
+  /** True when a paragraph is ready for the rules: its tokens, or the boundaries term matching reads, are cached. */
+  isReady(text: string): boolean {
+    return text.length === 0 || this.#cache.has(text) || this.#termReady.has(text);
+  }
+
+  /** Whether the rules can run on a paragraph now: it is ready, or its tokens can be made at once (in process, or the fallback). */
+  canTokenize(text: string): boolean {
+    return this.isReady(text) || this.#fallback !== undefined || this.#backend?.cutNow !== undefined;
+  }
+
+  /**
+   * What term matching needs of a paragraph's segmentation: token boundaries, read only at both
+   * ends of the `spans` it names (TermMatcher.occurrences). The whole segmentation if cached, else
+   * the stretches around the spans; in process they are cut at once. Undefined while a worker has
+   * not cut the paragraph (or the dictionary loads).
+   */
+  termBoundaries(text: string, spans: (text: string) => readonly Span[]): { boundaries(): Uint8Array } | undefined {
+    if (text.length === 0) return EMPTY;
+    const ready = this.#cache.get(text) ?? this.#termReady.get(text);
+    if (ready !== undefined) return ready;
+    const cutNow = this.#backend?.cutNow;
+    if (this.#fallback || !cutNow || this.#state.kind === 'loading') return this.segmented(text);
+    try {
+      const clauses = clausesAround(text, spans(text));
+      const boundaries = TermBoundaries.of(text, clauses, clauses.map((c) => cutNow.call(this.#backend, text.slice(c.start, c.end))));
+      if (boundaries) {
+        this.#termReady.set(text, boundaries);
+        return boundaries;
+      }
+    } catch {
+      // segmented() below falls back and says why.
+    }
+    return this.segmented(text);
+  }
+
+  /**
+   * Makes paragraphs ready for the rules, cutting no more than they read: `whole` texts get their
+   * tokens; the `partial` ones only the stretches around their spans (where term matching reads
+   * token boundaries; none: nothing to cut). jieba cuts such a stretch exactly as it cuts it inside
+   * the paragraph (core/segment/clauses.ts). `onBatch` hears each batch of texts once ready.
+   */
+  ensureReady(whole: readonly string[], partial: readonly { readonly text: string; readonly spans: readonly Span[] }[], onBatch?: (texts: readonly string[]) => void): Promise<void> {
+    if (this.#state.kind === 'loading') return this.#ready.then(() => this.ensureReady(whole, partial, onBatch));
+    const backend = this.#backend;
+    // Intl.Segmenter (the fallback) is not known to cut stretches as it cuts paragraphs: whole.
+    if (this.#fallback || !backend) return this.#dispatch([...whole, ...partial.map((p) => p.text)], onBatch);
+    const wholeDone = this.#dispatch(whole, onBatch);
+    const generation = this.#generation;
+    const nothingToCut: string[] = [];
+    const toCut: { text: string; clauses: Span[] }[] = [];
+    for (const { text, spans } of partial) {
+      if (text.length === 0 || this.isReady(text)) continue;
+      if (spans.length === 0) {
+        this.#termReady.set(text, NOTHING_READ);
+        nothingToCut.push(text);
+      } else {
+        toCut.push({ text, clauses: clausesAround(text, spans) });
+      }
+    }
+    const batches: Promise<void>[] = [wholeDone];
+    // Heard after the caller's synchronous work, as a worker's batch would be.
+    if (nothingToCut.length > 0) batches.push(Promise.resolve().then(() => onBatch?.(nothingToCut)));
+    for (let i = 0; i < toCut.length; i += SEGMENTATION_BUDGETS.batch) {
+      const jobs = toCut.slice(i, i + SEGMENTATION_BUDGETS.batch);
+      const stretches: string[] = [];
+      for (const { text, clauses } of jobs) for (const c of clauses) stretches.push(text.slice(c.start, c.end));
+      batches.push(
+        backend.cut(stretches).then(
+          async (pieces) => {
+            if (generation !== this.#generation) return;
+            const texts: string[] = [];
+            const uncovered: string[] = [];
+            let k = 0;
+            for (const { text, clauses } of jobs) {
+              const boundaries = TermBoundaries.of(text, clauses, pieces.slice(k, (k += clauses.length)));
+              if (boundaries) {
+                this.#termReady.set(text, boundaries);
+                texts.push(text);
+              } else {
+                uncovered.push(text);
+              }
+            }
+            onBatch?.(texts);
+            // Pieces that do not cover their stretch are not trusted: the paragraph is cut whole.
+            if (uncovered.length > 0) await this.#dispatch(uncovered, onBatch);
+          },
+          async (error: unknown) => {
+            if (generation !== this.#generation) return;
+            if (!this.#fallback) this.#useFallback(error instanceof Error ? error.message : String(error));
+            await this.#dispatch(jobs.map((j) => j.text), onBatch);
+          },
+        ),
+      );
+    }
+    return Promise.all(batches).then(() => undefined);
   }
 
   /**
@@ -249,6 +350,39 @@ export class SegmentedParagraph {
 }
 
 const EMPTY = SegmentedParagraph.ofTokens('', []);
+
+/**
+ * A paragraph's token boundaries inside the stretches that were cut (`ensureReady`); nothing is
+ * known outside them, where term matching reads none.
+ */
+class TermBoundaries {
+  constructor(readonly known: Uint8Array) {}
+
+  /** The boundaries inside `clauses` from their pieces; undefined when pieces do not cover their stretch. */
+  static of(text: string, clauses: readonly Span[], pieces: readonly CutPieces[]): TermBoundaries | undefined {
+    const known = new Uint8Array(text.length + 1);
+    for (let c = 0; c < clauses.length; c++) {
+      const lengths = pieces[c]?.lengths;
+      if (!lengths) return undefined;
+      let offset = clauses[c].start;
+      known[offset] = 1;
+      for (let i = 0; i < lengths.length; i++) {
+        offset += lengths[i];
+        if (offset > clauses[c].end) return undefined;
+        known[offset] = 1;
+      }
+      if (offset !== clauses[c].end) return undefined;
+    }
+    return new TermBoundaries(known);
+  }
+
+  boundaries(): Uint8Array {
+    return this.known;
+  }
+}
+
+/** For paragraphs where term matching reads no boundary (no short form occurs). */
+const NOTHING_READ = new TermBoundaries(new Uint8Array(0));
 
 /**
  * Words and tags are interned: a document of 300 000 tokens has some 25 000

@@ -44,6 +44,7 @@ function run(rule: Rule, text: string, tokens?: Token[]): Finding[] {
       tokensOf: (p) => charTokens(p.text),
       hasTokens: () => true,
       termHits: () => [],
+      termCandidates: () => [],
       ignored: new Set(),
       memo: (_namespace, p, compute) => compute(p),
       memoScope: (_namespace, _paragraphs, compute) => compute(),

@@ -40,6 +40,8 @@ export const paragraphBrokenRule: Rule = {
       zh: '段落以“{mark}”结尾，下一段接续同一句话，应合并为一段。',
     },
   },
+  // The tokens are read only for a pair the text cannot decide (a word cut in two?).
+  readsTokens: (facts, index) => readsTokensAt(facts, index),
   checkDocument(facts: DocumentFacts): Finding[] {
     const index = facts.references?.collation;
     const findings: Finding[] = [];
@@ -100,19 +102,46 @@ const SHORT_LINE = 25;
 const MAX_HEADING = 40;
 
 function brokenAt(first: Paragraph, next: Paragraph, index: CollationIndex | undefined, facts: DocumentFacts): BrokenPair | null {
+  const verdict = textVerdict(first, next, index);
+  if (verdict !== READS_TOKENS) return verdict;
+  const word = cutWord(facts.tokensOf(first), facts.tokensOf(next));
+  return word ? pairOf(first, next, 'word', { word }) : null;
+}
+
+/** `textVerdict`: only the tokens (a word cut in two) can tell. */
+const READS_TOKENS = 'tokens';
+
+/** Whether a pair of non-blank paragraphs is broken, as far as the text alone tells. */
+function textVerdict(first: Paragraph, next: Paragraph, index: CollationIndex | undefined): BrokenPair | null | typeof READS_TOKENS {
   const head = first.text.trimEnd();
   const tail = next.text.trimStart();
   if (head.length === 0 || tail.length === 0 || CLOSING.test(head)) return null;
   // A heading ends its line; a numbered paragraph with its text run in (`（一）…，加快推进新型工`) is prose.
   if (isStandaloneLine(head) || isStandaloneLine(tail) || LIST_START.test(tail) || (classifyLine(head) && head.length <= MAX_HEADING) || classifyLine(tail)) return null;
   if (/\t|\s{3,}|[│|]/.test(head) || /\t|\s{3,}|[│|]/.test(tail)) return null; // table rows
-  const pair = (messageId: string, args: Finding['args']): BrokenPair => ({ messageId, args, headLength: head.length, indent: next.text.length - tail.length });
   const reference = index ? referenceJoin(index, head, tail) : undefined;
-  if (reference) return pair('reference', reference);
-  if (/[，,、]$/.test(head)) return pair('comma', { mark: head[head.length - 1] });
-  const word = cutWord(facts.tokensOf(first), facts.tokensOf(next));
-  if (word) return pair('word', { word });
-  return null;
+  if (reference) return pairOf(first, next, 'reference', reference);
+  if (/[，,、]$/.test(head)) return pairOf(first, next, 'comma', { mark: head[head.length - 1] });
+  return READS_TOKENS;
+}
+
+function pairOf(first: Paragraph, next: Paragraph, messageId: string, args: Finding['args']): BrokenPair {
+  const tail = next.text.trimStart();
+  return { messageId, args, headLength: first.text.trimEnd().length, indent: next.text.length - tail.length };
+}
+
+/** Whether `checkDocument` reads the tokens of the paragraph at `at`: it and a non-blank neighbour form a pair only its tokens can decide. */
+function readsTokensAt(facts: DocumentFacts, at: number): boolean {
+  const paragraphs = facts.paragraphs;
+  const paragraph = paragraphs[at];
+  if (!NOT_BLANK.test(paragraph.text)) return false;
+  const index = facts.references?.collation;
+  let before = at - 1;
+  while (before >= 0 && !NOT_BLANK.test(paragraphs[before].text)) before--;
+  if (before >= 0 && textVerdict(paragraphs[before], paragraph, index) === READS_TOKENS) return true;
+  let after = at + 1;
+  while (after < paragraphs.length && !NOT_BLANK.test(paragraphs[after].text)) after++;
+  return after < paragraphs.length && textVerdict(paragraph, paragraphs[after], index) === READS_TOKENS;
 }
 
 /** A heading, title, byline or slogan on its own line: short and without sentence punctuation. */

@@ -73,6 +73,11 @@ export interface DocumentFacts {
   hasTokens(paragraph: Paragraph): boolean;
   /** Glossary terms of a paragraph, offsets relative to it. */
   termHits(paragraph: Paragraph): readonly TermHit[];
+  /**
+   * Every glossary form occurring in a paragraph, token boundaries aside (overlapping ones
+   * included): known before the tokens, a superset of the forms `termHits` finds.
+   */
+  termCandidates(paragraph: Paragraph): readonly TermHit[];
   /** Phrases the user chose to ignore. */
   readonly ignored: ReadonlySet<string>;
   /**
@@ -110,6 +115,14 @@ export interface Rule extends RuleMeta {
    * while the rest of the document is still being segmented.
    */
   warmParagraph?(facts: DocumentFacts, paragraph: Paragraph, options: RuleOptions): void;
+  /**
+   * For rules that read tokens (`tokens`, `tokensOf`): whether they may read those of
+   * `facts.paragraphs[index]`, decided from the text alone, before any token exists (true when
+   * unsure). Only such paragraphs are cut whole; the others only where term matching reads token
+   * boundaries. A rule with `needsTokens` and without this reads every paragraph's tokens; a read
+   * not foreseen costs a second pass (DocumentAnalysis.settledFindings), never a wrong finding.
+   */
+  readsTokens?(facts: DocumentFacts, index: number, options: RuleOptions): boolean;
 }
 
 /** A rule's input whose tokens are made when the rule first reads them (`paragraph` in document offsets). */

@@ -57,6 +57,14 @@ export const sloganRepeatedRule: Rule = {
   warmParagraph(facts: DocumentFacts, paragraph: Paragraph, options: RuleOptions): void {
     paragraphFindings(facts, paragraph, options);
   },
+  // The tokens are read where a modifier or a formula's wording occurs minCount times (checkParagraph).
+  readsTokens(facts: DocumentFacts, index: number, options: RuleOptions): boolean {
+    const paragraph = facts.paragraphs[index];
+    const text = paragraph.text;
+    const minCount = options.minCount as number;
+    if (text.length < 2 * minCount || text.length > MAX_PARAGRAPH_LENGTH) return false;
+    return mayRepeatModifier(text, minCount) || mayRepeatFormula(text, facts.termCandidates(paragraph), minCount);
+  },
   checkDocument(facts: DocumentFacts, options: RuleOptions): Finding[] {
     const sections = checkSections(facts, options);
     const claimed = sections.flatMap((f) => [f.span, ...(f.related ?? [])]);
@@ -233,10 +241,18 @@ export function isFormula(entry: GlossaryEntry): boolean {
   return entry.kind === 'slogan' || entry.category === '发展理念';
 }
 
-/** True when the wording of some formula hit occurs at least `minCount` times in the text (apart). */
+/**
+ * True when the wording of some formula among `terms` occurs at least `minCount` times in the text
+ * (apart). Given the term candidates (every form occurring, boundaries aside), true wherever it is
+ * true of the term hits.
+ */
 function mayRepeatFormula(text: string, terms: readonly TermHit[], minCount: number): boolean {
-  const forms = new Set(terms.filter((hit) => isFormula(hit.match.entry)).map((hit) => hit.form));
-  for (const form of forms) if (occursApart(text, form, minCount)) return true;
+  const tried = new Set<string>();
+  for (const hit of terms) {
+    if (tried.has(hit.form) || !isFormula(hit.match.entry)) continue;
+    tried.add(hit.form);
+    if (occursApart(text, hit.form, minCount)) return true;
+  }
   return false;
 }
 

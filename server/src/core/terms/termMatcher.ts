@@ -1,3 +1,4 @@
+import { OpeningFilter } from '../text/openingFilter';
 import type { Span, Token } from '../types';
 import type { Glossary, GlossaryForm } from './glossary';
 
@@ -6,6 +7,9 @@ export interface TermHit extends Span {
   readonly form: string;
   readonly match: GlossaryForm;
 }
+
+/** Forms this long match anywhere; shorter ones only from a token boundary to a token boundary. */
+export const LONG_FORM = 4;
 
 interface TrieNode {
   readonly next: Map<number, TrieNode>;
@@ -19,8 +23,8 @@ interface TrieNode {
  */
 export class TermMatcher {
   readonly #root: TrieNode = { next: new Map() };
-  /** 1 for each UTF-16 unit some form starts with: most characters start none, and this rejects them without hashing. */
-  readonly #startsForm = new Uint8Array(65536);
+  /** Rejects the positions where no form starts without hashing (most of them). */
+  readonly #opens = new OpeningFilter();
 
   constructor(readonly glossary: Glossary) {
     for (const form of glossary.forms.keys()) this.#insert(form);
@@ -37,14 +41,34 @@ export class TermMatcher {
     let i = 0;
     while (i < text.length) {
       // Most characters start no form: one lookup, no further work.
-      const code = text.charCodeAt(i);
-      const first = this.#startsForm[code] === 1 ? root.next.get(code) : undefined;
+      const first = this.#opens.mayOpen(text, i) ? root.next.get(text.charCodeAt(i)) : undefined;
       const found = first ? this.#longestFrom(text, i, first, boundaries) : undefined;
       if (found) {
         hits.push({ start: i, end: i + found.length, form: found, match: this.glossary.forms.get(found)! });
         i += found.length;
       } else {
         i++;
+      }
+    }
+    return hits;
+  }
+
+  /**
+   * Every occurrence of every form, overlapping ones included, token boundaries aside (by start,
+   * then length): a superset of what `match` finds with any boundaries. With `shorterThan`, only
+   * forms shorter than it: `match(text, boundaries)` reads the boundaries at both ends of those
+   * (of forms under four characters) and nowhere else, so they are where tokens must be known.
+   */
+  occurrences(text: string, shorterThan = Infinity): TermHit[] {
+    const hits: TermHit[] = [];
+    const root = this.#root;
+    for (let start = 0; start < text.length; start++) {
+      let node = this.#opens.mayOpen(text, start) ? root.next.get(text.charCodeAt(start)) : undefined;
+      for (let i = start; node; ) {
+        const form = node.form;
+        if (form !== undefined && form.length < shorterThan) hits.push({ start, end: i + 1, form, match: this.glossary.forms.get(form)! });
+        if (++i >= text.length || i - start + 1 >= shorterThan) break;
+        node = node.next.get(text.charCodeAt(i));
       }
     }
     return hits;
@@ -61,7 +85,7 @@ export class TermMatcher {
     let current: TrieNode | undefined = node;
     for (let i = start; current; ) {
       const form = current.form;
-      if (form !== undefined && (form.length >= 4 || (fromBoundary && (!boundaries || boundaries[i + 1] === 1)))) best = form;
+      if (form !== undefined && (form.length >= LONG_FORM || (fromBoundary && (!boundaries || boundaries[i + 1] === 1)))) best = form;
       if (++i >= text.length) break;
       current = current.next.get(text.charCodeAt(i));
     }
@@ -70,7 +94,7 @@ export class TermMatcher {
 
   #insert(form: string): void {
     let node = this.#root;
-    if (form.length > 0) this.#startsForm[form.charCodeAt(0)] = 1;
+    this.#opens.add(form);
     for (let i = 0; i < form.length; i++) {
       const code = form.charCodeAt(i);
       let child = node.next.get(code);

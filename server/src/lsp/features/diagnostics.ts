@@ -97,7 +97,7 @@ export function registerDiagnostics(context: ServerContext, onLarge: (document: 
       });
     }
     if (isStale(document, version)) return;
-    const findings = analysis.findings();
+    const findings = analysis.isLarge || context.segmentation.state.kind === 'loading' ? analysis.findings() : await analysis.settledFindings();
     // Two turns: a request read from the connection during the last slice is queued behind
     // the first, so a hover sent with an edit is answered before that edit's publish.
     await nextTurn();

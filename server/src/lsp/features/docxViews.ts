@@ -79,7 +79,7 @@ export function registerDocxViews(context: ServerContext, recheck: (uri: string)
     const analysis = context.store.get(document);
     await analysis.prepare();
     const locale = context.locale();
-    const findings = analysis.findings();
+    const findings = await analysis.settledFindings();
     const rows = findingRows(document.getText(), document.docx, findings, (finding) => findingMessage(finding, locale), locale);
     return { csv: findingsCsv(rows, locale), findings: rows.length };
   });

@@ -14,7 +14,7 @@ export const SEMANTIC_LEGEND: SemanticTokensLegend = {
 export function registerSemanticTokens(context: ServerContext): void {
   context.connection.languages.semanticTokens.on(forDocument(context, { data: [] }, async (analysis, document, _params, token): Promise<SemanticTokens> => {
     if (!context.settings().semanticTokens) return { data: [] };
-    if (!analysis.isLarge && context.segmentation.state.kind !== 'loading') await analysis.ensureTokens();
+    if (!analysis.isLarge && context.segmentation.state.kind !== 'loading') await analysis.ensureTermHits();
     const data: number[] = [];
     let previousLine = 0;
     let previousChar = 0;

@@ -40,7 +40,7 @@ export function registerWorkspaceFeatures(context: ServerContext, index: Workspa
     await index.ready;
     const locations: Location[] = [];
     for (const analysis of index.analyses()) {
-      if (!analysis.isLarge) await analysis.ensureTokens();
+      if (!analysis.isLarge) await analysis.ensureTermHits();
       for (const paragraph of analysis.paragraphs) {
         for (const hit of analysis.termHits(paragraph)) {
           if (hit.match.entry !== entry) continue;

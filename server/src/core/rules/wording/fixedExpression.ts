@@ -29,6 +29,8 @@ export const typoFixedExpressionRule: Rule = {
       zh: '“{found}”有错别字，应为“{correct}”（见{source}）。',
     },
   },
+  // The tokens are read only where a form occurs.
+  readsTokens: (facts, index) => TABLE.occursIn(facts.paragraphs[index].text),
   checkParagraph(input: ParagraphInput): Finding[] {
     // Tokens only where a form occurs: most paragraphs never need their token objects.
     if (!TABLE.occursIn(input.paragraph.text) || !input.tokens) return [];

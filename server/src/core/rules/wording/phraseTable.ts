@@ -1,3 +1,4 @@
+import { OpeningFilter } from '../../text/openingFilter';
 import type { Token } from '../../types';
 
 export interface PhraseEntry {
@@ -22,13 +23,13 @@ export interface PhraseHit {
 export class PhraseTable {
   /** By the first UTF-16 unit's code: a one-character string per position of every paragraph was garbage. */
   readonly #byFirst = new Map<number, PhraseEntry[]>();
-  /** 1 for each unit some form starts with: rejects the other positions without hashing. */
-  readonly #startsForm = new Uint8Array(65536);
+  /** Rejects the positions where no form starts without hashing. */
+  readonly #opens = new OpeningFilter();
 
   constructor(entries: readonly PhraseEntry[]) {
     for (const entry of entries) {
       const first = entry.form.charCodeAt(0);
-      this.#startsForm[first] = 1;
+      this.#opens.add(entry.form);
       const list = this.#byFirst.get(first) ?? [];
       list.push(entry);
       this.#byFirst.set(first, list);
@@ -40,9 +41,8 @@ export class PhraseTable {
   /** Whether some form occurs in `text` at all, token boundaries aside (`find` finds nothing otherwise). */
   occursIn(text: string): boolean {
     for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (this.#startsForm[code] === 0) continue;
-      const candidates = this.#byFirst.get(code)!;
+      if (!this.#opens.mayOpen(text, i)) continue;
+      const candidates = this.#byFirst.get(text.charCodeAt(i))!;
       for (let c = 0; c < candidates.length; c++) if (text.startsWith(candidates[c].form, i)) return true;
     }
     return false;
@@ -58,7 +58,7 @@ export class PhraseTable {
     }
     const hits: PhraseHit[] = [];
     for (let i = 0; i < text.length; i++) {
-      if ((boundary[i] & 1) === 0 || this.#startsForm[text.charCodeAt(i)] === 0) continue;
+      if ((boundary[i] & 1) === 0 || !this.#opens.mayOpen(text, i)) continue;
       const candidates = this.#byFirst.get(text.charCodeAt(i));
       if (!candidates) continue;
       // A loop, not `find` with a closure: that closure was made at every candidate position.

@@ -29,6 +29,8 @@ export const variantWordRule: Rule = {
       zh: '“{found}”为异形词的非推荐词形，GF 1001—2001 推荐使用“{recommended}”。',
     },
   },
+  // The tokens are read only where a form occurs.
+  readsTokens: (facts, index) => TABLE.occursIn(facts.paragraphs[index].text),
   checkParagraph(input: ParagraphInput): Finding[] {
     // Tokens only where a form occurs: most paragraphs never need their token objects.
     if (!TABLE.occursIn(input.paragraph.text) || !input.tokens) return [];
