@@ -38,10 +38,9 @@ export class TermMatcher {
   match(text: string, boundaries?: Uint8Array): TermHit[] {
     const hits: TermHit[] = [];
     const root = this.#root;
-    let i = 0;
-    while (i < text.length) {
-      // Most characters start no form: one lookup, no further work.
-      const first = this.#opens.mayOpen(text, i) ? root.next.get(text.charCodeAt(i)) : undefined;
+    // Most characters start no form: the filter skips them.
+    for (let i = this.#opens.next(text, 0); i < text.length; i = this.#opens.next(text, i)) {
+      const first = root.next.get(text.charCodeAt(i));
       const found = first ? this.#longestFrom(text, i, first, boundaries) : undefined;
       if (found) {
         hits.push({ start: i, end: i + found.length, form: found, match: this.glossary.forms.get(found)! });
@@ -62,8 +61,8 @@ export class TermMatcher {
   occurrences(text: string, shorterThan = Infinity): TermHit[] {
     const hits: TermHit[] = [];
     const root = this.#root;
-    for (let start = 0; start < text.length; start++) {
-      let node = this.#opens.mayOpen(text, start) ? root.next.get(text.charCodeAt(start)) : undefined;
+    for (let start = this.#opens.next(text, 0); start < text.length; start = this.#opens.next(text, start + 1)) {
+      let node = root.next.get(text.charCodeAt(start));
       for (let i = start; node; ) {
         const form = node.form;
         if (form !== undefined && form.length < shorterThan) hits.push({ start, end: i + 1, form, match: this.glossary.forms.get(form)! });

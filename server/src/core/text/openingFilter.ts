@@ -23,13 +23,28 @@ export class OpeningFilter {
 
   /** False when no word of the list starts at `i` in `text`. */
   mayOpen(text: string, i: number): boolean {
-    const first = this.#first[text.charCodeAt(i)];
-    if (first === 0) return false;
-    if ((first & 1) !== 0) return true;
-    return i + 1 < text.length && this.#pairs[pairSlot(text.charCodeAt(i), text.charCodeAt(i + 1))] === 1;
+    return this.next(text, i) === i;
+  }
+
+  /**
+   * The first position from `from` on where a word of the list may start, or `text.length`. One
+   * call per candidate, not per character: the server's V8 does not inline calls (adapters/v8Tuning.ts).
+   */
+  next(text: string, from: number): number {
+    const firsts = this.#first;
+    const pairs = this.#pairs;
+    const last = text.length - 1;
+    for (let i = from; i <= last; i++) {
+      const code = text.charCodeAt(i);
+      const first = firsts[code];
+      if (first === 0) continue;
+      if ((first & 1) !== 0 || (i < last && pairs[((code << 7) ^ text.charCodeAt(i + 1) ^ (code >>> 9)) & 0xffff] === 1)) return i;
+    }
+    return text.length;
   }
 }
 
+/** The slot of a pair of units (written out in `next`, its hot loop). */
 function pairSlot(a: number, b: number): number {
   return ((a << 7) ^ b ^ (a >>> 9)) & 0xffff;
 }

@@ -40,8 +40,7 @@ export class PhraseTable {
 
   /** Whether some form occurs in `text` at all, token boundaries aside (`find` finds nothing otherwise). */
   occursIn(text: string): boolean {
-    for (let i = 0; i < text.length; i++) {
-      if (!this.#opens.mayOpen(text, i)) continue;
+    for (let i = this.#opens.next(text, 0); i < text.length; i = this.#opens.next(text, i + 1)) {
       const candidates = this.#byFirst.get(text.charCodeAt(i))!;
       for (let c = 0; c < candidates.length; c++) if (text.startsWith(candidates[c].form, i)) return true;
     }
@@ -57,8 +56,8 @@ export class PhraseTable {
       boundary[tokens[t].end] |= 2;
     }
     const hits: PhraseHit[] = [];
-    for (let i = 0; i < text.length; i++) {
-      if ((boundary[i] & 1) === 0 || !this.#opens.mayOpen(text, i)) continue;
+    for (let i = this.#opens.next(text, 0); i < text.length; i = this.#opens.next(text, i + 1)) {
+      if ((boundary[i] & 1) === 0) continue;
       const candidates = this.#byFirst.get(text.charCodeAt(i));
       if (!candidates) continue;
       // A loop, not `find` with a closure: that closure was made at every candidate position.
