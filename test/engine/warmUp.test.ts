@@ -27,7 +27,7 @@ describe('the warm-up while the dictionary loads', () => {
       // None of the sample's term hits (found with the sample's own words) is kept.
       const line = `${warmed.glossary.builtin[0].term}：${warmed.glossary.builtin[0].definition}`;
       expect(warmed.glossary.hasHits(line)).toBe(false);
-      warmed.glossary.hits(line, { boundaries: () => new Uint8Array(line.length + 1) });
+      warmed.glossary.hits(line, () => ({ boundaries: () => new Uint8Array(line.length + 1) }));
       expect(warmed.glossary.hasHits(line)).toBe(true);
       // The references' own lines and the glossary's definitions are in the sample: their
       // term hits were found with the sample's own words there, and must not be reused.

@@ -115,7 +115,7 @@ export class DocumentAnalysis<D extends AnalysableDocument = AnalysableDocument>
 
   /** Glossary terms in a paragraph, offsets relative to the paragraph. */
   termHits(paragraph: Paragraph): readonly TermHit[] {
-    return this.glossary.hits(paragraph.text, this.segmentation.termBoundaries(paragraph.text, this.#boundarySpans));
+    return this.glossary.hits(paragraph.text, this.#termBoundaries, paragraph.line);
   }
 
   /** Every glossary form in a paragraph, token boundaries aside (remembered while `prepare` decides what to cut). */
@@ -128,6 +128,7 @@ export class DocumentAnalysis<D extends AnalysableDocument = AnalysableDocument>
   }
 
   readonly #boundarySpans = (text: string) => this.glossary.boundarySpans(text);
+  readonly #termBoundaries = (text: string) => this.segmentation.termBoundaries(text, this.#boundarySpans);
 
   /** The glossary term at a document offset (its span in document offsets), if any: hover, definition and references agree on it. */
   termAt(offset: number): { readonly hit: TermHit; readonly span: Span } | undefined {
@@ -165,7 +166,7 @@ export class DocumentAnalysis<D extends AnalysableDocument = AnalysableDocument>
 
   /** Makes every paragraph ready for term matching (hover, references, statistics): cut only where terms need it. */
   ensureTermHits(): Promise<void> {
-    return this.segmentation.ensureReady([], this.#unready().map((p) => ({ text: p.text, spans: this.glossary.boundarySpans(p.text) })));
+    return this.segmentation.ensureReady([], [...this.#unready().missing.keys()].map((text) => ({ text, spans: this.glossary.boundarySpans(text) })));
   }
 
   /**
@@ -208,12 +209,11 @@ export class DocumentAnalysis<D extends AnalysableDocument = AnalysableDocument>
    */
   async prepare(onBulk?: () => void): Promise<void> {
     // Only the paragraphs not ready yet: after an edit, one.
-    const missing = new Map<string, Paragraph>();
-    for (const paragraph of this.#unready()) missing.set(paragraph.text, paragraph);
+    const { missing, at } = this.#unready();
     const config = this.#config();
     if (missing.size > SEGMENTATION_BUDGETS.batch) onBulk?.();
     // Cut whole only what a rule may read the tokens of; the rest only where term matching reads boundaries.
-    const candidates = this.#withNeighbours(missing);
+    const candidates = this.#withNeighbours(missing, at);
     const partial: { text: string; spans: readonly Span[] }[] = [];
     let whole: Set<string>;
     // The slogan rule's demand and the term boundaries read the same term candidates: found once.
@@ -237,23 +237,26 @@ export class DocumentAnalysis<D extends AnalysableDocument = AnalysableDocument>
     await segmented;
   }
 
-  /** The non-empty paragraphs (one per text) not ready for the rules. */
-  #unready(): Paragraph[] {
-    const seen = new Set<string>();
-    const unready: Paragraph[] = [];
-    for (const paragraph of this.paragraphs) {
-      if (this.segmentation.isReady(paragraph.text) || seen.has(paragraph.text)) continue;
-      seen.add(paragraph.text);
-      unready.push(paragraph);
+  /** The non-empty paragraphs not ready for the rules (one per text), and the index of each one that is not. */
+  #unready(): { missing: Map<string, Paragraph>; at: number[] } {
+    const missing = new Map<string, Paragraph>();
+    const at: number[] = [];
+    const paragraphs = this.paragraphs;
+    for (let p = 0; p < paragraphs.length; p++) {
+      const paragraph = paragraphs[p];
+      // One lookup per paragraph on every edit: no set of the ready ones.
+      if (this.segmentation.isReady(paragraph.text)) continue;
+      at.push(p);
+      if (!missing.has(paragraph.text)) missing.set(paragraph.text, paragraph);
     }
-    return unready;
+    return { missing, at };
   }
 
   /**
-   * `missing` and the nearest non-blank paragraphs around each that have no tokens: a rule that
-   * reads a pair of paragraphs (paragraph.broken) may need a neighbour's tokens after an edit.
+   * `missing` and the nearest non-blank paragraphs around each (`at`: their indexes) that have no
+   * tokens: a rule that reads a pair of paragraphs (paragraph.broken) may need a neighbour's after an edit.
    */
-  #withNeighbours(missing: ReadonlyMap<string, Paragraph>): Map<string, Paragraph> {
+  #withNeighbours(missing: ReadonlyMap<string, Paragraph>, at: readonly number[]): Map<string, Paragraph> {
     const candidates = new Map(missing);
     const paragraphs = this.paragraphs;
     const add = (from: number, step: number) => {
@@ -264,8 +267,7 @@ export class DocumentAnalysis<D extends AnalysableDocument = AnalysableDocument>
         return;
       }
     };
-    for (let p = 0; p < paragraphs.length; p++) {
-      if (!missing.has(paragraphs[p].text)) continue;
+    for (const p of at) {
       add(p - 1, -1);
       add(p + 1, 1);
     }

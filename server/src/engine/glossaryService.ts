@@ -99,12 +99,20 @@ export class GlossaryService {
   }
 
   /**
-   * Term hits of one paragraph (offsets relative to it); segmentation-aware when its segmentation
-   * is given (a SegmentedParagraph: only its token boundaries are read), not cached without it.
+   * Term hits of one paragraph (offsets relative to it), remembered by its text. `segmentation`
+   * (one function for all paragraphs: no closure per call) is asked only when they must be computed: its token boundaries (a SegmentedParagraph or the
+   * boundaries around the paragraph's short terms); undefined while the dictionary loads, and then
+   * the hits are not remembered. `position` (the paragraph's line) finds them without hashing when
+   * the same text was asked for there last: the rules ask for every paragraph on every edit.
    */
-  hits(text: string, segmentation: { boundaries(): Uint8Array } | undefined): readonly TermHit[] {
-    if (!segmentation) return this.#matcher.match(text);
-    return this.#hits.getOrCompute(text, () => this.#matcher.match(text, segmentation.boundaries()));
+  hits(text: string, segmentation: (text: string) => { boundaries(): Uint8Array } | undefined, position = -1): readonly TermHit[] {
+    const known = this.#hits.getAt(position, text);
+    if (known !== undefined) return known;
+    const segmented = segmentation(text);
+    if (!segmented) return this.#matcher.match(text);
+    const hits = this.#matcher.match(text, segmented.boundaries());
+    this.#hits.setAt(position, text, hits);
+    return hits;
   }
 
   /** Every glossary form in a paragraph, token boundaries aside (see TermMatcher.occurrences). */

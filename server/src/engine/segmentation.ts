@@ -29,9 +29,12 @@ export type SegmenterState =
  * cannot start or dies, Intl.Segmenter takes over here and the state says so.
  */
 export class SegmentationService {
-  readonly #cache = new BoundedMemo<SegmentedParagraph>(SEGMENTATION_BUDGETS.paragraphs);
-  /** Paragraphs cut only where term matching reads token boundaries (`ensureReady`). */
-  readonly #termReady = new BoundedMemo<TermBoundaries>(SEGMENTATION_BUDGETS.paragraphs);
+  /**
+   * By paragraph text: its segmentation, or its token boundaries where term matching reads them
+   * (`ensureReady`). One map, so that asking whether a paragraph is ready is one lookup (the rules
+   * ask for every paragraph on every edit).
+   */
+  readonly #cache = new BoundedMemo<SegmentedParagraph | TermBoundaries>(SEGMENTATION_BUDGETS.paragraphs);
   readonly #listeners: ((state: SegmenterState) => void)[] = [];
   #backend: SegmenterBackend | undefined;
   #fallback: Segmenter | undefined;
@@ -68,7 +71,6 @@ export class SegmentationService {
   start(userDictionaryPaths: readonly string[], choice: SegmenterChoice = 'auto'): void {
     this.#stopBackend();
     this.#cache.clear();
-    this.#termReady.clear();
     this.#fallback = undefined;
     const generation = ++this.#generation;
     if (this.#state.kind !== 'loading') this.#resetReady();
@@ -112,7 +114,10 @@ export class SegmentationService {
   segmented(text: string): SegmentedParagraph | undefined {
     if (text.length === 0) return EMPTY;
     const cached = this.#cache.get(text);
-    if (cached !== undefined || this.#state.kind === 'loading' && !this.#backend?.cutNow) return cached;
+    if (cached instanceof SegmentedParagraph) return cached;
+    if (this.#state.kind === 'loading' && !this.#backend?.cutNow) return undefined;
+    // Cut only around its terms (TermBoundaries): a worker cannot cut it whole now.
+    if (cached !== undefined && !this.#fallback && !this.#backend?.cutNow) return undefined;
     const segmented = this.#fallback ? SegmentedParagraph.ofTokens(text, segmentParagraph(this.#fallback, text)) : this.#cutNow(text);
     if (segmented) this.#cache.set(text, segmented);
     return segmented;
@@ -120,12 +125,12 @@ export class SegmentationService {
 
   /** True when the text's tokens are cached. */
   has(text: string): boolean {
-    return this.#cache.has(text);
+    return this.#cache.get(text) instanceof SegmentedParagraph;
   }
 
   /** True when a paragraph is ready for the rules: its tokens, or the boundaries term matching reads, are cached. */
   isReady(text: string): boolean {
-    return text.length === 0 || this.#cache.has(text) || this.#termReady.has(text);
+    return text.length === 0 || this.#cache.has(text);
   }
 
   /** Whether the rules can run on a paragraph now: it is ready, or its tokens can be made at once (in process, or the fallback). */
@@ -141,7 +146,7 @@ export class SegmentationService {
    */
   termBoundaries(text: string, spans: (text: string) => readonly Span[]): { boundaries(): Uint8Array } | undefined {
     if (text.length === 0) return EMPTY;
-    const ready = this.#cache.get(text) ?? this.#termReady.get(text);
+    const ready = this.#cache.get(text);
     if (ready !== undefined) return ready;
     const cutNow = this.#backend?.cutNow;
     if (this.#fallback || !cutNow || this.#state.kind === 'loading') return this.segmented(text);
@@ -149,7 +154,7 @@ export class SegmentationService {
       const clauses = clausesAround(text, spans(text));
       const boundaries = TermBoundaries.of(text, clauses, clauses.map((c) => cutNow.call(this.#backend, text.slice(c.start, c.end))));
       if (boundaries) {
-        this.#termReady.set(text, boundaries);
+        this.#cache.set(text, boundaries);
         return boundaries;
       }
     } catch {
@@ -176,7 +181,7 @@ export class SegmentationService {
     for (const { text, spans } of partial) {
       if (text.length === 0 || this.isReady(text)) continue;
       if (spans.length === 0) {
-        this.#termReady.set(text, NOTHING_READ);
+        this.#cache.set(text, NOTHING_READ);
         nothingToCut.push(text);
       } else {
         toCut.push({ text, clauses: clausesAround(text, spans) });
@@ -199,7 +204,7 @@ export class SegmentationService {
             for (const { text, clauses } of jobs) {
               const boundaries = TermBoundaries.of(text, clauses, pieces.slice(k, (k += clauses.length)));
               if (boundaries) {
-                this.#termReady.set(text, boundaries);
+                this.#cache.set(text, boundaries);
                 texts.push(text);
               } else {
                 uncovered.push(text);
@@ -232,7 +237,7 @@ export class SegmentationService {
   }
 
   async #dispatch(texts: readonly string[], onBatch?: (texts: readonly string[]) => void): Promise<void> {
-    const missing = [...new Set(texts.filter((t) => t.length > 0 && !this.#cache.has(t)))];
+    const missing = [...new Set(texts.filter((t) => t.length > 0 && !this.has(t)))];
     if (missing.length === 0) return;
     const backend = this.#backend;
     if (this.#fallback || !backend) {
