@@ -112,6 +112,23 @@ describe('the token demand', () => {
     }
   }, 60_000);
 
+  it('makes paragraphs ready for term hits (hover, semantic tokens) the way prepare does: the rules find their tokens after it', async () => {
+    const engine = await engineWith(() => workerLike({ texts: 0, chars: 0 }));
+    try {
+      const text = read('002_8dfe99efc033ddf8.txt');
+      const uri = 'file:///demand/terms-first.policy.txt';
+      const first = engine.analyse(new StaticDocument(uri, text));
+      await first.ensureTermHits();
+      // The next version's prepare finds every paragraph ready and cuts nothing.
+      const second = engine.analyse(new StaticDocument(uri, text, 'policy', 2), first);
+      await second.prepare();
+      expect(second.findings()).toEqual(await plainFindings(uri, text));
+      expect(second.unforeseenTokenReads).toEqual([]);
+    } finally {
+      engine.dispose();
+    }
+  }, 60_000);
+
   it('recovers from a token read it did not foresee: the paragraphs are cut whole and the findings computed again', async () => {
     const engine = await engineWith(() => workerLike({ texts: 0, chars: 0 }));
     // A page pasted from a PDF: sentences broken inside words, which only the tokens show.
@@ -124,6 +141,11 @@ describe('the token demand', () => {
       expect(analysis.unforeseenTokenReads.length).toBeGreaterThan(10);
       const expected = await plainFindings('file:///demand/000.policy.txt', text);
       expect(first).not.toEqual(expected);
+      // What was found without those tokens is forgotten at once, even if this version is never settled:
+      const next = engine.analyse(new StaticDocument('file:///demand/000.policy.txt', text, 'policy', 2), analysis);
+      await next.prepare();
+      expect(next.findings()).toEqual(expected);
+      expect(next.unforeseenTokenReads).toEqual([]);
       expect(await analysis.settledFindings()).toEqual(expected);
       expect(expected.filter((f) => f.code === 'paragraph.broken' && f.messageId === 'word').length).toBeGreaterThan(10);
     } finally {

@@ -166,7 +166,8 @@ export class DocumentAnalysis<D extends AnalysableDocument = AnalysableDocument>
 
   /** Makes every paragraph ready for term matching (hover, references, statistics): cut only where terms need it. */
   ensureTermHits(): Promise<void> {
-    return this.segmentation.ensureReady([], [...this.#unready().missing.keys()].map((text) => ({ text, spans: this.glossary.boundarySpans(text) })));
+    const { whole, partial } = this.#demand(this.#config());
+    return this.segmentation.ensureReady(whole, partial);
   }
 
   /**
@@ -175,23 +176,24 @@ export class DocumentAnalysis<D extends AnalysableDocument = AnalysableDocument>
    * the glossary generation, the ignored phrases and the reference set.
    */
   findings(): GradedFinding[] {
-    return analyze(this, RULES, this.#config(), this.caches).sort(byPosition);
+    const findings = analyze(this, RULES, this.#config(), this.caches).sort(byPosition);
+    this.#forgetUnforeseen();
+    return findings;
   }
 
   /**
    * `findings()` after `prepare()`, trusted: if a rule read the tokens of a paragraph that
    * `prepare` cut only for term matching (its `readsTokens` did not foresee it; tests check the
-   * corpus has none), those paragraphs are cut whole, every token-derived finding is forgotten
-   * and the findings are computed again.
+   * corpus has none), those paragraphs are cut whole and the findings computed again (`findings()`
+   * has forgotten the token-derived ones).
    */
   async settledFindings(): Promise<GradedFinding[]> {
     const findings = this.findings();
     if (this.#unforeseen.size === 0) return findings;
     const texts = [...this.#unforeseen];
     this.#unforeseen.clear();
+    // findings() forgot what was found without them.
     await this.segmentation.ensure(texts);
-    this.caches.forgetFindings(TEXT_ONLY_IDS);
-    this.#memos.clear();
     return this.findings();
   }
 
@@ -208,33 +210,55 @@ export class DocumentAnalysis<D extends AnalysableDocument = AnalysableDocument>
    * work starts, that more than a batch of paragraphs is to be segmented (a document opened).
    */
   async prepare(onBulk?: () => void): Promise<void> {
-    // Only the paragraphs not ready yet: after an edit, one.
-    const { missing, at } = this.#unready();
     const config = this.#config();
+    const { missing, whole, partial, candidates } = this.#demand(config);
     if (missing.size > SEGMENTATION_BUDGETS.batch) onBulk?.();
-    // Cut whole only what a rule may read the tokens of; the rest only where term matching reads boundaries.
-    const candidates = this.#withNeighbours(missing, at);
-    const partial: { text: string; spans: readonly Span[] }[] = [];
-    let whole: Set<string>;
-    // The slogan rule's demand and the term boundaries read the same term candidates: found once.
-    this.#candidates = new Map();
-    try {
-      whole = tokenDemand(this, RULES, config, candidates);
-      for (const paragraph of missing.values()) {
-        if (!whole.has(paragraph.text)) partial.push({ text: paragraph.text, spans: this.termCandidates(paragraph).filter(isShortForm) });
-      }
-    } finally {
-      this.#candidates = undefined;
-    }
-    const segmented = this.segmentation.ensureReady([...whole], partial, (texts) => {
+    const segmented = this.segmentation.ensureReady(whole, partial, (texts) => {
       const paragraphs = texts.map((text) => candidates.get(text)!);
       for (const paragraph of paragraphs) this.termHits(paragraph);
       warmParagraphs(this, RULES, config, this.caches, paragraphs);
+      this.#forgetUnforeseen();
     });
     // Meanwhile (the worker cuts on another thread, or loads the dictionary), the rules that need
     // no tokens. Not after an edit, when little is cut: they would only be assembled twice.
     if (missing.size > SEGMENTATION_BUDGETS.batch || (missing.size > 0 && this.segmentation.state.kind === 'loading')) analyze(this, TEXT_ONLY_RULES, config, this.caches);
     await segmented;
+  }
+
+  /**
+   * What to cut of the paragraphs not ready yet (after an edit, one): whole those some rule may read
+   * the tokens of (`Rule.readsTokens`, neighbours included), the others only where term matching
+   * reads token boundaries. Every way of making paragraphs ready goes through here, so that a
+   * paragraph ready for term matching alone is one no rule will read the tokens of.
+   */
+  #demand(config: AnalysisConfig): { missing: Map<string, Paragraph>; whole: string[]; partial: { text: string; spans: readonly Span[] }[]; candidates: Map<string, Paragraph> } {
+    const { missing, at } = this.#unready();
+    const candidates = this.#withNeighbours(missing, at);
+    const partial: { text: string; spans: readonly Span[] }[] = [];
+    // The slogan rule's demand and the term boundaries read the same term candidates: found once.
+    this.#candidates = new Map();
+    try {
+      const whole = tokenDemand(this, RULES, config, candidates);
+      for (const paragraph of missing.values()) {
+        if (!whole.has(paragraph.text)) partial.push({ text: paragraph.text, spans: this.termCandidates(paragraph).filter(isShortForm) });
+      }
+      return { missing, whole: [...whole], partial, candidates };
+    } finally {
+      this.#candidates = undefined;
+    }
+  }
+
+  /**
+   * After a rule read tokens `prepare` did not foresee (it got none): what it remembered from that
+   * read must not outlive this step, even if nobody settles this version's findings (a newer
+   * version came). Those paragraphs are no longer ready (the next `prepare` cuts them whole) and
+   * every token-derived finding is forgotten.
+   */
+  #forgetUnforeseen(): void {
+    if (this.#unforeseen.size === 0) return;
+    this.segmentation.needWhole([...this.#unforeseen]);
+    this.caches.forgetFindings(TEXT_ONLY_IDS);
+    this.#memos.clear();
   }
 
   /** The non-empty paragraphs not ready for the rules (one per text), and the index of each one that is not. */

@@ -35,6 +35,8 @@ export class SegmentationService {
    * ask for every paragraph on every edit).
    */
   readonly #cache = new BoundedMemo<SegmentedParagraph | TermBoundaries>(SEGMENTATION_BUDGETS.paragraphs);
+  /** Paragraphs a rule read the tokens of although they were cut only for term matching (`needWhole`). */
+  readonly #wholeNeeded = new Set<string>();
   readonly #listeners: ((state: SegmenterState) => void)[] = [];
   #backend: SegmenterBackend | undefined;
   #fallback: Segmenter | undefined;
@@ -71,6 +73,7 @@ export class SegmentationService {
   start(userDictionaryPaths: readonly string[], choice: SegmenterChoice = 'auto'): void {
     this.#stopBackend();
     this.#cache.clear();
+    this.#wholeNeeded.clear();
     this.#fallback = undefined;
     const generation = ++this.#generation;
     if (this.#state.kind !== 'loading') this.#resetReady();
@@ -128,6 +131,18 @@ export class SegmentationService {
     return this.#cache.get(text) instanceof SegmentedParagraph;
   }
 
+  /**
+   * A rule read the tokens of these paragraphs although they were cut only for term matching: they
+   * are not ready any more, and are cut whole whenever asked for again.
+   */
+  needWhole(texts: readonly string[]): void {
+    if (this.#wholeNeeded.size + texts.length > SEGMENTATION_BUDGETS.batch * 16) this.#wholeNeeded.clear();
+    for (const text of texts) {
+      this.#wholeNeeded.add(text);
+      if (!this.has(text)) this.#cache.delete(text);
+    }
+  }
+
   /** True when a paragraph is ready for the rules: its tokens, or the boundaries term matching reads, are cached. */
   isReady(text: string): boolean {
     return text.length === 0 || this.#cache.has(text);
@@ -174,12 +189,12 @@ export class SegmentationService {
     const backend = this.#backend;
     // Intl.Segmenter (the fallback) is not known to cut stretches as it cuts paragraphs: whole.
     if (this.#fallback || !backend) return this.#dispatch([...whole, ...partial.map((p) => p.text)], onBatch);
-    const wholeDone = this.#dispatch(whole, onBatch);
+    const wholeDone = this.#dispatch(this.#wholeNeeded.size === 0 ? whole : [...whole, ...partial.filter((p) => this.#wholeNeeded.has(p.text)).map((p) => p.text)], onBatch);
     const generation = this.#generation;
     const nothingToCut: string[] = [];
     const toCut: { text: string; clauses: Span[] }[] = [];
     for (const { text, spans } of partial) {
-      if (text.length === 0 || this.isReady(text)) continue;
+      if (text.length === 0 || this.isReady(text) || this.#wholeNeeded.has(text)) continue;
       if (spans.length === 0) {
         this.#cache.set(text, NOTHING_READ);
         nothingToCut.push(text);
