@@ -218,7 +218,8 @@ export class SegmentationService {
             let k = 0;
             for (const { text, clauses } of jobs) {
               const boundaries = TermBoundaries.of(text, clauses, pieces.slice(k, (k += clauses.length)));
-              if (boundaries) {
+              // A rule has asked for its tokens meanwhile (needWhole): cut whole below.
+              if (boundaries && !this.#wholeNeeded.has(text)) {
                 this.#cache.set(text, boundaries);
                 texts.push(text);
               } else {
@@ -226,7 +227,7 @@ export class SegmentationService {
               }
             }
             onBatch?.(texts);
-            // Pieces that do not cover their stretch are not trusted: the paragraph is cut whole.
+            // Pieces that do not cover their stretch are not trusted either: the paragraph is cut whole.
             if (uncovered.length > 0) await this.#dispatch(uncovered, onBatch);
           },
           async (error: unknown) => {
