@@ -218,8 +218,11 @@ export class SegmentationService {
             let k = 0;
             for (const { text, clauses } of jobs) {
               const boundaries = TermBoundaries.of(text, clauses, pieces.slice(k, (k += clauses.length)));
-              // A rule has asked for its tokens meanwhile (needWhole): cut whole below.
-              if (boundaries && !this.#wholeNeeded.has(text)) {
+              if (this.has(text)) {
+                // Cut whole meanwhile (another version's demand): kept.
+                texts.push(text);
+              } else if (boundaries && !this.#wholeNeeded.has(text)) {
+                // (Unless a rule has asked for its tokens meanwhile, needWhole: cut whole below.)
                 this.#cache.set(text, boundaries);
                 texts.push(text);
               } else {
