@@ -13,6 +13,8 @@ export const tocMismatchRule: Rule = {
   id: 'toc.mismatch',
   defaultSeverity: 'warning',
   needsTokens: false,
+  // Reads neither tokens nor glossary terms: runs while jieba cuts.
+  textOnly: true,
   cost: 'light',
   example: '目录 `奋力谱写…`, title `奋力书写…`; an entry with no article',
   description: {

@@ -24,6 +24,8 @@ export const numberApproximateRule: Rule = {
   id: 'number.approximate',
   defaultSeverity: 'warning',
   needsTokens: false,
+  // Reads neither tokens nor glossary terms: runs while jieba cuts.
+  textOnly: true,
   cost: 'light',
   example: '`三、四十个` → `三四十个`',
   description: {

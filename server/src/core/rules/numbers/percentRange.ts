@@ -14,6 +14,8 @@ export const numberPercentRangeRule: Rule = {
   id: 'number.percentRange',
   defaultSeverity: 'warning',
   needsTokens: false,
+  // Reads neither tokens nor glossary terms: runs while jieba cuts.
+  textOnly: true,
   cost: 'light',
   example: '`10—15%` → `10%—15%`',
   description: {

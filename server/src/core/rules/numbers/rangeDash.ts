@@ -18,6 +18,8 @@ export const numberRangeDashRule: Rule = {
   id: 'number.rangeDash',
   defaultSeverity: 'warning',
   needsTokens: false,
+  // Reads neither tokens nor glossary terms: runs while jieba cuts.
+  textOnly: true,
   cost: 'light',
   example: '`2021-2025年` → `2021—2025年`; `1-2个` → `1—2个`',
   description: {

@@ -21,6 +21,8 @@ export const numberYearAbbrevRule: Rule = {
   id: 'number.yearAbbrev',
   defaultSeverity: 'warning',
   needsTokens: false,
+  // Reads neither tokens nor glossary terms: runs while jieba cuts.
+  textOnly: true,
   cost: 'light',
   example: '`25年底` → `2025年底`',
   description: {

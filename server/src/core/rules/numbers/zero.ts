@@ -15,6 +15,8 @@ export const numberZeroRule: Rule = {
   id: 'number.zero',
   defaultSeverity: 'warning',
   needsTokens: false,
+  // Reads neither tokens nor glossary terms: runs while jieba cuts.
+  textOnly: true,
   cost: 'light',
   example: '`二0二五年` → `二〇二五年`',
   description: {

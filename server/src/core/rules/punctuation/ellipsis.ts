@@ -17,6 +17,8 @@ export const punctuationEllipsisRule: Rule = {
   id: 'punctuation.ellipsis',
   defaultSeverity: 'warning',
   needsTokens: false,
+  // Reads neither tokens nor glossary terms: runs while jieba cuts.
+  textOnly: true,
   cost: 'light',
   example: '`油菜……等。` → `油菜等。`; `。。。` → `……`',
   description: {

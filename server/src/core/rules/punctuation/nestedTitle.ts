@@ -11,6 +11,8 @@ export const punctuationNestedTitleRule: Rule = {
   id: 'punctuation.nestedTitle',
   defaultSeverity: 'warning',
   needsTokens: false,
+  // Reads neither tokens nor glossary terms: runs while jieba cuts.
+  textOnly: true,
   cost: 'light',
   example: '`《关于修改《立法法》的决定》` → `《关于修改〈立法法〉的决定》`',
   description: {

@@ -56,6 +56,8 @@ export const punctuationPairsRule: Rule = {
   id: 'punctuation.pairs',
   defaultSeverity: 'warning',
   needsTokens: false,
+  // Reads neither tokens nor glossary terms: runs while jieba cuts.
+  textOnly: true,
   // A document check (a mark may close in a later line) that runs in one piece: not on huge documents.
   cost: 'full',
   example: '`他说：“要坚持稳中求进。` (unclosed “)',

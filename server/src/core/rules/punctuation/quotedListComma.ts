@@ -16,6 +16,8 @@ export const punctuationQuotedListCommaRule: Rule = {
   id: 'punctuation.quotedListComma',
   defaultSeverity: 'off',
   needsTokens: false,
+  // Reads neither tokens nor glossary terms: runs while jieba cuts.
+  textOnly: true,
   cost: 'light',
   example: '`“一带一路”、“双循环”` → `“一带一路”“双循环”`',
   description: {

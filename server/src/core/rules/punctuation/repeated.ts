@@ -16,6 +16,8 @@ export const punctuationRepeatedRule: Rule = {
   id: 'punctuation.repeated',
   defaultSeverity: 'warning',
   needsTokens: false,
+  // Reads neither tokens nor glossary terms: runs while jieba cuts.
+  textOnly: true,
   cost: 'light',
   example: '`，，` → `，`',
   description: {

@@ -18,6 +18,8 @@ export const usageJiezhiRule: Rule = {
   id: 'usage.jiezhi',
   defaultSeverity: 'warning',
   needsTokens: false,
+  // Reads neither tokens nor glossary terms: runs while jieba cuts.
+  textOnly: true,
   cost: 'light',
   example: '`截止2025年底` → `截至2025年底`',
   description: {
