@@ -112,6 +112,35 @@ describe('the token demand', () => {
     }
   }, 60_000);
 
+  it("settles a document again when another document's unforeseen read made one of its paragraphs unready", async () => {
+    const engine = await engineWith(() => workerLike({ texts: 0, chars: 0 }));
+    const pdf = read('000_a487f46611498c32.txt');
+    const broken = (await plainFindings('file:///demand/pdf.policy.txt', pdf)).find((f) => f.code === 'paragraph.broken' && f.messageId === 'word')!;
+    const first = pdf.slice(0, broken.span.start + 1).split('\n').pop()!;
+    // Here the paragraph is followed by a list item: no pair to decide, so it is cut only around its terms.
+    const lines = read('002_8dfe99efc033ddf8.txt').split('\n').slice(0, 800);
+    const other = [first, '一、扎实推进创新驱动发展。', ...lines].join('\n');
+    const blind = vi.spyOn(paragraphBrokenRule, 'readsTokens');
+    try {
+      const b = engine.analyse(new StaticDocument('file:///demand/b.policy.txt', other));
+      await b.prepare();
+      expect(engine.segmentation.has(first)).toBe(false);
+      // The PDF page, with paragraph.broken blind: it reads the paragraph's tokens unforeseen.
+      blind.mockReturnValue(false);
+      const a = engine.analyse(new StaticDocument('file:///demand/pdf.policy.txt', pdf));
+      await a.prepare();
+      a.findings();
+      expect(a.unforeseenTokenReads).toContain(first);
+      blind.mockRestore();
+      const expected = await plainFindings('file:///demand/b.policy.txt', other);
+      expect(expected.some((f) => f.code === 'slogan.repeated')).toBe(true);
+      expect(await b.settledFindings()).toEqual(expected);
+    } finally {
+      blind.mockRestore();
+      engine.dispose();
+    }
+  }, 60_000);
+
   it('makes paragraphs ready for term hits (hover, semantic tokens) the way prepare does: the rules find their tokens after it', async () => {
     const engine = await engineWith(() => workerLike({ texts: 0, chars: 0 }));
     try {

@@ -182,19 +182,25 @@ export class DocumentAnalysis<D extends AnalysableDocument = AnalysableDocument>
   }
 
   /**
-   * `findings()` after `prepare()`, trusted: if a rule read the tokens of a paragraph that
-   * `prepare` cut only for term matching (its `readsTokens` did not foresee it; tests check the
-   * corpus has none), those paragraphs are cut whole and the findings computed again (`findings()`
-   * has forgotten the token-derived ones).
+   * `findings()` after `prepare()`, trusted: computed with every paragraph ready and no token read
+   * unforeseen. If a rule read the tokens of a paragraph `prepare` cut only for term matching (its
+   * `readsTokens` did not foresee it; tests check the corpus has none), that paragraph is cut whole
+   * and the findings computed again (`findings()` has forgotten the token-derived ones). And a
+   * paragraph may have stopped being ready since `prepare` (another document with the same
+   * paragraph had such a read: `needWhole`): then this document is prepared again.
    */
   async settledFindings(): Promise<GradedFinding[]> {
-    const findings = this.findings();
-    if (this.#unforeseen.size === 0) return findings;
-    const texts = [...this.#unforeseen];
-    this.#unforeseen.clear();
-    // findings() forgot what was found without them.
-    await this.segmentation.ensure(texts);
-    return this.findings();
+    let findings = this.findings();
+    for (let round = 0; round < SETTLING_ROUNDS; round++) {
+      const unforeseen = [...this.#unforeseen];
+      const unready = this.paragraphs.some((p) => p.text.length > 0 && !this.hasTokens(p));
+      if (unforeseen.length === 0 && !unready) return findings;
+      this.#unforeseen.clear();
+      await this.segmentation.ensure(unforeseen);
+      if (unready) await this.prepare();
+      findings = this.findings();
+    }
+    return findings;
   }
 
   /** Paragraphs a rule read tokens of that were not cut whole (see settledFindings). */
@@ -307,6 +313,8 @@ export class DocumentAnalysis<D extends AnalysableDocument = AnalysableDocument>
 
 
 const NOT_BLANK = /\S/;
+/** Rounds of `settledFindings` at most: a bound against churn (other documents making paragraphs unready again and again). */
+const SETTLING_ROUNDS = 3;
 /** Where term matching reads token boundaries (TermMatcher.occurrences). */
 const isShortForm = (hit: TermHit) => hit.end - hit.start < LONG_FORM;
 const RULE_ORDER = new Map(RULES.map((rule, i) => [rule.id, i]));
