@@ -91,6 +91,26 @@ describe('the token demand', () => {
     }
   }, 60_000);
 
+  it('has nothing cut twice when term hits and the diagnostics ask for the same document at once (an editor opening it)', async () => {
+    const text = read('002_8dfe99efc033ddf8.txt');
+    const alone = { texts: 0, chars: 0 };
+    const single = await engineWith(() => workerLike(alone));
+    const together = { texts: 0, chars: 0 };
+    const engine = await engineWith(() => workerLike(together));
+    try {
+      await single.analyse(new StaticDocument('file:///demand/alone.policy.txt', text)).prepare();
+      const analysis = engine.analyse(new StaticDocument('file:///demand/both.policy.txt', text));
+      const terms = analysis.ensureTermHits();
+      await analysis.prepare();
+      await terms;
+      expect(together).toEqual(alone);
+      expect(await analysis.settledFindings()).toEqual(await plainFindings('file:///demand/both.policy.txt', text));
+    } finally {
+      single.dispose();
+      engine.dispose();
+    }
+  }, 60_000);
+
   it('after an edit, cuts a neighbour whole when the edit makes the pair one only tokens can decide', async () => {
     const engine = await engineWith(() => workerLike({ texts: 0, chars: 0 }));
     try {

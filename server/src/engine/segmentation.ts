@@ -35,6 +35,8 @@ export class SegmentationService {
    * ask for every paragraph on every edit).
    */
   readonly #cache = new BoundedMemo<SegmentedParagraph | TermBoundaries>(SEGMENTATION_BUDGETS.paragraphs);
+  /** Texts sent to the backend and not answered yet (see #track). */
+  readonly #inFlight = new Map<string, { readonly whole: boolean; readonly done: Promise<void> }>();
   /** Paragraphs a rule read the tokens of although they were cut only for term matching (`needWhole`). */
   readonly #wholeNeeded = new Set<string>();
   readonly #listeners: ((state: SegmenterState) => void)[] = [];
@@ -74,6 +76,7 @@ export class SegmentationService {
     this.#stopBackend();
     this.#cache.clear();
     this.#wholeNeeded.clear();
+    this.#inFlight.clear();
     this.#fallback = undefined;
     const generation = ++this.#generation;
     if (this.#state.kind !== 'loading') this.#resetReady();
@@ -193,9 +196,13 @@ export class SegmentationService {
     const generation = this.#generation;
     const nothingToCut: string[] = [];
     const toCut: { text: string; clauses: Span[] }[] = [];
+    const waiting = new Map<Promise<void>, string[]>();
     for (const { text, spans } of partial) {
       if (text.length === 0 || this.isReady(text) || this.#wholeNeeded.has(text)) continue;
-      if (spans.length === 0) {
+      const flight = this.#inFlight.get(text);
+      if (flight) {
+        addTo(waiting, flight.done, text);
+      } else if (spans.length === 0) {
         this.#cache.set(text, NOTHING_READ);
         nothingToCut.push(text);
       } else {
@@ -203,6 +210,7 @@ export class SegmentationService {
       }
     }
     const batches: Promise<void>[] = [wholeDone];
+    for (const [done, texts] of waiting) batches.push(done.then(() => onBatch?.(texts.filter((t) => this.isReady(t)))));
     // Heard after the caller's synchronous work, as a worker's batch would be.
     if (nothingToCut.length > 0) batches.push(Promise.resolve().then(() => onBatch?.(nothingToCut)));
     for (let i = 0; i < toCut.length; i += SEGMENTATION_BUDGETS.batch) {
@@ -210,7 +218,7 @@ export class SegmentationService {
       const stretches: string[] = [];
       for (const { text, clauses } of jobs) for (const c of clauses) stretches.push(text.slice(c.start, c.end));
       batches.push(
-        backend.cut(stretches).then(
+        this.#track(jobs.map((j) => j.text), false, backend.cut(stretches).then(
           async (pieces) => {
             if (generation !== this.#generation) return;
             const texts: string[] = [];
@@ -238,7 +246,7 @@ export class SegmentationService {
             if (!this.#fallback) this.#useFallback(error instanceof Error ? error.message : String(error));
             await this.#dispatch(jobs.map((j) => j.text), onBatch);
           },
-        ),
+        )),
       );
     }
     return Promise.all(batches).then(() => undefined);
@@ -266,10 +274,19 @@ export class SegmentationService {
     }
     const generation = this.#generation;
     const batches: Promise<void>[] = [];
-    for (let i = 0; i < missing.length; i += SEGMENTATION_BUDGETS.batch) {
-      const texts = missing.slice(i, i + SEGMENTATION_BUDGETS.batch);
+    // Those another caller has sent whole already are waited for, not sent again.
+    const toSend: string[] = [];
+    const waiting = new Map<Promise<void>, string[]>();
+    for (const text of missing) {
+      const flight = this.#inFlight.get(text);
+      if (flight?.whole) addTo(waiting, flight.done, text);
+      else toSend.push(text);
+    }
+    for (const [done, texts] of waiting) batches.push(done.then(() => onBatch?.(texts.filter((t) => this.has(t)))));
+    for (let i = 0; i < toSend.length; i += SEGMENTATION_BUDGETS.batch) {
+      const texts = toSend.slice(i, i + SEGMENTATION_BUDGETS.batch);
       batches.push(
-        backend.cut(texts).then(
+        this.#track(texts, true, backend.cut(texts).then(
           (pieces) => {
             if (generation !== this.#generation) return;
             texts.forEach((text, j) => this.#cache.set(text, new SegmentedParagraph(text, pieces[j])));
@@ -282,10 +299,25 @@ export class SegmentationService {
             for (const text of texts) this.tokens(text);
             onBatch?.(texts);
           },
-        ),
+        )),
       );
     }
     await Promise.all(batches);
+  }
+
+  /**
+   * Marks `texts` as sent (`whole`: cut whole) until `done` settles, so that a second caller (an
+   * editor asks for semantic tokens while the diagnostics prepare the same document) waits for
+   * them instead of having the worker cut them again.
+   */
+  #track(texts: readonly string[], whole: boolean, done: Promise<void>): Promise<void> {
+    const flight = { whole, done };
+    for (const text of texts) this.#inFlight.set(text, flight);
+    const landed = () => {
+      for (const text of texts) if (this.#inFlight.get(text) === flight) this.#inFlight.delete(text);
+    };
+    done.then(landed, landed);
+    return done;
   }
 
   dispose(): void {
@@ -374,6 +406,12 @@ export class SegmentedParagraph {
 }
 
 const EMPTY = SegmentedParagraph.ofTokens('', []);
+
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
 
 /**
  * A paragraph's token boundaries inside the stretches that were cut (`ensureReady`); nothing is
