@@ -27,6 +27,16 @@ function workerLike(sent: { texts: number; chars: number }): SegmenterBackend {
   };
 }
 
+/** Runs `body` with an engine whose jieba answers as the worker does (what is sent counted in `sent`), then disposes of it. */
+async function withWorkerLike(body: (engine: PolicyEngine) => Promise<void>, sent = { texts: 0, chars: 0 }): Promise<void> {
+  const engine = await engineWith(() => workerLike(sent));
+  try {
+    await body(engine);
+  } finally {
+    engine.dispose();
+  }
+}
+
 async function engineWith(backend: 'in-process' | (() => SegmenterBackend)): Promise<PolicyEngine> {
   const engine = new PolicyEngine(createNodeHost(backend));
   engine.startSegmentation();
@@ -55,9 +65,7 @@ describe('the token demand', () => {
   }
 
   it('gives the findings of whole cuts on every document of the corpus, and no rule reads tokens it was not given', async () => {
-    const sent = { texts: 0, chars: 0 };
-    const engine = await engineWith(() => workerLike(sent));
-    try {
+    await withWorkerLike(async (engine) => {
       const files = [...corpusTextFiles(), ...['000_a487f46611498c32.txt', '002_8dfe99efc033ddf8.txt', '004_aedbcdac15b26f45.txt'].map((f) => path.join(FIXTURES, f))];
       let findings = 0;
       for (const file of files) {
@@ -72,23 +80,18 @@ describe('the token demand', () => {
       }
       expect(files.length).toBeGreaterThanOrEqual(80);
       expect(findings).toBeGreaterThan(500);
-    } finally {
-      engine.dispose();
-    }
+    });
   }, 240_000);
 
   it('cuts about a quarter of the 1.6 MB compilation', async () => {
     const sent = { texts: 0, chars: 0 };
-    const engine = await engineWith(() => workerLike(sent));
-    try {
+    await withWorkerLike(async (engine) => {
       const text = read('002_8dfe99efc033ddf8.txt');
       await engine.analyse(new StaticDocument('file:///demand/002.policy.txt', text)).prepare();
       // 573 738 characters; when this was written 152 136 (26.5 %) were sent: whole paragraphs and the clauses around short terms.
       expect(sent.chars).toBeGreaterThan(0.15 * text.length);
       expect(sent.chars).toBeLessThan(0.35 * text.length);
-    } finally {
-      engine.dispose();
-    }
+    }, sent);
   }, 60_000);
 
   it('has nothing cut twice when term hits and the diagnostics ask for the same document at once (an editor opening it)', async () => {
@@ -112,8 +115,7 @@ describe('the token demand', () => {
   }, 60_000);
 
   it('after an edit, cuts a neighbour whole when the edit makes the pair one only tokens can decide', async () => {
-    const engine = await engineWith(() => workerLike({ texts: 0, chars: 0 }));
-    try {
+    await withWorkerLike(async (engine) => {
       // The first paragraph ends without punctuation; the second starts a list item, so the pair is no candidate yet.
       const before = '我们要坚定不移推进全面深化改革，加快发展新质生产力和现代化产业\n一、扎实推进创新驱动发展，加快建设科技强国。';
       const uri = 'file:///demand/edit.policy.txt';
@@ -127,9 +129,7 @@ describe('the token demand', () => {
       second.findings();
       expect(second.unforeseenTokenReads).toEqual([]);
       expect(engine.segmentation.has(after.split('\n')[0])).toBe(true);
-    } finally {
-      engine.dispose();
-    }
+    });
   }, 60_000);
 
   it("settles a document again when another document's unforeseen read made one of its paragraphs unready", async () => {
@@ -162,8 +162,7 @@ describe('the token demand', () => {
   }, 60_000);
 
   it('makes paragraphs ready for term hits (hover, semantic tokens) the way prepare does: the rules find their tokens after it', async () => {
-    const engine = await engineWith(() => workerLike({ texts: 0, chars: 0 }));
-    try {
+    await withWorkerLike(async (engine) => {
       const text = read('002_8dfe99efc033ddf8.txt');
       const uri = 'file:///demand/terms-first.policy.txt';
       const first = engine.analyse(new StaticDocument(uri, text));
@@ -173,9 +172,7 @@ describe('the token demand', () => {
       await second.prepare();
       expect(second.findings()).toEqual(await plainFindings(uri, text));
       expect(second.unforeseenTokenReads).toEqual([]);
-    } finally {
-      engine.dispose();
-    }
+    });
   }, 60_000);
 
   it('recovers from a token read it did not foresee: the paragraphs are cut whole and the findings computed again', async () => {

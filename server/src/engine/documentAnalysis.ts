@@ -35,6 +35,10 @@ export class DocumentAnalysis<D extends AnalysableDocument = AnalysableDocument>
   #ignored: Set<string> | undefined;
   /** Paragraph texts whose tokens a rule read although `prepare` made them ready for term matching only. */
   readonly #unforeseen = new Set<string>();
+  /** How many of them `#forgetUnforeseen` has dealt with. */
+  #forgotten = 0;
+  /** `segmentation.readiness` when `prepare` ended: unchanged, no paragraph can have stopped being ready since. */
+  #readiness: number | undefined;
   /** Term candidates by paragraph text, while `prepare` runs. */
   #candidates: Map<string, readonly TermHit[]> | undefined;
   /** The shared memos by the namespaces rules use (constant strings), looked up once per version. */
@@ -159,7 +163,7 @@ export class DocumentAnalysis<D extends AnalysableDocument = AnalysableDocument>
     return (this.#localDefinitions ??= findLocalDefinitions(this.paragraphs));
   }
 
-  /** Cuts every paragraph whole (the segmentation command; tests compare `prepare` with it). */
+  /** Cuts every paragraph whole (tests compare `prepare` with it). */
   ensureTokens(): Promise<void> {
     return this.segmentation.ensure(this.paragraphs.map((p) => p.text));
   }
@@ -193,9 +197,11 @@ export class DocumentAnalysis<D extends AnalysableDocument = AnalysableDocument>
     let findings = this.findings();
     for (let round = 0; round < SETTLING_ROUNDS; round++) {
       const unforeseen = [...this.#unforeseen];
-      const unready = this.paragraphs.some((p) => p.text.length > 0 && !this.hasTokens(p));
+      // Looked at only when some paragraph stopped being ready since prepare: not on every keystroke.
+      const unready = this.#readiness !== this.segmentation.readiness && this.paragraphs.some((p) => p.text.length > 0 && !this.hasTokens(p));
       if (unforeseen.length === 0 && !unready) return findings;
       this.#unforeseen.clear();
+      this.#forgotten = 0;
       await this.segmentation.ensure(unforeseen);
       if (unready) await this.prepare();
       findings = this.findings();
@@ -229,6 +235,7 @@ export class DocumentAnalysis<D extends AnalysableDocument = AnalysableDocument>
     // no tokens. Not after an edit, when little is cut: they would only be assembled twice.
     if (missing.size > SEGMENTATION_BUDGETS.batch || (missing.size > 0 && this.segmentation.state.kind === 'loading')) analyze(this, TEXT_ONLY_RULES, config, this.caches);
     await segmented;
+    this.#readiness = this.segmentation.readiness;
   }
 
   /**
@@ -261,7 +268,9 @@ export class DocumentAnalysis<D extends AnalysableDocument = AnalysableDocument>
    * every token-derived finding is forgotten.
    */
   #forgetUnforeseen(): void {
-    if (this.#unforeseen.size === 0) return;
+    // Once per read: an unsettled version's later findings() (a code action) would forget everything again.
+    if (this.#unforeseen.size === this.#forgotten) return;
+    this.#forgotten = this.#unforeseen.size;
     this.segmentation.needWhole([...this.#unforeseen]);
     this.caches.forgetFindings(TEXT_ONLY_IDS);
     this.#memos.clear();

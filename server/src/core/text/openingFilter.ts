@@ -21,11 +21,6 @@ export class OpeningFilter {
     this.#pairs[pairSlot(first, word.charCodeAt(1))] = 1;
   }
 
-  /** False when no word of the list starts at `i` in `text`. */
-  mayOpen(text: string, i: number): boolean {
-    return this.next(text, i) === i;
-  }
-
   /**
    * The first position from `from` on where a word of the list may start, or `text.length`. One
    * call per candidate, not per character: the server's V8 does not inline calls (adapters/v8Tuning.ts).
