@@ -35,10 +35,6 @@ export class DocumentAnalysis<D extends AnalysableDocument = AnalysableDocument>
   #ignored: Set<string> | undefined;
   /** Paragraph texts whose tokens a rule read although `prepare` made them ready for term matching only. */
   readonly #unforeseen = new Set<string>();
-  /** How many of them `#forgetUnforeseen` has dealt with. */
-  #forgotten = 0;
-  /** `segmentation.readiness` when `prepare` ended: unchanged, no paragraph can have stopped being ready since. */
-  #readiness: number | undefined;
   /** Term candidates by paragraph text, while `prepare` runs. */
   #candidates: Map<string, readonly TermHit[]> | undefined;
   /** The shared memos by the namespaces rules use (constant strings), looked up once per version. */
@@ -197,11 +193,11 @@ export class DocumentAnalysis<D extends AnalysableDocument = AnalysableDocument>
     let findings = this.findings();
     for (let round = 0; round < SETTLING_ROUNDS; round++) {
       const unforeseen = [...this.#unforeseen];
-      // Looked at only when some paragraph stopped being ready since prepare: not on every keystroke.
-      const unready = this.#readiness !== this.segmentation.readiness && this.paragraphs.some((p) => p.text.length > 0 && !this.hasTokens(p));
+      // Every time, not only after a needWhole since prepare: a cache eviction or another document's
+      // needWhole during prepare unreadies paragraphs too (a version that checked less failed the fuzz).
+      const unready = this.paragraphs.some((p) => p.text.length > 0 && !this.hasTokens(p));
       if (unforeseen.length === 0 && !unready) return findings;
       this.#unforeseen.clear();
-      this.#forgotten = 0;
       await this.segmentation.ensure(unforeseen);
       if (unready) await this.prepare();
       findings = this.findings();
@@ -235,7 +231,6 @@ export class DocumentAnalysis<D extends AnalysableDocument = AnalysableDocument>
     // no tokens. Not after an edit, when little is cut: they would only be assembled twice.
     if (missing.size > SEGMENTATION_BUDGETS.batch || (missing.size > 0 && this.segmentation.state.kind === 'loading')) analyze(this, TEXT_ONLY_RULES, config, this.caches);
     await segmented;
-    this.#readiness = this.segmentation.readiness;
   }
 
   /**
@@ -268,9 +263,9 @@ export class DocumentAnalysis<D extends AnalysableDocument = AnalysableDocument>
    * every token-derived finding is forgotten.
    */
   #forgetUnforeseen(): void {
-    // Once per read: an unsettled version's later findings() (a code action) would forget everything again.
-    if (this.#unforeseen.size === this.#forgotten) return;
-    this.#forgotten = this.#unforeseen.size;
+    // After every step while a read is recorded, not once: a later step reads the now unready
+    // paragraph again (unrecorded: it is not ready) and may remember what it found without tokens.
+    if (this.#unforeseen.size === 0) return;
     this.segmentation.needWhole([...this.#unforeseen]);
     this.caches.forgetFindings(TEXT_ONLY_IDS);
     this.#memos.clear();

@@ -39,7 +39,6 @@ export class SegmentationService {
   readonly #inFlight = new Map<string, { readonly whole: boolean; readonly done: Promise<void> }>();
   /** Paragraphs a rule read the tokens of although they were cut only for term matching (`needWhole`). */
   readonly #wholeNeeded = new Set<string>();
-  #readiness = 0;
   readonly #listeners: ((state: SegmenterState) => void)[] = [];
   #backend: SegmenterBackend | undefined;
   #fallback: Segmenter | undefined;
@@ -78,7 +77,6 @@ export class SegmentationService {
     this.#cache.clear();
     this.#wholeNeeded.clear();
     this.#inFlight.clear();
-    this.#readiness++;
     this.#fallback = undefined;
     const generation = ++this.#generation;
     if (this.#state.kind !== 'loading') this.#resetReady();
@@ -146,12 +144,6 @@ export class SegmentationService {
       this.#wholeNeeded.add(text);
       if (!this.has(text)) this.#cache.delete(text);
     }
-    this.#readiness++;
-  }
-
-  /** Changes whenever a paragraph may have stopped being ready (`needWhole`, a restart). */
-  get readiness(): number {
-    return this.#readiness;
   }
 
   /** True when a paragraph is ready for the rules: its tokens, or the boundaries term matching reads, are cached. */
