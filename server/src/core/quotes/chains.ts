@@ -36,6 +36,7 @@ const LOOK_BACK = 96;
  * most one chain: where two references share a passage, the longer copy wins.
  */
 export function chainAnchors(index: CollationIndex, anchors: Int32Array, doc: ChainedText): Chain[] {
+  if (anchors.length === 0) return [];
   const docLength = doc.key.length;
   const barriers = barrierCounts(doc);
   const n = anchors.length / 3;
@@ -195,4 +196,48 @@ function freeRuns(anchors: readonly Anchor[], covered: Uint8Array): Anchor[][] {
   }
   if (run.length > 0) runs.push(run);
   return runs;
+}
+
+/**
+ * The anchors (triples, sorted by `d`) of the clusters that touch a paragraph marked in `relevant`
+ * (indexed like `doc.paragraphs`); `chainAnchors` of these gives exactly the chains of all anchors
+ * that lie in those clusters. A cluster ends at a sentence end no anchor covers: a link between
+ * anchors on both sides of it would have a gap with the sentence end inside, and the document's
+ * own sentences end a chain (`continuous`). Clusters are runs of the sorted anchors, so the
+ * look-back window counts the same anchors; their chains cover disjoint units, so which chain
+ * wins a unit is decided inside each cluster.
+ */
+export function anchorsTouching(anchors: Int32Array, doc: ChainedText & { readonly paragraphOf: Int32Array }, relevant: Uint8Array): Int32Array {
+  const key = doc.key;
+  const kept = new Int32Array(anchors.length);
+  let size = 0;
+  const n = anchors.length / 3;
+  let first = 0;
+  let maxEnd = -1;
+  const flush = (to: number) => {
+    const last = Math.max(0, Math.min(maxEnd, key.length - 1));
+    for (let p = doc.paragraphOf[anchors[3 * first]]; p <= doc.paragraphOf[last]; p++) {
+      if (relevant[p] !== 1) continue;
+      kept.set(anchors.subarray(3 * first, 3 * to), size);
+      size += 3 * (to - first);
+      return;
+    }
+  };
+  for (let k = 0; k < n; k++) {
+    const d = anchors[3 * k];
+    if (k > first && maxEnd <= d && hasTerminal(key, maxEnd, d)) {
+      flush(k);
+      first = k;
+      maxEnd = -1;
+    }
+    maxEnd = Math.max(maxEnd, d + anchors[3 * k + 2]);
+  }
+  if (n > 0) flush(n);
+  return kept.slice(0, size);
+}
+
+/** True when units `[from, to)` hold a sentence end (each unit is read once per cluster cut). */
+function hasTerminal(key: string, from: number, to: number): boolean {
+  for (let u = from; u < to; u++) if (TERMINAL_CODES[key.charCodeAt(u)] === 1) return true;
+  return false;
 }

@@ -1,6 +1,6 @@
 import type { Span } from '../types';
 import type { Anchor, Chain } from './chains';
-import { chainAnchors, MAX_REF_GAP } from './chains';
+import { anchorsTouching, chainAnchors, MAX_REF_GAP } from './chains';
 import type { CollationIndex } from './collationIndex';
 import { isPermutation } from './align';
 import { type DocumentStream, startsParagraphAt } from './stream';
@@ -58,9 +58,14 @@ const MIN_CHAIN_WITH_GAPS = 12;
 /** The longest changed last word of a sentence reported. */
 const TAIL_WORD = 6;
 
-/** Aligns a document's stream with the references and lists every deviation that evidence says is a misquotation. */
-export function collate(index: CollationIndex, stream: DocumentStream, options: EvidenceOptions): Collation {
-  const chains = chainAnchors(index, stream.anchors, stream);
+/**
+ * Aligns a document's stream with the references and lists every deviation that evidence says is a
+ * misquotation. With `relevant` (one flag per paragraph of the stream), only what touches those
+ * paragraphs: the chains of the anchors around them (exactly those of the whole, see
+ * `anchorsTouching`) and the reordered sentences in them.
+ */
+export function collate(index: CollationIndex, stream: DocumentStream, options: EvidenceOptions, relevant?: Uint8Array): Collation {
+  const chains = chainAnchors(index, relevant ? anchorsTouching(stream.anchors, stream, relevant) : stream.anchors, stream);
   const reuse = reuseShares(index, chains, stream.key.length);
   const deviations: Deviation[] = [];
   const joins: BrokenJoin[] = [];
@@ -77,7 +82,7 @@ export function collate(index: CollationIndex, stream: DocumentStream, options: 
     }
   }
   // A sentence found reordered whole explains the gaps inside it.
-  const reordered = reorderedSentences(index, stream, deviations.filter((d) => d.evidence !== 'reuse'));
+  const reordered = reorderedSentences(index, stream, deviations.filter((d) => d.evidence !== 'reuse'), relevant);
   if (reordered.length > 0) {
     const kept = deviations.filter((d) => !reordered.some((r) => d.docFrom < r.docTo && r.docFrom < d.docTo + 1));
     deviations.length = 0;

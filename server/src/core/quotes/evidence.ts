@@ -1,3 +1,4 @@
+import { codeTable } from '../text/chars';
 import type { Chain } from './chains';
 import type { CollationIndex } from './collationIndex';
 import { kgramHash, SEED, TOO_COMMON } from './collationIndex';
@@ -5,7 +6,7 @@ import type { Gap } from './collate';
 import type { ReuseShare } from './reuse';
 import type { DocumentStream } from './stream';
 /** A source named, then a verb of saying, right before the copied text: `报告指出，`, `总书记强调：“`. */
-import { LEAD_IN_BEFORE as LEAD_IN } from './units';
+import { LEAD_IN_ANYWHERE, LEAD_IN_BEFORE as LEAD_IN } from './units';
 
 /**
  * Why a gap counts as a misquotation and not as independent writing that
@@ -106,6 +107,24 @@ function insideQuotation(index: CollationIndex, stream: DocumentStream, gap: Gap
   if (open < 0 || gap.docFrom - open - 1 < MIN_QUOTED_ANCHOR) return false;
   for (let u = gap.docTo; u < to; u++) if (marks.test(stream.key[u])) return u - gap.docTo >= MIN_QUOTED_ANCHOR;
   return false;
+}
+
+const QUOTATION_MARKS = codeTable('\u201c「」『』');
+
+/**
+ * False only where neither `insideQuotation` nor `leadIn` can find evidence in the paragraph of
+ * stream units `[from, to)`: no pair of quotation marks (paired from the paragraph's start, as
+ * there) holds MIN_QUOTED_ANCHOR units on either side of a gap, and it has no lead-in.
+ */
+export function mayQuote(key: string, from: number, to: number): boolean {
+  let open = -1;
+  for (let u = from; u < to; u++) {
+    if (QUOTATION_MARKS[key.charCodeAt(u)] !== 1) continue;
+    if (open < 0) open = u;
+    else if (u - open > 2 * MIN_QUOTED_ANCHOR) return true;
+    else open = -1;
+  }
+  return LEAD_IN_ANYWHERE.test(key.slice(from, to));
 }
 
 /** True when the sentence of the gap starts with a lead-in naming a source before the copied text. */

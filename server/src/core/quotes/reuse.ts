@@ -1,4 +1,5 @@
-import type { Chain } from './chains';
+import type { ParagraphAnchors } from './anchors';
+import { MAX_DOC_GAP, type Chain } from './chains';
 import type { CollationIndex } from './collationIndex';
 import { MIN_EVIDENT_CHAIN } from './evidence';
 
@@ -22,4 +23,45 @@ export function reuseShares(index: CollationIndex, chains: readonly Chain[], doc
   return [...units]
     .map(([source, count]) => ({ source, name: index.sources[source].name, units: count, share: documentUnits > 0 ? count / documentUnits : 0 }))
     .sort((a, b) => b.units - a.units || a.source - b.source);
+}
+
+/**
+ * At least the largest share of a document that one reference (by name, as the rule adds shares)
+ * can supply, from its paragraphs' anchors alone, without chaining them. A chain links anchors of
+ * one reference at most MAX_DOC_GAP units apart, so it lies in one cluster of such anchors, and the
+ * chains counted (MIN_EVIDENT_CHAIN units or more) cover at most the units of clusters that long.
+ * Cheap (one pass over the anchors): the rule asks on every edit whether a document can be a copy.
+ */
+export function reuseShareBound(index: CollationIndex, seeded: readonly ParagraphAnchors[]): { units: number; share: number } {
+  const sources = index.sources.length;
+  const clusterEnd = new Float64Array(sources).fill(-Infinity);
+  const coveredTo = new Float64Array(sources);
+  const clustered = new Float64Array(sources);
+  const counted = new Float64Array(sources);
+  let base = 0;
+  for (const paragraph of seeded) {
+    const anchors = paragraph.anchors;
+    for (let k = 0; k < anchors.length; k += 3) {
+      const d = base + anchors[k];
+      const end = d + anchors[k + 2];
+      const s = index.sourceOf[anchors[k + 1]];
+      if (d > clusterEnd[s] + MAX_DOC_GAP) {
+        if (clustered[s] >= MIN_EVIDENT_CHAIN) counted[s] += clustered[s];
+        clustered[s] = 0;
+        coveredTo[s] = d;
+      }
+      const from = Math.max(d, coveredTo[s]);
+      if (end > from) clustered[s] += end - from;
+      coveredTo[s] = Math.max(coveredTo[s], end);
+      clusterEnd[s] = Math.max(clusterEnd[s], end);
+    }
+    base += paragraph.key.length;
+  }
+  const byName = new Map<string, number>();
+  for (let s = 0; s < sources; s++) {
+    const units = counted[s] + (clustered[s] >= MIN_EVIDENT_CHAIN ? clustered[s] : 0);
+    if (units > 0) byName.set(index.sources[s].name, (byName.get(index.sources[s].name) ?? 0) + units);
+  }
+  const most = Math.max(0, ...byName.values());
+  return { units: base, share: base > 0 ? most / base : 0 };
 }

@@ -1,11 +1,12 @@
 import { fromParagraph } from '../findings';
 import { anchorsOf, type ParagraphAnchors } from '../quotes/anchors';
 import { collate, type Deviation } from '../quotes/collate';
-import { isReusing } from '../quotes/evidence';
+import { isReusing, mayQuote } from '../quotes/evidence';
 import type { CollationIndex } from '../quotes/collationIndex';
 import { findQuoteMismatches, type QuoteMismatch } from '../quotes/match';
 import type { ReferenceIndex } from '../quotes/referenceIndex';
-import { documentStream } from '../quotes/stream';
+import { reuseShareBound } from '../quotes/reuse';
+import { documentStream, type DocumentStream } from '../quotes/stream';
 import type { Finding, Paragraph } from '../types';
 import { paragraphsByDocument } from './documentScopes';
 import type { DocumentFacts, Rule, RuleOptions } from './rule';
@@ -96,18 +97,21 @@ export const quoteMismatchRule: Rule = {
       findQuoteMismatches(index, paragraph.text, quoteSettings)
         .filter((m) => !punctuationSwapped(paragraph.text.slice(m.fix.span.start, m.fix.span.end), m.fix.newText))
         .map(toQuoteFinding);
-    const namespace = 'chunks';
+    const quotationsIn = (paragraph: Paragraph): readonly Finding[] =>
+      paragraph.text.length < QUOTATION_MIN_LENGTH ? NONE : fromParagraph(facts.memo(quoteNamespace, paragraph, quotesOf), paragraph);
     const deferred = { ...evidence, deferReuse: true };
-    const collateChunk = (paragraphs: readonly Paragraph[]): Finding[] => {
+    /** The findings of a chunk; of a document that copies little (`independent`), only those that can be reported. */
+    const collateChunk = (paragraphs: readonly Paragraph[], independent: boolean): Finding[] => {
       const stream = documentStream(paragraphs, anchorsFor);
-      const result = collate(collation, stream, deferred);
+      const quotations = paragraphs.map(quotationsIn);
+      const result = collate(collation, stream, deferred, independent ? relevantParagraphs(stream, quotations) : undefined);
       const findings = result.deviations.map((d) => toFinding(d, collation));
-      for (const paragraph of paragraphs) {
-        if (paragraph.text.length < QUOTATION_MIN_LENGTH) continue;
-        for (const finding of fromParagraph(facts.memo(quoteNamespace, paragraph, quotesOf), paragraph)) {
+      for (const found of quotations) {
+        for (const finding of found) {
           if (!findings.some((f) => f.span.start < finding.span.end + 2 && finding.span.start < f.span.end + 2)) findings.push(finding);
         }
       }
+      if (independent) return findings.filter(reportedInIndependent).sort((a, b) => a.span.start - b.span.start);
       findings.sort((a, b) => a.span.start - b.span.start);
       // What the chunk reuses of each reference travels with its findings (cached together), for the document's share.
       const at = paragraphs[0]?.start ?? 0;
@@ -117,10 +121,18 @@ export const quoteMismatchRule: Rule = {
     };
     const findings: Finding[] = [];
     for (const scope of paragraphsByDocument(facts)) {
+      const bound = reuseShareBound(collation, scope.map(anchorsFor));
+      // Too little of it can be any reference's text for reuse or bare sentences to count (see below): most documents.
+      const independent = bound.units >= INDEPENDENT_DOCUMENT && bound.share < MIN_BARE_SHARE && bound.share * 100 < evidence.minReuse;
+      const namespace = independent ? 'independent chunks' : 'chunks';
       const found: Finding[] = [];
       for (const chunk of chunksOf(scope)) {
-        const compute = () => collateChunk(chunk);
+        const compute = () => collateChunk(chunk, independent);
         found.push(...facts.memoScope(namespace, chunk, compute));
+      }
+      if (independent) {
+        findings.push(...found);
+        continue;
       }
       const reuse = documentReuse(found);
       for (const finding of found) {
@@ -136,6 +148,8 @@ export const quoteMismatchRule: Rule = {
     return findings;
   },
 };
+
+const NONE: readonly Finding[] = [];
 
 /** Code of the record a chunk's findings carry of what it reuses; never reported. */
 const REUSE_RECORD = 'quote.reuse';
@@ -167,6 +181,28 @@ function sourcesOf(args: Finding['args']): Record<string, number> {
  */
 const INDEPENDENT_DOCUMENT = 3000;
 const MIN_BARE_SHARE = 0.15;
+
+/** In such a document only quotations, lead-ins and the whole-quotation comparison are reported. */
+function reportedInIndependent(finding: Finding): boolean {
+  const evidence = finding.args.evidence;
+  return evidence === undefined || evidence === 'quotation' || evidence === 'lead-in';
+}
+
+/**
+ * The paragraphs of a chunk to collate in a document that copies little: where a quotation or a
+ * lead-in can be evidence, and the next one (a reordered sentence starting where such a difference
+ * ends replaces it); around a whole quotation that differs, the paragraphs whose findings can hide
+ * it (one on either side) and the next (a reordered sentence that replaces one of those).
+ */
+function relevantParagraphs(stream: DocumentStream, quotations: readonly (readonly Finding[])[]): Uint8Array {
+  const count = stream.paragraphs.length;
+  const relevant = new Uint8Array(count + 3);
+  for (let p = 0; p < count; p++) {
+    if (quotations[p].length > 0) relevant.fill(1, Math.max(0, p - 1), p + 3);
+    else if (mayQuote(stream.key, stream.starts[p], stream.starts[p + 1])) relevant.fill(1, p, p + 2);
+  }
+  return relevant.subarray(0, count);
+}
 
 /**
  * A document is collated in chunks, so an edit re-aligns one: a chunk ends after a paragraph
