@@ -15,6 +15,11 @@ export interface PhraseHit {
   readonly entry: PhraseEntry;
 }
 
+/** Texts whose `occursIn` answer a table keeps (the paragraphs of several large documents). */
+const REMEMBERED_TEXTS = 20_000;
+/** …and their characters at most (the keys pin the texts: a 1 MB line edited a hundred times). */
+const REMEMBERED_CHARS = 4_000_000;
+
 /**
  * A list of forms looked up by first character. A form matches only where it
  * starts and ends on token boundaries: `习贯` (for 习惯) lies inside 学习/贯彻,
@@ -38,8 +43,28 @@ export class PhraseTable {
     for (const list of this.#byFirst.values()) list.sort((a, b) => b.form.length - a.form.length);
   }
 
-  /** Whether some form occurs in `text` at all, token boundaries aside (`find` finds nothing otherwise). */
+  /**
+   * Whether some form occurs in `text` at all, token boundaries aside (`find` finds nothing
+   * otherwise). Remembered for the last texts asked about: a rule asks once to say whether it reads
+   * a paragraph's tokens and again when it checks it, and each answer scans the whole paragraph.
+   */
   occursIn(text: string): boolean {
+    let occurs = this.#occurs.get(text);
+    if (occurs === undefined) {
+      if (this.#occurs.size >= REMEMBERED_TEXTS || this.#occursChars + text.length > REMEMBERED_CHARS) {
+        this.#occurs.clear();
+        this.#occursChars = 0;
+      }
+      this.#occurs.set(text, (occurs = this.#scan(text)));
+      this.#occursChars += text.length;
+    }
+    return occurs;
+  }
+
+  readonly #occurs = new Map<string, boolean>();
+  #occursChars = 0;
+
+  #scan(text: string): boolean {
     for (let i = this.#opens.next(text, 0); i < text.length; i = this.#opens.next(text, i + 1)) {
       const candidates = this.#byFirst.get(text.charCodeAt(i))!;
       for (let c = 0; c < candidates.length; c++) if (text.startsWith(candidates[c].form, i)) return true;
