@@ -63,7 +63,7 @@ export const sloganRepeatedRule: Rule = {
     const text = paragraph.text;
     const minCount = options.minCount as number;
     if (text.length < 2 * minCount || text.length > MAX_PARAGRAPH_LENGTH) return false;
-    return mayRepeatModifier(text, minCount) || mayRepeatFormula(text, facts.termCandidates(paragraph), minCount);
+    return mayRepeatModifier(text, minCount) || formulaMayRepeat(facts.termCandidates(paragraph), minCount);
   },
   checkDocument(facts: DocumentFacts, options: RuleOptions): Finding[] {
     const sections = checkSections(facts, options);
@@ -246,12 +246,31 @@ export function isFormula(entry: GlossaryEntry): boolean {
  * (apart). Given the term candidates (every form occurring, boundaries aside), true wherever it is
  * true of the term hits.
  */
-function mayRepeatFormula(text: string, terms: readonly TermHit[], minCount: number): boolean {
+export function mayRepeatFormula(text: string, terms: readonly TermHit[], minCount: number): boolean {
   const tried = new Set<string>();
   for (const hit of terms) {
     if (tried.has(hit.form) || !isFormula(hit.match.entry)) continue;
     tried.add(hit.form);
     if (occursApart(text, hit.form, minCount)) return true;
+  }
+  return false;
+}
+
+/**
+ * `mayRepeatFormula(text, candidates, minCount)` read off the candidates, which are every
+ * occurrence of every glossary form (by start): no search of the text per formula.
+ */
+export function formulaMayRepeat(candidates: readonly TermHit[], minCount: number): boolean {
+  let counted: Map<string, { count: number; free: number }> | undefined;
+  for (let k = 0; k < candidates.length; k++) {
+    const hit = candidates[k];
+    if (!isFormula(hit.match.entry)) continue;
+    counted ??= new Map();
+    let form = counted.get(hit.form);
+    if (!form) counted.set(hit.form, (form = { count: 0, free: 0 }));
+    if (hit.start < form.free) continue;
+    if (++form.count >= minCount) return true;
+    form.free = hit.end;
   }
   return false;
 }

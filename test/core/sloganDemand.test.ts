@@ -1,0 +1,54 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FORMULAIC_MODIFIERS, mayRepeatModifier, occursApart } from '../../server/src/core/rules/slogan/modifiers';
+import { formulaMayRepeat, mayRepeatFormula } from '../../server/src/core/rules/sloganRepeated';
+import { mergeGlossaries } from '../../server/src/core/terms/glossary';
+import { TermMatcher } from '../../server/src/core/terms/termMatcher';
+import { splitParagraphs } from '../../server/src/core/text/paragraphs';
+import { builtinEntries } from '../helpers/analyzeText';
+
+/**
+ * Whether slogan.repeated reads a paragraph's tokens is decided for every paragraph of every
+ * document opened (what jieba cuts): in one pass over the text, and from the term candidates.
+ * Both give what searching the text for each word gives, on every paragraph of the corpus.
+ */
+const FIXTURES = path.join(__dirname, '../fixtures');
+const PARAGRAPHS = [
+  ...['002_8dfe99efc033ddf8.txt', '004_aedbcdac15b26f45.txt', '000_a487f46611498c32.txt'],
+  ...fs.readdirSync(path.join(FIXTURES, 'corpus/national')).filter((f) => f.endsWith('.txt')).map((f) => `corpus/national/${f}`),
+]
+  .flatMap((file) => splitParagraphs(fs.readFileSync(path.join(FIXTURES, file), 'utf8')))
+  .map((p) => p.text)
+  .filter((text) => text.length > 0);
+
+describe('the slogan rule’s token demand', () => {
+  it('finds a modifier occurring minCount times in one pass, as one search per modifier does', () => {
+    const searched = (text: string, minCount: number) => [...FORMULAIC_MODIFIERS].some((modifier) => occursApart(text, modifier, minCount));
+    // Made-up texts for the edges: adjacent, overlapping candidates, at the very end.
+    const texts = [...PARAGRAPHS, '进一步进一步进一步', '更加快更加快更加', '不断不断', '持续持', '加快加快加快加快', ''];
+    let repeating = 0;
+    for (const minCount of [2, 3, 4]) {
+      for (const text of texts) {
+        const expected = searched(text, minCount);
+        if (mayRepeatModifier(text, minCount) !== expected) throw new Error(`${minCount}: ${text.slice(0, 60)}`);
+        if (expected) repeating++;
+      }
+    }
+    expect(repeating).toBeGreaterThan(1000);
+  });
+
+  it('finds a formula occurring minCount times from the term candidates, as searching the text for each does', () => {
+    const matcher = new TermMatcher(mergeGlossaries([builtinEntries()]));
+    let repeating = 0;
+    for (const minCount of [2, 3]) {
+      for (const text of PARAGRAPHS) {
+        const candidates = matcher.occurrences(text);
+        const expected = mayRepeatFormula(text, candidates, minCount);
+        if (formulaMayRepeat(candidates, minCount) !== expected) throw new Error(`${minCount}: ${text.slice(0, 60)}`);
+        if (expected) repeating++;
+      }
+    }
+    expect(repeating).toBeGreaterThan(100);
+  });
+});
