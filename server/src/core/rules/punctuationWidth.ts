@@ -88,13 +88,16 @@ function quotedRanges(text: string): [number, number][] {
 
 function strayspaces(text: string): Finding[] {
   const findings: Finding[] = [];
-  const quoted = quotedRanges(text);
-  const credits = creditRanges(text).sort((a, b) => a[0] - b[0]);
+  // Quotations and credits are looked for only once a space is found inside the text: most paragraphs have none.
+  let quoted: [number, number][] | undefined;
+  let credits: [number, number][] | undefined;
   let credit = 0;
   for (const match of text.matchAll(SPACES)) {
     const start = match.index;
     const end = start + match[0].length;
     if (start === 0 || end === text.length) continue;
+    quoted ??= quotedRanges(text);
+    credits ??= creditRanges(text).sort((a, b) => a[0] - b[0]);
     if (quoted.some(([from, to]) => start > from && end < to)) continue;
     // Spaces come in order: one pointer over the credits, not a search per space.
     while (credit < credits.length && credits[credit][1] < end) credit++;

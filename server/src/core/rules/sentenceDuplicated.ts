@@ -93,7 +93,8 @@ function sentencesOf(text: string, minLength: number): Sentence[] {
   for (const match of text.matchAll(SENTENCE)) {
     const raw = match[0];
     const key = WHITE_SPACE.test(raw) ? raw.replace(/\s+/g, '') : raw;
-    if (codePoints(key) < minLength) continue;
+    // Counted only where surrogate pairs could decide it: a sentence is most often far longer.
+    if (key.length < minLength || (key.length < 2 * minLength && codePoints(key) < minLength)) continue;
     const leading = raw.length - raw.trimStart().length;
     const start = match.index + leading;
     const end = match.index + raw.length;
