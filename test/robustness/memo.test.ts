@@ -63,6 +63,21 @@ describe('BoundedMemo', () => {
     expect(memo.size).toBe(9);
   });
 
+  it('counts the characters of a key stored again once (small and large keys)', () => {
+    const memo = new BoundedMemo<number>(1000, { maxChars: 100, largeKey: 50, maxLargeChars: 100 });
+    const small = '小'.repeat(40);
+    const large = '大'.repeat(60);
+    for (let i = 0; i < 20; i++) {
+      memo.set(small, i);
+      memo.set(large, i);
+    }
+    // Counted twice, either budget would have dropped one of them.
+    expect([memo.get(small), memo.get(large)]).toEqual([19, 19]);
+    // One more key goes over the budget: the least recently used go, down to nine tenths.
+    memo.set('另'.repeat(40), 0);
+    expect([memo.has(small), memo.has(large), memo.size]).toEqual([false, false, 1]);
+  });
+
   it('still bounds the number of entries', () => {
     const memo = new BoundedMemo<number>(100);
     for (let i = 0; i < 1000; i++) memo.getOrCompute(`段落${i}`, () => i);

@@ -108,8 +108,10 @@ export class BoundedMemo<V> {
   }
 
   set(key: string, value: V): void {
-    this.#forget(key);
+    const size = this.#entries.size;
     this.#entries.set(key, { value, used: ++this.#clock });
+    // Replaced: the same key, its characters counted already (one hash lookup, not a delete first).
+    if (this.#entries.size === size) return;
     this.#chars += key.length;
     if (key.length >= this.#limits.largeKey) {
       this.#largeKeys.add(key);
