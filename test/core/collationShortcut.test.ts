@@ -65,8 +65,10 @@ describe('the bound on what a document takes from one reference', () => {
       all += bound.units;
       if (bound.units >= 3000 && bound.share < 0.15) independent += bound.units;
     }
-    // Measured: 85 %; the national report in 002 and 004, the newspaper page (000) and short texts are the rest.
-    expect(independent / all).toBeGreaterThan(0.8);
+    // Measured: 88 %. The rest: the built-in references' own texts (the 2024 and 2025 reports, the 20th
+    // Party Congress report, the copies of the 2024 report in 002 and 004), the reports of 2021–2023 and
+    // the 18th Party Congress (15–20 % as far as the anchors tell), the newspaper page (000), short texts.
+    expect(independent / all).toBeGreaterThan(0.85);
   });
 });
 

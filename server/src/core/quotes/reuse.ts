@@ -1,3 +1,4 @@
+import { codeTable } from '../text/chars';
 import type { ParagraphAnchors } from './anchors';
 import { MAX_DOC_GAP, type Chain } from './chains';
 import type { CollationIndex } from './collationIndex';
@@ -28,9 +29,10 @@ export function reuseShares(index: CollationIndex, chains: readonly Chain[], doc
 /**
  * At least the largest share of a document that one reference (by name, as the rule adds shares)
  * can supply, from its paragraphs' anchors alone, without chaining them. A chain links anchors of
- * one reference at most MAX_DOC_GAP units apart, so it lies in one cluster of such anchors, and the
- * chains counted (MIN_EVIDENT_CHAIN units or more) cover at most the units of clusters that long.
- * Cheap (one pass over the anchors): the rule asks on every edit whether a document can be a copy.
+ * one reference at most MAX_DOC_GAP units apart with no sentence end between them (or touching),
+ * so it lies in one cluster of such anchors, and the chains counted (MIN_EVIDENT_CHAIN units or
+ * more) cover at most the units of clusters that long. Cheap (one pass over the anchors): the rule
+ * asks on every edit whether a document can be a copy.
  */
 export function reuseShareBound(index: CollationIndex, seeded: readonly ParagraphAnchors[]): { units: number; share: number } {
   const sources = index.sources.length;
@@ -38,14 +40,16 @@ export function reuseShareBound(index: CollationIndex, seeded: readonly Paragrap
   const coveredTo = new Float64Array(sources);
   const clustered = new Float64Array(sources);
   const counted = new Float64Array(sources);
+  const bases = new Float64Array(seeded.length);
   let base = 0;
-  for (const paragraph of seeded) {
-    const anchors = paragraph.anchors;
+  for (let p = 0; p < seeded.length; p++) {
+    bases[p] = base;
+    const anchors = seeded[p].anchors;
     for (let k = 0; k < anchors.length; k += 3) {
       const d = base + anchors[k];
       const end = d + anchors[k + 2];
       const s = index.sourceOf[anchors[k + 1]];
-      if (d > clusterEnd[s] + MAX_DOC_GAP) {
+      if (d > clusterEnd[s] + MAX_DOC_GAP || (clusterEnd[s] <= d && sentenceEndIn(seeded, bases, p, clusterEnd[s], d))) {
         if (clustered[s] >= MIN_EVIDENT_CHAIN) counted[s] += clustered[s];
         clustered[s] = 0;
         coveredTo[s] = d;
@@ -55,7 +59,7 @@ export function reuseShareBound(index: CollationIndex, seeded: readonly Paragrap
       coveredTo[s] = Math.max(coveredTo[s], end);
       clusterEnd[s] = Math.max(clusterEnd[s], end);
     }
-    base += paragraph.key.length;
+    base += seeded[p].key.length;
   }
   const byName = new Map<string, number>();
   for (let s = 0; s < sources; s++) {
@@ -64,4 +68,16 @@ export function reuseShareBound(index: CollationIndex, seeded: readonly Paragrap
   }
   const most = Math.max(0, ...byName.values());
   return { units: base, share: base > 0 ? most / base : 0 };
+}
+
+const SENTENCE_ENDS = codeTable('。！？；!?;');
+
+/** True when document units `[from, to)` (at most MAX_DOC_GAP, ending in paragraph `p` of `seeded`) hold a sentence end. */
+function sentenceEndIn(seeded: readonly ParagraphAnchors[], bases: Float64Array, p: number, from: number, to: number): boolean {
+  let q = p;
+  for (let u = to - 1; u >= from; u--) {
+    while (q > 0 && bases[q] > u) q--;
+    if (SENTENCE_ENDS[seeded[q].key.charCodeAt(u - bases[q])] === 1) return true;
+  }
+  return false;
 }
