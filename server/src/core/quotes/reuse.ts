@@ -27,14 +27,14 @@ export function reuseShares(index: CollationIndex, chains: readonly Chain[], doc
 }
 
 /**
- * At least the largest share of a document that one reference (by name, as the rule adds shares)
- * can supply, from its paragraphs' anchors alone, without chaining them. A chain links anchors of
- * one reference at most MAX_DOC_GAP units apart with no sentence end between them (or touching),
- * so it lies in one cluster of such anchors, and the chains counted (MIN_EVIDENT_CHAIN units or
- * more) cover at most the units of clusters that long. Cheap (one pass over the anchors): the rule
- * asks on every edit whether a document can be a copy.
+ * At least the units of a text (one stream of paragraphs, collated on its own) that each
+ * reference (by name, as the rule adds shares) can supply, from the paragraphs' anchors alone,
+ * without chaining them. A chain links anchors of one reference at most MAX_DOC_GAP units apart
+ * with no sentence end between them (or touching), so it lies in one cluster of such anchors, and
+ * the chains counted (MIN_EVIDENT_CHAIN units or more) cover at most the units of clusters that
+ * long. One pass over the anchors.
  */
-export function reuseShareBound(index: CollationIndex, seeded: readonly ParagraphAnchors[]): { units: number; share: number } {
+export function reuseBound(index: CollationIndex, seeded: readonly ParagraphAnchors[]): { units: number; sources: Map<string, number> } {
   const sources = index.sources.length;
   const clusterEnd = new Float64Array(sources).fill(-Infinity);
   const coveredTo = new Float64Array(sources);
@@ -66,8 +66,12 @@ export function reuseShareBound(index: CollationIndex, seeded: readonly Paragrap
     const units = counted[s] + (clustered[s] >= MIN_EVIDENT_CHAIN ? clustered[s] : 0);
     if (units > 0) byName.set(index.sources[s].name, (byName.get(index.sources[s].name) ?? 0) + units);
   }
-  const most = Math.max(0, ...byName.values());
-  return { units: base, share: base > 0 ? most / base : 0 };
+  return { units: base, sources: byName };
+}
+
+/** The largest share `reuseBound` allows one reference. */
+export function largestShare(bound: { units: number; sources: ReadonlyMap<string, number> }): number {
+  return bound.units > 0 ? Math.max(0, ...bound.sources.values()) / bound.units : 0;
 }
 
 const SENTENCE_ENDS = codeTable('。！？；!?;');

@@ -5,7 +5,7 @@ import { isReusing, mayQuote } from '../quotes/evidence';
 import type { CollationIndex } from '../quotes/collationIndex';
 import { findQuoteMismatches, type QuoteMismatch } from '../quotes/match';
 import type { ReferenceIndex } from '../quotes/referenceIndex';
-import { reuseShareBound } from '../quotes/reuse';
+import { largestShare, reuseBound } from '../quotes/reuse';
 import { documentStream, type DocumentStream } from '../quotes/stream';
 import type { Finding, Paragraph } from '../types';
 import { paragraphsByDocument } from './documentScopes';
@@ -120,13 +120,21 @@ export const quoteMismatchRule: Rule = {
       return findings;
     };
     const findings: Finding[] = [];
+    // What each chunk can take from each reference at most, remembered with the chunk (this runs on every edit).
+    const boundOf = (chunk: readonly Paragraph[]): Finding[] => {
+      const bound = reuseBound(collation, chunk.map(anchorsFor));
+      const at = chunk[0]?.start ?? 0;
+      return [{ code: BOUND_RECORD, messageId: 'bound', span: { start: at, end: at }, args: { units: bound.units, sources: JSON.stringify(Object.fromEntries(bound.sources)) } }];
+    };
     for (const scope of paragraphsByDocument(facts)) {
-      const bound = reuseShareBound(collation, scope.map(anchorsFor));
+      const chunks = chunksOf(scope);
+      const bound = documentReuse(chunks.flatMap((chunk) => facts.memoScope('bounds', chunk, () => boundOf(chunk))), BOUND_RECORD);
+      const share = largestShare(bound);
       // Too little of it can be any reference's text for reuse or bare sentences to count (see below): most documents.
-      const independent = bound.units >= INDEPENDENT_DOCUMENT && bound.share < MIN_BARE_SHARE && bound.share * 100 < evidence.minReuse;
+      const independent = bound.units >= INDEPENDENT_DOCUMENT && share < MIN_BARE_SHARE && share * 100 < evidence.minReuse;
       const namespace = independent ? 'independent chunks' : 'chunks';
       const found: Finding[] = [];
-      for (const chunk of chunksOf(scope)) {
+      for (const chunk of chunks) {
         const compute = () => collateChunk(chunk, independent);
         found.push(...facts.memoScope(namespace, chunk, compute));
       }
@@ -154,12 +162,18 @@ const NONE: readonly Finding[] = [];
 /** Code of the record a chunk's findings carry of what it reuses; never reported. */
 const REUSE_RECORD = 'quote.reuse';
 
-/** Units of a document and how many of them each reference supplies, from its chunks' records. */
-function documentReuse(found: readonly Finding[]): { units: number; sources: Map<string, number> } {
+/**
+ * Code of the record of what a chunk can take from each reference at most (`reuseBound`): chains
+ * do not cross chunks, so a document's chains take at most the sum over its chunks.
+ */
+const BOUND_RECORD = 'quote.bound';
+
+/** Units of a document and how many of them each reference supplies (or can supply), from its chunks' records. */
+function documentReuse(found: readonly Finding[], record = REUSE_RECORD): { units: number; sources: Map<string, number> } {
   let units = 0;
   const sources = new Map<string, number>();
   for (const finding of found) {
-    if (finding.code !== REUSE_RECORD) continue;
+    if (finding.code !== record) continue;
     units += Number(finding.args.units);
     for (const [name, count] of Object.entries(sourcesOf(finding.args))) sources.set(name, (sources.get(name) ?? 0) + count);
   }
