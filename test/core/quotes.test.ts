@@ -8,7 +8,8 @@ import { buildReferenceIndex, loadBuiltinReferences, loadReferences, ReferenceLi
 import { AnalysisCaches, analyze, type RuleConfig } from '../../server/src/core/analysis';
 import { boundedDistance, closestSubstring, diffHunks } from '../../server/src/core/quotes/align';
 import { findQuoteMismatches } from '../../server/src/core/quotes/match';
-import { normalize, sourceSpan } from '../../server/src/core/quotes/normalize';
+import { anchorsOf } from '../../server/src/core/quotes/anchors';
+import { codesToString, normalize, sourceSpan } from '../../server/src/core/quotes/normalize';
 import { ReferenceIndex } from '../../server/src/core/quotes/referenceIndex';
 import { quotationsOf, sentencesOf } from '../../server/src/core/quotes/units';
 import { quoteMismatchRule } from '../../server/src/core/rules/quoteMismatch';
@@ -38,6 +39,19 @@ describe('comparison form', () => {
     expect(n.key).toBe('中国-东盟,AB1“新“');
     expect(n.offsets).toEqual([0, 1, 3, 5, 6, 7, 8, 9, 10, 12, 13, 14]);
     expect(normalize('中国－中亚').key).toBe(normalize('中国—中亚').key);
+  });
+
+  it('is seeded from the paragraph text unit for unit: CJK Ext-B pairs and lone surrogates kept as they are', () => {
+    const index = buildReferenceIndex(loadBuiltinReferences().texts).collation;
+    for (const text of ['推动高质量发展，𠀀𪚥新质生产力', '推动高质量发展\ud800，\udc00发展新质生产力', '推动高质量发展，发展新质生产力'.repeat(400)]) {
+      const seeded = anchorsOf(index, text);
+      expect(seeded.key).toBe(normalize(text).key);
+      expect([...seeded.offsets]).toEqual(normalize(text).offsets);
+    }
+    // Without surrogates the platform's decoder makes the string; the same as fromCharCode.
+    const codes = Uint16Array.from({ length: 10_000 }, (_, i) => 0x4e00 + ((i * 7919) % 20000));
+    expect(codesToString(codes, 9_999, false)).toBe(String.fromCharCode(...codes.subarray(0, 9_999)));
+    expect(codesToString(codes, 9_999, true)).toBe(String.fromCharCode(...codes.subarray(0, 9_999)));
   });
 
   it('maps a span of the key to the source, empty spans to the point before', () => {

@@ -23,13 +23,15 @@ export function anchorsOf(index: CollationIndex, text: string): ParagraphAnchors
   const codes = new Uint16Array(text.length);
   const allOffsets = new Int32Array(text.length);
   let units = 0;
+  let surrogates = false;
   for (let i = 0; i < text.length; i++) {
     const folded = foldCode(text.charCodeAt(i));
     if (folded <= 0) continue;
+    if (folded >= 0xd800 && folded <= 0xdfff) surrogates = true;
     codes[units] = folded;
     allOffsets[units++] = i;
   }
-  const key = codesToString(codes, units);
+  const key = codesToString(codes, units, surrogates);
   const offsets = allOffsets.slice(0, units);
   const ref = index.key;
   const found: number[] = [];
