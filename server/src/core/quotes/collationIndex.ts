@@ -37,10 +37,12 @@ export class CollationIndex {
   readonly lines: readonly (readonly string[])[];
   /** Stream units per source (a document quoting most of a reference is measured against it). */
   readonly sourceLength: readonly number[];
-  /** k-gram hash → run of stream positions in `#positions` (open addressing, hash + 1 as key). */
-  readonly #slotKeys: Int32Array;
-  readonly #slotStart: Int32Array;
-  readonly #slotEnd: Int32Array;
+  /**
+   * k-gram hash → run of stream positions in `#positions` (open addressing): per slot, at
+   * `3 × slot`, the hash + 1 (0: empty), the run's start and end. Side by side, so that a lookup
+   * reads one cache line (three arrays were three misses for each k-gram a document shares).
+   */
+  readonly #slots: Int32Array;
   readonly #positions: Int32Array;
   readonly #mask: number;
   /**
@@ -119,17 +121,15 @@ export class CollationIndex {
     let capacity = 16;
     while (capacity < groupHash.length * 2) capacity *= 2;
     this.#mask = capacity - 1;
-    this.#slotKeys = new Int32Array(capacity);
-    this.#slotStart = new Int32Array(capacity);
-    this.#slotEnd = new Int32Array(capacity);
+    const slots = (this.#slots = new Int32Array(capacity * 3));
     for (let g = 0; g < groupHash.length; g++) {
       let slot = groupHash[g] & this.#mask;
-      while (this.#slotKeys[slot] !== 0) slot = (slot + 1) & this.#mask;
-      this.#slotKeys[slot] = groupHash[g] + 1;
+      while (slots[3 * slot] !== 0) slot = (slot + 1) & this.#mask;
+      slots[3 * slot] = groupHash[g] + 1;
       const bit = groupHash[g] & 0xfffff;
       this.#seen[bit >>> 5] |= 1 << (bit & 31);
-      this.#slotStart[slot] = groupStart[g];
-      this.#slotEnd[slot] = g + 1 < groupHash.length ? groupStart[g + 1] : n;
+      slots[3 * slot + 1] = groupStart[g];
+      slots[3 * slot + 2] = g + 1 < groupHash.length ? groupStart[g + 1] : n;
     }
   }
 
@@ -146,7 +146,7 @@ export class CollationIndex {
     const slot = this.slotOf(hash);
     if (slot === UNKNOWN) return undefined;
     if (slot === COMMON) return TOO_COMMON;
-    return this.#positions.subarray(this.#slotStart[slot], this.#slotEnd[slot]);
+    return this.#positions.subarray(this.#slots[3 * slot + 1], this.#slots[3 * slot + 2]);
   }
 
   /**
@@ -159,11 +159,12 @@ export class CollationIndex {
     const bit = hash & 0xfffff;
     if ((this.#seen[bit >>> 5] & (1 << (bit & 31))) === 0) return UNKNOWN;
     const key = hash + 1;
+    const slots = this.#slots;
     for (let slot = hash & this.#mask; ; slot = (slot + 1) & this.#mask) {
-      const found = this.#slotKeys[slot];
+      const found = slots[3 * slot];
       if (found === 0) return UNKNOWN;
       if (found !== key) continue;
-      return this.#slotEnd[slot] - this.#slotStart[slot] > MAX_OCCURRENCES ? COMMON : slot;
+      return slots[3 * slot + 2] - slots[3 * slot + 1] > MAX_OCCURRENCES ? COMMON : slot;
     }
   }
 
@@ -173,7 +174,7 @@ export class CollationIndex {
    * server does not let V8 inline them, and a call per unit showed in profiles).
    */
   slotsOf(text: string, slots: Int32Array): void {
-    const keys = this.#slotKeys;
+    const table = this.#slots;
     const seen = this.#seen;
     const mask = this.#mask;
     const last = text.length - SEED;
@@ -202,17 +203,17 @@ export class CollationIndex {
       }
       const key = hash + 1;
       let slot = hash & mask;
-      while (keys[slot] !== 0 && keys[slot] !== key) slot = (slot + 1) & mask;
-      slots[i] = keys[slot] === 0 ? UNKNOWN : this.#slotEnd[slot] - this.#slotStart[slot] > MAX_OCCURRENCES ? COMMON : slot;
+      while (table[3 * slot] !== 0 && table[3 * slot] !== key) slot = (slot + 1) & mask;
+      slots[i] = table[3 * slot] === 0 ? UNKNOWN : table[3 * slot + 2] - table[3 * slot + 1] > MAX_OCCURRENCES ? COMMON : slot;
     }
   }
 
   runLength(slot: number): number {
-    return this.#slotEnd[slot] - this.#slotStart[slot];
+    return this.#slots[3 * slot + 2] - this.#slots[3 * slot + 1];
   }
 
   positionAt(slot: number, k: number): number {
-    return this.#positions[this.#slotStart[slot] + k];
+    return this.#positions[this.#slots[3 * slot + 1] + k];
   }
 
   /**
