@@ -138,6 +138,12 @@ function checkParagraph(input: ParagraphInput, options: RuleOptions): Finding[] 
   const minLength = options.minLength as number;
   const minCount = options.minCount as number;
   const text = paragraph.text;
+  // A repeat is reported only for a phrase holding a formula, so the formula occurs minCount
+  // times: without such a formula there is nothing to find (nor frames to find it in). Nor
+  // without a modifier occurring minCount times: most paragraphs stop here.
+  const mayFormula = mayRepeatFormula(text, terms, minCount);
+  const mayModifier = mayRepeatModifier(text, minCount);
+  if (!mayFormula && !mayModifier) return [];
   const isIgnored = (phrase: string) => {
     for (const i of ignored) if (phrase.includes(i)) return true;
     return false;
@@ -147,9 +153,7 @@ function checkParagraph(input: ParagraphInput, options: RuleOptions): Finding[] 
   const candidates: Repeat[] = [];
   const frames: Span[] = [];
   const quoted = quotations(text);
-  // A repeat is reported only for a phrase holding a formula, so the formula occurs minCount
-  // times: without such a formula there is nothing to find (nor frames to find it in).
-  const phrases = mayRepeatFormula(text, terms, minCount) ? phraseOccurrences(text, input.tokens ?? [], terms, minLength, 8, minCount) : new Map<string, Span[]>();
+  const phrases = mayFormula ? phraseOccurrences(text, input.tokens ?? [], terms, minLength, 8, minCount) : new Map<string, Span[]>();
   for (const [phrase, all] of phrases) {
     // Ignoring 高质量发展 also silences the longer 推动高质量发展 it would otherwise uncover.
     if (all.length < minCount || isIgnored(phrase)) continue;
@@ -180,7 +184,7 @@ function checkParagraph(input: ParagraphInput, options: RuleOptions): Finding[] 
     if (accepted.some((a) => a.spans.some((s) => candidate.spans.some((c) => overlaps(s, c))))) continue;
     accepted.push(candidate);
   }
-  for (const { phrase, spans } of mayRepeatModifier(text, minCount) ? modifierRepeats(text, input.tokens ?? [], minCount, quoted) : []) {
+  for (const { phrase, spans } of mayModifier ? modifierRepeats(text, input.tokens ?? [], minCount, quoted) : []) {
     if (!isIgnored(phrase)) accepted.push({ phrase, core: '', spans });
   }
   // The topic a short lead sentence announces (积极推进新型城镇化。) is no slogan in its paragraph.
