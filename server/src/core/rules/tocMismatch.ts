@@ -1,6 +1,13 @@
-import { findTableOfContents } from '../outline/tableOfContents';
-import type { Finding } from '../types';
+import { findTableOfContents, type TableOfContents } from '../outline/tableOfContents';
+import type { Finding, Paragraph } from '../types';
 import type { DocumentFacts, Rule } from './rule';
+
+/**
+ * The table of contents of each version's paragraphs (null: none): a version is analysed more than
+ * once (the rules that need no tokens while jieba cuts, then all), and matching the entries reads
+ * every line of the document.
+ */
+const tables = new WeakMap<readonly Paragraph[], TableOfContents | null>();
 
 /**
  * `toc.mismatch`: a table-of-contents (目录) entry that names no article of
@@ -30,7 +37,8 @@ export const tocMismatchRule: Rule = {
     },
   },
   checkDocument(facts: DocumentFacts): readonly Finding[] {
-    const toc = findTableOfContents(facts.paragraphs);
+    let toc = tables.get(facts.paragraphs);
+    if (toc === undefined) tables.set(facts.paragraphs, (toc = findTableOfContents(facts.paragraphs) ?? null));
     if (!toc) return [];
     const findings: Finding[] = [];
     toc.entries.forEach((entry, index) => {
