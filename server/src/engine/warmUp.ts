@@ -27,9 +27,11 @@ const WARM_UP_URI = 'policy-lens-warm-up:sample.policy.txt';
  * Resolves to the characters analysed over all passes (0 when stopped before the end of the first).
  */
 export async function warmUp(engine: PolicyEngine, keepGoing: () => boolean, nextTurn: () => Promise<void>): Promise<number> {
-  const sample = sampleText(engine);
+  const samples = [sampleText(engine), sampleText(engine, false), sampleText(engine)];
   let analysed = 0;
-  for (let pass = 0; pass < PASSES && sample.length > 0; pass++) {
+  for (let pass = 0; pass < PASSES; pass++) {
+    const sample = samples[pass % samples.length];
+    if (sample.length === 0) break;
     const chars = await analyseSample(engine, sample, keepGoing, nextTurn);
     if (chars === 0) break;
     analysed += chars;
@@ -63,8 +65,12 @@ async function analyseSample(engine: PolicyEngine, sample: string, keepGoing: ()
   }
 }
 
-/** Policy prose the engine has anyway: the built-in glossary's definitions and the reference texts. */
-function sampleText(engine: PolicyEngine): string {
+/**
+ * Policy prose the engine has anyway: the reference texts (unless `withReferences` is false) and the
+ * built-in glossary's definitions. Without the references it is a document that copies little of
+ * them, collated the way most documents are (only around quotations, see rules/quoteMismatch.ts).
+ */
+function sampleText(engine: PolicyEngine, withReferences = true): string {
   const lines: string[] = [];
   let length = 0;
   const add = (line: string) => {
@@ -72,7 +78,7 @@ function sampleText(engine: PolicyEngine): string {
     lines.push(line);
     length += line.length + 1;
   };
-  for (const source of engine.referencesFor(WARM_UP_URI)?.sources ?? []) {
+  for (const source of withReferences ? (engine.referencesFor(WARM_UP_URI)?.sources ?? []) : []) {
     // Every other line of each: copied passages with gaps, as a study text quoting it has.
     source.text.split('\n').forEach((line, i) => i % 2 === 0 && add(line));
   }

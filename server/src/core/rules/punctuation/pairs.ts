@@ -141,10 +141,14 @@ function leadingSpace(text: string): number {
 
 const scanParagraph = (paragraph: Paragraph) => scan(paragraph.text);
 
+/** Offsets of the marks still open, one stack per kind: reused by every call (most marks pair up within their paragraph). */
+const OPEN: number[][] = PAIRS.map(() => []);
+const NO_MARKS: readonly Mark[] = [];
+
 /** The marks of a paragraph that find no partner inside it. */
 function scan(text: string): Unmatched {
-  const stacks: Mark[][] = PAIRS.map(() => []);
-  const closers: Mark[] = [];
+  for (let kind = 0; kind < OPEN.length; kind++) OPEN[kind].length = 0;
+  let closers: Mark[] | undefined;
   for (let i = 0; i < text.length; i++) {
     const mark = MARK[text.charCodeAt(i)];
     if (mark < 0) continue;
@@ -152,10 +156,15 @@ function scan(text: string): Unmatched {
     const kind = mark >> 1;
     // ’ between Latin letters (China’s) or before a year (’99) is an apostrophe, not a quotation mark.
     if ((char === '’' || char === '‘') && ((/[A-Za-z]/.test(text[i - 1] ?? '') && /[A-Za-z]/.test(text[i + 1] ?? '')) || /\d/.test(text[i + 1] ?? ''))) continue;
-    if ((mark & 1) === 1) stacks[kind].push({ kind, offset: i, char });
-    else if (stacks[kind].length > 0) stacks[kind].pop();
-    else if (!LIST_MARKER.test(text.slice(0, i))) closers.push({ kind, offset: i, char });
+    if ((mark & 1) === 1) OPEN[kind].push(i);
+    else if (OPEN[kind].length > 0) OPEN[kind].pop();
+    else if (!LIST_MARKER.test(text.slice(0, i))) (closers ??= []).push({ kind, offset: i, char });
   }
-  const openers = stacks.flat().sort((a, b) => a.offset - b.offset);
-  return { openers, closers, opensWithQuote: text[leadingSpace(text)] === '“' };
+  let openers: Mark[] | undefined;
+  for (let kind = 0; kind < OPEN.length; kind++) {
+    const open = OPEN[kind];
+    for (let k = 0; k < open.length; k++) (openers ??= []).push({ kind, offset: open[k], char: text[open[k]] });
+  }
+  openers?.sort((a, b) => a.offset - b.offset);
+  return { openers: openers ?? NO_MARKS, closers: closers ?? NO_MARKS, opensWithQuote: text[leadingSpace(text)] === '“' };
 }

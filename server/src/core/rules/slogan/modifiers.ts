@@ -1,3 +1,4 @@
+import { BoundedMemo } from '../../memo';
 import type { Span, Token } from '../../types';
 
 /**
@@ -55,10 +56,23 @@ export function modifierRepeats(text: string, tokens: readonly Token[], minCount
  * can repeat (`modifierRepeats` finds nothing), and the paragraph's tokens are not needed.
  */
 export function mayRepeatModifier(text: string, minCount: number): boolean {
-  // One pass over the text, not one search per modifier: this runs for every paragraph of every
-  // document opened, to decide which ones jieba cuts. Counted apart, as `occursApart` does.
+  // Asked for every paragraph twice (whether the rule reads its tokens, then when it checks it): remembered.
+  let most = MOST_REPEATED.get(text);
+  if (most === undefined) MOST_REPEATED.set(text, (most = mostRepeatedModifier(text)));
+  return most >= Math.max(1, minCount);
+}
+
+const MOST_REPEATED = new BoundedMemo<number>(20_000, { maxChars: 4_000_000 });
+
+/**
+ * How often the most frequent modifier occurs in `text`, counted apart as `occursApart` does. One
+ * pass over the text, not one search per modifier: this runs for every paragraph of every
+ * document opened, to decide which ones jieba cuts.
+ */
+function mostRepeatedModifier(text: string): number {
   const counts = MODIFIER_COUNTS.fill(0);
   const free = MODIFIER_FREE.fill(0);
+  let most = 0;
   for (let i = 0; i < text.length; i++) {
     const group = FIRST_CHARACTER_GROUP[text.charCodeAt(i)];
     if (group === 0) continue;
@@ -66,11 +80,11 @@ export function mayRepeatModifier(text: string, minCount: number): boolean {
     for (let c = 0; c < candidates.length; c++) {
       const m = candidates[c];
       if (i < free[m] || !text.startsWith(MODIFIERS[m], i)) continue;
-      if (++counts[m] >= minCount) return true;
+      most = Math.max(most, ++counts[m]);
       free[m] = i + MODIFIERS[m].length;
     }
   }
-  return false;
+  return most;
 }
 
 const MODIFIERS = [...FORMULAIC_MODIFIERS];

@@ -1,3 +1,4 @@
+import { BoundedMemo } from '../../memo';
 import { OpeningFilter } from '../../text/openingFilter';
 import type { Token } from '../../types';
 
@@ -14,11 +15,6 @@ export interface PhraseHit {
   readonly end: number;
   readonly entry: PhraseEntry;
 }
-
-/** Texts whose `occursIn` answer a table keeps (the paragraphs of several large documents). */
-const REMEMBERED_TEXTS = 20_000;
-/** …and their characters at most (the keys pin the texts: a 1 MB line edited a hundred times). */
-const REMEMBERED_CHARS = 4_000_000;
 
 /**
  * A list of forms looked up by first character. A form matches only where it
@@ -50,19 +46,11 @@ export class PhraseTable {
    */
   occursIn(text: string): boolean {
     let occurs = this.#occurs.get(text);
-    if (occurs === undefined) {
-      if (this.#occurs.size >= REMEMBERED_TEXTS || this.#occursChars + text.length > REMEMBERED_CHARS) {
-        this.#occurs.clear();
-        this.#occursChars = 0;
-      }
-      this.#occurs.set(text, (occurs = this.#scan(text)));
-      this.#occursChars += text.length;
-    }
+    if (occurs === undefined) this.#occurs.set(text, (occurs = this.#scan(text)));
     return occurs;
   }
 
-  readonly #occurs = new Map<string, boolean>();
-  #occursChars = 0;
+  readonly #occurs = new BoundedMemo<boolean>(20_000, { maxChars: 4_000_000 });
 
   #scan(text: string): boolean {
     for (let i = this.#opens.next(text, 0); i < text.length; i = this.#opens.next(text, i + 1)) {
