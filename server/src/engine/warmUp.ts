@@ -8,7 +8,8 @@ import { forgetInternedWords, SegmentationService } from './segmentation';
 /** Characters of sample text analysed per pass. */
 const SAMPLE_CHARACTERS = 60_000;
 /**
- * Passes over the sample, each with fresh caches, while the dictionary loads: one left hot
+ * Passes over the sample (the second without the references' text: a document that copies little,
+ * collated the way most are), each with fresh caches, while the dictionary loads: one left hot
  * functions unoptimised (V8 waits longer before optimising, see adapters/v8Tuning.ts). With three,
  * the main thread's CPU for the open of 002 after the load fell 340–370 → 320–330 ms (two rounds of
  * three fresh servers, alternated); the load itself was not measurably slower.
