@@ -9,6 +9,7 @@ import { AnalysisCaches, analyze, type RuleConfig } from '../../server/src/core/
 import { boundedDistance, closestSubstring, diffHunks } from '../../server/src/core/quotes/align';
 import { findQuoteMismatches } from '../../server/src/core/quotes/match';
 import { anchorsOf } from '../../server/src/core/quotes/anchors';
+import { CollationIndex, COMMON } from '../../server/src/core/quotes/collationIndex';
 import { codesToString, normalize, sourceSpan } from '../../server/src/core/quotes/normalize';
 import { ReferenceIndex } from '../../server/src/core/quotes/referenceIndex';
 import { quotationsOf, sentencesOf } from '../../server/src/core/quotes/units';
@@ -52,6 +53,51 @@ describe('comparison form', () => {
     const codes = Uint16Array.from({ length: 10_000 }, (_, i) => 0x4e00 + ((i * 7919) % 20000));
     expect(codesToString(codes, 9_999, false)).toBe(String.fromCharCode(...codes.subarray(0, 9_999)));
     expect(codesToString(codes, 9_999, true)).toBe(String.fromCharCode(...codes.subarray(0, 9_999)));
+  });
+
+  it('seeds every maximal exact match of six units or more that starts at a seeded k-gram or extends left past a common one (brute force)', () => {
+    // Two references; a formula repeated 60 times makes its k-grams too common to seed from (more than 48 places).
+    const formula = '推动高质量发展';
+    const references = [
+      { name: '甲', text: `${formula.repeat(60)}\n坚持稳中求进工作总基调完整准确全面贯彻新发展理念\n加快构建新发展格局着力推动高质量发展` },
+      { name: '乙', text: `因地制宜发展新质生产力${formula}坚持稳中求进以进促稳先立后破` },
+    ];
+    const index = new CollationIndex(references);
+    const pieces = ['推动高质量发展', '推动高质量', '质量发展', '坚持稳中求进', '工作总基调', '新发展理念', '因地制宜', '新质生产力', '以进促稳', '先立后破', '我们', '要', '，', '的'];
+    // Made to seed past a common k-gram: a match that starts at one (found only from inside), and
+    // one that starts at a seeded k-gram and is reached again from inside (found once).
+    const made = ['我们推动高质量发展坚持稳中求进', '要新质生产力推动高质量发展坚持稳中求进'];
+    const next = (() => {
+      let seed = 7;
+      return () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
+    })();
+    let extended = 0;
+    for (let run = 0; run < 300; run++) {
+      const text = made[run] ?? Array.from({ length: 4 + Math.floor(next() * 14) }, () => pieces[Math.floor(next() * pieces.length)]).join('');
+      const key = normalize(text).key;
+      const ref = index.key;
+      const slots = new Int32Array(Math.max(0, key.length - 5));
+      index.slotsOf(key, slots);
+      const expected: number[][] = [];
+      for (let s = 0; s < key.length; s++) {
+        for (let r = 0; r < ref.length; r++) {
+          if (s > 0 && r > 0 && key[s - 1] === ref[r - 1]) continue;
+          let length = 0;
+          while (s + length < key.length && r + length < ref.length && key[s + length] === ref[r + length]) length++;
+          if (length < 6) continue;
+          // Seeded where it starts, or from inside it just after a k-gram too common to seed from.
+          let seeded = slots[s] >= 0;
+          for (let i = s + 1; i + 6 <= s + length && !seeded; i++) seeded = slots[i] >= 0 && slots[i - 1] === COMMON;
+          if (seeded) expected.push([s, r, length]);
+          if (seeded && slots[s] < 0) extended++;
+        }
+      }
+      expected.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      const found = anchorsOf(index, text).anchors;
+      const triples = Array.from({ length: found.length / 3 }, (_, k) => [found[3 * k], found[3 * k + 1], found[3 * k + 2]]);
+      expect(triples, text).toEqual(expected);
+    }
+    expect(extended).toBeGreaterThan(10);
   });
 
   it('maps a span of the key to the source, empty spans to the point before', () => {

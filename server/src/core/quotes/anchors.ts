@@ -25,7 +25,9 @@ export function anchorsOf(index: CollationIndex, text: string): ParagraphAnchors
   let units = 0;
   let surrogates = false;
   for (let i = 0; i < text.length; i++) {
-    const folded = foldCode(text.charCodeAt(i));
+    const code = text.charCodeAt(i);
+    // foldCode's fast path written out (the server does not inline calls; this runs for every unit of every document).
+    const folded = code >= 0x4e00 && code <= 0x9fff ? code : foldCode(code);
     if (folded <= 0) continue;
     if (folded >= 0xd800 && folded <= 0xdfff) surrogates = true;
     codes[units] = folded;
@@ -34,8 +36,9 @@ export function anchorsOf(index: CollationIndex, text: string): ParagraphAnchors
   const key = codesToString(codes, units, surrogates);
   const offsets = allOffsets.slice(0, units);
   const ref = index.key;
+  const positions = index.positions;
   const found: number[] = [];
-  const seen = new Set<number>();
+  const extended = new Set<number>();
   let previousCommon = false;
   const slots = new Int32Array(Math.max(0, key.length - SEED + 1));
   index.slotsOf(key, slots);
@@ -45,13 +48,17 @@ export function anchorsOf(index: CollationIndex, text: string): ParagraphAnchors
       previousCommon = slot === COMMON;
       continue;
     }
-    for (let k = 0, count = index.runLength(slot); k < count; k++) {
-      const p = index.positionAt(slot, k);
+    // The run's positions read in place: calls per position showed in profiles.
+    for (let q = index.runStart(slot), end = index.runEnd(slot); q < end; q++) {
+      const p = positions[q];
       // Not left-maximal: the match was seeded further left, unless that k-gram was too common to seed from.
       // (Checked first: inside a copied passage this rejects almost every place with one comparison.)
       const extendsLeft = i > 0 && p > 0 && key.charCodeAt(i - 1) === ref.charCodeAt(p - 1);
       if (extendsLeft && !previousCommon) continue;
-      if (!sameRun(key, i, ref, p, SEED)) continue;
+      let same = 0;
+      while (same < SEED && key.charCodeAt(i + same) === ref.charCodeAt(p + same)) same++;
+      // k-gram hashes collide.
+      if (same < SEED) continue;
       let start = i;
       let refStart = p;
       if (extendsLeft) {
@@ -59,10 +66,14 @@ export function anchorsOf(index: CollationIndex, text: string): ParagraphAnchors
           start--;
           refStart--;
         }
+        // Found already at `start` if its k-gram is seeded there: the match is left-maximal at
+        // `start`, so that place did not skip it. Else found from another place after a common
+        // k-gram, maybe: only those few are remembered (a set of every anchor showed in profiles).
+        if (slots[start] >= 0 && refStart < index.indexed) continue;
+        const id = start * 16777216 + refStart;
+        if (extended.has(id)) continue;
+        extended.add(id);
       }
-      const id = start * 16777216 + refStart;
-      if (seen.has(id)) continue;
-      seen.add(id);
       let length = i - start + SEED;
       while (start + length < key.length && refStart + length < ref.length && key.charCodeAt(start + length) === ref.charCodeAt(refStart + length)) length++;
       found.push(start, refStart, length);

@@ -35,6 +35,8 @@ export class CollationIndex {
   readonly lineStart: Uint8Array;
   /** The lines of each source (to show and restore the reference wording). */
   readonly lines: readonly (readonly string[])[];
+  /** Stream positions whose k-gram is indexed: all but those past 8 388 607 (see the constructor). */
+  readonly indexed: number;
   /** Stream units per source (a document quoting most of a reference is measured against it). */
   readonly sourceLength: readonly number[];
   /**
@@ -100,6 +102,7 @@ export class CollationIndex {
     // Sorted (hash, position) pairs, then a table from each hash to its run.
     // Positions must fit 23 bits in the pair encoding: a larger stream is indexed up to there.
     const count = Math.min(8388607, Math.max(0, key.length - SEED + 1));
+    this.indexed = count;
     const pairs = new Float64Array(count);
     let n = 0;
     for (let i = 0; i < count; i++) {
@@ -206,6 +209,22 @@ export class CollationIndex {
       while (table[3 * slot] !== 0 && table[3 * slot] !== key) slot = (slot + 1) & mask;
       slots[i] = table[3 * slot] === 0 ? UNKNOWN : table[3 * slot + 2] - table[3 * slot + 1] > MAX_OCCURRENCES ? COMMON : slot;
     }
+  }
+
+  /**
+   * The stream positions of every seeded k-gram, run after run: `positions[runStart(slot) …
+   * runEnd(slot))` are those of one slot (seeding reads them without a call per position).
+   */
+  get positions(): Int32Array {
+    return this.#positions;
+  }
+
+  runStart(slot: number): number {
+    return this.#slots[3 * slot + 1];
+  }
+
+  runEnd(slot: number): number {
+    return this.#slots[3 * slot + 2];
   }
 
   runLength(slot: number): number {
