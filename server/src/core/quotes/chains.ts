@@ -37,9 +37,12 @@ const LOOK_BACK = 96;
  */
 export function chainAnchors(index: CollationIndex, anchors: Int32Array, doc: ChainedText): Chain[] {
   if (anchors.length === 0) return [];
-  const docLength = doc.key.length;
-  const barriers = barrierCounts(doc);
   const n = anchors.length / 3;
+  // The units the anchors span (a few clusters of a long document, often): what the chaining reads.
+  const lo = anchors[0];
+  let hi = lo;
+  for (let k = 0; k < n; k++) hi = Math.max(hi, anchors[3 * k] + anchors[3 * k + 2]);
+  const barriers = barrierCounts(doc, lo, hi);
   // The anchors' fields apart: the look-back below reads them ≈100 times per anchor.
   const ad = new Int32Array(n);
   const ar = new Int32Array(n);
@@ -88,7 +91,7 @@ export function chainAnchors(index: CollationIndex, anchors: Int32Array, doc: Ch
       const refGap = br + overlap - (ar[k] + al[k]);
       if (docGap > MAX_DOC_GAP || refGap > MAX_REF_GAP || Math.min(docGap, refGap) > MAX_BOTH_GAP) continue;
       // The document's own sentences between two copies, or its own text on both sides of a paragraph break, end a chain.
-      if (docGap > 0 && !continuous(barriers, aEnd, bd + overlap)) continue;
+      if (docGap > 0 && !continuous(barriers, aEnd - lo, bd + overlap - lo)) continue;
       const penalty = docGap === 0 && refGap === 0 ? 0 : 1 + 0.3 * Math.min(docGap, refGap) + 0.01 * Math.abs(docGap - refGap);
       const candidate = score[k] + bl - overlap - penalty;
       if (candidate > score[j]) {
@@ -100,7 +103,8 @@ export function chainAnchors(index: CollationIndex, anchors: Int32Array, doc: Ch
   }
   const order = Array.from({ length: n }, (_, k) => k).sort((x, y) => score[y] - score[x] || x - y);
   const used = new Uint8Array(n);
-  const covered = new Uint8Array(docLength + 1);
+  // `covered[u - lo]` for document unit u.
+  const covered = new Uint8Array(hi - lo + 1);
   const chains: Chain[] = [];
   for (const top of order) {
     if (used[top]) continue;
@@ -113,11 +117,11 @@ export function chainAnchors(index: CollationIndex, anchors: Int32Array, doc: Ch
       const cut = m === 0 ? 0 : trim[k];
       return { d: ad[k] + cut, r: ar[k] + cut, length: al[k] - cut };
     });
-    for (const run of freeRuns(trimmed, covered)) {
+    for (const run of freeRuns(trimmed, covered, lo)) {
       const anchored = run.reduce((sum, a) => sum + a.length, 0);
       const last = run[run.length - 1];
       const chain = { source: index.sourceOf[run[0].r], anchors: run, anchored, docStart: run[0].d, docEnd: last.d + last.length };
-      for (let u = chain.docStart; u < chain.docEnd; u++) covered[u] = 1;
+      for (let u = chain.docStart; u < chain.docEnd; u++) covered[u - lo] = 1;
       chains.push(chain);
     }
   }
@@ -134,46 +138,46 @@ export interface ChainedText {
 const TERMINAL_CODES = codeTable('。！？；!?;');
 
 /**
- * Prefix counts of sentence ends (`[0]`, a terminal at unit u) and paragraph
- * starts (`[1]`), so that a gap is checked in constant time.
+ * Prefix counts of sentence ends (`[0]`, a terminal at unit u) and paragraph starts (`[1]`) over
+ * units `[lo, hi]`, indexed from `lo`, so that a gap is checked in constant time.
  */
-function barrierCounts(doc: ChainedText): [Int32Array, Int32Array] {
+function barrierCounts(doc: ChainedText, lo: number, hi: number): [Int32Array, Int32Array] {
   const n = doc.key.length;
-  const terminals = new Int32Array(n + 1);
-  const isStart = new Uint8Array(n + 1);
-  for (const start of doc.starts) if (start > 0 && start < n) isStart[start] = 1;
-  const starts = new Int32Array(n + 1);
-  for (let u = 0; u < n; u++) {
-    const code = doc.key.charCodeAt(u);
-    terminals[u + 1] = terminals[u] + TERMINAL_CODES[code];
-    starts[u + 1] = starts[u] + isStart[u];
+  const width = hi - lo + 1;
+  const terminals = new Int32Array(width + 1);
+  const isStart = new Uint8Array(width + 1);
+  for (const start of doc.starts) if (start > 0 && start < n && start >= lo && start <= hi) isStart[start - lo] = 1;
+  const starts = new Int32Array(width + 1);
+  for (let k = 0; k < width; k++) {
+    terminals[k + 1] = terminals[k] + (lo + k < n ? TERMINAL_CODES[doc.key.charCodeAt(lo + k)] : 0);
+    starts[k + 1] = starts[k] + isStart[k];
   }
   return [terminals, starts];
 }
 
-/** True when document units `[from, to)` may lie inside one copied passage: no sentence end, no paragraph break inside. */
+/** True when document units `[from, to)` (counted from the barriers' first unit) may lie inside one copied passage: no sentence end, no paragraph break inside. */
 function continuous([terminals, starts]: [Int32Array, Int32Array], from: number, to: number): boolean {
   return terminals[to] === terminals[from] && starts[to] === starts[from + 1];
 }
 
-/** The part of an anchor no better chain covers (its longest uncovered stretch from the first free unit), or undefined. */
-function uncovered(anchor: Anchor, covered: Uint8Array): Anchor | undefined {
+/** The part of an anchor no better chain covers (its longest uncovered stretch from the first free unit), or undefined; `covered[u - lo]` for unit u. */
+function uncovered(anchor: Anchor, covered: Uint8Array, lo: number): Anchor | undefined {
   let start = anchor.d;
   const end = anchor.d + anchor.length;
-  while (start < end && covered[start]) start++;
+  while (start < end && covered[start - lo]) start++;
   let stop = start;
-  while (stop < end && !covered[stop]) stop++;
+  while (stop < end && !covered[stop - lo]) stop++;
   if (stop - start < 2) return undefined;
   return { d: start, r: anchor.r + (start - anchor.d), length: stop - start };
 }
 
-/** Runs of anchors that touch no unit already covered by a better chain (nor does the gap between them). */
-function freeRuns(anchors: readonly Anchor[], covered: Uint8Array): Anchor[][] {
+/** Runs of anchors that touch no unit already covered by a better chain (nor does the gap between them); `covered[u - lo]` for unit u. */
+function freeRuns(anchors: readonly Anchor[], covered: Uint8Array, lo: number): Anchor[][] {
   const runs: Anchor[][] = [];
   let run: Anchor[] = [];
   let from = anchors.length > 0 ? anchors[0].d : 0;
   for (const whole of anchors) {
-    const anchor = uncovered(whole, covered);
+    const anchor = uncovered(whole, covered, lo);
     if (!anchor) {
       if (run.length > 0) runs.push(run);
       run = [];
@@ -181,7 +185,7 @@ function freeRuns(anchors: readonly Anchor[], covered: Uint8Array): Anchor[][] {
       continue;
     }
     let free = anchor.d === whole.d && anchor.length === whole.length;
-    for (let u = from; free && u < anchor.d; u++) if (covered[u]) free = false;
+    for (let u = from; free && u < anchor.d; u++) if (covered[u - lo]) free = false;
     if (!free && run.length > 0) {
       runs.push(run);
       run = [];
