@@ -44,6 +44,24 @@ const matcher = new TermMatcher(glossary);
 const found = (text: string) => matcher.match(text).map((h) => [h.form, h.start, h.end, h.match.role]);
 
 describe('term matching', () => {
+  it('finds from the occurrences exactly what it finds in the text, with and without token boundaries', () => {
+    // The built-in glossary, every paragraph of the compilation; boundaries as jieba's could be (random) and none.
+    const builtin = new TermMatcher(mergeGlossaries([validateGlossary(JSON.parse(fs.readFileSync(path.join(__dirname, '../../data/glossary.json'), 'utf8')), 'builtin').entries]));
+    let seed = 11;
+    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
+    let hits = 0;
+    for (const text of COMPILATION) {
+      const occurrences = builtin.occurrences(text);
+      const boundaries = Uint8Array.from({ length: text.length + 1 }, () => (next() < 0.6 ? 1 : 0));
+      for (const b of [boundaries, undefined]) {
+        const expected = builtin.match(text, b);
+        expect(builtin.matchAmong(occurrences, b)).toEqual(expected);
+        hits += expected.length;
+      }
+    }
+    expect(hits).toBeGreaterThan(10_000);
+  });
+
   it('prefers the longest match: 高质量发展 over 发展', () => {
     expect(found('推动高质量发展和发展')).toEqual([
       ['高质量发展', 2, 7, 'term'],

@@ -34,6 +34,7 @@ export class GlossaryService {
   #matcher!: TermMatcher;
   #initials: InitialsIndex | undefined;
   #hits = new BoundedMemo<TermHit[]>(GLOSSARY_BUDGETS.paragraphs);
+  #candidates = new BoundedMemo<readonly TermHit[]>(GLOSSARY_BUDGETS.paragraphs);
   #generation = 0;
   /** Entry term → where it is written in a user glossary file. */
   #userLocations = new Map<string, UserLocation>();
@@ -110,14 +111,19 @@ export class GlossaryService {
     if (known !== undefined) return known;
     const segmented = segmentation(text);
     if (!segmented) return this.#matcher.match(text);
-    const hits = this.#matcher.match(text, segmented.boundaries());
+    const hits = this.#matcher.matchAmong(this.candidates(text), segmented.boundaries());
     this.#hits.setAt(position, text, hits);
     return hits;
   }
 
-  /** Every glossary form in a paragraph, token boundaries aside (see TermMatcher.occurrences). */
+  /**
+   * Every glossary form in a paragraph, token boundaries aside (see TermMatcher.occurrences):
+   * remembered, since what to cut is decided from them and the hits are read off them after the cut.
+   */
   candidates(text: string): readonly TermHit[] {
-    return this.#matcher.occurrences(text);
+    let found = this.#candidates.get(text);
+    if (!found) this.#candidates.set(text, (found = this.#matcher.occurrences(text)));
+    return found;
   }
 
   /** Where term matching reads token boundaries in a paragraph: the occurrences of short forms. */
@@ -140,6 +146,7 @@ export class GlossaryService {
     this.#matcher = new TermMatcher(this.#glossary);
     this.#initials = undefined;
     this.#hits = new BoundedMemo<TermHit[]>(GLOSSARY_BUDGETS.paragraphs);
+    this.#candidates = new BoundedMemo<readonly TermHit[]>(GLOSSARY_BUDGETS.paragraphs);
     this.#generation++;
   }
 }
