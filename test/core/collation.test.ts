@@ -3,15 +3,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReferenceIndex, loadBuiltinReferences } from '../../server/src/adapters/references';
-import { AnalysisCaches, analyze } from '../../server/src/core/analysis';
-import { buildOutline } from '../../server/src/core/outline/outline';
+import { AnalysisCaches } from '../../server/src/core/analysis';
 import { kgramHash, SEED } from '../../server/src/core/quotes/collationIndex';
-import type { ReferenceIndex } from '../../server/src/core/quotes/referenceIndex';
-import { quoteMismatchRule } from '../../server/src/core/rules/quoteMismatch';
-import type { DocumentFacts } from '../../server/src/core/rules/rule';
 import { splitParagraphs } from '../../server/src/core/text/paragraphs';
 import type { Finding } from '../../server/src/core/types';
 import { findingMessage } from '../../server/src/engine/l10n';
+import { checkQuotes } from '../helpers/quoteFacts';
 
 /**
  * Collation (quotes/collate.ts) on real material: summaries and study notes
@@ -22,26 +19,7 @@ const BUILTIN = loadBuiltinReferences();
 const INDEX = buildReferenceIndex(BUILTIN.texts);
 const REPORT = BUILTIN.texts[0].text.split('\n');
 const FIXTURES = path.join(__dirname, '../fixtures');
-const CONFIG = { rules: new Map(), heavyRules: true, cacheKey: '' };
-
-function facts(text: string, caches: AnalysisCaches, index: ReferenceIndex): DocumentFacts {
-  const paragraphs = splitParagraphs(text);
-  return {
-    text,
-    paragraphs,
-    outline: buildOutline(text, paragraphs, { markdown: false, leadItems: false }),
-    tokensOf: () => undefined,
-    hasTokens: () => false,
-    termHits: () => [],
-    termCandidates: () => [],
-    ignored: new Set(),
-    memo: (namespace, p, compute) => caches.memo(namespace, p, compute),
-    memoScope: (namespace, ps, compute) => caches.memoScope(namespace, ps, compute),
-    references: index,
-  };
-}
-
-const check = (text: string, index = INDEX, caches = new AnalysisCaches()) => analyze(facts(text, caches, index), [quoteMismatchRule], CONFIG, caches);
+const check = (text: string, index = INDEX, caches = new AnalysisCaches()) => checkQuotes(text, index, caches);
 
 function applyFixes(text: string, findings: readonly Finding[]): string {
   const edits = findings.flatMap((f) => f.fix ?? []).sort((a, b) => b.span.start - a.span.start);

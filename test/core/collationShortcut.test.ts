@@ -2,7 +2,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReferenceIndex, loadBuiltinReferences } from '../../server/src/adapters/references';
-import { AnalysisCaches, analyze } from '../../server/src/core/analysis';
 import { buildOutline } from '../../server/src/core/outline/outline';
 import { anchorsOf } from '../../server/src/core/quotes/anchors';
 import type { Chain } from '../../server/src/core/quotes/chains';
@@ -11,10 +10,9 @@ import { mayQuote } from '../../server/src/core/quotes/evidence';
 import { largestShare, reuseBound } from '../../server/src/core/quotes/reuse';
 import { documentStream, type DocumentStream } from '../../server/src/core/quotes/stream';
 import { paragraphsByDocument } from '../../server/src/core/rules/documentScopes';
-import { quoteMismatchRule } from '../../server/src/core/rules/quoteMismatch';
-import type { DocumentFacts } from '../../server/src/core/rules/rule';
 import { splitParagraphs } from '../../server/src/core/text/paragraphs';
 import type { Finding, Paragraph } from '../../server/src/core/types';
+import { checkQuotes } from '../helpers/quoteFacts';
 
 /**
  * A long document that copies little of any reference (each national report takes at most 11 % of
@@ -129,25 +127,7 @@ describe('collation restricted to some paragraphs', () => {
 });
 
 describe('a long document that copies little', () => {
-  const CONFIG = { rules: new Map(), heavyRules: true, cacheKey: '' };
-  const check = (text: string) => {
-    const caches = new AnalysisCaches();
-    const paragraphs = splitParagraphs(text);
-    const facts: DocumentFacts = {
-      text,
-      paragraphs,
-      outline: buildOutline(text, paragraphs, { markdown: false, leadItems: false }),
-      tokensOf: () => undefined,
-      hasTokens: () => false,
-      termHits: () => [],
-      termCandidates: () => [],
-      ignored: new Set(),
-      memo: (namespace, p, compute) => caches.memo(namespace, p, compute),
-      memoScope: (namespace, ps, compute) => caches.memoScope(namespace, ps, compute),
-      references: INDEX,
-    };
-    return analyze(facts, [quoteMismatchRule], CONFIG, caches);
-  };
+  const check = (text: string) => checkQuotes(text, INDEX);
   /** Line, text, message, reference line, expected, actual, evidence. */
   const table = (text: string, findings: readonly Finding[]) => {
     const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;

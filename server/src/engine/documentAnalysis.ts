@@ -9,7 +9,7 @@ import { RULES } from '../core/rules/registry';
 import type { DocumentFacts } from '../core/rules/rule';
 import type { GlossaryEntry } from '../core/terms/glossary';
 import { findLocalDefinitions, type LocalDefinition } from '../core/terms/localDefinitions';
-import { LONG_FORM, type TermHit } from '../core/terms/termMatcher';
+import type { TermHit } from '../core/terms/termMatcher';
 import { paragraphAt } from '../core/text/paragraphs';
 import type { DocumentText, Finding, Paragraph, Span, Token } from '../core/types';
 import type { GlossaryService } from './glossaryService';
@@ -35,8 +35,6 @@ export class DocumentAnalysis<D extends AnalysableDocument = AnalysableDocument>
   #ignored: Set<string> | undefined;
   /** Paragraph texts whose tokens a rule read although `prepare` made them ready for term matching only. */
   readonly #unforeseen = new Set<string>();
-  /** Term candidates by paragraph text, while `prepare` runs. */
-  #candidates: Map<string, readonly TermHit[]> | undefined;
   /** The shared memos by the namespaces rules use (constant strings), looked up once per version. */
   readonly #memos = new Map<string, BoundedMemo<unknown>>();
 
@@ -118,13 +116,9 @@ export class DocumentAnalysis<D extends AnalysableDocument = AnalysableDocument>
     return this.glossary.hits(paragraph.text, this.#termBoundaries, paragraph.line);
   }
 
-  /** Every glossary form in a paragraph, token boundaries aside (remembered while `prepare` decides what to cut). */
+  /** Every glossary form in a paragraph, token boundaries aside (the glossary service remembers them by text). */
   termCandidates(paragraph: Paragraph): readonly TermHit[] {
-    const remembered = this.#candidates;
-    if (!remembered) return this.glossary.candidates(paragraph.text);
-    let hits = remembered.get(paragraph.text);
-    if (!hits) remembered.set(paragraph.text, (hits = this.glossary.candidates(paragraph.text)));
-    return hits;
+    return this.glossary.candidates(paragraph.text);
   }
 
   readonly #boundarySpans = (text: string) => this.glossary.boundarySpans(text);
@@ -243,17 +237,11 @@ export class DocumentAnalysis<D extends AnalysableDocument = AnalysableDocument>
     const { missing, at } = this.#unready();
     const candidates = this.#withNeighbours(missing, at);
     const partial: { text: string; spans: readonly Span[] }[] = [];
-    // The slogan rule's demand and the term boundaries read the same term candidates: found once.
-    this.#candidates = new Map();
-    try {
-      const whole = tokenDemand(this, RULES, config, candidates);
-      for (const paragraph of missing.values()) {
-        if (!whole.has(paragraph.text)) partial.push({ text: paragraph.text, spans: this.termCandidates(paragraph).filter(isShortForm) });
-      }
-      return { missing, whole: [...whole], partial, candidates };
-    } finally {
-      this.#candidates = undefined;
+    const whole = tokenDemand(this, RULES, config, candidates);
+    for (const paragraph of missing.values()) {
+      if (!whole.has(paragraph.text)) partial.push({ text: paragraph.text, spans: this.glossary.boundarySpans(paragraph.text) });
     }
+    return { missing, whole: [...whole], partial, candidates };
   }
 
   /**
@@ -319,8 +307,6 @@ export class DocumentAnalysis<D extends AnalysableDocument = AnalysableDocument>
 const NOT_BLANK = /\S/;
 /** Rounds of `settledFindings` at most: a bound against churn (other documents making paragraphs unready again and again). */
 const SETTLING_ROUNDS = 3;
-/** Where term matching reads token boundaries (TermMatcher.occurrences). */
-const isShortForm = (hit: TermHit) => hit.end - hit.start < LONG_FORM;
 const RULE_ORDER = new Map(RULES.map((rule, i) => [rule.id, i]));
 const TEXT_ONLY_RULES = RULES.filter((rule) => rule.textOnly === true);
 const TEXT_ONLY_IDS: ReadonlySet<string> = new Set(TEXT_ONLY_RULES.map((rule) => rule.id));

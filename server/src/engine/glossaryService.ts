@@ -128,7 +128,7 @@ export class GlossaryService {
 
   /** Where term matching reads token boundaries in a paragraph: the occurrences of short forms. */
   boundarySpans(text: string): readonly Span[] {
-    return this.#matcher.occurrences(text, LONG_FORM);
+    return this.candidates(text).filter((hit) => hit.form.length < LONG_FORM);
   }
 
   /** True when the term hits of this paragraph text are cached. */
