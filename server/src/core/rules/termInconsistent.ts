@@ -6,12 +6,12 @@ import type { DocumentFacts, Rule } from './rule';
 const CODE = 'term.inconsistent';
 const MAX_QUOTABLE = 6;
 
-/** One way of writing something, with where it occurs and how to turn it into another way. */
-interface FormUse {
-  readonly span: Span;
-  /** Edits that turn this occurrence into the majority form. */
-  readonly toOther: readonly TextEdit[];
-}
+/**
+ * Where a form occurs: the term's span (without the quotes of a quoted use). Nothing else is kept:
+ * most uses are in the majority and never reported, and the edits each would need (made for every
+ * use of every term, seven objects each) were most of what this rule allocated.
+ */
+type FormUse = Span;
 
 /**
  * `term.inconsistent`: one document writing the same thing two correct ways —
@@ -65,25 +65,9 @@ export const termInconsistentRule: Rule = {
             else forms.set(use.form, [span]);
           }
           if (use.quoting === 'inside') continue;
-          const entry = quoted.get(use.form) ?? { quoted: [], bare: [] };
-          if (use.quoting === 'exact') {
-            entry.quoted.push({
-              span: { start: span.start - 1, end: span.end + 1 },
-              toOther: [
-                { span: { start: span.start - 1, end: span.start }, newText: '' },
-                { span: { start: span.end, end: span.end + 1 }, newText: '' },
-              ],
-            });
-          } else {
-            entry.bare.push({
-              span,
-              toOther: [
-                { span: { start: span.start, end: span.start }, newText: '“' },
-                { span: { start: span.end, end: span.end }, newText: '”' },
-              ],
-            });
-          }
-          quoted.set(use.form, entry);
+          let entry = quoted.get(use.form);
+          if (!entry) quoted.set(use.form, (entry = { quoted: [], bare: [] }));
+          (use.quoting === 'exact' ? entry.quoted : entry.bare).push(span);
         }
         for (const p of uses.percents) percent[p.symbol].push({ start: base + p.at, end: base + p.at + 1 });
       }
@@ -93,10 +77,10 @@ export const termInconsistentRule: Rule = {
           findings.push({
             code: CODE,
             messageId: minorityIsQuoted ? 'quotedMinority' : 'bareMinority',
-            span: use.span,
+            span: minorityIsQuoted ? withQuotes(use) : use,
             args: { term, majority: majority.length },
-            related: majority.slice(0, 20).map((m) => m.span),
-            fix: use.toOther,
+            related: majority.slice(0, 20).map((m) => (minorityIsQuoted ? m : withQuotes(m))),
+            fix: minorityIsQuoted ? unquote(use) : quote(use),
           });
         }
       }
@@ -161,8 +145,31 @@ function usesIn(text: string, hits: readonly TermHit[]): ParagraphUses {
     forms.push({ term: hit.match.entry.term, form: hit.form, role: hit.match.role, start: hit.start, end: hit.end, quoting });
   }
   const percents: ParagraphUses['percents'][number][] = [];
-  for (const match of text.matchAll(/\d[%％]/g)) percents.push({ symbol: match[0].slice(1) as '%' | '％', at: match.index + 1 });
+  if (text.includes('%') || text.includes('％')) {
+    for (const match of text.matchAll(/\d[%％]/g)) percents.push({ symbol: match[0].slice(1) as '%' | '％', at: match.index + 1 });
+  }
   return { forms, percents };
+}
+
+/** A quoted use's span with its quotation marks. */
+function withQuotes(span: Span): Span {
+  return { start: span.start - 1, end: span.end + 1 };
+}
+
+/** Edits that remove the quotation marks around a quoted use. */
+function unquote(span: Span): TextEdit[] {
+  return [
+    { span: { start: span.start - 1, end: span.start }, newText: '' },
+    { span: { start: span.end, end: span.end + 1 }, newText: '' },
+  ];
+}
+
+/** Edits that put a bare use in quotation marks. */
+function quote(span: Span): TextEdit[] {
+  return [
+    { span: { start: span.start, end: span.start }, newText: '“' },
+    { span: { start: span.end, end: span.end }, newText: '”' },
+  ];
 }
 
 function split(quoted: FormUse[], bare: FormUse[]): { minority: FormUse[]; majority: FormUse[]; minorityIsQuoted: boolean } {
@@ -175,6 +182,8 @@ function split(quoted: FormUse[], bare: FormUse[]): { minority: FormUse[]; major
 /** Spans of “…” pairs in a paragraph, quotes included. */
 function quoteRegions(text: string): Span[] {
   const regions: Span[] = [];
+  // Most paragraphs quote nothing: no regular expression (and its match objects) over them.
+  if (!text.includes('“')) return regions;
   for (const match of text.matchAll(/“[^“”]*”/g)) regions.push({ start: match.index, end: match.index + match[0].length });
   return regions;
 }
