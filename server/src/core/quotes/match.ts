@@ -54,9 +54,14 @@ export function findQuoteMismatches(index: ReferenceIndex, line: string, options
   const settled: Span[] = [];
   if (options.quotationsOnly) {
     // Quotation marks or a lead-in are what this pass compares: most paragraphs have neither.
-    if (!/[“「『]/.test(line) && !LEAD_IN_ANYWHERE.test(line)) return found;
+    const leadIn = LEAD_IN_ANYWHERE.test(line);
+    if (!leadIn && !/[“「『]/.test(line)) return found;
+    const quotations = quotationsOf(line, options.minLength).filter((q) => q.key.length >= options.minLength);
+    // Most quotation marks hold a term (“三农”), too short to compare: no sentences needed then.
+    if (quotations.length === 0 && !leadIn) return found;
     const sentences = sentenceSpans(line);
-    const quotes = [...quotationsOf(line, options.minLength), ...leadInPassagesOf(line, options.minLength, sentences)].filter((q) => q.key.length >= options.minLength);
+    // A lead-in opens a sentence, so it is found in the line too (LEAD_IN_AT_START is LEAD_IN_ANYWHERE anchored).
+    const quotes = leadIn ? [...quotations, ...leadInPassagesOf(line, options.minLength, sentences).filter((q) => q.key.length >= options.minLength)] : quotations;
     if (quotes.length === 0) return found;
     // An identical sentence is never reported, whatever quotation it holds: only sentences holding one are compared.
     for (const span of sentences) {
