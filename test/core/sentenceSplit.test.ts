@@ -1,0 +1,59 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sentencesOf } from '../../server/src/core/rules/sentenceDuplicated';
+import { splitParagraphs } from '../../server/src/core/text/paragraphs';
+
+/**
+ * sentence.duplicated splits paragraphs in one pass over the text; it used a regular expression,
+ * which stays here as the definition: a sentence is a run of text after a line break or a final
+ * mark, up to and including the next final mark. Same sentences on every corpus paragraph and on
+ * made-up text with every kind of edge (marks in a row, CR/LF, white space, quotes, surrogates).
+ */
+const DEFINITION = /(?<![^。！？!?\r\n])[^。！？!?\r\n]+[。！？!?]/g;
+
+function byDefinition(text: string, minLength: number) {
+  const found: { key: string; start: number; end: number }[] = [];
+  for (const match of text.matchAll(DEFINITION)) {
+    const raw = match[0];
+    const key = /\s/.test(raw) ? raw.replace(/\s+/g, '') : raw;
+    if ([...key].length < minLength) continue;
+    found.push({ key, start: match.index + raw.length - raw.trimStart().length, end: match.index + raw.length });
+  }
+  return found;
+}
+
+const FIXTURES = path.join(__dirname, '../fixtures');
+const PARAGRAPHS = [
+  ...['002_8dfe99efc033ddf8.txt', '004_aedbcdac15b26f45.txt', '000_a487f46611498c32.txt'],
+  ...fs.readdirSync(path.join(FIXTURES, 'corpus/national')).filter((f) => f.endsWith('.txt')).map((f) => `corpus/national/${f}`),
+]
+  .flatMap((file) => splitParagraphs(fs.readFileSync(path.join(FIXTURES, file), 'utf8')))
+  .map((p) => p.text)
+  .filter((text) => text.length > 0);
+
+function randomText(random: () => number): string {
+  const pieces = ['。', '！', '？', '!', '?', '\r', '\n', ' ', '\u3000', '“', '”', '发展', '经济社会', 'ab', '𠀀', '，'];
+  let text = '';
+  const length = Math.floor(random() * 40);
+  for (let i = 0; i < length; i++) text += pieces[Math.floor(random() * pieces.length)];
+  return text;
+}
+
+describe('sentence.duplicated’s sentences', () => {
+  it('are the runs the regular expression matched, on every corpus paragraph and on random text', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const texts = [...PARAGRAPHS, ...Array.from({ length: 20_000 }, () => randomText(random)), '。。。发展经济社会发展。', '\r\n发展经济社会发展？！ 发展经济社会发展!'];
+    let sentences = 0;
+    for (const minLength of [4, 12]) {
+      for (const text of texts) {
+        const got = sentencesOf(text, minLength).map(({ key, start, end }) => ({ key, start, end }));
+        const expected = byDefinition(text, minLength);
+        if (JSON.stringify(got) !== JSON.stringify(expected)) expect({ text, got }).toEqual({ text, got: expected });
+        sentences += got.length;
+      }
+    }
+    expect(sentences).toBeGreaterThan(100_000);
+  });
+});
