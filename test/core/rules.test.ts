@@ -188,6 +188,15 @@ describe('term.inconsistent', () => {
     const findings = run(termInconsistentRule, text);
     expect(findings.map((f) => [f.messageId, text.slice(f.span.start, f.span.end), f.args.majority])).toEqual([['bareMinority', '三农', 2]]);
     expect(applyFixes(text, findings)).toBe('做好“三农”工作。推进“三农”改革。坚持不懈强“三农”。');
+    expect(findings[0].related?.map((r) => text.slice(r.start, r.end))).toEqual(['“三农”', '“三农”']);
+  });
+
+  it('flags the one quoted 三农 among unquoted ones, quotes included, and removes the quotes', () => {
+    const text = '做好三农工作。推进三农改革。坚持不懈强“三农”。';
+    const findings = run(termInconsistentRule, text);
+    expect(findings.map((f) => [f.messageId, text.slice(f.span.start, f.span.end), f.args.majority])).toEqual([['quotedMinority', '“三农”', 2]]);
+    expect(findings[0].related?.map((r) => text.slice(r.start, r.end))).toEqual(['三农', '三农']);
+    expect(applyFixes(text, findings)).toBe('做好三农工作。推进三农改革。坚持不懈强三农。');
   });
 
   it('flags a minority full-width ％ and fixes it to %', () => {
