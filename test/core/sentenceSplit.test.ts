@@ -7,18 +7,30 @@ import { splitParagraphs } from '../../server/src/core/text/paragraphs';
 /**
  * sentence.duplicated splits paragraphs in one pass over the text; it used a regular expression,
  * which stays here as the definition: a sentence is a run of text after a line break or a final
- * mark, up to and including the next final mark. Same sentences on every corpus paragraph and on
+ * mark, up to and including the next final mark; one in or opening “…” is a quotation. Same sentences on every corpus paragraph and on
  * made-up text with every kind of edge (marks in a row, CR/LF, white space, quotes, surrogates).
  */
 const DEFINITION = /(?<![^。！？!?\r\n])[^。！？!?\r\n]+[。！？!?]/g;
 
+/** “ open before `offset` (a ” without one open closes nothing). */
+function depthAt(text: string, offset: number): number {
+  let depth = 0;
+  for (let i = 0; i < offset; i++) {
+    if (text[i] === '“') depth++;
+    else if (text[i] === '”' && depth > 0) depth--;
+  }
+  return depth;
+}
+
 function byDefinition(text: string, minLength: number) {
-  const found: { key: string; start: number; end: number }[] = [];
+  const found: { key: string; start: number; end: number; quoted: boolean }[] = [];
   for (const match of text.matchAll(DEFINITION)) {
     const raw = match[0];
     const key = /\s/.test(raw) ? raw.replace(/\s+/g, '') : raw;
     if ([...key].length < minLength) continue;
-    found.push({ key, start: match.index + raw.length - raw.trimStart().length, end: match.index + raw.length });
+    const start = match.index + raw.length - raw.trimStart().length;
+    const end = match.index + raw.length;
+    found.push({ key, start, end, quoted: depthAt(text, start) > 0 || depthAt(text, end) > 0 });
   }
   return found;
 }
@@ -41,19 +53,22 @@ function randomText(random: () => number): string {
 }
 
 describe('sentence.duplicated’s sentences', () => {
-  it('are the runs the regular expression matched, on every corpus paragraph and on random text', () => {
+  it('are the runs the regular expression matched, inside quotation marks or not, on every corpus paragraph and on random text', () => {
     let seed = 7;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
     const texts = [...PARAGRAPHS, ...Array.from({ length: 20_000 }, () => randomText(random)), '。。。发展经济社会发展。', '\r\n发展经济社会发展？！ 发展经济社会发展!'];
     let sentences = 0;
+    let quoted = 0;
     for (const minLength of [4, 12]) {
       for (const text of texts) {
-        const got = sentencesOf(text, minLength).map(({ key, start, end }) => ({ key, start, end }));
+        const got = sentencesOf(text, minLength).map(({ key, start, end, quoted }) => ({ key, start, end, quoted }));
         const expected = byDefinition(text, minLength);
         if (JSON.stringify(got) !== JSON.stringify(expected)) expect({ text, got }).toEqual({ text, got: expected });
         sentences += got.length;
+        quoted += got.filter((g) => g.quoted).length;
       }
     }
     expect(sentences).toBeGreaterThan(100_000);
+    expect(quoted).toBeGreaterThan(1_000);
   });
 });
