@@ -23,14 +23,14 @@ function depthAt(text: string, offset: number): number {
 }
 
 function byDefinition(text: string, minLength: number) {
-  const found: { key: string; start: number; end: number; quoted: boolean }[] = [];
+  const found: { key: string; start: number; end: number; quoted: boolean; first: boolean }[] = [];
   for (const match of text.matchAll(DEFINITION)) {
     const raw = match[0];
     const key = /\s/.test(raw) ? raw.replace(/\s+/g, '') : raw;
     if ([...key].length < minLength) continue;
     const start = match.index + raw.length - raw.trimStart().length;
     const end = match.index + raw.length;
-    found.push({ key, start, end, quoted: depthAt(text, start) > 0 || depthAt(text, end) > 0 });
+    found.push({ key, start, end, quoted: depthAt(text, start) > 0 || depthAt(text, end) > 0, first: text.slice(0, start).trim() === '' });
   }
   return found;
 }
@@ -53,22 +53,26 @@ function randomText(random: () => number): string {
 }
 
 describe('sentence.duplicated’s sentences', () => {
-  it('are the runs the regular expression matched, inside quotation marks or not, on every corpus paragraph and on random text', () => {
+  it('are the runs the regular expression matched, inside quotation marks or not, first in their paragraph or not, on every corpus paragraph and on random text', () => {
     let seed = 7;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-    const texts = [...PARAGRAPHS, ...Array.from({ length: 20_000 }, () => randomText(random)), '。。。发展经济社会发展。', '\r\n发展经济社会发展？！ 发展经济社会发展!'];
+    const texts = [...PARAGRAPHS, ...Array.from({ length: 20_000 }, () => randomText(random)), '。。。发展经济社会发展。', '\r\n发展经济社会发展？！ 发展经济社会发展!', '\u3000\u3000发展经济社会发展。发展经济社会发展。'];
     let sentences = 0;
     let quoted = 0;
+    let first = 0;
     for (const minLength of [4, 12]) {
       for (const text of texts) {
-        const got = sentencesOf(text, minLength).map(({ key, start, end, quoted }) => ({ key, start, end, quoted }));
+        const got = sentencesOf(text, minLength).map(({ key, start, end, quoted, first }) => ({ key, start, end, quoted, first }));
         const expected = byDefinition(text, minLength);
         if (JSON.stringify(got) !== JSON.stringify(expected)) expect({ text, got }).toEqual({ text, got: expected });
         sentences += got.length;
         quoted += got.filter((g) => g.quoted).length;
+        first += got.filter((g) => g.first && g.start > 0).length;
       }
     }
     expect(sentences).toBeGreaterThan(100_000);
     expect(quoted).toBeGreaterThan(1_000);
+    // First sentences after white space or line breaks, not only at offset 0.
+    expect(first).toBeGreaterThan(100);
   });
 });
