@@ -82,3 +82,56 @@ describe('AnalysisCaches.forgetFindings', () => {
     expect(calls).toBe(10);
   });
 });
+
+describe('AnalysisCaches.paragraphFindings', () => {
+  const paragraphs = splitParagraphs('第一段。\n第二段。');
+  const finding: Finding = { code: 'x', messageId: 'm', span: { start: 0, end: 1 }, args: {} };
+  /** What a rule stored for a paragraph: its findings, or undefined when it has not been checked (or was forgotten). */
+  const stored = (caches: AnalysisCaches, ruleKey: string, line = 0) => caches.paragraphFindings('key').memo.getAt(paragraphs[line].line, paragraphs[line].text)?.[caches.paragraphFindings('key').slotOf(ruleKey)];
+  const store = (caches: AnalysisCaches, ruleKey: string, findings: readonly Finding[], line = 0) => {
+    const table = caches.paragraphFindings('key');
+    let entry = table.memo.getAt(paragraphs[line].line, paragraphs[line].text);
+    if (!entry) table.memo.setAt(paragraphs[line].line, paragraphs[line].text, (entry = []));
+    entry[table.slotOf(ruleKey)] = findings;
+  };
+
+  it('keeps each rule configuration’s findings of a paragraph apart in its entry', () => {
+    const caches = new AnalysisCaches();
+    store(caches, 'a\u0000{}\u0000key', [finding]);
+    store(caches, 'b\u0000{}\u0000key', []);
+    expect(stored(caches, 'a\u0000{}\u0000key')).toEqual([finding]);
+    expect(stored(caches, 'b\u0000{}\u0000key')).toEqual([]);
+    // Another configuration of a rule (other options) has nothing yet, nor another paragraph.
+    expect(stored(caches, 'a\u0000{"x":1}\u0000key')).toBeUndefined();
+    expect(stored(caches, 'a\u0000{}\u0000key', 1)).toBeUndefined();
+    // Another analysis key is another table.
+    expect(caches.paragraphFindings('other').memo.getAt(0, paragraphs[0].text)).toBeUndefined();
+  });
+
+  it('forgets the findings of the rules not kept, whatever entry holds them', () => {
+    const caches = new AnalysisCaches();
+    for (const line of [0, 1]) {
+      store(caches, 'punctuation.width\u0000{}\u0000key', [finding], line);
+      store(caches, 'slogan.repeated\u0000{}\u0000key', [finding], line);
+    }
+    caches.forgetFindings(new Set(['punctuation.width']));
+    for (const line of [0, 1]) {
+      expect(stored(caches, 'punctuation.width\u0000{}\u0000key', line)).toEqual([finding]);
+      expect(stored(caches, 'slogan.repeated\u0000{}\u0000key', line)).toBeUndefined();
+    }
+    // Stored again after the forgetting, found again.
+    store(caches, 'slogan.repeated\u0000{}\u0000key', []);
+    expect(stored(caches, 'slogan.repeated\u0000{}\u0000key')).toEqual([]);
+    caches.forgetFindings();
+    expect(stored(caches, 'punctuation.width\u0000{}\u0000key')).toBeUndefined();
+  });
+
+  it('starts a new table once rule configurations changed too often for one', () => {
+    const caches = new AnalysisCaches();
+    const table = caches.paragraphFindings('key');
+    for (let i = 0; i < 300; i++) table.slotOf(`rule\u0000{"n":${i}}\u0000key`);
+    expect(table.exhausted).toBe(true);
+    expect(caches.paragraphFindings('key')).not.toBe(table);
+    expect(caches.paragraphFindings('key')).toBe(caches.paragraphFindings('key'));
+  });
+});

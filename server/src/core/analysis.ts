@@ -35,6 +35,7 @@ export interface GradedFinding extends Finding {
 export class AnalysisCaches {
   readonly #lineClasses = new BoundedMemo<LineCandidate | null>(ANALYSIS_BUDGETS.lineClasses);
   readonly #memos = new Map<string, BoundedMemo<unknown>>();
+  readonly #paragraphTables = new Map<string, ParagraphFindingsTable>();
 
   readonly #scopes = new Map<string, { texts: string[]; line: number; start: number; findings: Finding[]; chars: number }>();
   #scopeChars = 0;
@@ -92,6 +93,21 @@ export class AnalysisCaches {
   }
 
   /**
+   * The paragraph findings of every rule with `checkParagraph` under one analysis key (glossary,
+   * ignored phrases, references): one entry per paragraph text holding each rule's findings.
+   */
+  paragraphFindings(cacheKey: string): ParagraphFindingsTable {
+    let table = this.#paragraphTables.get(cacheKey);
+    if (!table || table.exhausted) {
+      if (table) this.#paragraphTables.delete(cacheKey);
+      // Analysis keys change with glossary generations and settings: keep only the recent ones.
+      if (this.#paragraphTables.size >= ANALYSIS_BUDGETS.paragraphTables) this.#paragraphTables.delete(this.#paragraphTables.keys().next().value!);
+      this.#paragraphTables.set(cacheKey, (table = new ParagraphFindingsTable()));
+    }
+    return table;
+  }
+
+  /**
    * Forgets every finding: tokens changed (another dictionary), and findings are keyed by text
    * alone. Except those of `keptRules` (ids of rules that read neither tokens nor terms): they
    * hold whatever the tokens, so what they found while the dictionary loaded stays.
@@ -101,6 +117,7 @@ export class AnalysisCaches {
     const kept = (name: string) => keptRules.has(name.slice(0, name.indexOf('\u0000')));
     for (const name of [...this.#memos.keys()]) if (!kept(name)) this.#memos.delete(name);
     for (const [key, scope] of [...this.#scopes]) if (!kept(key)) this.#forgetScope(key, scope.chars);
+    for (const table of this.#paragraphTables.values()) table.forget(kept);
   }
 
   /** `classifyLine` remembered by line text, so an edit re-classifies only the edited line. */
@@ -122,6 +139,42 @@ export function memoized<T>(memo: BoundedMemo<T>, paragraph: Paragraph, compute:
   memo.setAt(paragraph.line, paragraph.text, value);
   return value;
 }
+
+/** A paragraph text's findings, by the slot of each rule configuration (undefined: not checked yet). */
+type FindingSlots = (readonly Finding[] | undefined)[];
+
+/**
+ * Paragraph findings of all rules in one memo, an entry per paragraph text with a slot per rule
+ * configuration. One memo per rule made every paragraph of a document opened a hash lookup and
+ * an insertion for each of the sixteen paragraph rules (≈ 80 000 on the 1.6 MB compilation), and
+ * an entry each to keep; now the first rule to check a paragraph stores its entry and the others
+ * find it at its line without hashing (BoundedMemo.getAt).
+ */
+export class ParagraphFindingsTable {
+  readonly memo = new BoundedMemo<FindingSlots>(ANALYSIS_BUDGETS.paragraphFindings);
+  /** Slot of each rule key. A forgotten rule gets a slot never used, so no entry holds findings for it. */
+  readonly #slots = new Map<string, number>();
+  #next = 0;
+
+  slotOf(ruleKey: string): number {
+    let slot = this.#slots.get(ruleKey);
+    if (slot === undefined) this.#slots.set(ruleKey, (slot = this.#next++));
+    return slot;
+  }
+
+  /** Forgets the findings of every rule key `kept` says no to. */
+  forget(kept: (ruleKey: string) => boolean): void {
+    for (const ruleKey of [...this.#slots.keys()]) if (!kept(ruleKey)) this.#slots.delete(ruleKey);
+  }
+
+  /** Too many slots given out (options changed over and over): the caches start a new table. */
+  get exhausted(): boolean {
+    return this.#next > MAX_FINDING_SLOTS;
+  }
+}
+
+/** Rule configurations a table gives slots to before it is replaced (entries grow with them). */
+const MAX_FINDING_SLOTS = 256;
 
 export function ruleConfig(rule: Rule, config: AnalysisConfig): RuleConfig {
   const configured = config.rules.get(rule.id);
@@ -147,8 +200,9 @@ export function warmParagraphs(facts: DocumentFacts, rules: readonly Rule[], con
     if (severity === 'off' || (!config.heavyRules && rule.cost !== 'light')) continue;
     const ruleKey = ruleKeyOf(rule, options, config);
     if (rule.checkParagraph) {
-      const memo = caches.memoFor(ruleKey) as BoundedMemo<readonly Finding[]>;
-      for (const paragraph of paragraphs) if (paragraph.text.length > 0) paragraphFindings(rule, paragraph, facts, options, memo);
+      const table = caches.paragraphFindings(config.cacheKey);
+      const slot = table.slotOf(ruleKey);
+      for (const paragraph of paragraphs) if (paragraph.text.length > 0) paragraphFindings(rule, paragraph, facts, options, table.memo, slot);
     }
     if (rule.warmParagraph) {
       const ruleFacts = new RuleFacts(facts, ruleKey);
@@ -203,14 +257,15 @@ export function analyze(
     if (!config.heavyRules && rule.cost !== 'light') continue;
     const ruleKey = ruleKeyOf(rule, options, config);
     if (rule.checkParagraph) {
-      const memo = caches.memoFor(ruleKey) as BoundedMemo<readonly Finding[]>;
+      const table = caches.paragraphFindings(config.cacheKey);
+      const slot = table.slotOf(ruleKey);
       // Index loops: this runs for every rule and paragraph on every edit (64 000 times for the
       // 1.6 MB compilation), and an iterator per loop was most of what an edit allocated.
       const paragraphs = facts.paragraphs;
       for (let p = 0; p < paragraphs.length; p++) {
         const paragraph = paragraphs[p];
         if (paragraph.text.length === 0) continue;
-        const found = paragraphFindings(rule, paragraph, facts, options, memo);
+        const found = paragraphFindings(rule, paragraph, facts, options, table.memo, slot);
         if (found === undefined || found.length === 0) continue;
         const moved = fromParagraph(found, paragraph);
         for (let f = 0; f < moved.length; f++) findings.push(gradeFinding(moved[f], severity));
@@ -229,9 +284,11 @@ function paragraphFindings(
   paragraph: Paragraph,
   facts: DocumentFacts,
   options: RuleOptions,
-  memo: BoundedMemo<readonly Finding[]>,
+  memo: BoundedMemo<FindingSlots>,
+  slot: number,
 ): readonly Finding[] | undefined {
-  const cached = memo.getAt(paragraph.line, paragraph.text);
+  let entry = memo.getAt(paragraph.line, paragraph.text);
+  const cached = entry?.[slot];
   if (cached !== undefined) return cached;
   if (rule.needsTokens && !facts.hasTokens(paragraph)) return undefined;
   // Rules that read no terms get none: matching them without tokens, while the dictionary loads, is wasted.
@@ -243,7 +300,8 @@ function paragraphFindings(
   );
   // Most paragraphs have no finding for most rules: one shared empty list, not one per paragraph and rule.
   const stored = found.length === 0 ? NO_FINDINGS : found;
-  memo.setAt(paragraph.line, paragraph.text, stored);
+  if (entry === undefined) memo.setAt(paragraph.line, paragraph.text, (entry = []));
+  entry[slot] = stored;
   return stored;
 }
 

@@ -16,8 +16,10 @@ export const MEMO_BUDGET = {
 } as const;
 
 export const ANALYSIS_BUDGETS = {
-  /** Paragraph findings per rule configuration (AnalysisCaches.memoFor). */
+  /** Paragraph texts whose findings are kept (AnalysisCaches.paragraphFindings: all rules' in one entry). */
   paragraphFindings: 100_000,
+  /** Analysis keys (glossary generations, references, ignored phrases) whose paragraph findings are kept at once. */
+  paragraphTables: 4,
   /** Rule configurations and glossary generations kept at once. */
   memoNamespaces: 64,
   /** Heading classification by line text. */
