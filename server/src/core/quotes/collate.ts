@@ -196,10 +196,15 @@ function sentenceEnd(key: string, from: number, startsParagraph: (u: number) => 
   return -1;
 }
 
-/** First paragraph start in the stream within `[from, to]`, or -1. */
-function firstParagraphStart(stream: DocumentStream, from: number, to: number): number {
-  for (let u = from; u <= to; u++) if (startsParagraphAt(stream, u)) return u;
-  return -1;
+/**
+ * First paragraph start in the stream within `[from, to]`, or -1: `from` itself, or the start of the
+ * paragraph after `from`'s (asked for every gap of every chain: no test of each unit).
+ */
+export function firstParagraphStart(stream: DocumentStream, from: number, to: number): number {
+  if (from > to) return -1;
+  if (startsParagraphAt(stream, from)) return from;
+  const next = stream.starts[stream.paragraphOf[from] + 1];
+  return next <= to ? next : -1;
 }
 
 /**
