@@ -2,6 +2,7 @@ import { charAt, isCjkPunctuation, isHan } from '../text/chars';
 import { creditRanges } from '../text/newsCredits';
 import type { Finding } from '../types';
 import type { ParagraphInput, Rule, RuleOptions } from './rule';
+import { firstMatch, nextMatch } from '../text/matches';
 
 const FULL_WIDTH: Readonly<Record<string, string>> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '?': '？', '!': '！' };
 const HALF_WIDTH = /[,;:()?!]/g;
@@ -45,7 +46,7 @@ export const punctuationWidthRule: Rule = {
   checkParagraph({ paragraph }: ParagraphInput, options: RuleOptions): Finding[] {
     const text = paragraph.text;
     const findings: Finding[] = [];
-    for (const match of text.matchAll(HALF_WIDTH)) {
+    for (let match = firstMatch(HALF_WIDTH, text); match; match = nextMatch(HALF_WIDTH, text, match)) {
       const at = match.index;
       if (!inChineseContext(text, at, match[0])) continue;
       const replacement = FULL_WIDTH[match[0]];
@@ -92,7 +93,7 @@ function strayspaces(text: string): Finding[] {
   let quoted: [number, number][] | undefined;
   let credits: [number, number][] | undefined;
   let credit = 0;
-  for (const match of text.matchAll(SPACES)) {
+  for (let match = firstMatch(SPACES, text); match; match = nextMatch(SPACES, text, match)) {
     const start = match.index;
     const end = start + match[0].length;
     if (start === 0 || end === text.length) continue;

@@ -2,6 +2,7 @@ import { proofFinding, replace } from '../proofreading';
 import type { Finding } from '../../types';
 import type { ParagraphInput, Rule } from '../rule';
 import { DIGIT_VALUE } from './numerals';
+import { firstMatch, nextMatch } from '../../text/matches';
 
 /** Two adjacent Chinese numerals joined by a 顿号, then optional place units: `三、四十`, `七、八`. */
 const PAIR = /([一二三四五六七八九])、([一二三四五六七八九])([十百千万亿]*)/g;
@@ -42,7 +43,7 @@ export const numberApproximateRule: Rule = {
   checkParagraph({ paragraph }: ParagraphInput): Finding[] {
     const text = paragraph.text;
     const findings: Finding[] = [];
-    for (const match of text.matchAll(PAIR)) {
+    for (let match = firstMatch(PAIR, text); match; match = nextMatch(PAIR, text, match)) {
       const [found, first, second] = match;
       const start = match.index;
       const end = start + found.length;

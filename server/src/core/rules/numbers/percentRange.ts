@@ -1,6 +1,7 @@
 import { proofFinding, replace } from '../proofreading';
 import type { Finding } from '../../types';
 import type { ParagraphInput, Rule } from '../rule';
+import { firstMatch, nextMatch } from '../../text/matches';
 
 /** `10—15%`, `10-15%`, `6.5～7％`: a range whose first number lacks the percent sign. */
 const RANGE = /(?<![\d.．%％A-Za-z\-:：])(\d+(?:\.\d+)?)([-－–—~～])(\d+(?:\.\d+)?)([%％])/g;
@@ -42,7 +43,7 @@ export const numberPercentRangeRule: Rule = {
   checkParagraph({ paragraph }: ParagraphInput, options): Finding[] {
     const text = paragraph.text;
     const findings: Finding[] = [];
-    for (const match of text.matchAll(RANGE)) {
+    for (let match = firstMatch(RANGE, text); match; match = nextMatch(RANGE, text, match)) {
       const [found, from, dash, to, percent] = match;
       if (Number(to) <= Number(from)) continue;
       const start = match.index;

@@ -2,6 +2,7 @@ import { isCjkPunctuation, isHan } from '../../text/chars';
 import { proofFinding, replace } from '../proofreading';
 import type { Finding } from '../../types';
 import type { ParagraphInput, Rule } from '../rule';
+import { firstMatch, nextMatch } from '../../text/matches';
 
 /** Two numbers joined by a half-width hyphen, en dash or tilde. */
 const RANGE = /(?<![\d.．A-Za-z\-–~#/:：_])(\d+(?:\.\d+)?)([%％]?)([-–~])(\d+(?:\.\d+)?)(?![\d.\-–~/:A-Za-z])/g;
@@ -50,7 +51,7 @@ export const numberRangeDashRule: Rule = {
   checkParagraph({ paragraph }: ParagraphInput, options): Finding[] {
     const text = paragraph.text;
     const findings: Finding[] = [];
-    for (const match of text.matchAll(RANGE)) {
+    for (let match = firstMatch(RANGE, text); match; match = nextMatch(RANGE, text, match)) {
       const [found, from, fromPercent, dash, to] = match;
       const start = match.index;
       const end = start + found.length;

@@ -1,6 +1,7 @@
 import { proofFinding, replace } from '../proofreading';
 import type { Finding } from '../../types';
 import type { ParagraphInput, Rule } from '../rule';
+import { firstMatch, nextMatch } from '../../text/matches';
 
 /**
  * Two digits and 年 followed by a part of a year: `25年底`, `24年第四季度`,
@@ -39,7 +40,7 @@ export const numberYearAbbrevRule: Rule = {
   checkParagraph({ paragraph }: ParagraphInput): Finding[] {
     const text = paragraph.text;
     const findings: Finding[] = [];
-    for (const match of text.matchAll(ABBREVIATED_YEAR)) {
+    for (let match = firstMatch(ABBREVIATED_YEAR, text); match; match = nextMatch(ABBREVIATED_YEAR, text, match)) {
       const start = match.index;
       if (DURATION_BEFORE.test(text.slice(Math.max(0, start - 4), start))) continue;
       const digits = match[1];

@@ -2,6 +2,7 @@ import { proofFinding } from '../proofreading';
 import type { Finding, TextEdit } from '../../types';
 import type { ParagraphInput, Rule } from '../rule';
 import { PLACE_UNITS } from './numerals';
+import { firstMatch, nextMatch } from '../../text/matches';
 
 /** A run of digit characters read one by one, Chinese and Arabic zeros mixed in. */
 const DIGIT_RUN = /[〇零一二三四五六七八九0０]{2,}/g;
@@ -33,7 +34,7 @@ export const numberZeroRule: Rule = {
   checkParagraph({ paragraph }: ParagraphInput): Finding[] {
     const text = paragraph.text;
     const findings: Finding[] = [];
-    for (const match of text.matchAll(DIGIT_RUN)) {
+    for (let match = firstMatch(DIGIT_RUN, text); match; match = nextMatch(DIGIT_RUN, text, match)) {
       const run = match[0];
       const start = match.index;
       const end = start + run.length;

@@ -2,6 +2,7 @@ import { isCjkPunctuation, isHan } from '../../text/chars';
 import { proofFinding, replace } from '../proofreading';
 import type { Finding } from '../../types';
 import type { ParagraphInput, Rule } from '../rule';
+import { firstMatch, nextMatch } from '../../text/matches';
 
 /** An ellipsis of any form followed by 等 or 等等. */
 const WITH_DENG = /(?:…+|\.{3,}|。{3,}|．{3,}|·{3,})(?=等)/g;
@@ -40,14 +41,14 @@ export const punctuationEllipsisRule: Rule = {
     const text = paragraph.text;
     const findings: Finding[] = [];
     const taken: [number, number][] = [];
-    for (const match of text.matchAll(WITH_DENG)) {
+    for (let match = firstMatch(WITH_DENG, text); match; match = nextMatch(WITH_DENG, text, match)) {
       const start = match.index;
       const end = start + match[0].length;
       const deng = text.startsWith('等等', end) ? '等等' : '等';
       findings.push(proofFinding('punctuation.ellipsis', 'withDeng', start, end + deng.length, { deng }, replace(start, end, '')));
       taken.push([start, end]);
     }
-    for (const match of text.matchAll(WRONG_FORM)) {
+    for (let match = firstMatch(WRONG_FORM, text); match; match = nextMatch(WRONG_FORM, text, match)) {
       const start = match.index;
       const end = start + match[0].length;
       if (taken.some(([from, to]) => start < to && end > from)) continue;

@@ -1,6 +1,7 @@
 import { proofFinding, replace } from '../proofreading';
 import type { Finding } from '../../types';
 import type { ParagraphInput, Rule } from '../rule';
+import { matchesIn } from '../../text/matches';
 
 /** A 顿号 directly between two quoted or titled items: `”、“`, `》、《`. */
 const BETWEEN = /”、“|》、《/g;
@@ -32,7 +33,7 @@ export const punctuationQuotedListCommaRule: Rule = {
     },
   },
   checkParagraph({ paragraph }: ParagraphInput): Finding[] {
-    return [...paragraph.text.matchAll(BETWEEN)].map((match) =>
+    return matchesIn(BETWEEN, paragraph.text).map((match) =>
       proofFinding('punctuation.quotedListComma', 'comma', match.index + 1, match.index + 2, {}, replace(match.index + 1, match.index + 2, '')),
     );
   },

@@ -1,6 +1,7 @@
 import { proofFinding, replace } from '../proofreading';
 import type { Finding } from '../../types';
 import type { ParagraphInput, Rule } from '../rule';
+import { firstMatch, nextMatch } from '../../text/matches';
 
 /** Two or more point marks in a row (`，，`, `。，`, `、；`). */
 const RUN = /[，。、；：！？]{2,}/g;
@@ -38,7 +39,7 @@ export const punctuationRepeatedRule: Rule = {
   checkParagraph({ paragraph }: ParagraphInput): Finding[] {
     const text = paragraph.text;
     const findings: Finding[] = [];
-    for (const match of text.matchAll(RUN)) {
+    for (let match = firstMatch(RUN, text); match; match = nextMatch(RUN, text, match)) {
       const run = match[0];
       const start = match.index;
       if (/^[！？]+$/.test(run) || /^。{3,}$/.test(run)) continue;

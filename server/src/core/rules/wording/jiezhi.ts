@@ -1,6 +1,7 @@
 import { proofFinding, replace } from '../proofreading';
 import type { Finding } from '../../types';
 import type { ParagraphInput, Rule } from '../rule';
+import { matchesIn } from '../../text/matches';
 
 /**
  * 截止 (+ 到/至) directly before a point in time: `截止2025年11月底`,
@@ -34,7 +35,7 @@ export const usageJiezhiRule: Rule = {
     },
   },
   checkParagraph({ paragraph }: ParagraphInput): Finding[] {
-    return [...paragraph.text.matchAll(JIEZHI)].map((match) => {
+    return matchesIn(JIEZHI, paragraph.text).map((match) => {
       const start = match.index;
       const end = start + match[0].length;
       return proofFinding('usage.jiezhi', 'jiezhi', start, end, { found: match[0] }, replace(start, end, '截至'));
