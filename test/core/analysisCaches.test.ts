@@ -126,6 +126,21 @@ describe('AnalysisCaches.paragraphFindings', () => {
     expect(stored(caches, 'punctuation.width\u0000{}\u0000key')).toBeUndefined();
   });
 
+  it('gives a forgotten rule’s slot out again, emptied, so that forgetting over and over does not grow the entries', () => {
+    const caches = new AnalysisCaches();
+    const table = caches.paragraphFindings('key');
+    for (let round = 0; round < 1000; round++) {
+      expect(stored(caches, 'slogan.repeated\u0000{}\u0000key')).toBeUndefined();
+      store(caches, 'punctuation.width\u0000{}\u0000key', [finding]);
+      store(caches, 'slogan.repeated\u0000{}\u0000key', [finding]);
+      caches.forgetFindings(new Set(['punctuation.width']));
+    }
+    expect(table.exhausted).toBe(false);
+    expect(caches.paragraphFindings('key')).toBe(table);
+    expect(table.memo.getAt(0, paragraphs[0].text)?.length).toBe(2);
+    expect(stored(caches, 'punctuation.width\u0000{}\u0000key')).toEqual([finding]);
+  });
+
   it('starts a new table once rule configurations changed too often for one', () => {
     const caches = new AnalysisCaches();
     const table = caches.paragraphFindings('key');

@@ -78,6 +78,19 @@ describe('BoundedMemo', () => {
     expect([memo.has(small), memo.has(large), memo.size]).toEqual([false, false, 1]);
   });
 
+  it('visits every value it can still answer, those held only at their position included', () => {
+    const memo = new BoundedMemo<string>(10);
+    memo.setAt(0, '甲', 'a');
+    // Eleven more keys: 甲 leaves the map but getAt still answers it at position 0.
+    for (let i = 0; i < 11; i++) memo.set(`段落${i}`, `v${i}`);
+    expect(memo.has('甲')).toBe(false);
+    expect(memo.getAt(0, '甲')).toBe('a');
+    const visited = new Set<string>();
+    memo.forEachValue((value) => visited.add(value));
+    expect(visited.has('a')).toBe(true);
+    expect(visited.has('v10')).toBe(true);
+  });
+
   it('still bounds the number of entries', () => {
     const memo = new BoundedMemo<number>(100);
     for (let i = 0; i < 1000; i++) memo.getOrCompute(`段落${i}`, () => i);

@@ -152,19 +152,31 @@ type FindingSlots = (readonly Finding[] | undefined)[];
  */
 export class ParagraphFindingsTable {
   readonly memo = new BoundedMemo<FindingSlots>(ANALYSIS_BUDGETS.paragraphFindings);
-  /** Slot of each rule key. A forgotten rule gets a slot never used, so no entry holds findings for it. */
+  /** Slot of each rule key. */
   readonly #slots = new Map<string, number>();
+  /** Slots of forgotten rule keys, emptied in every entry: given out again first. */
+  readonly #free: number[] = [];
   #next = 0;
 
   slotOf(ruleKey: string): number {
     let slot = this.#slots.get(ruleKey);
-    if (slot === undefined) this.#slots.set(ruleKey, (slot = this.#next++));
+    if (slot === undefined) this.#slots.set(ruleKey, (slot = this.#free.pop() ?? this.#next++));
     return slot;
   }
 
-  /** Forgets the findings of every rule key `kept` says no to. */
+  /** Forgets the findings of every rule key `kept` says no to (rarely: another dictionary, an unforeseen token read). */
   forget(kept: (ruleKey: string) => boolean): void {
-    for (const ruleKey of [...this.#slots.keys()]) if (!kept(ruleKey)) this.#slots.delete(ruleKey);
+    const forgotten: number[] = [];
+    for (const [ruleKey, slot] of [...this.#slots]) {
+      if (kept(ruleKey)) continue;
+      this.#slots.delete(ruleKey);
+      forgotten.push(slot);
+    }
+    if (forgotten.length === 0) return;
+    this.memo.forEachValue((entry) => {
+      for (const slot of forgotten) if (slot < entry.length) entry[slot] = undefined;
+    });
+    this.#free.push(...forgotten);
   }
 
   /** Too many slots given out (options changed over and over): the caches start a new table. */
@@ -173,7 +185,7 @@ export class ParagraphFindingsTable {
   }
 }
 
-/** Rule configurations a table gives slots to before it is replaced (entries grow with them). */
+/** Rule configurations (options changed over and over) a table gives slots to before it is replaced (entries grow with them). */
 const MAX_FINDING_SLOTS = 256;
 
 export function ruleConfig(rule: Rule, config: AnalysisConfig): RuleConfig {

@@ -121,6 +121,12 @@ export class BoundedMemo<V> {
     if (this.#entries.size > this.capacity || this.#chars > this.#limits.maxChars) this.#dropOldest(key);
   }
 
+  /** Visits every value held, those answered by position included (a value may come twice). */
+  forEachValue(visit: (value: V) => void): void {
+    for (const entry of this.#entries.values()) visit(entry.value);
+    for (const value of this.#atValues) if (value !== undefined) visit(value);
+  }
+
   /** Returns the cached value or computes and stores it. */
   getOrCompute(key: string, compute: () => V): V {
     const cached = this.get(key);
