@@ -79,3 +79,39 @@ function everyClause(text: string): Span[] {
   if (start < text.length) spans.push({ start, end: text.length });
   return spans;
 }
+
+describe('clausesAround on random spans', () => {
+  /** The definition: each span widened to the separators around it, then overlapping or touching stretches merged. */
+  function reference(text: string, spans: readonly Span[]): Span[] {
+    const clauses: Span[] = [];
+    let last: { start: number; end: number } | undefined;
+    for (const { start, end } of spans) {
+      if (last && end <= last.end) continue;
+      let from = start;
+      while (from > 0 && !isClauseSeparator(text.charCodeAt(from - 1))) from--;
+      let to = end;
+      while (to < text.length && !isClauseSeparator(text.charCodeAt(to))) to++;
+      if (last && from <= last.end) last.end = to;
+      else clauses.push((last = { start: from, end: to }));
+    }
+    return clauses;
+  }
+
+  it('gives the stretches of the definition', () => {
+    let seed = 3;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const pieces = ['推动', '发展', '，', '。', ' ', '\t', '\n', 'a', '、'];
+    let merged = 0;
+    for (let round = 0; round < 3000; round++) {
+      const text = Array.from({ length: Math.floor(random() * 20) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+      const spans = Array.from({ length: Math.floor(random() * 5) }, () => {
+        const start = Math.floor(random() * (text.length + 1));
+        return { start, end: Math.min(text.length, start + Math.floor(random() * 4)) };
+      }).sort((a, b) => a.start - b.start);
+      const expected = reference(text, spans);
+      expect(clausesAround(text, spans)).toEqual(expected);
+      if (expected.length < spans.length) merged++;
+    }
+    expect(merged).toBeGreaterThan(300);
+  });
+});
