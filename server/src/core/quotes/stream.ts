@@ -28,20 +28,23 @@ export function documentStream(paragraphs: readonly Paragraph[], anchorsOf: (par
   const anchors = new Int32Array(seeded.reduce((n, s) => n + s.anchors.length, 0));
   let at = 0;
   let triple = 0;
-  seeded.forEach((s, p) => {
+  // Index loops: this copies every unit of every document collated (a callback per paragraph ran unoptimised).
+  for (let p = 0; p < seeded.length; p++) {
+    const s = seeded[p];
     starts.push(at);
     const base = paragraphs[p].start;
-    for (let i = 0; i < s.key.length; i++) {
-      offsets[at + i] = base + s.offsets[i];
-      paragraphOf[at + i] = p;
+    const units = s.key.length;
+    const unitOffsets = s.offsets;
+    for (let i = 0; i < units; i++) offsets[at + i] = base + unitOffsets[i];
+    paragraphOf.fill(p, at, at + units);
+    const own = s.anchors;
+    for (let k = 0; k < own.length; k += 3) {
+      anchors[triple++] = at + own[k];
+      anchors[triple++] = own[k + 1];
+      anchors[triple++] = own[k + 2];
     }
-    for (let k = 0; k < s.anchors.length; k += 3) {
-      anchors[triple++] = at + s.anchors[k];
-      anchors[triple++] = s.anchors[k + 1];
-      anchors[triple++] = s.anchors[k + 2];
-    }
-    at += s.key.length;
-  });
+    at += units;
+  }
   starts.push(at);
   return { key: seeded.map((s) => s.key).join(''), offsets, paragraphOf, starts, paragraphs, anchors };
 }
