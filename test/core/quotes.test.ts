@@ -292,8 +292,8 @@ describe('quote.mismatch', () => {
     expect(first).toBeGreaterThan(10);
     const edited = baseText.replace('地方层面有序展开', '地方层面有序推进');
     const findings = quoteMismatchRule.checkDocument!(counting(edited), options);
-    // The edited paragraph's anchors and quotations.
-    expect(calls.length - first).toBe(2);
+    // The edited paragraph's seeds, anchors and quotations.
+    expect(calls.length - first).toBe(3);
     expect(findings).toHaveLength(1);
     expect(edited.slice(findings[0].span.start, findings[0].span.end)).toBe('推进');
   });

@@ -1,5 +1,28 @@
-import { COMMON, CollationIndex, SEED } from './collationIndex';
-import { codesToString, foldCode } from './normalize';
+import { COMMON, CollationIndex, SEED, UNKNOWN } from './collationIndex';
+import { codesToString, FOLDED_CODES } from './normalize';
+
+/** A paragraph in comparison form: its key and the offset in the paragraph of each unit. */
+export interface FoldedParagraph {
+  /** Comparison form of the paragraph (see normalize.ts). */
+  readonly key: string;
+  /** `offsets[i]`: offset in the paragraph of `key[i]`. */
+  readonly offsets: Int32Array;
+}
+
+/**
+ * A paragraph with where it may share text with the references, without the anchors: enough to
+ * bound what it takes from each reference (quotes/reuse.ts) and to tell which paragraphs of a
+ * document that copies little need their anchors (`paragraphsToSeed`). Seeding without
+ * extending costs about half of `anchorsOf`.
+ */
+export interface ParagraphSeeds extends FoldedParagraph {
+  /**
+   * Triples (start, end, sources) by start: the maximal runs of units whose k-grams all occur in
+   * the references (as `slotsOf` tells), holding a seeded one, with the sources of those (one
+   * `sourceBit` each). Every anchor of the paragraph lies in one of them and its source is in it.
+   */
+  readonly spans: Int32Array;
+}
 
 /**
  * One paragraph in comparison form with its anchors: the maximal exact
@@ -18,29 +41,75 @@ export interface ParagraphAnchors {
 /** Anchors per paragraph are capped: a paragraph repeating one formula hundreds of times is not prose. */
 const MAX_ANCHORS = 20_000;
 
-/** Seeds and extends: every maximal exact match of at least SEED units between a paragraph and the references. */
-export function anchorsOf(index: CollationIndex, text: string): ParagraphAnchors {
-  const codes = new Uint16Array(text.length);
-  const allOffsets = new Int32Array(text.length);
+/** A paragraph's comparison form. */
+export function foldParagraph(text: string): FoldedParagraph {
+  const codes = text.length <= SCRATCH ? SCRATCH_CODES : new Uint16Array(text.length);
+  const allOffsets = text.length <= SCRATCH ? SCRATCH_OFFSETS : new Int32Array(text.length);
   let units = 0;
   let surrogates = false;
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    // foldCode's fast path written out (the server does not inline calls; this runs for every unit of every document).
-    const folded = code >= 0x4e00 && code <= 0x9fff ? code : foldCode(code);
-    if (folded <= 0) continue;
+    const folded = FOLDED_CODES[text.charCodeAt(i)];
+    if (folded === 0) continue;
     if (folded >= 0xd800 && folded <= 0xdfff) surrogates = true;
     codes[units] = folded;
     allOffsets[units++] = i;
   }
-  const key = codesToString(codes, units, surrogates);
-  const offsets = allOffsets.slice(0, units);
+  return { key: codesToString(codes, units, surrogates), offsets: allOffsets.slice(0, units) };
+}
+
+/**
+ * Working arrays for paragraphs up to this long: seeding runs over every paragraph of every document,
+ * and typed arrays made for each (their memory outside V8's heap) cost as much as the folding.
+ */
+const SCRATCH = 65536;
+const SCRATCH_CODES = new Uint16Array(SCRATCH);
+const SCRATCH_OFFSETS = new Int32Array(SCRATCH);
+const SCRATCH_SLOTS = new Int32Array(SCRATCH);
+
+/** Room for the k-gram slots of a key (`slotsOf`): the working array's start when it is long enough. */
+function slotsFor(key: string): Int32Array {
+  const length = Math.max(0, key.length - SEED + 1);
+  return length <= SCRATCH ? SCRATCH_SLOTS.subarray(0, length) : new Int32Array(length);
+}
+
+/** The seeds of a paragraph (see ParagraphSeeds). */
+export function seedsOf(index: CollationIndex, text: string): ParagraphSeeds {
+  const { key, offsets } = foldParagraph(text);
+  const slots = slotsFor(key);
+  // A reference stream indexed only in part (8 M units) may share text the table does not know: all of it may be shared.
+  if (index.indexed < index.key.length - SEED + 1) return { key, offsets, spans: key.length >= SEED ? Int32Array.of(0, key.length, -1) : EMPTY };
+  index.slotsOf(key, slots);
+  const spans: number[] = [];
+  for (let i = 0; i < slots.length; ) {
+    if (slots[i] === UNKNOWN) {
+      i++;
+      continue;
+    }
+    // A run of k-grams the references have; an anchor's k-grams are all the reference's, so it lies in one run.
+    let j = i;
+    let sources = 0;
+    for (; j < slots.length && slots[j] !== UNKNOWN; j++) if (slots[j] >= 0) sources |= index.sourceMask(slots[j]);
+    // Only seeded k-grams start anchors (common ones are extended over): a run of common ones holds none.
+    if (sources !== 0) spans.push(i, j - 1 + SEED, sources);
+    i = j;
+  }
+  return { key, offsets, spans: spans.length === 0 ? EMPTY : Int32Array.from(spans) };
+}
+
+const EMPTY = new Int32Array(0);
+
+/**
+ * Seeds and extends: every maximal exact match of at least SEED units between a paragraph and
+ * the references. `folded`: the paragraph's comparison form when known (its seeds).
+ */
+export function anchorsOf(index: CollationIndex, text: string, folded: FoldedParagraph = foldParagraph(text)): ParagraphAnchors {
+  const { key, offsets } = folded;
   const ref = index.key;
   const positions = index.positions;
   const found: number[] = [];
   const extended = new Set<number>();
   let previousCommon = false;
-  const slots = new Int32Array(Math.max(0, key.length - SEED + 1));
+  const slots = slotsFor(key);
   index.slotsOf(key, slots);
   for (let i = 0; i + SEED <= key.length && found.length < MAX_ANCHORS * 3; i++) {
     const slot = slots[i];
@@ -95,6 +164,7 @@ function sortedTriples(flat: number[]): Int32Array {
   // Found left to right, they are in order unless a match was extended left past a common k-gram.
   let inOrder = true;
   for (let k = 3; k < flat.length && inOrder; k += 3) inOrder = flat[k - 3] < flat[k] || (flat[k - 3] === flat[k] && flat[k - 2] <= flat[k + 1]);
+  if (flat.length === 0) return EMPTY;
   if (inOrder) return Int32Array.from(flat);
   const order = Array.from({ length: count }, (_, k) => k);
   order.sort((x, y) => flat[3 * x] - flat[3 * y] || flat[3 * x + 1] - flat[3 * y + 1]);

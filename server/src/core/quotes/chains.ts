@@ -1,5 +1,6 @@
 import { codeTable } from '../text/chars';
 import type { CollationIndex } from './collationIndex';
+import type { ParagraphSeeds } from './anchors';
 
 /** An exact match: document stream `[d, d + length)` equals reference stream `[r, r + length)`. */
 export interface Anchor {
@@ -238,6 +239,56 @@ export function anchorsTouching(anchors: Int32Array, doc: ChainedText & { readon
   }
   if (n > 0) flush(n);
   return kept.slice(0, size);
+}
+
+/**
+ * The paragraphs whose anchors `anchorsTouching(…, relevant)` may keep, told from their seeds
+ * (`seeded`, the stream's paragraphs) before any anchor is made. A cluster ends at every sentence
+ * end no anchor covers, so at every one no seed span covers (each anchor lies in a span): such a
+ * "sure break" bounds every cluster. The clusters touching a relevant paragraph lie between the
+ * last sure break before it and the first one after it, so the paragraphs holding those and all
+ * between are marked. Anchors of more paragraphs would change nothing: a cluster touching a
+ * relevant paragraph has all its anchors either way.
+ */
+export function paragraphsToSeed(stream: ChainedText & { readonly starts: readonly number[] }, seeded: readonly ParagraphSeeds[], relevant: Uint8Array): Uint8Array {
+  const count = seeded.length;
+  const key = stream.key;
+  // Whether each paragraph holds a sure break.
+  const breaks = new Uint8Array(count);
+  for (let p = 0; p < count; p++) {
+    const from = stream.starts[p];
+    const to = stream.starts[p + 1];
+    const spans = seeded[p].spans;
+    let k = 0;
+    for (let u = from; u < to; u++) {
+      if (TERMINAL_CODES[key.charCodeAt(u)] !== 1) continue;
+      // Spans are disjoint and sorted: skip those ending before the unit.
+      while (k < spans.length && spans[k + 1] <= u - from) k += 3;
+      if (k < spans.length && spans[k] <= u - from) continue;
+      breaks[p] = 1;
+      break;
+    }
+  }
+  // For each relevant paragraph, from the last paragraph with a break before it to the first after it.
+  const last = new Int32Array(count);
+  for (let p = 0, before = 0; p < count; p++) {
+    last[p] = before;
+    if (breaks[p] === 1) before = p;
+  }
+  const marks = new Int32Array(count + 1);
+  for (let p = count - 1, after = count - 1; p >= 0; p--) {
+    if (relevant[p] === 1) {
+      marks[last[p]]++;
+      marks[after + 1]--;
+    }
+    if (breaks[p] === 1) after = p;
+  }
+  const needed = new Uint8Array(count);
+  for (let p = 0, open = 0; p < count; p++) {
+    open += marks[p];
+    if (open > 0) needed[p] = 1;
+  }
+  return needed;
 }
 
 /** True when units `[from, to)` hold a sentence end (each unit is read once per cluster cut). */

@@ -53,6 +53,8 @@ export class CollationIndex {
    * cache, unlike the slots) rejects nine in ten of those with one read.
    */
   readonly #seen = new Int32Array(1 << 15);
+  /** Per slot, the sources its k-gram occurs in (`sourceBit`): what the reuse bound needs of a seed without walking its run. */
+  readonly #sourceMasks: Int32Array;
 
   constructor(sources: readonly ReferenceText[]) {
     this.sources = sources;
@@ -125,15 +127,23 @@ export class CollationIndex {
     while (capacity < groupHash.length * 2) capacity *= 2;
     this.#mask = capacity - 1;
     const slots = (this.#slots = new Int32Array(capacity * 3));
+    const masks = (this.#sourceMasks = new Int32Array(capacity));
     for (let g = 0; g < groupHash.length; g++) {
       let slot = groupHash[g] & this.#mask;
       while (slots[3 * slot] !== 0) slot = (slot + 1) & this.#mask;
       slots[3 * slot] = groupHash[g] + 1;
       const bit = groupHash[g] & 0xfffff;
       this.#seen[bit >>> 5] |= 1 << (bit & 31);
+      const end = g + 1 < groupHash.length ? groupStart[g + 1] : n;
       slots[3 * slot + 1] = groupStart[g];
-      slots[3 * slot + 2] = g + 1 < groupHash.length ? groupStart[g + 1] : n;
+      slots[3 * slot + 2] = end;
+      for (let q = groupStart[g]; q < end; q++) masks[slot] |= sourceBit(this.sourceOf[this.#positions[q]]);
     }
+  }
+
+  /** The sources (`sourceBit` of each) whose text holds the k-gram of a seeded slot (`slotsOf` ≥ 0). */
+  sourceMask(slot: number): number {
+    return this.#sourceMasks[slot];
   }
 
   /** The place of stream unit `i`. */
@@ -274,6 +284,11 @@ const BASE_TOP = (() => {
   for (let k = 1; k < SEED; k++) power = Math.imul(power, BASE);
   return power;
 })();
+
+/** A source's bit in a mask of sources; sources past the 31st share the last bit. */
+export function sourceBit(source: number): number {
+  return source < 31 ? 1 << source : 1 << 31;
+}
 
 /**
  * Hash of `text[i, i + SEED)` as a non-negative 30-bit integer; -1 when it spans a U+0000. A

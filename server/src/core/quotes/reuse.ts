@@ -1,7 +1,7 @@
 import { codeTable } from '../text/chars';
-import type { ParagraphAnchors } from './anchors';
+import type { FoldedParagraph, ParagraphSeeds } from './anchors';
 import { MAX_DOC_GAP, type Chain } from './chains';
-import type { CollationIndex } from './collationIndex';
+import { sourceBit, type CollationIndex } from './collationIndex';
 import { MIN_EVIDENT_CHAIN } from './evidence';
 
 /** How much of a document is one reference's text. */
@@ -28,13 +28,14 @@ export function reuseShares(index: CollationIndex, chains: readonly Chain[], doc
 
 /**
  * At least the units of a text (one stream of paragraphs, collated on its own) that each
- * reference (by name, as the rule adds shares) can supply, from the paragraphs' anchors alone,
- * without chaining them. A chain links anchors of one reference at most MAX_DOC_GAP units apart
- * with no sentence end between them (or touching), so it lies in one cluster of such anchors, and
- * the chains counted (MIN_EVIDENT_CHAIN units or more) cover at most the units of clusters that
- * long. One pass over the anchors.
+ * reference (by name, as the rule adds shares) can supply, from the paragraphs' seeds alone,
+ * without anchors. A chain links anchors of one reference at most MAX_DOC_GAP units apart with no
+ * sentence end between them (or touching), so it lies in one cluster of such anchors, and the
+ * chains counted (MIN_EVIDENT_CHAIN units or more) cover at most the units of clusters that long.
+ * Each anchor lies in a seed span naming its source, so clusters of spans bound clusters of
+ * anchors: their gaps are no wider and hold no more sentence ends. One pass over the spans.
  */
-export function reuseBound(index: CollationIndex, seeded: readonly ParagraphAnchors[]): { units: number; sources: Map<string, number> } {
+export function reuseBound(index: CollationIndex, seeded: readonly ParagraphSeeds[]): { units: number; sources: Map<string, number> } {
   const sources = index.sources.length;
   const clusterEnd = new Float64Array(sources).fill(-Infinity);
   const coveredTo = new Float64Array(sources);
@@ -44,20 +45,23 @@ export function reuseBound(index: CollationIndex, seeded: readonly ParagraphAnch
   let base = 0;
   for (let p = 0; p < seeded.length; p++) {
     bases[p] = base;
-    const anchors = seeded[p].anchors;
-    for (let k = 0; k < anchors.length; k += 3) {
-      const d = base + anchors[k];
-      const end = d + anchors[k + 2];
-      const s = index.sourceOf[anchors[k + 1]];
-      if (d > clusterEnd[s] + MAX_DOC_GAP || (clusterEnd[s] <= d && sentenceEndIn(seeded, bases, p, clusterEnd[s], d))) {
-        if (clustered[s] >= MIN_EVIDENT_CHAIN) counted[s] += clustered[s];
-        clustered[s] = 0;
-        coveredTo[s] = d;
+    const spans = seeded[p].spans;
+    for (let k = 0; k < spans.length; k += 3) {
+      const d = base + spans[k];
+      const end = base + spans[k + 1];
+      const mask = spans[k + 2];
+      for (let s = 0; s < sources; s++) {
+        if ((mask & sourceBit(s)) === 0) continue;
+        if (d > clusterEnd[s] + MAX_DOC_GAP || (clusterEnd[s] <= d && sentenceEndIn(seeded, bases, p, clusterEnd[s], d))) {
+          if (clustered[s] >= MIN_EVIDENT_CHAIN) counted[s] += clustered[s];
+          clustered[s] = 0;
+          coveredTo[s] = d;
+        }
+        const from = Math.max(d, coveredTo[s]);
+        if (end > from) clustered[s] += end - from;
+        coveredTo[s] = Math.max(coveredTo[s], end);
+        clusterEnd[s] = Math.max(clusterEnd[s], end);
       }
-      const from = Math.max(d, coveredTo[s]);
-      if (end > from) clustered[s] += end - from;
-      coveredTo[s] = Math.max(coveredTo[s], end);
-      clusterEnd[s] = Math.max(clusterEnd[s], end);
     }
     base += seeded[p].key.length;
   }
@@ -77,7 +81,7 @@ export function largestShare(bound: { units: number; sources: ReadonlyMap<string
 const SENTENCE_ENDS = codeTable('。！？；!?;');
 
 /** True when document units `[from, to)` (at most MAX_DOC_GAP, ending in paragraph `p` of `seeded`) hold a sentence end. */
-function sentenceEndIn(seeded: readonly ParagraphAnchors[], bases: Float64Array, p: number, from: number, to: number): boolean {
+function sentenceEndIn(seeded: readonly FoldedParagraph[], bases: Float64Array, p: number, from: number, to: number): boolean {
   let q = p;
   for (let u = to - 1; u >= from; u--) {
     while (q > 0 && bases[q] > u) q--;

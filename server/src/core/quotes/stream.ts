@@ -1,5 +1,5 @@
 import type { Paragraph } from '../types';
-import type { ParagraphAnchors } from './anchors';
+import type { FoldedParagraph, ParagraphAnchors } from './anchors';
 
 /**
  * The paragraphs of one document as one stream of comparison units:
@@ -21,33 +21,48 @@ export interface DocumentStream {
 
 export function documentStream(paragraphs: readonly Paragraph[], anchorsOf: (paragraph: Paragraph) => ParagraphAnchors): DocumentStream {
   const seeded = paragraphs.map(anchorsOf);
-  const length = seeded.reduce((n, s) => n + s.key.length, 0);
+  return withAnchors(keyStream(paragraphs, seeded), seeded);
+}
+
+/** The stream without anchors (`anchors` empty): what deciding which paragraphs to seed needs. */
+export function keyStream(paragraphs: readonly Paragraph[], folded: readonly FoldedParagraph[]): DocumentStream {
+  const length = folded.reduce((n, s) => n + s.key.length, 0);
   const offsets = new Int32Array(length);
   const paragraphOf = new Int32Array(length);
   const starts: number[] = [];
-  const anchors = new Int32Array(seeded.reduce((n, s) => n + s.anchors.length, 0));
   let at = 0;
-  let triple = 0;
   // Index loops: this copies every unit of every document collated (a callback per paragraph ran unoptimised).
-  for (let p = 0; p < seeded.length; p++) {
-    const s = seeded[p];
+  for (let p = 0; p < folded.length; p++) {
+    const s = folded[p];
     starts.push(at);
     const base = paragraphs[p].start;
     const units = s.key.length;
     const unitOffsets = s.offsets;
     for (let i = 0; i < units; i++) offsets[at + i] = base + unitOffsets[i];
     paragraphOf.fill(p, at, at + units);
-    const own = s.anchors;
+    at += units;
+  }
+  starts.push(at);
+  return { key: folded.map((s) => s.key).join(''), offsets, paragraphOf, starts, paragraphs, anchors: NO_ANCHORS };
+}
+
+/** The stream with its paragraphs' anchors (`seeded`: the same paragraphs, in the same comparison form). */
+export function withAnchors(stream: DocumentStream, seeded: readonly { readonly anchors: Int32Array }[]): DocumentStream {
+  const anchors = new Int32Array(seeded.reduce((n, s) => n + s.anchors.length, 0));
+  let triple = 0;
+  for (let p = 0; p < seeded.length; p++) {
+    const at = stream.starts[p];
+    const own = seeded[p].anchors;
     for (let k = 0; k < own.length; k += 3) {
       anchors[triple++] = at + own[k];
       anchors[triple++] = own[k + 1];
       anchors[triple++] = own[k + 2];
     }
-    at += units;
   }
-  starts.push(at);
-  return { key: seeded.map((s) => s.key).join(''), offsets, paragraphOf, starts, paragraphs, anchors };
+  return { ...stream, anchors };
 }
+
+const NO_ANCHORS = new Int32Array(0);
 
 /** True when a paragraph of the stream starts at unit `u`. */
 export function startsParagraphAt(stream: DocumentStream, u: number): boolean {

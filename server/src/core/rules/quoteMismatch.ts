@@ -1,12 +1,13 @@
 import { fromParagraph } from '../findings';
-import { anchorsOf, type ParagraphAnchors } from '../quotes/anchors';
+import { anchorsOf, seedsOf, type ParagraphAnchors, type ParagraphSeeds } from '../quotes/anchors';
+import { paragraphsToSeed } from '../quotes/chains';
 import { collate, type Deviation } from '../quotes/collate';
 import { isReusing, mayQuote } from '../quotes/evidence';
 import type { CollationIndex } from '../quotes/collationIndex';
 import { findQuoteMismatches, type QuoteMismatch } from '../quotes/match';
 import type { ReferenceIndex } from '../quotes/referenceIndex';
 import { largestShare, reuseBound } from '../quotes/reuse';
-import { documentStream, type DocumentStream } from '../quotes/stream';
+import { documentStream, keyStream, withAnchors, type DocumentStream } from '../quotes/stream';
 import type { Finding, Paragraph } from '../types';
 import { paragraphsByDocument } from './documentScopes';
 import type { DocumentFacts, Rule, RuleOptions } from './rule';
@@ -82,14 +83,15 @@ export const quoteMismatchRule: Rule = {
   },
   // Seeding is most of the work: done per paragraph while the rest of the document is being segmented.
   warmParagraph(facts: DocumentFacts, paragraph: Paragraph): void {
-    if (facts.references && facts.references.size > 0) anchorMemo(facts, facts.references)(paragraph);
+    if (facts.references && facts.references.size > 0) seedMemo(facts, facts.references)(paragraph);
   },
   checkDocument(facts: DocumentFacts, options: RuleOptions): Finding[] {
     const index = facts.references;
     if (!index || index.size === 0) return [];
     const collation = index.collation;
     const evidence = { minAnchor: options.minLength as number, minReuse: options.minReuse as number, checkNumbers: options.checkNumbers === true };
-    const anchorsFor = anchorMemo(facts, index);
+    const seedsFor = seedMemo(facts, index);
+    const anchorsFor = anchorMemo(facts, index, seedsFor);
     // Memo names are constants: the engine adds the rule, its options and the reference set.
     const quoteNamespace = 'quotes';
     const quoteSettings = { minLength: QUOTATION_MIN_LENGTH, maxDifference: 10, checkNumbers: true, quotationsOnly: true };
@@ -102,9 +104,18 @@ export const quoteMismatchRule: Rule = {
     const deferred = { ...evidence, deferReuse: true };
     /** The findings of a chunk; of a document that copies little (`independent`), only those that can be reported. */
     const collateChunk = (paragraphs: readonly Paragraph[], independent: boolean): Finding[] => {
-      const stream = documentStream(paragraphs, anchorsFor);
       const quotations = paragraphs.map(quotationsIn);
-      const result = collate(collation, stream, deferred, independent ? relevantParagraphs(stream, quotations) : undefined);
+      let stream: DocumentStream;
+      let relevant: Uint8Array | undefined;
+      if (independent) {
+        // Anchors only where a cluster may touch a paragraph that can be reported (most paragraphs have none).
+        const seeds = paragraphs.map(seedsFor);
+        const keys = keyStream(paragraphs, seeds);
+        relevant = relevantParagraphs(keys, quotations);
+        const needed = paragraphsToSeed(keys, seeds, relevant);
+        stream = withAnchors(keys, paragraphs.map((p, i) => (needed[i] === 1 ? anchorsFor(p) : UNSEEDED)));
+      } else stream = documentStream(paragraphs, anchorsFor);
+      const result = collate(collation, stream, deferred, relevant);
       const findings = result.deviations.map((d) => toFinding(d, collation));
       for (const found of quotations) {
         for (const finding of found) {
@@ -122,7 +133,7 @@ export const quoteMismatchRule: Rule = {
     const findings: Finding[] = [];
     // What each chunk can take from each reference at most, remembered with the chunk (this runs on every edit).
     const boundOf = (chunk: readonly Paragraph[]): Finding[] => {
-      const bound = reuseBound(collation, chunk.map(anchorsFor));
+      const bound = reuseBound(collation, chunk.map(seedsFor));
       const at = chunk[0]?.start ?? 0;
       return [{ code: BOUND_RECORD, messageId: 'bound', span: { start: at, end: at }, args: { units: bound.units, sources: JSON.stringify(Object.fromEntries(bound.sources)) } }];
     };
@@ -262,11 +273,22 @@ function textHash(text: string): number {
 const QUOTATION_MIN_LENGTH = 12;
 
 /** Anchors of a paragraph, remembered by its text for this set of references. */
-export function anchorMemo(facts: DocumentFacts, index: ReferenceIndex): (paragraph: Paragraph) => ParagraphAnchors {
+export function anchorMemo(facts: DocumentFacts, index: ReferenceIndex, seedsFor = seedMemo(facts, index)): (paragraph: Paragraph) => ParagraphAnchors {
   const namespace = 'anchors';
-  const compute = (paragraph: Paragraph) => anchorsOf(index.collation, paragraph.text);
+  // The comparison form is the seeds' (made once per paragraph).
+  const compute = (paragraph: Paragraph) => anchorsOf(index.collation, paragraph.text, seedsFor(paragraph));
   return (paragraph) => facts.memo(namespace, paragraph, compute);
 }
+
+/** Each paragraph's seeds (quotes/anchors.ts), remembered by text: every paragraph of every document has them. */
+export function seedMemo(facts: DocumentFacts, index: ReferenceIndex): (paragraph: Paragraph) => ParagraphSeeds {
+  const namespace = 'seeds';
+  const compute = (paragraph: Paragraph) => seedsOf(index.collation, paragraph.text);
+  return (paragraph) => facts.memo(namespace, paragraph, compute);
+}
+
+/** A paragraph left without anchors (a document that copies little, away from what can be reported). */
+const UNSEEDED = { anchors: new Int32Array(0) };
 
 function toFinding(deviation: Deviation, index: CollationIndex): Finding {
   const reference = index.sources[deviation.source].name;
