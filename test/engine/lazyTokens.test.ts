@@ -20,6 +20,15 @@ describe('a paragraph segmentation', () => {
     expect(segmented.tokens.map((t) => t.text)).toEqual(['推动', '高质量发展', '，', '𠀀', '加快', '发展', '。']);
   });
 
+  it('gives each paragraph its own boundaries, one after another (the array is a working one)', () => {
+    const long = new SegmentedParagraph('推动高质量发展，加快发展。', { lengths: Uint32Array.from([2, 5, 1, 2, 2, 1]), tags: ['v', 'l', 'x', 'v', 'v', 'x'] });
+    const short = new SegmentedParagraph('发展经济', { lengths: Uint32Array.from([1, 3]), tags: ['v', 'n'] });
+    expect([...long.boundaries()]).toEqual([1, 0, 1, 0, 0, 0, 0, 1, 1, 0, 1, 0, 1, 1]);
+    // Nothing of the longer paragraph's boundaries is left in the shorter one's.
+    expect([...short.boundaries()]).toEqual([1, 1, 0, 0, 1]);
+    expect([...long.boundaries()]).toEqual([1, 0, 1, 0, 0, 0, 0, 1, 1, 0, 1, 0, 1, 1]);
+  });
+
   it('does not trust pieces that do not cover the text, for boundaries as for tokens', () => {
     const text = '推动高质量发展';
     const segmented = new SegmentedParagraph(text, { lengths: Uint32Array.from([2, 3]), tags: ['v', 'n'] });

@@ -388,11 +388,16 @@ export class SegmentedParagraph {
     return this.#tokens !== undefined;
   }
 
-  /** 1 at every offset (0…length) where a token starts or ends. */
+  /**
+   * 1 at every offset (0…length) where a token starts or ends. Read at once and not kept (term
+   * matching): for most paragraphs the array is a working one, reused by the next call; a typed
+   * array made for every paragraph cut cost more than filling it.
+   */
   boundaries(): Uint8Array {
     const lengths = this.pieces?.lengths;
     if (this.#tokens !== undefined || lengths === undefined) return tokenBoundaries(this.tokens, this.text.length);
-    const boundaries = new Uint8Array(this.text.length + 1);
+    const size = this.text.length + 1;
+    const boundaries = size <= BOUNDARY_SCRATCH.length ? BOUNDARY_SCRATCH.subarray(0, size).fill(0) : new Uint8Array(size);
     let offset = 0;
     boundaries[0] = 1;
     for (let i = 0; i < lengths.length; i++) {
@@ -406,6 +411,8 @@ export class SegmentedParagraph {
 }
 
 const EMPTY = SegmentedParagraph.ofTokens('', []);
+/** The working array of `SegmentedParagraph.boundaries`. */
+const BOUNDARY_SCRATCH = new Uint8Array(65536);
 
 function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
