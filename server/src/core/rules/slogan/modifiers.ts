@@ -52,45 +52,54 @@ export function modifierRepeats(text: string, tokens: readonly Token[], minCount
 }
 
 /**
- * Whether some modifier occurs `minCount` times in `text` as a substring: without that, no token
- * can repeat (`modifierRepeats` finds nothing), and the paragraph's tokens are not needed.
+ * Whether some modifier occurs `minCount` times within WINDOW characters of `text` as a substring:
+ * without that, no run of its tokens does (`modifierRepeats` counts tokens in such a span, and a
+ * token is an occurrence in the text), and the paragraph's tokens are not needed for modifiers.
+ * Counting in the window, not in the whole paragraph, spares nearly half the paragraphs of a
+ * report their token objects (a long paragraph uses 持续 or 积极 three times, far apart).
  */
 export function mayRepeatModifier(text: string, minCount: number): boolean {
   // Asked for every paragraph twice (whether the rule reads its tokens, then when it checks it): remembered.
   let most = MOST_REPEATED.get(text);
-  if (most === undefined) MOST_REPEATED.set(text, (most = mostRepeatedModifier(text)));
+  if (most === undefined) MOST_REPEATED.set(text, (most = mostRepeatedNearby(text)));
   return most >= Math.max(1, minCount);
 }
 
 const MOST_REPEATED = new BoundedMemo<number>(20_000, { maxChars: 4_000_000 });
 
 /**
- * How often the most frequent modifier occurs in `text`, counted apart as `occursApart` does. One
- * pass over the text, not one search per modifier: this runs for every paragraph of every
- * document opened, to decide which ones jieba cuts.
+ * The most occurrences of one modifier within WINDOW characters of `text` (from the start of the
+ * first to the end of the last). One pass over the text, not one search per modifier: this runs
+ * for every paragraph of every document opened, to decide which ones jieba cuts. No modifier
+ * overlaps itself, so occurrences of one never overlap.
  */
-function mostRepeatedModifier(text: string): number {
-  const counts = MODIFIER_COUNTS.fill(0);
-  const free = MODIFIER_FREE.fill(0);
+function mostRepeatedNearby(text: string): number {
   let most = 0;
+  for (let m = 0; m < MODIFIERS.length; m++) RECENT[m].length = 0;
+  FIRST_RECENT.fill(0);
   for (let i = 0; i < text.length; i++) {
     const group = FIRST_CHARACTER_GROUP[text.charCodeAt(i)];
     if (group === 0) continue;
     const candidates = GROUPS[group - 1];
     for (let c = 0; c < candidates.length; c++) {
       const m = candidates[c];
-      if (i < free[m] || !text.startsWith(MODIFIERS[m], i)) continue;
-      most = Math.max(most, ++counts[m]);
-      free[m] = i + MODIFIERS[m].length;
+      if (!text.startsWith(MODIFIERS[m], i)) continue;
+      // The occurrences of this modifier that a span ending with this one can hold.
+      const recent = RECENT[m];
+      recent.push(i);
+      let first = FIRST_RECENT[m];
+      while (i + MODIFIERS[m].length - recent[first] > WINDOW) first++;
+      FIRST_RECENT[m] = first;
+      most = Math.max(most, recent.length - first);
     }
   }
   return most;
 }
 
 const MODIFIERS = [...FORMULAIC_MODIFIERS];
-const MODIFIER_COUNTS = new Int32Array(MODIFIERS.length);
-/** Per modifier, where its next occurrence may start (after the last one counted). */
-const MODIFIER_FREE = new Int32Array(MODIFIERS.length);
+/** Per modifier, the starts of its occurrences so far, and the first of them still within WINDOW. */
+const RECENT: number[][] = MODIFIERS.map(() => []);
+const FIRST_RECENT = new Int32Array(MODIFIERS.length);
 /** By the code of a character, 1 + the index in GROUPS of the modifiers starting with it (0: none). */
 const FIRST_CHARACTER_GROUP = new Uint8Array(65536);
 const GROUPS: number[][] = [];
