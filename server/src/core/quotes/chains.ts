@@ -49,11 +49,13 @@ export function chainAnchors(index: CollationIndex, anchors: Int32Array, doc: Ch
   const ar = new Int32Array(n);
   const al = new Int32Array(n);
   const as = new Int32Array(n);
+  let longest = 0;
   for (let k = 0; k < n; k++) {
     ad[k] = anchors[3 * k];
     ar[k] = anchors[3 * k + 1];
     al[k] = anchors[3 * k + 2];
     as[k] = index.sourceOf[ar[k]];
+    longest = Math.max(longest, al[k]);
   }
   // Only anchors of the same reference chain: each anchor's previous one of its reference.
   const previousOfSource = new Int32Array(n);
@@ -83,7 +85,9 @@ export function chainAnchors(index: CollationIndex, anchors: Int32Array, doc: Ch
         break;
       }
     }
-    for (let k = previousOfSource[j]; k > stop; k = previousOfSource[k]) {
+    // A predecessor starting this far back ends more than MAX_DOC_GAP before (none is longer): so do all before it.
+    const earliest = bd - MAX_DOC_GAP - longest;
+    for (let k = previousOfSource[j]; k > stop && ad[k] >= earliest; k = previousOfSource[k]) {
       const aEnd = ad[k] + al[k];
       if (ad[k] >= bd || ar[k] >= br) continue;
       const overlap = Math.max(0, aEnd - bd, ar[k] + al[k] - br);
