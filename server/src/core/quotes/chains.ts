@@ -181,7 +181,8 @@ function freeRuns(anchors: readonly Anchor[], covered: Uint8Array, lo: number): 
   const runs: Anchor[][] = [];
   let run: Anchor[] = [];
   let from = anchors.length > 0 ? anchors[0].d : 0;
-  for (const whole of anchors) {
+  for (let k = 0; k < anchors.length; k++) {
+    const whole = anchors[k];
     const anchor = uncovered(whole, covered, lo);
     if (!anchor) {
       if (run.length > 0) runs.push(run);

@@ -1,5 +1,5 @@
 import { paragraphAt } from '../text/paragraphs';
-import type { Finding, Paragraph, Span } from '../types';
+import type { Finding, Paragraph } from '../types';
 import { checkPerArticle } from './articleScopes';
 import type { DocumentFacts, Rule, RuleOptions } from './rule';
 
@@ -33,28 +33,31 @@ export const sentenceDuplicatedRule: Rule = {
     const sentences = (paragraph: Paragraph) => sentencesOf(paragraph.text, minLength);
     return checkPerArticle(facts, 'scopes', (paragraphs) => {
       const findings: Finding[] = [];
-      const first = new Map<string, { span: Span; lead: string | undefined }>();
-      for (const paragraph of paragraphs) {
-        for (const sentence of facts.memo('sentences', paragraph, sentences)) {
+      const first = new Map<string, { start: number; end: number; lead: string | undefined }>();
+      // Index loops and one object per new sentence: this runs over every sentence of a document on
+      // each check, first before V8 has optimised it, where a loop over an array made an object per step.
+      for (let p = 0; p < paragraphs.length; p++) {
+        const paragraph = paragraphs[p];
+        const own = facts.memo('sentences', paragraph, sentences);
+        for (let k = 0; k < own.length; k++) {
+          const sentence = own[k];
           if (sentence.quoted) continue;
-          const span = { start: paragraph.start + sentence.start, end: paragraph.start + sentence.end };
           // A lead sentence is remembered with what follows it: a copied paragraph continues alike.
           const lead = isLead(sentence) ? paragraph.text.slice(sentence.end, sentence.end + CONTINUATION) : undefined;
           const seen = first.get(sentence.key);
           if (!seen) {
-            first.set(sentence.key, { span, lead });
+            first.set(sentence.key, { start: paragraph.start + sentence.start, end: paragraph.start + sentence.end, lead });
             continue;
           }
           // The same short lead sentence over different paragraphs: a heading that the review
           // and the tasks of a report share (推进节能减排和生态环境保护。), not a copy.
           if (seen.lead !== undefined && lead !== undefined && seen.lead !== lead) continue;
-          const original = seen.span;
           findings.push({
             code: 'sentence.duplicated',
             messageId: 'duplicate',
-            span,
-            args: { line: paragraphAt(facts.paragraphs, original.start) + 1 },
-            related: [original],
+            span: { start: paragraph.start + sentence.start, end: paragraph.start + sentence.end },
+            args: { line: paragraphAt(facts.paragraphs, seen.start) + 1 },
+            related: [{ start: seen.start, end: seen.end }],
           });
         }
       }
