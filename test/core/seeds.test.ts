@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildReferenceIndex, loadBuiltinReferences } from '../../server/src/adapters/references';
 import { anchorsOf, foldParagraph, seedsOf } from '../../server/src/core/quotes/anchors';
 import { sourceBit } from '../../server/src/core/quotes/collationIndex';
+import { FOLDED_CODES } from '../../server/src/core/quotes/normalize';
 
 /**
  * What a paragraph may share with the references, found without extending anchors: every anchor
@@ -17,6 +18,10 @@ const PARAGRAPHS = [
   ...['002_8dfe99efc033ddf8.txt', '004_aedbcdac15b26f45.txt', '000_a487f46611498c32.txt'].map((f) => fs.readFileSync(path.join(FIXTURES, f), 'utf8')),
   ...fs.readdirSync(path.join(FIXTURES, 'corpus/national')).filter((f) => f.endsWith('.txt')).map((f) => fs.readFileSync(path.join(FIXTURES, 'corpus/national', f), 'utf8')),
   ...REFERENCES.map((r) => r.text),
+  // White space dropped inside, at the ends, and a paragraph of nothing else.
+  '推动 高质量发展。',
+  '\u3000\u3000推动高质量发展。 ',
+  '   ',
 ]
   .flatMap((text) => text.split('\n'))
   .filter((text) => text.length > 0);
@@ -32,6 +37,11 @@ describe('the seeds of a paragraph', () => {
       expect(seeds.key).toBe(found.key);
       expect(seeds.offsets).toEqual(found.offsets);
       expect(anchorsOf(COLLATION, text, foldParagraph(text))).toEqual(found);
+      // Each unit of the key is the folded character at its offset, offsets ascending.
+      expect(seeds.offsets.length).toBe(seeds.key.length);
+      for (let i = 0; i < seeds.key.length; i++) {
+        if (FOLDED_CODES[text.charCodeAt(seeds.offsets[i])] !== seeds.key.charCodeAt(i) || (i > 0 && seeds.offsets[i] <= seeds.offsets[i - 1])) expect({ text, i }).toBe('a unit at its offset');
+      }
       spans += seeds.spans.length / 3;
       for (let k = 0; k < found.anchors.length; k += 3) {
         const [d, r, length] = [found.anchors[k], found.anchors[k + 1], found.anchors[k + 2]];

@@ -54,7 +54,9 @@ export function foldParagraph(text: string): FoldedParagraph {
     codes[units] = folded;
     allOffsets[units++] = i;
   }
-  return { key: codesToString(codes, units, surrogates), offsets: allOffsets.slice(0, units) };
+  // Nothing dropped (most paragraphs: no white space): unit i is at offset i, a view of one shared table.
+  const offsets = units === text.length && units <= SCRATCH ? IDENTITY.subarray(0, units) : allOffsets.slice(0, units);
+  return { key: codesToString(codes, units, surrogates), offsets };
 }
 
 /**
@@ -65,6 +67,8 @@ const SCRATCH = 65536;
 const SCRATCH_CODES = new Uint16Array(SCRATCH);
 const SCRATCH_OFFSETS = new Int32Array(SCRATCH);
 const SCRATCH_SLOTS = new Int32Array(SCRATCH);
+/** `IDENTITY[i] = i`: the offsets of a paragraph none of whose units is dropped (read only). */
+const IDENTITY = Int32Array.from({ length: SCRATCH }, (_, i) => i);
 
 /** Room for the k-gram slots of a key (`slotsOf`): the working array's start when it is long enough. */
 function slotsFor(key: string): Int32Array {
