@@ -8,6 +8,7 @@ import { describe } from './describe';
 import { evidenceFor, type Evidence, type EvidenceOptions } from './evidence';
 import { reorderedSentences } from './reordered';
 import { reuseShares, type ReuseShare } from './reuse';
+import { codeTable } from '../text/chars';
 
 export type DeviationKind = 'substitution' | 'omission' | 'insertion' | 'reordered' | 'number' | 'punctuation' | 'truncation';
 
@@ -50,6 +51,7 @@ export interface Collation {
 }
 
 const TERMINALS = '。！？；!?;';
+const TERMINAL_CODES = codeTable(TERMINALS);
 const PUNCTUATION = /[，,、；;：:。！？!?“”‘’（）()《》〈〉【】\-·…—．.]/;
 /** Two gaps with at most this much text between them may be one transposition. */
 const MOVE_SPAN = 60;
@@ -140,7 +142,7 @@ function gapsOf(index: CollationIndex, stream: DocumentStream, chain: Chain, joi
     }
     if (refBreak >= 0 && docFrom === docTo && breakInside === docFrom) {
       // The reference goes on to other sentences (left out: a selection). Only the rest of a sentence cut short is missing.
-      if (TERMINALS.includes(ref[refFrom - 1]) || index.startsParagraph(refFrom)) continue;
+      if (TERMINAL_CODES[ref.charCodeAt(refFrom - 1)] === 1 || index.startsParagraph(refFrom)) continue;
       refTo = refBreak;
       const head = ref.slice(refFrom, refTo);
       if (onlyPunctuation(head)) continue;
@@ -153,7 +155,7 @@ function gapsOf(index: CollationIndex, stream: DocumentStream, chain: Chain, joi
   const last = chain.anchors[chain.anchors.length - 1];
   const end = last.d + last.length;
   const refEnd = last.r + last.length;
-  if (startsParagraphAt(stream, end) && !TERMINALS.includes(doc[end - 1]) && !TERMINALS.includes(ref[refEnd - 1]) && !index.startsParagraph(refEnd)) {
+  if (startsParagraphAt(stream, end) && TERMINAL_CODES[doc.charCodeAt(end - 1)] !== 1 && TERMINAL_CODES[ref.charCodeAt(refEnd - 1)] !== 1 && !index.startsParagraph(refEnd)) {
     const stop = firstBreak(index, refEnd, Math.min(ref.length, refEnd + MAX_REF_GAP));
     // The next paragraph goes on with the reference's words: the sentence is broken across paragraphs, not cut.
     if (end + 2 <= doc.length && doc.startsWith(ref.slice(refEnd, refEnd + 2), end)) {
@@ -176,8 +178,8 @@ function tailGap(index: CollationIndex, stream: DocumentStream, chain: Chain): G
   const last = chain.anchors[chain.anchors.length - 1];
   const docFrom = last.d + last.length;
   const refFrom = last.r + last.length;
-  const docTo = sentenceEnd(stream.key, docFrom, (u) => startsParagraphAt(stream, u));
-  const refTo = sentenceEnd(index.key, refFrom, (u) => index.startsParagraph(u));
+  const docTo = docSentenceEnd(stream, docFrom);
+  const refTo = refSentenceEnd(index, refFrom);
   if (docTo <= docFrom && refTo <= refFrom) return undefined;
   // Reported alone only where both sentences go on: one that stops early is a shorter quotation, not a wrong one.
   const both = docTo > docFrom && refTo > refFrom;
@@ -188,10 +190,30 @@ function tailGap(index: CollationIndex, stream: DocumentStream, chain: Chain): G
   return { kind: 'substitution', docFrom, docTo: right.d, refFrom, refTo: right.r, left: last, right, tail: true, alone: both };
 }
 
-/** The position of the next sentence end (terminal punctuation or paragraph end) within MAX_DOC_GAP units, or -1. */
-function sentenceEnd(key: string, from: number, startsParagraph: (u: number) => boolean): number {
-  for (let u = from; u <= Math.min(key.length, from + 40); u++) {
-    if (u === key.length || TERMINALS.includes(key[u]) || startsParagraph(u) || key.charCodeAt(u) === 0) return u;
+/**
+ * The position of the next sentence end (terminal punctuation or paragraph end) within MAX_DOC_GAP
+ * units of the document, or -1. Asked after every chain: codes from a table, no call per unit.
+ */
+function docSentenceEnd(stream: DocumentStream, from: number): number {
+  const key = stream.key;
+  const paragraphOf = stream.paragraphOf;
+  const last = Math.min(key.length, from + 40);
+  for (let u = from; u <= last; u++) {
+    if (u === key.length || u <= 0) return u;
+    const code = key.charCodeAt(u);
+    if (TERMINAL_CODES[code] === 1 || paragraphOf[u] !== paragraphOf[u - 1] || code === 0) return u;
+  }
+  return -1;
+}
+
+/** `docSentenceEnd` in the reference stream. */
+function refSentenceEnd(index: CollationIndex, from: number): number {
+  const key = index.key;
+  const last = Math.min(key.length, from + 40);
+  for (let u = from; u <= last; u++) {
+    if (u === key.length || u <= 0) return u;
+    const code = key.charCodeAt(u);
+    if (TERMINAL_CODES[code] === 1 || code === 0 || index.lineStart[u] === 1 || key.charCodeAt(u - 1) === 0) return u;
   }
   return -1;
 }
@@ -212,15 +234,16 @@ export function firstParagraphStart(stream: DocumentStream, from: number, to: nu
  * its terminal punctuation, or at a paragraph start; -1 when it does not.
  */
 function firstBreak(index: CollationIndex, from: number, to: number): number {
+  const key = index.key;
   for (let u = from; u < to; u++) {
     if (u > from && index.startsParagraph(u)) return u;
-    if (TERMINALS.includes(index.key[u])) return u + 1;
+    if (TERMINAL_CODES[key.charCodeAt(u)] === 1) return u + 1;
   }
   return to > from && index.startsParagraph(to) ? to : -1;
 }
 
 function hasTerminal(text: string): boolean {
-  for (const char of text) if (TERMINALS.includes(char)) return true;
+  for (let i = 0; i < text.length; i++) if (TERMINAL_CODES[text.charCodeAt(i)] === 1) return true;
   return false;
 }
 

@@ -41,7 +41,8 @@ const MIN_QUOTED_ANCHOR = 8;
 const MIN_REUSING_DOCUMENT = 1000;
 /** The longest difference reported on anchor evidence alone. */
 const MAX_WORD = 4;
-const TERMINALS = '。！？；!?;';
+/** Sentence ends, by code: the evidence walks sentences unit by unit for every gap. */
+const TERMINAL_CODES = codeTable('。！？；!?;');
 
 export function evidenceFor(index: CollationIndex, stream: DocumentStream, chain: Chain, gap: Gap, reuse: readonly ReuseShare[], options: EvidenceOptions): Evidence | undefined {
   // The end of a sentence is a boundary of its own: a changed last word has only its left anchor.
@@ -133,7 +134,7 @@ function leadIn(stream: DocumentStream, chain: Chain, gap: Gap): boolean {
   const paragraphStart = stream.starts[p];
   // The first anchored unit of the gap's sentence.
   let sentenceStart = gap.docFrom;
-  while (sentenceStart > paragraphStart && !TERMINALS.includes(stream.key[sentenceStart - 1])) sentenceStart--;
+  while (sentenceStart > paragraphStart && TERMINAL_CODES[stream.key.charCodeAt(sentenceStart - 1)] !== 1) sentenceStart--;
   const copied = Math.max(sentenceStart, chain.docStart);
   const before = stream.key.slice(sentenceStart, copied);
   return before.length <= 24 && LEAD_IN.test(before);
@@ -149,7 +150,7 @@ function wholeSentence(index: CollationIndex, stream: DocumentStream, gap: Gap, 
   const ref = index.key;
   const p = stream.paragraphOf[Math.max(0, gap.docFrom - 1)];
   let start = gap.docFrom;
-  while (start > stream.starts[p] && !TERMINALS.includes(doc[start - 1])) start--;
+  while (start > stream.starts[p] && TERMINAL_CODES[doc.charCodeAt(start - 1)] !== 1) start--;
   if (gap.left.d > start) return false;
   const refStart = gap.left.r + (start - gap.left.d);
   if (!startsSentence(index, refStart)) return false;
@@ -157,10 +158,10 @@ function wholeSentence(index: CollationIndex, stream: DocumentStream, gap: Gap, 
   const end = gap.right.d + gap.right.length;
   let stop = gap.docTo;
   const q = stream.paragraphOf[Math.min(doc.length - 1, gap.docTo)];
-  while (stop < stream.starts[q + 1] && !TERMINALS.includes(doc[stop])) stop++;
+  while (stop < stream.starts[q + 1] && TERMINAL_CODES[doc.charCodeAt(stop)] !== 1) stop++;
   if (stop > end) return false;
   const refStop = gap.right.r + (stop - gap.right.d);
-  const refEnds = refStop >= ref.length || TERMINALS.includes(ref[refStop]) || index.startsParagraph(refStop) || ref.charCodeAt(refStop) === 0;
+  const refEnds = refStop >= ref.length || TERMINAL_CODES[ref.charCodeAt(refStop)] === 1 || index.startsParagraph(refStop) || ref.charCodeAt(refStop) === 0;
   return refEnds && stop - start >= minLength;
 }
 
@@ -169,7 +170,7 @@ const PARAGRAPH_NUMBER = /^(?:第[一二三四五六七八九十百零〇0-9]+[�
 
 /** True when reference unit `at` starts a sentence, or follows only the number of its paragraph (a law's `第二条`). */
 function startsSentence(index: CollationIndex, at: number): boolean {
-  if (index.startsParagraph(at) || TERMINALS.includes(index.key[at - 1])) return true;
+  if (index.startsParagraph(at) || TERMINAL_CODES[index.key.charCodeAt(at - 1)] === 1) return true;
   let from = at;
   while (from > 0 && at - from < 12 && !index.startsParagraph(from)) from--;
   return index.startsParagraph(from) && PARAGRAPH_NUMBER.test(index.key.slice(from, at));
