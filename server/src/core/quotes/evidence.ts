@@ -104,9 +104,10 @@ function insideQuotation(index: CollationIndex, stream: DocumentStream, gap: Gap
   const to = stream.starts[p + 1];
   // Comparison form folds ” into “: quotation marks alternate.
   let open = -1;
-  for (let u = from; u < gap.docFrom; u++) if (marks.test(stream.key[u])) open = open < 0 ? u : -1;
+  const key = stream.key;
+  for (let u = from; u < gap.docFrom; u++) if (QUOTATION_MARKS[key.charCodeAt(u)] === 1) open = open < 0 ? u : -1;
   if (open < 0 || gap.docFrom - open - 1 < MIN_QUOTED_ANCHOR) return false;
-  for (let u = gap.docTo; u < to; u++) if (marks.test(stream.key[u])) return u - gap.docTo >= MIN_QUOTED_ANCHOR;
+  for (let u = gap.docTo; u < to; u++) if (QUOTATION_MARKS[key.charCodeAt(u)] === 1) return u - gap.docTo >= MIN_QUOTED_ANCHOR;
   return false;
 }
 
