@@ -70,30 +70,34 @@ export function quotationsOf(line: string, minLength: number): Passage[] {
   return passages;
 }
 
-/** `[from, to)` without surrounding spaces and unmatched quotation marks or brackets; undefined when nothing is left. */
+/**
+ * `[from, to)` without surrounding spaces and unmatched quotation marks or brackets; undefined when
+ * nothing is left. On codes (a one-character string per test made garbage for every sentence).
+ */
 function trimmedSpan(line: string, from: number, to: number): Span | undefined {
   let start = from;
   let end = to;
   for (;;) {
     while (start < end && isSpace(line.charCodeAt(start))) start++;
     while (end > start && isSpace(line.charCodeAt(end - 1))) end--;
+    if (start >= end) break;
+    const first = line.charCodeAt(start);
+    const last = line.charCodeAt(end - 1);
     // Drop a quotation mark or bracket whose partner is outside the passage: `“要…任务` of `“要…任务。”`.
-    const first = OPENERS.indexOf(line[start]);
-    if (start < end && first >= 0 && !line.slice(start + 1, end).includes(CLOSERS[first])) {
+    if (CLOSER_OF[first] !== 0 && !holds(line, start + 1, end, CLOSER_OF[first])) {
       start++;
       continue;
     }
-    const last = CLOSERS.indexOf(line[end - 1]);
-    if (end > start && last >= 0 && !line.slice(start, end - 1).includes(OPENERS[last])) {
+    if (OPENER_OF[last] !== 0 && !holds(line, start, end - 1, OPENER_OF[last])) {
       end--;
       continue;
     }
     // A closing mark at the start belongs to the sentence before (`。”今年…`), an opening one at the end to the next.
-    if (start < end && CLOSERS.includes(line[start]) && line[start] !== OPENERS[CLOSERS.indexOf(line[start])]) {
+    if (OPENER_OF[first] !== 0 && first !== OPENER_OF[first]) {
       start++;
       continue;
     }
-    if (end > start && OPENERS.includes(line[end - 1]) && line[end - 1] !== CLOSERS[OPENERS.indexOf(line[end - 1])]) {
+    if (CLOSER_OF[last] !== 0 && last !== CLOSER_OF[last]) {
       end--;
       continue;
     }
@@ -101,6 +105,20 @@ function trimmedSpan(line: string, from: number, to: number): Span | undefined {
   }
   if (start >= end) return undefined;
   return { start, end };
+}
+
+/** True when `line[from, to)` holds the unit `code`. */
+function holds(line: string, from: number, to: number, code: number): boolean {
+  for (let i = from; i < to; i++) if (line.charCodeAt(i) === code) return true;
+  return false;
+}
+
+/** By code: the closing partner of each opening mark, and the opening partner of each closing one (0: none). */
+const CLOSER_OF = new Uint16Array(65536);
+const OPENER_OF = new Uint16Array(65536);
+for (let k = 0; k < OPENERS.length; k++) {
+  CLOSER_OF[OPENERS.charCodeAt(k)] = CLOSERS.charCodeAt(k);
+  OPENER_OF[CLOSERS.charCodeAt(k)] = OPENERS.charCodeAt(k);
 }
 
 function isSpace(code: number): boolean {
