@@ -135,6 +135,30 @@ describe('term matching', () => {
     ]);
   });
 
+  it('lists the occurrences a search for every form finds, on every paragraph of the compilation and with one-character forms', () => {
+    const builtin = mergeGlossaries([validateGlossary(JSON.parse(fs.readFileSync(path.join(__dirname, '../../data/glossary.json'), 'utf8')), 'builtin').entries, [entry('两'), entry('发')]]);
+    const withSingles = new TermMatcher(builtin);
+    // The definition: at every position, every form that starts there, shortest first.
+    const byFirst = new Map<number, string[]>();
+    for (const form of builtin.forms.keys()) byFirst.set(form.charCodeAt(0), [...(byFirst.get(form.charCodeAt(0)) ?? []), form].sort((a, b) => a.length - b.length));
+    const searched = (text: string, shorterThan: number) => {
+      const hits: [string, number, number][] = [];
+      for (let i = 0; i < text.length; i++) for (const form of byFirst.get(text.charCodeAt(i)) ?? []) if (form.length < shorterThan && text.startsWith(form, i)) hits.push([form, i, i + form.length]);
+      return hits;
+    };
+    let hits = 0;
+    for (const text of [...COMPILATION, '两', '发展两区两']) {
+      for (const shorterThan of [Infinity, 4]) {
+        const expected = searched(text, shorterThan);
+        const got = withSingles.occurrences(text, shorterThan);
+        expect(got.map((h) => [h.form, h.start, h.end])).toEqual(expected);
+        for (const h of got) expect(h.match).toBe(builtin.forms.get(h.form));
+        hits += expected.length;
+      }
+    }
+    expect(hits).toBeGreaterThan(20_000);
+  });
+
   it('finds with boundaries known only around the short forms what it finds with all of them', () => {
     const text = '统筹两区域发展，推进两区建设';
     const all = Uint8Array.from([1, 0, 1, 1, 0, 1, 0, 1, 1, 0, 1, 0, 1, 0, 1]);

@@ -25,9 +25,29 @@ export class TermMatcher {
   readonly #root: TrieNode = { next: new Map() };
   /** Rejects the positions where no form starts without hashing (most of them). */
   readonly #opens = new OpeningFilter();
+  /**
+   * Forms by their first two UTF-16 units (shortest first), and one-unit forms by their unit: what
+   * `occurrences` tries at a position. One lookup there and a comparison per form sharing the
+   * pair, instead of a map lookup per character walking the trie (every paragraph of every
+   * document opened is scanned).
+   */
+  readonly #byPair = new Map<number, { readonly form: string; readonly match: GlossaryForm }[]>();
+  readonly #single = new Map<number, { readonly form: string; readonly match: GlossaryForm }>();
 
   constructor(readonly glossary: Glossary) {
-    for (const form of glossary.forms.keys()) this.#insert(form);
+    for (const [form, match] of glossary.forms) {
+      this.#insert(form);
+      if (form.length === 0) continue;
+      if (form.length === 1) {
+        this.#single.set(form.charCodeAt(0), { form, match });
+        continue;
+      }
+      const pair = form.charCodeAt(0) * 65536 + form.charCodeAt(1);
+      const list = this.#byPair.get(pair);
+      if (list) list.push({ form, match });
+      else this.#byPair.set(pair, [{ form, match }]);
+    }
+    for (const list of this.#byPair.values()) list.sort((a, b) => a.form.length - b.form.length);
   }
 
   /**
@@ -84,14 +104,18 @@ export class TermMatcher {
    */
   occurrences(text: string, shorterThan = Infinity): TermHit[] {
     const hits: TermHit[] = [];
-    const root = this.#root;
     for (let start = this.#opens.next(text, 0); start < text.length; start = this.#opens.next(text, start + 1)) {
-      let node = root.next.get(text.charCodeAt(start));
-      for (let i = start; node; ) {
-        const form = node.form;
-        if (form !== undefined && form.length < shorterThan) hits.push({ start, end: i + 1, form, match: this.glossary.forms.get(form)! });
-        if (++i >= text.length || i - start + 1 >= shorterThan) break;
-        node = node.next.get(text.charCodeAt(i));
+      const code = text.charCodeAt(start);
+      // One-unit forms are rare (none built in): no lookup without them.
+      const single = this.#single.size > 0 ? this.#single.get(code) : undefined;
+      if (single !== undefined && 1 < shorterThan) hits.push({ start, end: start + 1, form: single.form, match: single.match });
+      if (start + 1 >= text.length) continue;
+      const forms = this.#byPair.get(code * 65536 + text.charCodeAt(start + 1));
+      if (forms === undefined) continue;
+      for (let f = 0; f < forms.length; f++) {
+        const { form, match } = forms[f];
+        if (form.length >= shorterThan) break;
+        if (text.startsWith(form, start)) hits.push({ start, end: start + form.length, form, match });
       }
     }
     return hits;
