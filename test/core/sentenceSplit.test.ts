@@ -45,7 +45,7 @@ const PARAGRAPHS = [
   .filter((text) => text.length > 0);
 
 function randomText(random: () => number): string {
-  const pieces = ['。', '！', '？', '!', '?', '\r', '\n', ' ', '\u3000', '“', '”', '发展', '经济社会', 'ab', '𠀀', '，'];
+  const pieces = ['。', '！', '？', '!', '?', '\r', '\n', ' ', '\u3000', '\t', '\u00a0', '\u2028', '\u2005', '“', '”', '发展', '经济社会', 'ab', '𠀀', '，'];
   let text = '';
   const length = Math.floor(random() * 40);
   for (let i = 0; i < length; i++) text += pieces[Math.floor(random() * pieces.length)];
@@ -70,7 +70,7 @@ describe('sentence.duplicated’s sentences', () => {
         first += got.filter((g) => g.first && g.start > 0).length;
       }
     }
-    expect(sentences).toBeGreaterThan(100_000);
+    expect(sentences).toBeGreaterThan(90_000);
     expect(quoted).toBeGreaterThan(1_000);
     // First sentences after white space or line breaks, not only at offset 0.
     expect(first).toBeGreaterThan(100);

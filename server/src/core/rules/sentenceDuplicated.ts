@@ -100,9 +100,15 @@ export function sentencesOf(text: string, minLength: number): Sentence[] {
   /** Open “ before `from`, and before the current character. */
   let depthAtFrom = 0;
   let depth = 0;
+  /** White space seen since `from`: only then is the key made without it. */
+  let spaced = false;
   for (let i = 0; i < text.length; i++) {
     const kind = CHARACTER_KINDS[text.charCodeAt(i)];
     if (kind === 0) continue;
+    if (kind === SPACE) {
+      spaced = true;
+      continue;
+    }
     if (kind === OPENING_QUOTE) {
       depth++;
       continue;
@@ -113,16 +119,18 @@ export function sentencesOf(text: string, minLength: number): Sentence[] {
     }
     const runStart = from;
     const open = depthAtFrom > 0;
+    const withSpace = spaced;
     from = i + 1;
     depthAtFrom = depth;
+    spaced = false;
     // Too short even with white space in it: not worth a string.
     if (kind === LINE_BREAK || i === runStart || i + 1 - runStart < minLength) continue;
     const raw = text.slice(runStart, i + 1);
-    const key = WHITE_SPACE.test(raw) ? raw.replace(/\s+/g, '') : raw;
+    const key = withSpace ? raw.replace(/\s+/g, '') : raw;
     // Counted only where surrogate pairs could decide it: a sentence is most often far longer.
     if (key.length < minLength || (key.length < 2 * minLength && codePoints(key) < minLength)) continue;
     // Leading white space holds no quotation mark: the depth where the run starts is the sentence's.
-    const start = runStart + raw.length - raw.trimStart().length;
+    const start = withSpace ? runStart + raw.length - raw.trimStart().length : runStart;
     sentences.push({ key, start, end: i + 1, quoted: depth > 0 || open, first: content === -1 || content >= start });
   }
   return sentences;
@@ -132,14 +140,16 @@ const FINAL_MARK = 1;
 const LINE_BREAK = 2;
 const OPENING_QUOTE = 3;
 const CLOSING_QUOTE = 4;
-/** By code unit: 。！？ and their ASCII forms, CR and LF, “ and ”. */
+const SPACE = 5;
+/** By code unit: 。！？ and their ASCII forms, CR and LF, “ and ”, and the rest of `\s` (white space and line separators). */
 const CHARACTER_KINDS = new Uint8Array(65536);
+for (const code of [0x09, 0x0b, 0x0c, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) CHARACTER_KINDS[code] = SPACE;
+for (let code = 0x2000; code <= 0x200a; code++) CHARACTER_KINDS[code] = SPACE;
 for (const mark of '。！？!?') CHARACTER_KINDS[mark.charCodeAt(0)] = FINAL_MARK;
 CHARACTER_KINDS[0x0a] = CHARACTER_KINDS[0x0d] = LINE_BREAK;
 CHARACTER_KINDS[0x201c] = OPENING_QUOTE;
 CHARACTER_KINDS[0x201d] = CLOSING_QUOTE;
 
-const WHITE_SPACE = /\s/;
 const NOT_WHITE_SPACE = /\S/;
 
 /** Characters (code points) of a string, without spreading it into an array of them (a sentence each was garbage). */
