@@ -145,7 +145,8 @@ function usesIn(text: string, hits: readonly TermHit[]): ParagraphUses {
     const hit = hits[h];
     if (hit.match.role === 'rejected') continue;
     // Quoting is a question for short slogans and abbreviations (“三农”, “专精特新”), not long terms.
-    const region = quotes.find((q) => q.start <= hit.start - 1 && hit.end + 1 <= q.end);
+    let region: Span | undefined;
+    for (let q = 0; q < quotes.length && region === undefined; q++) if (quotes[q].start <= hit.start - 1 && hit.end + 1 <= quotes[q].end) region = quotes[q];
     const exact = region !== undefined && region.start === hit.start - 1 && region.end === hit.end + 1;
     const quoting = hit.form.length > MAX_QUOTABLE ? 'inside' : exact ? 'exact' : region ? 'inside' : 'bare';
     forms.push({ term: hit.match.entry.term, form: hit.form, role: hit.match.role, start: hit.start, end: hit.end, quoting });

@@ -51,6 +51,8 @@ export const numberRangeDashRule: Rule = {
   checkParagraph({ paragraph }: ParagraphInput, options): Finding[] {
     const text = paragraph.text;
     const findings: Finding[] = [];
+    // The expression needs one of its dashes and tries every position before it can tell (it opens with a lookbehind).
+    if (!text.includes('-') && !text.includes('–') && !text.includes('~')) return findings;
     for (let match = firstMatch(RANGE, text); match; match = nextMatch(RANGE, text, match)) {
       const [found, from, fromPercent, dash, to] = match;
       const start = match.index;
