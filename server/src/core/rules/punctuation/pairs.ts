@@ -150,15 +150,15 @@ function scan(text: string): Unmatched {
   for (let kind = 0; kind < OPEN.length; kind++) OPEN[kind].length = 0;
   let closers: Mark[] | undefined;
   for (let i = 0; i < text.length; i++) {
-    const mark = MARK[text.charCodeAt(i)];
+    const code = text.charCodeAt(i);
+    const mark = MARK[code];
     if (mark < 0) continue;
-    const char = text[i];
     const kind = mark >> 1;
     // ’ between Latin letters (China’s) or before a year (’99) is an apostrophe, not a quotation mark.
-    if ((char === '’' || char === '‘') && ((/[A-Za-z]/.test(text[i - 1] ?? '') && /[A-Za-z]/.test(text[i + 1] ?? '')) || /\d/.test(text[i + 1] ?? ''))) continue;
+    if ((code === 0x2019 || code === 0x2018) && ((/[A-Za-z]/.test(text[i - 1] ?? '') && /[A-Za-z]/.test(text[i + 1] ?? '')) || /\d/.test(text[i + 1] ?? ''))) continue;
     if ((mark & 1) === 1) OPEN[kind].push(i);
     else if (OPEN[kind].length > 0) OPEN[kind].pop();
-    else if (!LIST_MARKER.test(text.slice(0, i))) (closers ??= []).push({ kind, offset: i, char });
+    else if (!LIST_MARKER.test(text.slice(0, i))) (closers ??= []).push({ kind, offset: i, char: text[i] });
   }
   let openers: Mark[] | undefined;
   for (let kind = 0; kind < OPEN.length; kind++) {
