@@ -29,10 +29,13 @@ export const punctuationNestedTitleRule: Rule = {
   checkParagraph({ paragraph }: ParagraphInput): Finding[] {
     const text = paragraph.text;
     const findings: Finding[] = [];
+    // Most paragraphs name no title; and codes, not a one-character string per character.
+    if (!text.includes('《')) return findings;
     const open: number[] = [];
     for (let i = 0; i < text.length; i++) {
-      if (text[i] === '《') open.push(i);
-      else if (text[i] === '》' && open.length > 0) {
+      const code = text.charCodeAt(i);
+      if (code === 0x300a) open.push(i);
+      else if (code === 0x300b && open.length > 0) {
         const start = open.pop()!;
         // Only a title with an enclosing 《 still open is nested; deeper levels are rare enough to leave.
         if (open.length !== 1) continue;
