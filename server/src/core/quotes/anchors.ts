@@ -1,4 +1,4 @@
-import { COMMON, CollationIndex, SEED, UNKNOWN } from './collationIndex';
+import { COMMON, CollationIndex, MASK_FIELD, SEED, SLOT_FIELDS, UNKNOWN } from './collationIndex';
 import { codesToString, FOLDED_CODES } from './normalize';
 
 /** A paragraph in comparison form: its key and the offset in the paragraph of each unit. */
@@ -83,6 +83,7 @@ export function seedsOf(index: CollationIndex, text: string): ParagraphSeeds {
   // A reference stream indexed only in part (8 M units) may share text the table does not know: all of it may be shared.
   if (index.indexed < index.key.length - SEED + 1) return { key, offsets, spans: key.length >= SEED ? Int32Array.of(0, key.length, -1) : EMPTY };
   index.slotsOf(key, slots);
+  const fields = index.slotFields;
   const spans: number[] = [];
   for (let i = 0; i < slots.length; ) {
     if (slots[i] === UNKNOWN) {
@@ -92,7 +93,7 @@ export function seedsOf(index: CollationIndex, text: string): ParagraphSeeds {
     // A run of k-grams the references have; an anchor's k-grams are all the reference's, so it lies in one run.
     let j = i;
     let sources = 0;
-    for (; j < slots.length && slots[j] !== UNKNOWN; j++) if (slots[j] >= 0) sources |= index.sourceMask(slots[j]);
+    for (; j < slots.length && slots[j] !== UNKNOWN; j++) if (slots[j] >= 0) sources |= fields[SLOT_FIELDS * slots[j] + MASK_FIELD];
     // Only seeded k-grams start anchors (common ones are extended over): a run of common ones holds none.
     if (sources !== 0) spans.push(i, j - 1 + SEED, sources);
     i = j;

@@ -41,8 +41,9 @@ export class CollationIndex {
   readonly sourceLength: readonly number[];
   /**
    * k-gram hash → run of stream positions in `#positions` (open addressing): per slot, at
-   * `3 × slot`, the hash + 1 (0: empty), the run's start and end. Side by side, so that a lookup
-   * reads one cache line (three arrays were three misses for each k-gram a document shares).
+   * `4 × slot`, the hash + 1 (0: empty), the run's start and end, and the sources the k-gram occurs
+   * in (`sourceBit` of each: what the seeds need without walking the run). Side by side, so that a
+   * lookup reads one cache line (separate arrays were a miss each for every k-gram a document shares).
    */
   readonly #slots: Int32Array;
   readonly #positions: Int32Array;
@@ -53,8 +54,6 @@ export class CollationIndex {
    * cache, unlike the slots) rejects nine in ten of those with one read.
    */
   readonly #seen = new Int32Array(1 << 15);
-  /** Per slot, the sources its k-gram occurs in (`sourceBit`): what the reuse bound needs of a seed without walking its run. */
-  readonly #sourceMasks: Int32Array;
 
   constructor(sources: readonly ReferenceText[]) {
     this.sources = sources;
@@ -126,24 +125,31 @@ export class CollationIndex {
     let capacity = 16;
     while (capacity < groupHash.length * 2) capacity *= 2;
     this.#mask = capacity - 1;
-    const slots = (this.#slots = new Int32Array(capacity * 3));
-    const masks = (this.#sourceMasks = new Int32Array(capacity));
+    const slots = (this.#slots = new Int32Array(capacity * 4));
     for (let g = 0; g < groupHash.length; g++) {
       let slot = groupHash[g] & this.#mask;
-      while (slots[3 * slot] !== 0) slot = (slot + 1) & this.#mask;
-      slots[3 * slot] = groupHash[g] + 1;
+      while (slots[4 * slot] !== 0) slot = (slot + 1) & this.#mask;
+      slots[4 * slot] = groupHash[g] + 1;
       const bit = groupHash[g] & 0xfffff;
       this.#seen[bit >>> 5] |= 1 << (bit & 31);
       const end = g + 1 < groupHash.length ? groupStart[g + 1] : n;
-      slots[3 * slot + 1] = groupStart[g];
-      slots[3 * slot + 2] = end;
-      for (let q = groupStart[g]; q < end; q++) masks[slot] |= sourceBit(this.sourceOf[this.#positions[q]]);
+      slots[4 * slot + 1] = groupStart[g];
+      slots[4 * slot + 2] = end;
+      for (let q = groupStart[g]; q < end; q++) slots[4 * slot + 3] |= sourceBit(this.sourceOf[this.#positions[q]]);
     }
   }
 
   /** The sources (`sourceBit` of each) whose text holds the k-gram of a seeded slot (`slotsOf` ≥ 0). */
   sourceMask(slot: number): number {
-    return this.#sourceMasks[slot];
+    return this.#slots[4 * slot + 3];
+  }
+
+  /**
+   * The slot table itself, for seeding's inner loop (no call per k-gram: the server's V8 does not
+   * inline): a seeded slot's source mask is `slotFields[SLOT_FIELDS * slot + MASK_FIELD]`.
+   */
+  get slotFields(): Int32Array {
+    return this.#slots;
   }
 
   /** The place of stream unit `i`. */
@@ -159,7 +165,7 @@ export class CollationIndex {
     const slot = this.slotOf(hash);
     if (slot === UNKNOWN) return undefined;
     if (slot === COMMON) return TOO_COMMON;
-    return this.#positions.subarray(this.#slots[3 * slot + 1], this.#slots[3 * slot + 2]);
+    return this.#positions.subarray(this.#slots[4 * slot + 1], this.#slots[4 * slot + 2]);
   }
 
   /**
@@ -174,10 +180,10 @@ export class CollationIndex {
     const key = hash + 1;
     const slots = this.#slots;
     for (let slot = hash & this.#mask; ; slot = (slot + 1) & this.#mask) {
-      const found = slots[3 * slot];
+      const found = slots[4 * slot];
       if (found === 0) return UNKNOWN;
       if (found !== key) continue;
-      return slots[3 * slot + 2] - slots[3 * slot + 1] > MAX_OCCURRENCES ? COMMON : slot;
+      return slots[4 * slot + 2] - slots[4 * slot + 1] > MAX_OCCURRENCES ? COMMON : slot;
     }
   }
 
@@ -216,8 +222,8 @@ export class CollationIndex {
       }
       const key = hash + 1;
       let slot = hash & mask;
-      while (table[3 * slot] !== 0 && table[3 * slot] !== key) slot = (slot + 1) & mask;
-      slots[i] = table[3 * slot] === 0 ? UNKNOWN : table[3 * slot + 2] - table[3 * slot + 1] > MAX_OCCURRENCES ? COMMON : slot;
+      while (table[4 * slot] !== 0 && table[4 * slot] !== key) slot = (slot + 1) & mask;
+      slots[i] = table[4 * slot] === 0 ? UNKNOWN : table[4 * slot + 2] - table[4 * slot + 1] > MAX_OCCURRENCES ? COMMON : slot;
     }
   }
 
@@ -230,19 +236,19 @@ export class CollationIndex {
   }
 
   runStart(slot: number): number {
-    return this.#slots[3 * slot + 1];
+    return this.#slots[4 * slot + 1];
   }
 
   runEnd(slot: number): number {
-    return this.#slots[3 * slot + 2];
+    return this.#slots[4 * slot + 2];
   }
 
   runLength(slot: number): number {
-    return this.#slots[3 * slot + 2] - this.#slots[3 * slot + 1];
+    return this.#slots[4 * slot + 2] - this.#slots[4 * slot + 1];
   }
 
   positionAt(slot: number, k: number): number {
-    return this.#positions[this.#slots[3 * slot + 1] + k];
+    return this.#positions[this.#slots[4 * slot + 1] + k];
   }
 
   /**
@@ -284,6 +290,10 @@ const BASE_TOP = (() => {
   for (let k = 1; k < SEED; k++) power = Math.imul(power, BASE);
   return power;
 })();
+
+/** Fields per slot of `CollationIndex.slotFields`, and the one holding the slot's sources. */
+export const SLOT_FIELDS = 4;
+export const MASK_FIELD = 3;
 
 /** A source's bit in a mask of sources; sources past the 31st share the last bit. */
 export function sourceBit(source: number): number {

@@ -41,6 +41,7 @@ export function reuseBound(index: CollationIndex, seeded: readonly ParagraphSeed
   const coveredTo = new Float64Array(sources);
   const clustered = new Float64Array(sources);
   const counted = new Float64Array(sources);
+  const bits = Int32Array.from({ length: sources }, (_, s) => sourceBit(s));
   const bases = new Float64Array(seeded.length);
   let base = 0;
   for (let p = 0; p < seeded.length; p++) {
@@ -51,7 +52,7 @@ export function reuseBound(index: CollationIndex, seeded: readonly ParagraphSeed
       const end = base + spans[k + 1];
       const mask = spans[k + 2];
       for (let s = 0; s < sources; s++) {
-        if ((mask & sourceBit(s)) === 0) continue;
+        if ((mask & bits[s]) === 0) continue;
         if (d > clusterEnd[s] + MAX_DOC_GAP || (clusterEnd[s] <= d && sentenceEndIn(seeded, bases, p, clusterEnd[s], d))) {
           if (clustered[s] >= MIN_EVIDENT_CHAIN) counted[s] += clustered[s];
           clustered[s] = 0;
