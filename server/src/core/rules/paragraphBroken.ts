@@ -3,6 +3,7 @@ import { occurrencesOf } from '../quotes/evidence';
 import { foldUnit } from '../quotes/normalize';
 import type { CollationIndex } from '../quotes/collationIndex';
 import type { Finding, Paragraph, Token } from '../types';
+import { codeTable } from '../text/chars';
 import type { DocumentFacts, Rule } from './rule';
 
 /**
@@ -57,7 +58,7 @@ export const paragraphBrokenRule: Rule = {
       // Most paragraphs end a sentence, and short lines without sentence punctuation stand alone
       // (brokenAt says no to both first thing): no key to build, on every edit.
       const head = first.text.trimEnd();
-      if (CLOSING.test(head) || isStandaloneLine(head) || isStandaloneLine(next.text.trimStart())) continue;
+      if (CLOSING_CODES[head.charCodeAt(head.length - 1)] === 1 || isStandaloneLine(head) || isStandaloneLine(next.text.trimStart())) continue;
       const pair: Paragraph = { start: 0, end: first.text.length + 1 + next.text.length, line: first.line, text: `${first.text}\n${next.text}` };
       const found = facts.memo(namespace, pair, () => brokenAt(first, next, index, facts));
       if (found) findings.push(placed(found, first, next));
@@ -90,8 +91,8 @@ function placed(pair: BrokenPair, first: Paragraph, next: Paragraph): Finding {
 
 /** A character `String.prototype.trim` would keep (the regular expressions' \s is its whitespace). */
 const NOT_BLANK = /\S/;
-/** Ends a sentence, or introduces what follows (`：`), or closes a bracket or quotation. */
-const CLOSING = /[。！？；：…!?;:”’」』）)》】\]>.]$/;
+/** Ends a sentence, or introduces what follows (`：`), or closes a bracket or quotation: by code. */
+const CLOSING_CODES = codeTable('。！？；：…!?;:”’」』）)》】]>.');
 /** Marks a list item, bullet, dash lead or numbered line at the start of a paragraph. */
 const LIST_START = /^\s*(?:[-*•·●○■□◆◇▪►—–]|[一二三四五六七八九十]+是|第[一二三四五六七八九十百]+|[（(]?[0-9一二三四五六七八九十]+[）)、.．]|[①-⑳])/;
 /** Characters that stand alone in prose: a lone one at a break says nothing about a word cut in two. */
@@ -115,13 +116,15 @@ const READS_TOKENS = 'tokens';
 function textVerdict(first: Paragraph, next: Paragraph, index: CollationIndex | undefined): BrokenPair | null | typeof READS_TOKENS {
   const head = first.text.trimEnd();
   const tail = next.text.trimStart();
-  if (head.length === 0 || tail.length === 0 || CLOSING.test(head)) return null;
+  // The last character read from a table: the expression scanned the whole paragraph for one that ends it.
+  if (head.length === 0 || tail.length === 0 || CLOSING_CODES[head.charCodeAt(head.length - 1)] === 1) return null;
   // A heading ends its line; a numbered paragraph with its text run in (`（一）…，加快推进新型工`) is prose.
   if (isStandaloneLine(head) || isStandaloneLine(tail) || LIST_START.test(tail) || (classifyLine(head) && head.length <= MAX_HEADING) || classifyLine(tail)) return null;
   if (/\t|\s{3,}|[│|]/.test(head) || /\t|\s{3,}|[│|]/.test(tail)) return null; // table rows
   const reference = index ? referenceJoin(index, head, tail) : undefined;
   if (reference) return pairOf(first, next, 'reference', reference);
-  if (/[，,、]$/.test(head)) return pairOf(first, next, 'comma', { mark: head[head.length - 1] });
+  const last = head.charCodeAt(head.length - 1);
+  if (last === 0xff0c || last === 0x2c || last === 0x3001) return pairOf(first, next, 'comma', { mark: head[head.length - 1] });
   return READS_TOKENS;
 }
 
