@@ -1,4 +1,4 @@
-import { charAt, isCjkPunctuation, isHan } from '../text/chars';
+import { charAt, codeTable, isCjkPunctuation, isHan } from '../text/chars';
 import { creditRanges } from '../text/newsCredits';
 import type { Finding } from '../types';
 import type { ParagraphInput, Rule, RuleOptions } from './rule';
@@ -75,9 +75,15 @@ function inChineseContext(text: string, at: number, char: string): boolean {
   return /[0-9%％)]/.test(before ?? '') && isHan(after);
 }
 
+const PROSE_ENDS = codeTable('。！？；，：…');
+
 /** A full stop inside or sentence punctuation at the end: a paragraph, not a title, slogan line or byline. */
 function isProse(text: string): boolean {
-  return text.length >= 20 && (text.includes('。') || /[。！？；，：…]\s*$/.test(text));
+  if (text.length < 20) return false;
+  if (text.includes('。')) return true;
+  // The last character but white space, from a table: the expression anchored at the end scanned the whole paragraph.
+  const trimmed = text.trimEnd();
+  return PROSE_ENDS[trimmed.charCodeAt(trimmed.length - 1)] === 1;
 }
 
 /** Offsets inside “…” quotes: two-part slogans (“好客山东 好品山东”) are spaced on purpose. */
