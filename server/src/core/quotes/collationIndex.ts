@@ -1,4 +1,4 @@
-import { codesToString, foldCode } from './normalize';
+import { codesToString, FOLDED_CODES } from './normalize';
 import type { ReferenceText } from './referenceIndex';
 
 /** Seed length: maximal exact matches start from a shared run of this many comparison units. */
@@ -75,8 +75,10 @@ export class CollationIndex {
       own.forEach((content, l) => {
         let first = true;
         for (let i = 0; i < content.length; i++) {
-          const folded = foldCode(content.charCodeAt(i));
-          if (folded < 0) continue;
+          // foldCode from its table (a call per character of every reference at each start); U+0000 stays.
+          const code = content.charCodeAt(i);
+          const folded = FOLDED_CODES[code];
+          if (folded === 0 && code !== 0) continue;
           if (first) lineStart[units] = 1;
           first = false;
           codes[units] = folded;
@@ -126,6 +128,8 @@ export class CollationIndex {
     while (capacity < groupHash.length * 2) capacity *= 2;
     this.#mask = capacity - 1;
     const slots = (this.#slots = new Int32Array(capacity * 4));
+    const positions = this.#positions;
+    const sourceOfUnit = this.sourceOf;
     for (let g = 0; g < groupHash.length; g++) {
       let slot = groupHash[g] & this.#mask;
       while (slots[4 * slot] !== 0) slot = (slot + 1) & this.#mask;
@@ -135,7 +139,12 @@ export class CollationIndex {
       const end = g + 1 < groupHash.length ? groupStart[g + 1] : n;
       slots[4 * slot + 1] = groupStart[g];
       slots[4 * slot + 2] = end;
-      for (let q = groupStart[g]; q < end; q++) slots[4 * slot + 3] |= sourceBit(this.sourceOf[this.#positions[q]]);
+      let sources = 0;
+      for (let q = groupStart[g]; q < end; q++) {
+        const source = sourceOfUnit[positions[q]];
+        sources |= source < 31 ? 1 << source : 1 << 31;
+      }
+      slots[4 * slot + 3] = sources;
     }
   }
 
