@@ -5,7 +5,8 @@ import { relativeParagraph } from './text/paragraphs';
 import { classifyLine, type LineCandidate } from './outline/headingPatterns';
 import type { LineClassifier } from './outline/outline';
 import { resolveOwnership } from './rules/ownership';
-import { paragraphInput, type DocumentFacts, type Rule, type RuleOptions, type RuleSeverity } from './rules/rule';
+import { paragraphInput, type DocumentFacts, type ParagraphInput, type Rule, type RuleOptions, type RuleSeverity } from './rules/rule';
+import type { TermHit } from './terms/termMatcher';
 import type { Finding, Paragraph } from './types';
 
 export interface RuleConfig {
@@ -207,6 +208,7 @@ function ruleKeyOf(rule: Rule, options: RuleOptions, config: AnalysisConfig): st
  * engine work while the segmenter is still cutting the rest of the document.
  */
 export function warmParagraphs(facts: DocumentFacts, rules: readonly Rule[], config: AnalysisConfig, caches: AnalysisCaches, paragraphs: readonly Paragraph[]): void {
+  let inputs: PassInputs | undefined;
   for (const rule of rules) {
     const { severity, options } = ruleConfig(rule, config);
     if (severity === 'off' || (!config.heavyRules && rule.cost !== 'light')) continue;
@@ -214,7 +216,8 @@ export function warmParagraphs(facts: DocumentFacts, rules: readonly Rule[], con
     if (rule.checkParagraph) {
       const table = caches.paragraphFindings(config.cacheKey);
       const slot = table.slotOf(ruleKey);
-      for (const paragraph of paragraphs) if (paragraph.text.length > 0) paragraphFindings(rule, paragraph, facts, options, table.memo, slot);
+      inputs ??= new PassInputs(facts, paragraphs.length);
+      for (let p = 0; p < paragraphs.length; p++) if (paragraphs[p].text.length > 0) paragraphFindings(rule, paragraphs[p], p, inputs, options, table.memo, slot);
     }
     if (rule.warmParagraph) {
       const ruleFacts = new RuleFacts(facts, ruleKey);
@@ -263,6 +266,7 @@ export function analyze(
   caches: AnalysisCaches,
 ): GradedFinding[] {
   const findings: GradedFinding[] = [];
+  let inputs: PassInputs | undefined;
   for (const rule of rules) {
     const { severity, options } = ruleConfig(rule, config);
     if (severity === 'off') continue;
@@ -271,13 +275,14 @@ export function analyze(
     if (rule.checkParagraph) {
       const table = caches.paragraphFindings(config.cacheKey);
       const slot = table.slotOf(ruleKey);
+      inputs ??= new PassInputs(facts, facts.paragraphs.length);
       // Index loops: this runs for every rule and paragraph on every edit (64 000 times for the
       // 1.6 MB compilation), and an iterator per loop was most of what an edit allocated.
       const paragraphs = facts.paragraphs;
       for (let p = 0; p < paragraphs.length; p++) {
         const paragraph = paragraphs[p];
         if (paragraph.text.length === 0) continue;
-        const found = paragraphFindings(rule, paragraph, facts, options, table.memo, slot);
+        const found = paragraphFindings(rule, paragraph, p, inputs, options, table.memo, slot);
         if (found === undefined || found.length === 0) continue;
         const moved = fromParagraph(found, paragraph);
         for (let f = 0; f < moved.length; f++) findings.push(gradeFinding(moved[f], severity));
@@ -294,7 +299,8 @@ export function analyze(
 function paragraphFindings(
   rule: Rule,
   paragraph: Paragraph,
-  facts: DocumentFacts,
+  index: number,
+  inputs: PassInputs,
   options: RuleOptions,
   memo: BoundedMemo<FindingSlots>,
   slot: number,
@@ -302,14 +308,8 @@ function paragraphFindings(
   let entry = memo.getAt(paragraph.line, paragraph.text);
   const cached = entry?.[slot];
   if (cached !== undefined) return cached;
-  if (rule.needsTokens && !facts.hasTokens(paragraph)) return undefined;
-  // Rules that read no terms get none: matching them without tokens, while the dictionary loads, is wasted.
-  const terms = rule.textOnly ? [] : facts.termHits(paragraph);
-  const relative = relativeParagraph(paragraph);
-  const found = rule.checkParagraph!(
-    rule.needsTokens ? paragraphInput(relative, facts, paragraph, terms) : { paragraph: relative, tokens: undefined, terms, ignored: facts.ignored },
-    options,
-  );
+  if (rule.needsTokens && !inputs.facts.hasTokens(paragraph)) return undefined;
+  const found = rule.checkParagraph!(inputs.of(rule, paragraph, index), options);
   // Most paragraphs have no finding for most rules: one shared empty list, not one per paragraph and rule.
   const stored = found.length === 0 ? NO_FINDINGS : found;
   if (entry === undefined) memo.setAt(paragraph.line, paragraph.text, (entry = []));
@@ -318,6 +318,39 @@ function paragraphFindings(
 }
 
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+const NO_TERMS: readonly TermHit[] = Object.freeze([]);
+
+/**
+ * The inputs of the paragraph checks of one pass (an analysis, a batch warmed), by paragraph:
+ * shared by its rules, which read them and keep nothing of them. One input of each kind per
+ * paragraph, not one per rule and paragraph (sixteen rules × every paragraph of a document opened).
+ */
+class PassInputs {
+  readonly #textOnly: (ParagraphInput | undefined)[];
+  readonly #withTerms: (ParagraphInput | undefined)[];
+  readonly #withTokens: (ParagraphInput | undefined)[];
+  readonly #relative: (Paragraph | undefined)[];
+
+  constructor(
+    readonly facts: DocumentFacts,
+    count: number,
+  ) {
+    this.#textOnly = new Array(count);
+    this.#withTerms = new Array(count);
+    this.#withTokens = new Array(count);
+    this.#relative = new Array(count);
+  }
+
+  /** The input of `paragraph` (the pass's `index`th) for `rule`. */
+  of(rule: Rule, paragraph: Paragraph, index: number): ParagraphInput {
+    const facts = this.facts;
+    const relative = (this.#relative[index] ??= relativeParagraph(paragraph));
+    // Rules that read no terms get none: matching them without tokens, while the dictionary loads, is wasted.
+    if (rule.textOnly) return (this.#textOnly[index] ??= { paragraph: relative, tokens: undefined, terms: NO_TERMS, ignored: facts.ignored });
+    if (rule.needsTokens) return (this.#withTokens[index] ??= paragraphInput(relative, facts, paragraph, facts.termHits(paragraph)));
+    return (this.#withTerms[index] ??= { paragraph: relative, tokens: undefined, terms: facts.termHits(paragraph), ignored: facts.ignored });
+  }
+}
 
 /**
  * The facts one rule sees: the same document, with every memo name the rule
