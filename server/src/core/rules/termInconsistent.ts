@@ -59,20 +59,22 @@ export const termInconsistentRule: Rule = {
         const paragraph = paragraphs[p];
         const uses = facts.memo('uses', paragraph, usesOf);
         const base = paragraph.start;
-        for (let u = 0; u < uses.forms.length; u++) {
-          const use = uses.forms[u];
+        for (let u = 0; u < uses.hits.length; u++) {
+          const use = uses.hits[u];
+          const quoting = quotingOf(uses, u);
           const span = { start: base + use.start, end: base + use.end };
-          if (use.role !== 'alias') {
-            let forms = variants.get(use.term);
-            if (!forms) variants.set(use.term, (forms = new Map<string, Span[]>()));
+          if (use.match.role !== 'alias') {
+            const term = use.match.entry.term;
+            let forms = variants.get(term);
+            if (!forms) variants.set(term, (forms = new Map<string, Span[]>()));
             const spans = forms.get(use.form);
             if (spans) spans.push(span);
             else forms.set(use.form, [span]);
           }
-          if (use.quoting === 'inside') continue;
+          if (quoting === INSIDE) continue;
           let entry = quoted.get(use.form);
           if (!entry) quoted.set(use.form, (entry = { quoted: [], bare: [] }));
-          (use.quoting === 'exact' ? entry.quoted : entry.bare).push(span);
+          (quoting === EXACT ? entry.quoted : entry.bare).push(span);
         }
         for (let u = 0; u < uses.percents.length; u++) percent[uses.percents[u].symbol].push({ start: base + uses.percents[u].at, end: base + uses.percents[u].at + 1 });
       }
@@ -125,37 +127,54 @@ export const termInconsistentRule: Rule = {
 };
 
 /** What one paragraph contributes, offsets relative to it; cached by paragraph text. */
+/** How a use is quoted: bare, “form” exactly, or inside a longer quotation. */
+const BARE = 0;
+const EXACT = 1;
+const INSIDE = 2;
+
+/**
+ * What one paragraph contributes, offsets relative to it; cached by paragraph text. The term hits
+ * themselves (no object per use: most paragraphs quote nothing and reject nothing, and share the
+ * glossary's list of their hits).
+ */
 interface ParagraphUses {
-  readonly forms: readonly {
-    readonly term: string;
-    readonly form: string;
-    readonly role: string;
-    readonly start: number;
-    readonly end: number;
-    /** `exact`: “form”; `inside`: part of a longer quotation; `bare`: no quotes. */
-    readonly quoting: 'exact' | 'inside' | 'bare';
-  }[];
+  /** The paragraph's hits, rejected variants left out. */
+  readonly hits: readonly TermHit[];
+  /** Per hit, how a form short enough to be quoted is (BARE, EXACT, INSIDE); undefined where the paragraph has no “…”. */
+  readonly quoting: Uint8Array | undefined;
   readonly percents: readonly { readonly symbol: '%' | '％'; readonly at: number }[];
 }
 
-function usesIn(text: string, hits: readonly TermHit[]): ParagraphUses {
+/** How the paragraph's `u`th use is quoted. Quoting is a question for short slogans and abbreviations (“三农”, “专精特新”), not long terms. */
+function quotingOf(uses: ParagraphUses, u: number): number {
+  if (uses.hits[u].form.length > MAX_QUOTABLE) return INSIDE;
+  return uses.quoting === undefined ? BARE : uses.quoting[u];
+}
+
+function usesIn(text: string, all: readonly TermHit[]): ParagraphUses {
+  let hits = all;
+  for (let h = 0; h < all.length; h++) {
+    if (all[h].match.role !== 'rejected') continue;
+    hits = all.filter((hit) => hit.match.role !== 'rejected');
+    break;
+  }
   const quotes = quoteRegions(text);
-  const forms: ParagraphUses['forms'][number][] = [];
-  for (let h = 0; h < hits.length; h++) {
-    const hit = hits[h];
-    if (hit.match.role === 'rejected') continue;
-    // Quoting is a question for short slogans and abbreviations (“三农”, “专精特新”), not long terms.
-    let region: Span | undefined;
-    for (let q = 0; q < quotes.length && region === undefined; q++) if (quotes[q].start <= hit.start - 1 && hit.end + 1 <= quotes[q].end) region = quotes[q];
-    const exact = region !== undefined && region.start === hit.start - 1 && region.end === hit.end + 1;
-    const quoting = hit.form.length > MAX_QUOTABLE ? 'inside' : exact ? 'exact' : region ? 'inside' : 'bare';
-    forms.push({ term: hit.match.entry.term, form: hit.form, role: hit.match.role, start: hit.start, end: hit.end, quoting });
+  let quoting: Uint8Array | undefined;
+  if (quotes.length > 0) {
+    quoting = new Uint8Array(hits.length);
+    for (let h = 0; h < hits.length; h++) {
+      const hit = hits[h];
+      let region: Span | undefined;
+      for (let q = 0; q < quotes.length && region === undefined; q++) if (quotes[q].start <= hit.start - 1 && hit.end + 1 <= quotes[q].end) region = quotes[q];
+      const exact = region !== undefined && region.start === hit.start - 1 && region.end === hit.end + 1;
+      quoting[h] = exact ? EXACT : region ? INSIDE : BARE;
+    }
   }
   const percents: ParagraphUses['percents'][number][] = [];
   if (text.includes('%') || text.includes('％')) {
     for (const match of text.matchAll(/\d[%％]/g)) percents.push({ symbol: match[0].slice(1) as '%' | '％', at: match.index + 1 });
   }
-  return { forms, percents };
+  return { hits, quoting, percents };
 }
 
 /** A quoted use's span with its quotation marks. */
