@@ -45,21 +45,21 @@ export function describe(index: CollationIndex, stream: DocumentStream, chain: C
 
 /** Document span of stream units `[from, to)` (to > from). */
 function unitSpan(stream: DocumentStream, from: number, to: number): Span {
-  return { start: stream.offsets[from], end: stream.offsets[to - 1] + 1 };
+  return { start: stream.offsetAt(from), end: stream.offsetAt(to - 1) + 1 };
 }
 
 /** Where text missing before unit `at` goes: right after the unit before it. */
 function insertionPoint(stream: DocumentStream, at: number): Span {
-  const offset = at > 0 ? stream.offsets[at - 1] + 1 : stream.offsets[0] ?? 0;
+  const offset = at > 0 ? stream.offsetAt(at - 1) + 1 : stream.key.length > 0 ? stream.offsetAt(0) : 0;
   return { start: offset, end: offset };
 }
 
 /** The characters around a place where text is missing (the last one of the paragraph for a truncation). */
 function neighbours(stream: DocumentStream, at: number, truncated: boolean): Span {
-  if (at <= 0) return { start: stream.offsets[0], end: stream.offsets[0] + 1 };
-  const before = stream.offsets[at - 1];
+  if (at <= 0) return { start: stream.offsetAt(0), end: stream.offsetAt(0) + 1 };
+  const before = stream.offsetAt(at - 1);
   if (truncated || at >= stream.key.length || stream.paragraphOf[at] !== stream.paragraphOf[at - 1]) return { start: before, end: before + 1 };
-  return { start: before, end: stream.offsets[at] + 1 };
+  return { start: before, end: stream.offsetAt(at) + 1 };
 }
 
 /** The document's own text of stream units `[from, to)` (within one paragraph, or joined across). */
@@ -72,7 +72,7 @@ export function documentText(stream: DocumentStream, from: number, to: number): 
     let v = u;
     while (v + 1 < end && stream.paragraphOf[v + 1] === p) v++;
     const paragraph = stream.paragraphs[p];
-    text += paragraph.text.slice(stream.offsets[u] - paragraph.start, stream.offsets[v] - paragraph.start + 1);
+    text += paragraph.text.slice(stream.offsetAt(u) - paragraph.start, stream.offsetAt(v) - paragraph.start + 1);
     u = v + 1;
   }
   return text;

@@ -8,8 +8,12 @@ import type { FoldedParagraph, ParagraphAnchors } from './anchors';
  */
 export interface DocumentStream {
   readonly key: string;
-  /** Document offset of each unit. */
-  readonly offsets: Int32Array;
+  /**
+   * Document offset of unit `u` (NaN past the end), read from its paragraph's own offsets: only
+   * the places reported need one, and copying every unit's (every document collated) showed in
+   * the command line's profile.
+   */
+  offsetAt(u: number): number;
   /** Index (into `paragraphs`) of the paragraph of each unit. */
   readonly paragraphOf: Int32Array;
   /** Stream position where each paragraph starts (one more entry: the stream's length). */
@@ -27,23 +31,22 @@ export function documentStream(paragraphs: readonly Paragraph[], anchorsOf: (par
 /** The stream without anchors (`anchors` empty): what deciding which paragraphs to seed needs. */
 export function keyStream(paragraphs: readonly Paragraph[], folded: readonly FoldedParagraph[]): DocumentStream {
   const length = folded.reduce((n, s) => n + s.key.length, 0);
-  const offsets = new Int32Array(length);
   const paragraphOf = new Int32Array(length);
   const starts: number[] = [];
   let at = 0;
-  // Index loops: this copies every unit of every document collated (a callback per paragraph ran unoptimised).
   for (let p = 0; p < folded.length; p++) {
-    const s = folded[p];
     starts.push(at);
-    const base = paragraphs[p].start;
-    const units = s.key.length;
-    const unitOffsets = s.offsets;
-    for (let i = 0; i < units; i++) offsets[at + i] = base + unitOffsets[i];
+    const units = folded[p].key.length;
     paragraphOf.fill(p, at, at + units);
     at += units;
   }
   starts.push(at);
-  return { key: folded.map((s) => s.key).join(''), offsets, paragraphOf, starts, paragraphs, anchors: NO_ANCHORS };
+  const offsetAt = (u: number): number => {
+    if (!(u >= 0 && u < length)) return NaN;
+    const p = paragraphOf[u];
+    return paragraphs[p].start + folded[p].offsets[u - starts[p]];
+  };
+  return { key: folded.map((s) => s.key).join(''), offsetAt, paragraphOf, starts, paragraphs, anchors: NO_ANCHORS };
 }
 
 /** The stream with its paragraphs' anchors (`seeded`: the same paragraphs, in the same comparison form). */
