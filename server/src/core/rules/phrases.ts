@@ -1,5 +1,6 @@
 import type { TermHit } from '../terms/termMatcher';
 import type { Span, Token } from '../types';
+import { isHanWord } from '../text/chars';
 
 /**
  * Function words that neither start nor end a phrase worth counting, so that
@@ -10,7 +11,6 @@ const FUNCTION_WORDS = new Set([
   '从', '向', '于', '以', '等', '要', '也', '都', '而', '并', '且', '更', '更加', '很', '让', '使', '其', '这', '那', '各', '每',
 ]);
 
-const HAN_ONLY = /^\p{Script=Han}+$/u;
 
 /**
  * Parts of speech a phrase may end on: nouns and noun-like idioms (jieba's
@@ -87,7 +87,7 @@ function alignedOccurrences(text: string, form: string, tokens: readonly Token[]
 }
 
 function isWord(token: Token): boolean {
-  return HAN_ONLY.test(token.text);
+  return isHanWord(token.text);
 }
 
 const CLAUSE_BREAK = /[，。；：！？、,;:!?“”（）()\s]/;

@@ -10,6 +10,28 @@ export function isHan(char: string | undefined): boolean {
   return char !== undefined && HAN.test(char);
 }
 
+/**
+ * `/^\p{Script=Han}+$/u.test(text)`: a word of Han characters only. Asked for every token of every
+ * paragraph a rule reads the tokens of: BMP units are looked up in a table filled from the
+ * expression as they are first met (a Unicode property expression per token showed in profiles);
+ * a text with surrogates goes to the expression.
+ */
+export function isHanWord(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdfff) return HAN_WORD.test(text);
+    let known = HAN_UNITS[code];
+    if (known === 0) HAN_UNITS[code] = known = HAN.test(String.fromCharCode(code)) ? 1 : 2;
+    if (known === 2) return false;
+  }
+  return true;
+}
+
+const HAN_WORD = /^\p{Script=Han}+$/u;
+/** By BMP code unit: 0 not met yet, 1 Han, 2 not. */
+const HAN_UNITS = new Uint8Array(65536);
+
 export function isCjkPunctuation(char: string | undefined): boolean {
   return char !== undefined && CJK_PUNCTUATION.test(char);
 }
