@@ -6,8 +6,14 @@ export const HAN = /\p{Script=Han}/u;
 /** Full-width CJK punctuation that Chinese prose uses. */
 export const CJK_PUNCTUATION = /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2014\u2026\u201c\u201d\u2018\u2019《》]/;
 
+/** Whether `char` (or, if longer, any character of it) is Han; one unit's answer read from a table filled as units are met. */
 export function isHan(char: string | undefined): boolean {
-  return char !== undefined && HAN.test(char);
+  if (char === undefined) return false;
+  if (char.length !== 1) return HAN.test(char);
+  const code = char.charCodeAt(0);
+  let known = HAN_UNITS[code];
+  if (known === 0) HAN_UNITS[code] = known = HAN.test(char) ? 1 : 2;
+  return known === 1;
 }
 
 /**
@@ -32,9 +38,18 @@ const HAN_WORD = /^\p{Script=Han}+$/u;
 /** By BMP code unit: 0 not met yet, 1 Han, 2 not. */
 const HAN_UNITS = new Uint8Array(65536);
 
+/** Whether `char` (or, if longer, any character of it) is CJK punctuation; one unit's answer read from a table filled as units are met. */
 export function isCjkPunctuation(char: string | undefined): boolean {
-  return char !== undefined && CJK_PUNCTUATION.test(char);
+  if (char === undefined) return false;
+  if (char.length !== 1) return CJK_PUNCTUATION.test(char);
+  const code = char.charCodeAt(0);
+  let known = CJK_PUNCTUATION_UNITS[code];
+  if (known === 0) CJK_PUNCTUATION_UNITS[code] = known = CJK_PUNCTUATION.test(char) ? 1 : 2;
+  return known === 1;
 }
+
+/** By BMP code unit: 0 not met yet, 1 CJK punctuation, 2 not. */
+const CJK_PUNCTUATION_UNITS = new Uint8Array(65536);
 
 /** The code point that starts at `offset`, or ends at `offset` when `before`. */
 export function charAt(text: string, offset: number, before = false): string | undefined {
