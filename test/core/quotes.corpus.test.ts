@@ -84,7 +84,7 @@ describe('quote.mismatch on the corpus', () => {
     started = performance.now();
     const findings = analyze({ ...counting, memo: (ns, p, compute) => memo(ns, p, (q) => (computed++, compute(q))) }, [quoteMismatchRule], CONFIG, caches);
     const warm = performance.now() - started;
-    // The edited paragraph only: its anchors and its quotations.
+    // The edited paragraph only: its seeds and its quotations (the whole file, one document here, copies too little to need its anchors).
     expect(computed).toBe(2);
     // One report of 1.6 MB taking a few per cent from the built-ins: the bare sentence is its own wording.
     expect(findings).toHaveLength(0);

@@ -1,10 +1,9 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReferenceIndex, loadBuiltinReferences } from '../../server/src/adapters/references';
 import { anchorsOf, foldParagraph, seedsOf } from '../../server/src/core/quotes/anchors';
 import { sourceBit } from '../../server/src/core/quotes/collationIndex';
 import { FOLDED_CODES } from '../../server/src/core/quotes/normalize';
+import { seedAndNationalParagraphs } from '../helpers/corpus';
 
 /**
  * What a paragraph may share with the references, found without extending anchors: every anchor
@@ -13,18 +12,14 @@ import { FOLDED_CODES } from '../../server/src/core/quotes/normalize';
  */
 const REFERENCES = loadBuiltinReferences().texts;
 const COLLATION = buildReferenceIndex(REFERENCES).collation;
-const FIXTURES = path.join(__dirname, '../fixtures');
 const PARAGRAPHS = [
-  ...['002_8dfe99efc033ddf8.txt', '004_aedbcdac15b26f45.txt', '000_a487f46611498c32.txt'].map((f) => fs.readFileSync(path.join(FIXTURES, f), 'utf8')),
-  ...fs.readdirSync(path.join(FIXTURES, 'corpus/national')).filter((f) => f.endsWith('.txt')).map((f) => fs.readFileSync(path.join(FIXTURES, 'corpus/national', f), 'utf8')),
-  ...REFERENCES.map((r) => r.text),
+  ...seedAndNationalParagraphs(),
+  ...REFERENCES.flatMap((r) => r.text.split('\n')).filter((text) => text.length > 0),
   // White space dropped inside, at the ends, and a paragraph of nothing else.
   '推动 高质量发展。',
   '\u3000\u3000推动高质量发展。 ',
   '   ',
-]
-  .flatMap((text) => text.split('\n'))
-  .filter((text) => text.length > 0);
+];
 
 describe('the seeds of a paragraph', () => {
   it('hold every anchor in one span that names its source, and have its comparison form', () => {

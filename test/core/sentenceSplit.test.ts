@@ -1,8 +1,6 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sentencesOf } from '../../server/src/core/rules/sentenceDuplicated';
-import { splitParagraphs } from '../../server/src/core/text/paragraphs';
+import { seedAndNationalParagraphs } from '../helpers/corpus';
 
 /**
  * sentence.duplicated splits paragraphs in one pass over the text; it used a regular expression,
@@ -35,14 +33,7 @@ function byDefinition(text: string, minLength: number) {
   return found;
 }
 
-const FIXTURES = path.join(__dirname, '../fixtures');
-const PARAGRAPHS = [
-  ...['002_8dfe99efc033ddf8.txt', '004_aedbcdac15b26f45.txt', '000_a487f46611498c32.txt'],
-  ...fs.readdirSync(path.join(FIXTURES, 'corpus/national')).filter((f) => f.endsWith('.txt')).map((f) => `corpus/national/${f}`),
-]
-  .flatMap((file) => splitParagraphs(fs.readFileSync(path.join(FIXTURES, file), 'utf8')))
-  .map((p) => p.text)
-  .filter((text) => text.length > 0);
+const PARAGRAPHS = seedAndNationalParagraphs();
 
 function randomText(random: () => number): string {
   const pieces = ['。', '！', '？', '!', '?', '\r', '\n', ' ', '\u3000', '\t', '\u00a0', '\u2028', '\u2005', '“', '”', '发展', '经济社会', 'ab', '𠀀', '，'];

@@ -1,26 +1,17 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FORMULAIC_MODIFIERS, mayRepeatModifier, occursApart } from '../../server/src/core/rules/slogan/modifiers';
 import { formulaMayRepeat, mayRepeatFormula } from '../../server/src/core/rules/sloganRepeated';
 import { mergeGlossaries } from '../../server/src/core/terms/glossary';
 import { TermMatcher } from '../../server/src/core/terms/termMatcher';
-import { splitParagraphs } from '../../server/src/core/text/paragraphs';
 import { builtinEntries } from '../helpers/analyzeText';
+import { seedAndNationalParagraphs } from '../helpers/corpus';
 
 /**
  * Whether slogan.repeated reads a paragraph's tokens is decided for every paragraph of every
  * document opened (what jieba cuts): in one pass over the text, and from the term candidates.
  * Both give what searching the text for each word gives, on every paragraph of the corpus.
  */
-const FIXTURES = path.join(__dirname, '../fixtures');
-const PARAGRAPHS = [
-  ...['002_8dfe99efc033ddf8.txt', '004_aedbcdac15b26f45.txt', '000_a487f46611498c32.txt'],
-  ...fs.readdirSync(path.join(FIXTURES, 'corpus/national')).filter((f) => f.endsWith('.txt')).map((f) => `corpus/national/${f}`),
-]
-  .flatMap((file) => splitParagraphs(fs.readFileSync(path.join(FIXTURES, file), 'utf8')))
-  .map((p) => p.text)
-  .filter((text) => text.length > 0);
+const PARAGRAPHS = seedAndNationalParagraphs();
 
 describe('the slogan rule’s token demand', () => {
   it('finds a modifier occurring minCount times within 150 characters in one pass, as one search per modifier does', () => {

@@ -326,23 +326,25 @@ const NO_TERMS: readonly TermHit[] = Object.freeze([]);
  * paragraph, not one per rule and paragraph (sixteen rules × every paragraph of a document opened).
  */
 class PassInputs {
-  readonly #textOnly: (ParagraphInput | undefined)[];
-  readonly #withTerms: (ParagraphInput | undefined)[];
-  readonly #withTokens: (ParagraphInput | undefined)[];
-  readonly #relative: (Paragraph | undefined)[];
+  // Made at the first paragraph checked: after an edit most passes find every paragraph remembered.
+  #textOnly: (ParagraphInput | undefined)[] | undefined;
+  #withTerms: (ParagraphInput | undefined)[] = [];
+  #withTokens: (ParagraphInput | undefined)[] = [];
+  #relative: (Paragraph | undefined)[] = [];
 
   constructor(
     readonly facts: DocumentFacts,
-    count: number,
-  ) {
-    this.#textOnly = new Array(count);
-    this.#withTerms = new Array(count);
-    this.#withTokens = new Array(count);
-    this.#relative = new Array(count);
-  }
+    private readonly count: number,
+  ) {}
 
   /** The input of `paragraph` (the pass's `index`th) for `rule`. */
   of(rule: Rule, paragraph: Paragraph, index: number): ParagraphInput {
+    if (this.#textOnly === undefined) {
+      this.#textOnly = new Array(this.count);
+      this.#withTerms = new Array(this.count);
+      this.#withTokens = new Array(this.count);
+      this.#relative = new Array(this.count);
+    }
     const facts = this.facts;
     const relative = (this.#relative[index] ??= relativeParagraph(paragraph));
     // Rules that read no terms get none: matching them without tokens, while the dictionary loads, is wasted.

@@ -148,14 +148,10 @@ export class CollationIndex {
     }
   }
 
-  /** The sources (`sourceBit` of each) whose text holds the k-gram of a seeded slot (`slotsOf` ≥ 0). */
-  sourceMask(slot: number): number {
-    return this.#slots[4 * slot + 3];
-  }
-
   /**
    * The slot table itself, for seeding's inner loop (no call per k-gram: the server's V8 does not
-   * inline): a seeded slot's source mask is `slotFields[SLOT_FIELDS * slot + MASK_FIELD]`.
+   * inline): the sources (`sourceBit` of each) whose text holds a seeded slot's k-gram are
+   * `slotFields[SLOT_FIELDS * slot + MASK_FIELD]`.
    */
   get slotFields(): Int32Array {
     return this.#slots;

@@ -6,50 +6,57 @@ export const HAN = /\p{Script=Han}/u;
 /** Full-width CJK punctuation that Chinese prose uses. */
 export const CJK_PUNCTUATION = /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2014\u2026\u201c\u201d\u2018\u2019《》]/;
 
-/** Whether `char` (or, if longer, any character of it) is Han; one unit's answer read from a table filled as units are met. */
-export function isHan(char: string | undefined): boolean {
-  if (char === undefined) return false;
-  if (char.length !== 1) return HAN.test(char);
-  const code = char.charCodeAt(0);
-  let known = HAN_UNITS[code];
-  if (known === 0) HAN_UNITS[code] = known = HAN.test(char) ? 1 : 2;
-  return known === 1;
+/**
+ * A character class answered per UTF-16 unit from a table filled from its expression as units are
+ * first met: rules ask for every space, mark and token of a document, and a Unicode property
+ * expression per call showed in profiles (the server's V8 does not inline). Strings of more than
+ * one unit go to the expression.
+ */
+class UnitClass {
+  /** By code unit: 0 not met yet, 1 in the class, 2 not. */
+  readonly #known = new Uint8Array(65536);
+
+  constructor(private readonly expression: RegExp) {}
+
+  /** What the expression says of the unit alone. */
+  hasUnit(code: number): boolean {
+    let known = this.#known[code];
+    if (known === 0) this.#known[code] = known = this.expression.test(String.fromCharCode(code)) ? 1 : 2;
+    return known === 1;
+  }
+
+  /** `expression.test(char)`, false for no character. */
+  test(char: string | undefined): boolean {
+    if (char === undefined) return false;
+    return char.length === 1 ? this.hasUnit(char.charCodeAt(0)) : this.expression.test(char);
+  }
 }
 
-/**
- * `/^\p{Script=Han}+$/u.test(text)`: a word of Han characters only. Asked for every token of every
- * paragraph a rule reads the tokens of: BMP units are looked up in a table filled from the
- * expression as they are first met (a Unicode property expression per token showed in profiles);
- * a text with surrogates goes to the expression.
- */
+const HAN_UNITS = new UnitClass(HAN);
+const CJK_PUNCTUATION_UNITS = new UnitClass(CJK_PUNCTUATION);
+
+/** Whether `char` (or, if longer, any character of it) is Han. */
+export function isHan(char: string | undefined): boolean {
+  return HAN_UNITS.test(char);
+}
+
+/** `/^\p{Script=Han}+$/u.test(text)`: a word of Han characters only (asked for every token a rule reads); a text with surrogates goes to the expression. */
 export function isHanWord(text: string): boolean {
   if (text.length === 0) return false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code >= 0xd800 && code <= 0xdfff) return HAN_WORD.test(text);
-    let known = HAN_UNITS[code];
-    if (known === 0) HAN_UNITS[code] = known = HAN.test(String.fromCharCode(code)) ? 1 : 2;
-    if (known === 2) return false;
+    if (!HAN_UNITS.hasUnit(code)) return false;
   }
   return true;
 }
 
 const HAN_WORD = /^\p{Script=Han}+$/u;
-/** By BMP code unit: 0 not met yet, 1 Han, 2 not. */
-const HAN_UNITS = new Uint8Array(65536);
 
-/** Whether `char` (or, if longer, any character of it) is CJK punctuation; one unit's answer read from a table filled as units are met. */
+/** Whether `char` (or, if longer, any character of it) is CJK punctuation. */
 export function isCjkPunctuation(char: string | undefined): boolean {
-  if (char === undefined) return false;
-  if (char.length !== 1) return CJK_PUNCTUATION.test(char);
-  const code = char.charCodeAt(0);
-  let known = CJK_PUNCTUATION_UNITS[code];
-  if (known === 0) CJK_PUNCTUATION_UNITS[code] = known = CJK_PUNCTUATION.test(char) ? 1 : 2;
-  return known === 1;
+  return CJK_PUNCTUATION_UNITS.test(char);
 }
-
-/** By BMP code unit: 0 not met yet, 1 CJK punctuation, 2 not. */
-const CJK_PUNCTUATION_UNITS = new Uint8Array(65536);
 
 /** The code point that starts at `offset`, or ends at `offset` when `before`. */
 export function charAt(text: string, offset: number, before = false): string | undefined {
