@@ -8,3 +8,7 @@ export function exportTagLengths(index: string): string | undefined;
 export const FREE_MARK: string;
 export function freeOnExit(source: string): string | undefined;
 export function declareDestructor(header: string): string | undefined;
+export const KEEP_MARK: string;
+export function keepAtExit(source: string): string | undefined;
+export function declareKeepAtExit(header: string): string | undefined;
+export function exportKeepAtExit(index: string): string | undefined;

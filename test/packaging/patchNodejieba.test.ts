@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addTagLengths, declareDestructor, declareTagLengths, exportTagLengths, FREE_MARK, freeOnExit, MARK, shareTrie, TAG_LENGTHS_MARK } from '../../scripts/patch-nodejieba.mjs';
+import { addTagLengths, declareDestructor, declareKeepAtExit, declareTagLengths, exportKeepAtExit, exportTagLengths, FREE_MARK, freeOnExit, KEEP_MARK, keepAtExit, MARK, shareTrie, TAG_LENGTHS_MARK } from '../../scripts/patch-nodejieba.mjs';
 
 const NODEJIEBA = path.join(__dirname, '../../node_modules/nodejieba');
 
@@ -173,5 +173,70 @@ private:
     // more threads); leaked, five dictionaries are ≈550 MB.
     const growth = Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, MALLOC_ARENA_MAX: '1' } }));
     expect(growth).toBeLessThan(200);
+  }, 60_000);
+});
+
+describe('patch-nodejieba (postinstall): keepAtExit', () => {
+  const DESTRUCTOR = `${FREE_MARK}\nNodeJieba::~NodeJieba() {\n  delete _text_rank_extractor_handle;\n  delete _jieba_handle;\n}\n`;
+  const SOURCE = `    InstanceMethod("insertWord", &NodeJieba::insertWord),\n    InstanceMethod("tagLengths", &NodeJieba::tagLengths)\n  });\n}\n\n${DESTRUCTOR}`;
+  const HEADER = `  Napi::Value tagLengths(const Napi::CallbackInfo& info);\n\n  cppjieba::Jieba* _jieba_handle{nullptr};\n  cppjieba::TextRankExtractor* _text_rank_extractor_handle{nullptr};\n};\n`;
+
+  it('registers and defines the method, and the destructor returns before freeing once it was called', () => {
+    expect(keepAtExit(SOURCE)).toBe(`    InstanceMethod("insertWord", &NodeJieba::insertWord),
+    InstanceMethod("tagLengths", &NodeJieba::tagLengths),
+    InstanceMethod("keepAtExit", &NodeJieba::keepAtExit)
+  });
+}
+
+${FREE_MARK}
+NodeJieba::~NodeJieba() {
+  if (_keep_at_exit) return;
+  delete _text_rank_extractor_handle;
+  delete _jieba_handle;
+}
+
+${KEEP_MARK}
+Napi::Value NodeJieba::keepAtExit(const Napi::CallbackInfo& info) {
+  _keep_at_exit = true;
+  return info.Env().Undefined();
+}
+`);
+    expect(declareKeepAtExit(HEADER)).toBe(`  Napi::Value tagLengths(const Napi::CallbackInfo& info);
+  Napi::Value keepAtExit(const Napi::CallbackInfo& info);
+
+  cppjieba::Jieba* _jieba_handle{nullptr};
+  cppjieba::TextRankExtractor* _text_rank_extractor_handle{nullptr};
+  bool _keep_at_exit{false};
+};
+`);
+    // Exported without loading the default dictionary first (the other functions load it).
+    expect(exportKeepAtExit('wrapWithDictLoad("tagLengths");\n\nmodule.exports = exports;\n')).toBe(
+      'wrapWithDictLoad("tagLengths");\nexports.keepAtExit = function () {\n  return getNodejieba().keepAtExit();\n};\n\nmodule.exports = exports;\n',
+    );
+  });
+
+  it('leaves patched files as they are and refuses files without the earlier patches', () => {
+    for (const [patch, source] of [[keepAtExit, SOURCE], [declareKeepAtExit, HEADER], [exportKeepAtExit, 'wrapWithDictLoad("tagLengths");\n']] as const) {
+      const patched = patch(source)!;
+      expect(patch(patched)).toBe(patched);
+      expect(patch('')).toBeUndefined();
+    }
+    // Before step 3 there is no destructor to guard.
+    expect(keepAtExit(SOURCE.replace(DESTRUCTOR, ''))).toBeUndefined();
+  });
+
+  it("leaves the dictionary of a thread that called it to the process's end, and the thread still ends cleanly", () => {
+    expect(fs.readFileSync(path.join(NODEJIEBA, 'lib/nodejieba.cpp'), 'utf8')).toContain(KEEP_MARK);
+    // Threads that load, keep and end, one after another: unlike the destructor's test above, nothing is
+    // reused; in a child process (a native crash fails this test).
+    const script = `const { Worker } = require('node:worker_threads');
+      const load = () => new Promise((resolve, reject) => {
+        const w = new Worker(${JSON.stringify(`const j = require(${JSON.stringify(NODEJIEBA)}); j.load(); j.keepAtExit(); if (j.cut('推动高质量发展').join('|') !== '推动|高质量|发展') throw new Error('cut');`)}, { eval: true });
+        w.on('error', reject); w.on('exit', resolve);
+      });
+      (async () => { await load(); const first = process.memoryUsage().rss; for (let i = 0; i < 3; i++) if (await load() !== 0) throw new Error('exit code'); console.log(Math.round((process.memoryUsage().rss - first) / 1048576)); })();`;
+    // Three kept dictionaries: ≈110 MB each (freed, the next thread reuses the memory: < 200 MB for five above).
+    const growth = Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, MALLOC_ARENA_MAX: '1' } }));
+    expect(growth).toBeGreaterThan(250);
   }, 60_000);
 });

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { SegmenterChoice } from '../engine/settings';
-import type { FromWorker, ToWorker } from './segmentationProtocol';
+import type { FromWorker, SegmentationWorkerData, ToWorker } from './segmentationProtocol';
 
 /** The bundled segmentation worker, next to the bundle that runs (dist/). */
 export const SEGMENTATION_WORKER_SCRIPT = path.join(__dirname, 'segmentationWorker.js');
@@ -18,7 +18,8 @@ let prestarted: Worker | undefined;
  */
 export function prestartSegmentationWorker(argv: readonly string[]): void {
   if (!prestartWanted(argv, os.availableParallelism?.() ?? os.cpus().length) || !fs.existsSync(SEGMENTATION_WORKER_SCRIPT)) return;
-  prestarted = new Worker(SEGMENTATION_WORKER_SCRIPT);
+  // It lasts until the command line exits: no need to free its dictionary before (adapters/jieba.ts).
+  prestarted = new Worker(SEGMENTATION_WORKER_SCRIPT, { workerData: { lastsWithProcess: true } satisfies SegmentationWorkerData });
   prestarted.unref();
 }
 

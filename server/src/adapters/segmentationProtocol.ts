@@ -1,6 +1,12 @@
 import type { SegmenterChoice } from '../engine/settings';
 import type { FileProblem } from './textFiles';
 
+/** What a segmentation worker is started with. */
+export interface SegmentationWorkerData {
+  /** The worker lasts as long as the process (the command line's): its dictionary is left to the process's end. */
+  readonly lastsWithProcess?: boolean;
+}
+
 /** Messages between the server's main thread and the segmentation worker. */
 export type ToWorker =
   /** `id` comes back with the answer: a head start's load (adapters/prestart.ts) is answered before anyone asks. */

@@ -1,7 +1,8 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import { keepJiebaAtExit } from './jieba';
 import { pieceLengths } from '../core/segment/tokens';
 import type { Segmenter } from '../core/types';
-import type { FromWorker, ToWorker } from './segmentationProtocol';
+import type { FromWorker, SegmentationWorkerData, ToWorker } from './segmentationProtocol';
 import { loadSegmenterChain } from './segmenterChain';
 
 /**
@@ -21,6 +22,7 @@ parentPort?.on('message', (message: ToWorker) => {
     try {
       const loaded = loadSegmenterChain(message.userDictionaryPaths, message.choice);
       segmenter = loaded.segmenter;
+      if (loaded.name === 'jieba' && (workerData as SegmentationWorkerData | undefined)?.lastsWithProcess === true) keepJiebaAtExit();
       post({ type: 'loaded', id: message.id, segmenter: loaded.name, substituted: loaded.substituted, loadMs: loaded.loadMs, userWords: loaded.userWords, problems: loaded.problems });
     } catch (error) {
       post({ type: 'loadFailed', id: message.id, error: error instanceof Error ? error.message : String(error) });
