@@ -10,7 +10,7 @@ import { pinyinInitials } from './pinyin';
 import { dropHeadStart } from './prestart';
 import { loadTermHistory } from './termHistoryFile';
 import { ReferenceLibrary } from './references';
-import { heapGrowth } from './v8Tuning';
+import { collectWithHeadroom, heapGrowth } from './v8Tuning';
 import { WorkerBackend } from './workerBackend';
 import { findPolicyFiles, readWorkspaceDocument } from './workspaceFiles';
 
@@ -27,6 +27,7 @@ export function createNodeHost(segmenter: 'worker' | 'in-process' | ((choice: Ex
         : (choice: Exclude<SegmenterChoice, 'intl'>) => new InProcessBackend(choice);
   return {
     heapGrowth,
+    collectWithHeadroom,
     files: {
       // `~/…` is the user's home folder (user settings name their own files that way).
       resolve: (root, file) => resolveConfiguredPath(file, root),

@@ -34,6 +34,11 @@ export interface EngineHost {
    * when it ends: the platform may let its heap grow faster meanwhile. Absent where it cannot.
    */
   heapGrowth?(bulk: boolean): void;
+  /**
+   * A full garbage collection that leaves room for a large document's analysis, called once the
+   * warm-up is over (nothing else runs then). Absent where the platform cannot.
+   */
+  collectWithHeadroom?(): void;
   /** Reads a Word document (.docx); absent where the platform cannot (then Word views are refused). */
   readWordDocument?(file: string): Promise<WordDocumentRead>;
 }

@@ -98,6 +98,8 @@ export function startServer(connection: Connection, engine: PolicyEngine): void 
     const started = performance.now();
     const chars = await warmUp(engine, () => loading() && !diagnostics.busy(), () => new Promise((resolve) => setImmediate(resolve)));
     if (chars > 0) connection.console.info(messages.text('warmUpDone', { chars, ms: Math.round(performance.now() - started) }));
+    // The warm-up's garbage goes, and the next large document opened finds room (adapters/v8Tuning.ts).
+    if (chars > 0 && !diagnostics.busy()) engine.host.collectWithHeadroom?.();
   }
 
   connection.onDidChangeConfiguration(async (change) => {
