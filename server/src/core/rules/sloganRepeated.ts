@@ -16,6 +16,7 @@ import { isTopic, leadSentence } from './slogan/topics';
 const CODE = 'slogan.repeated';
 /** Longer "paragraphs" are not prose: they are not checked for repeats within themselves. */
 const MAX_PARAGRAPH_LENGTH = 10_000;
+const NONE: readonly Finding[] = [];
 
 /**
  * `slogan.repeated`: a slogan used too often — a formula (提法) of the glossary,
@@ -101,6 +102,11 @@ function paragraphFindings(facts: DocumentFacts, paragraph: Paragraph, options: 
   // Matching repeats is quadratic in a paragraph's phrases: a line of 1 MB (a PDF dump
   // without line breaks) took minutes and blocked the server. Real paragraphs are far shorter.
   if (paragraph.text.length > MAX_PARAGRAPH_LENGTH) return undefined;
+  // Neither a modifier nor a formula occurs minCount times (the test of `readsTokens`; the term hits
+  // are among the candidates): `checkParagraph` would find nothing. Most paragraphs stop here,
+  // before their tokens, term hits and memo entry.
+  const minCount = options.minCount as number;
+  if (!mayRepeatModifier(paragraph.text, minCount) && !formulaMayRepeat(facts.termCandidates(paragraph), minCount)) return NONE;
   if (!facts.hasTokens(paragraph)) return undefined;
   return facts.memo('paragraphs', paragraph, computeFor(facts, options));
 }
