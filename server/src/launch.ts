@@ -9,8 +9,12 @@
  * survivors; once the open allocated a third less (ninth session), 4 MB opened 002 faster —
  * alternated fresh servers, 8 pairs: medians 1.26 × the raw cut against 1.35 × with 2 MB, for
  * 4–5 MB more resident; 8 MB was no faster than 4 and held 8–10 MB more.
+ *
+ * `--expose-gc`: the server collects once when its warm-up is over, leaving room for the first
+ * large document's analysis (adapters/v8Tuning.ts, collectWithHeadroom); started without it,
+ * the server skips that collection.
  */
-export const SERVER_NODE_OPTIONS: readonly string[] = ['--max-semi-space-size=4'];
+export const SERVER_NODE_OPTIONS: readonly string[] = ['--max-semi-space-size=4', '--expose-gc'];
 
 /**
  * Environment the server's process is started with (the same places). glibc gives every thread

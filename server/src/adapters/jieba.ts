@@ -29,8 +29,7 @@ let loads = 0;
  */
 export function loadJieba(userDictionaryPaths: readonly string[]): JiebaLoadResult {
   const started = performance.now();
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const nodejieba = require('nodejieba') as typeof import('nodejieba');
+  const nodejieba = nodejiebaModule();
   const { entries, userWords, problems } = readDictionaryEntries(userDictionaryPaths);
   removeStaleDictionaries();
   // One name per thread and load: the command line's file workers load at the same moment in one
@@ -86,9 +85,14 @@ function tagLengthsOf(nodejieba: typeof import('nodejieba')): ((text: string) =>
  * allocations one by one took ≈130 ms after the output was written. Nothing with nodejieba's own binding.
  */
 export function keepJiebaAtExit(): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const nodejieba = require('nodejieba') as { keepAtExit?: () => void };
+  const nodejieba = nodejiebaModule() as { keepAtExit?: () => void };
   if (typeof nodejieba.keepAtExit === 'function') nodejieba.keepAtExit();
+}
+
+/** nodejieba itself, loaded where it is first used; throws when the native module cannot load. */
+function nodejiebaModule(): typeof import('nodejieba') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('nodejieba') as typeof import('nodejieba');
 }
 
 /** Merged dictionaries left behind by servers that were killed while loading. */

@@ -1,5 +1,4 @@
 import * as v8 from 'node:v8';
-import * as vm from 'node:vm';
 
 /** Heap growth factor (percent) outside bulk analyses; see heapGrowth below. */
 const STEADY_HEAP_GROWTH = 20;
@@ -54,9 +53,9 @@ const HEADROOM_PERCENT = 300;
  * itself 10–20 ms. The next collection sets the limit as before (`heapGrowth`).
  */
 export function collectWithHeadroom(): void {
-  // `gc` is exposed to contexts made after the flag is set; this one is made only to fetch it.
-  v8.setFlagsFromString('--expose-gc');
-  const gc = vm.runInNewContext('gc') as () => void;
+  // Node's `--expose-gc` (server/src/launch.ts); without it there is nothing to call.
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (typeof gc !== 'function') return;
   v8.setFlagsFromString(`--heap-growing-percent=${HEADROOM_PERCENT}`);
   try {
     gc();
