@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { keepJiebaAtExit } from '../adapters/jieba';
 import { FileChecker, type CheckSetup } from './fileChecker';
 
 /**
@@ -9,6 +10,9 @@ const checker = new FileChecker(workerData as CheckSetup);
 
 parentPort?.on('message', async (message: { index: number; file: string } | null) => {
   if (message === null) {
+    // The command line ends with its last worker: freeing this thread's dictionary first (≈130 ms,
+    // adapters/jieba.ts) would only make the main thread wait for it.
+    if (checker.cutsWithNodejiebaHere) keepJiebaAtExit();
     checker.dispose();
     parentPort?.close();
     return;

@@ -64,6 +64,12 @@ export class FileChecker {
     return result({ report: { file, encoding: read.encoding, findings: word ? withWordPlaces(findings, word) : findings } });
   }
 
+  /** True when nodejieba cuts in this thread (`'in-process'`): its dictionary is this thread's. */
+  get cutsWithNodejiebaHere(): boolean {
+    const state = this.#engine?.segmentation.state;
+    return this.segmentation === 'in-process' && state?.kind === 'ready' && state.segmenter === 'jieba';
+  }
+
   /** True when jieba failed (to load, or its worker died) and Intl.Segmenter cut instead. */
   get segmenterFellBack(): boolean {
     return this.#engine?.segmentation.state.kind === 'fallback';
