@@ -45,12 +45,13 @@ const HEADROOM_PERCENT = 300;
  * or as it becomes ready, with no document being checked). It takes the warm-up's garbage, and
  * the first large document opened afterwards is analysed without a major collection: at 20 % (or
  * 100 % once the open began) the open of the 1.6 MB compilation crossed the limit and V8 marked
- * the heap meanwhile, on the main thread and on the cores the segmenter and the rules share. Measured against the build before,
- * fresh servers alternated in three rounds of 8–12: no major collection during the open; V8's
- * background CPU 129 against 158 ms (means of 12); the open's medians 1.29 / 1.26 / 1.20 against
- * 1.23 / 1.29 / 1.30 × the raw cut (the shared machine's noise is as large as the gain); resident
- * memory with the document open and after 1 000 edits unchanged (233 / 246 MB); the collection
- * itself 10–20 ms. The next collection sets the limit as before (`heapGrowth`).
+ * the heap meanwhile, on the main thread and on the cores the segmenter and the rules share.
+ * Measured against the build before, fresh servers alternated in four rounds of 8–12: no major
+ * collection during the open; V8's background CPU ≈ 130 against ≈ 160 ms; the open's medians
+ * 1.29 / 1.26 / 1.20 / 1.14 against 1.23 / 1.29 / 1.30 / 1.23 × the raw cut (the shared machine's
+ * noise is as large as the gain); resident memory with the document open and after 1 000 edits
+ * unchanged (233 / 246 MB); the collection itself 10–20 ms. The next collection sets the limit as
+ * before (`heapGrowth`).
  */
 export function collectWithHeadroom(): void {
   // Node's `--expose-gc` (server/src/launch.ts); without it there is nothing to call.

@@ -64,7 +64,7 @@ export const sloganRepeatedRule: Rule = {
     const text = paragraph.text;
     const minCount = options.minCount as number;
     if (text.length < 2 * minCount || text.length > MAX_PARAGRAPH_LENGTH) return false;
-    return mayRepeatModifier(text, minCount) || formulaMayRepeat(facts.termCandidates(paragraph), minCount);
+    return mayRepeat(facts, paragraph, minCount);
   },
   checkDocument(facts: DocumentFacts, options: RuleOptions): Finding[] {
     const sections = checkSections(facts, options);
@@ -102,13 +102,19 @@ function paragraphFindings(facts: DocumentFacts, paragraph: Paragraph, options: 
   // Matching repeats is quadratic in a paragraph's phrases: a line of 1 MB (a PDF dump
   // without line breaks) took minutes and blocked the server. Real paragraphs are far shorter.
   if (paragraph.text.length > MAX_PARAGRAPH_LENGTH) return undefined;
-  // Neither a modifier nor a formula occurs minCount times (the test of `readsTokens`; the term hits
-  // are among the candidates): `checkParagraph` would find nothing. Most paragraphs stop here,
-  // before their tokens, term hits and memo entry.
-  const minCount = options.minCount as number;
-  if (!mayRepeatModifier(paragraph.text, minCount) && !formulaMayRepeat(facts.termCandidates(paragraph), minCount)) return NONE;
+  // `checkParagraph` would find nothing: most paragraphs stop here, before their tokens, term hits and memo entry.
+  if (!mayRepeat(facts, paragraph, options.minCount as number)) return NONE;
   if (!facts.hasTokens(paragraph)) return undefined;
   return facts.memo('paragraphs', paragraph, computeFor(facts, options));
+}
+
+/**
+ * Whether a modifier or a glossary formula occurs minCount times in the paragraph: where neither
+ * does, `checkParagraph` finds nothing (its term hits are among the candidates read here), so
+ * the rule reads no tokens there and answers at once.
+ */
+function mayRepeat(facts: DocumentFacts, paragraph: Paragraph, minCount: number): boolean {
+  return mayRepeatModifier(paragraph.text, minCount) || formulaMayRepeat(facts.termCandidates(paragraph), minCount);
 }
 
 /** One compute function per analysis (facts), not one closure per paragraph: that was garbage on every edit. */
