@@ -1,3 +1,4 @@
+import * as os from 'node:os';
 import * as v8 from 'node:v8';
 
 /** Heap growth factor (percent) outside bulk analyses; see heapGrowth below. */
@@ -70,14 +71,22 @@ export function tuneV8(): void {
 }
 
 /**
- * `policy-lens check --jobs 2`: the rules on the main thread and jieba in its worker keep both
- * cores busy, and V8's background compiler competes with them: ≈1.4 s of CPU in a 4 s check of
- * the national reports. Without inlining, and optimising only functions that stay hot (a
- * higher interrupt budget), ≈0.55 s, the busy threads not measurably slower. With one thread
- * the compiler has a core of its own and the defaults are kept (docs/performance.md, the
- * command line on two cores). Process-wide; called before the rules first run.
+ * `policy-lens check` on a machine with no core to spare for V8's background compiler: its
+ * threads (Node's four, whatever the cores) compete with the busy ones. With `--jobs 2` (the
+ * rules on the main thread, jieba in its worker) the compiler took ≈1.4 s of CPU in a 4 s check
+ * of the national reports; without inlining, and optimising only functions that stay hot (a
+ * higher interrupt budget), ≈0.55 s, the busy threads not measurably slower. One thread on two
+ * cores is no different: V8's threads took ≈1.1 s of CPU beside the main thread's 1.4, which was
+ * off its core ≈0.3 s; with these flags it checks the national reports 15 % faster, 002 14 %, a
+ * short law 4 % (docs/performance.md, the command line on two cores). Process-wide; called
+ * before the rules first run.
  */
 export const PIPELINE_V8_FLAGS: readonly string[] = ['--no-turbo-inlining', '--interrupt-budget=300000'];
+
+/** True when `busyThreads` leave no core to V8's background compiler. */
+export function compilerCompetes(busyThreads: number): boolean {
+  return (os.availableParallelism?.() ?? os.cpus().length) <= busyThreads + 1;
+}
 
 export function compileLessEagerly(): void {
   for (const flag of PIPELINE_V8_FLAGS) v8.setFlagsFromString(flag);

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkInWorkers, checkWorkerScript } from '../adapters/checkPool';
 import { dropPrestartedWorker } from '../adapters/prestart';
-import { compileLessEagerly } from '../adapters/v8Tuning';
+import { compileLessEagerly, compilerCompetes } from '../adapters/v8Tuning';
 import { segmentationWorkerScript } from '../adapters/workerBackend';
 import { FileChecker, type CheckSetup, type FileResult } from './fileChecker';
 
@@ -37,6 +37,8 @@ export async function checkFiles(setup: CheckSetup, files: readonly string[], jo
   };
   const plan = planFor(jobs, setup);
   if (plan !== 'pipeline') dropPrestartedWorker();
+  // The pipeline always (checkPipelined); one thread where the compiler has no core of its own.
+  if (plan === 'one thread' && !setup.outline && compilerCompetes(1)) compileLessEagerly();
   if (plan === 'pipeline' && files.length > 0) {
     const pipelined = await checkPipelined(setup, files, (index) => onProgress(++done, files[index]));
     // jieba's worker failed: everything again in this thread, so that the output is what one thread gives.
