@@ -12,3 +12,5 @@ export const KEEP_MARK: string;
 export function keepAtExit(source: string): string | undefined;
 export function declareKeepAtExit(header: string): string | undefined;
 export function exportKeepAtExit(index: string): string | undefined;
+export const FAST_LOAD_MARK: string;
+export function loadFaster(header: string): string | undefined;

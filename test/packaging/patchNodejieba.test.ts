@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addTagLengths, declareDestructor, declareKeepAtExit, declareTagLengths, exportKeepAtExit, exportTagLengths, FREE_MARK, freeOnExit, KEEP_MARK, keepAtExit, MARK, shareTrie, TAG_LENGTHS_MARK } from '../../scripts/patch-nodejieba.mjs';
+import { addTagLengths, declareDestructor, declareKeepAtExit, declareTagLengths, exportKeepAtExit, exportTagLengths, FAST_LOAD_MARK, FREE_MARK, freeOnExit, KEEP_MARK, keepAtExit, loadFaster, MARK, shareTrie, TAG_LENGTHS_MARK } from '../../scripts/patch-nodejieba.mjs';
 
 const NODEJIEBA = path.join(__dirname, '../../node_modules/nodejieba');
 
@@ -238,5 +238,123 @@ Napi::Value NodeJieba::keepAtExit(const Napi::CallbackInfo& info) {
     // Three kept dictionaries: ≈110 MB each (freed, the next thread reuses the memory: < 200 MB for five above).
     const growth = Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, MALLOC_ARENA_MAX: '1' } }));
     expect(growth).toBeGreaterThan(250);
+  }, 60_000);
+});
+
+/** The parts of cppjieba's DictTrie.hpp (as nodejieba 3.5.8 ships it) that step 5 rewrites, in file order. */
+const DICT_TRIE = `#include <cmath>
+#include <limits>
+#include "limonp/StringUtil.hpp"
+  void Init(const string& dict_path, const string& user_dict_paths, UserWordWeightOption user_word_weight_opt) {
+    if (user_dict_paths.size()) {
+      LoadUserDict(user_dict_paths);
+    }
+    Shrink(static_node_infos_);
+    CreateTrie(static_node_infos_);
+  }
+  void CreateTrie(const vector<DictUnit>& dictUnits) {
+    assert(dictUnits.size());
+    vector<Unicode> words;
+    vector<const DictUnit*> valuePointers;
+    for (size_t i = 0 ; i < dictUnits.size(); i ++) {
+      words.push_back(dictUnits[i].word);
+      valuePointers.push_back(&dictUnits[i]);
+    }
+
+    trie_ = new Trie(words, valuePointers);
+  }
+  void LoadDict(const string& filePath) {
+    DictUnit node_info;
+    while (getline(ifs, line)) {
+      static_node_infos_.push_back(node_info);
+    }
+  }
+  void SetStaticWordWeights(UserWordWeightOption option) {
+    XCHECK(!static_node_infos_.empty());
+    vector<DictUnit> x = static_node_infos_;
+    sort(x.begin(), x.end(), WeightCompare);
+    min_weight_ = x[0].weight;
+    max_weight_ = x[x.size() - 1].weight;
+    median_weight_ = x[x.size() / 2].weight;
+    switch (option) {
+`;
+
+describe('patch-nodejieba (postinstall): a faster dictionary load', () => {
+  it('selects the weights instead of sorting a copy, reserves the entries, and builds the trie from them', () => {
+    expect(loadFaster(DICT_TRIE)).toBe(`#include <cmath>
+#include <limits>
+#include <algorithm>
+#include <iterator>
+#include "limonp/StringUtil.hpp"
+  void Init(const string& dict_path, const string& user_dict_paths, UserWordWeightOption user_word_weight_opt) {
+    if (user_dict_paths.size()) {
+      LoadUserDict(user_dict_paths);
+    }
+    ${FAST_LOAD_MARK}: reserved to fit (LoadDict), so no copy to shed spare room (untouched, it costs no memory).
+    CreateTrie(static_node_infos_);
+  }
+  void CreateTrie(const vector<DictUnit>& dictUnits) {
+    assert(dictUnits.size());
+    // Inserted in the same order as the Trie constructor would, without a copy of every word.
+    trie_ = new Trie(vector<Unicode>(), vector<const DictUnit*>());
+    for (size_t i = 0 ; i < dictUnits.size(); i ++) {
+      trie_->InsertNode(dictUnits[i].word, &dictUnits[i]);
+    }
+  }
+  void LoadDict(const string& filePath) {
+    DictUnit node_info;
+    // One entry a line, and room for user dictionaries: no copy of the entries as the vector grows.
+    size_t lines = count(istreambuf_iterator<char>(ifs), istreambuf_iterator<char>(), '\\n');
+    ifs.clear();
+    ifs.seekg(0);
+    static_node_infos_.reserve(lines + 65536);
+    while (getline(ifs, line)) {
+      static_node_infos_.push_back(node_info);
+    }
+  }
+  void SetStaticWordWeights(UserWordWeightOption option) {
+    XCHECK(!static_node_infos_.empty());
+    // The weights the sorted copy of every entry was made for: the same smallest, median and largest.
+    vector<double> x(static_node_infos_.size());
+    for (size_t i = 0; i < x.size(); i++) x[i] = static_node_infos_[i].weight;
+    nth_element(x.begin(), x.begin() + x.size() / 2, x.end());
+    median_weight_ = x[x.size() / 2];
+    min_weight_ = *min_element(x.begin(), x.end());
+    max_weight_ = *max_element(x.begin(), x.end());
+    switch (option) {
+`);
+  });
+
+  it('leaves a patched header as it is and refuses one it does not know', () => {
+    const patched = loadFaster(DICT_TRIE)!;
+    expect(loadFaster(patched)).toBe(patched);
+    expect(loadFaster(DICT_TRIE.replace('median_weight_ = x[x.size() / 2].weight;', 'median_weight_ = x[0].weight;'))).toBeUndefined();
+    expect(loadFaster(DICT_TRIE + DICT_TRIE)).toBeUndefined();
+    expect(loadFaster('')).toBeUndefined();
+  });
+
+  it('is in the installed binding, which cuts and tags the corpus exactly as the binding nodejieba 3.5.8 publishes', () => {
+    expect(fs.readFileSync(path.join(NODEJIEBA, 'submodules/cppjieba/include/cppjieba/DictTrie.hpp'), 'utf8')).toContain(FAST_LOAD_MARK);
+    // A user dictionary without frequencies: its words weigh the median weight the load now selects.
+    // The digest was taken with nodejieba's own binding before any patch (steps 1–5 leave cut and tag alone).
+    const script = `const fs = require('node:fs'), path = require('node:path'), crypto = require('node:crypto');
+      const j = require(${JSON.stringify(NODEJIEBA)});
+      const idf = path.join(require('node:os').tmpdir(), 'policy-lens-idf-' + process.pid);
+      fs.writeFileSync(idf, '的 1.0\\n');
+      j.load({ userDict: ${JSON.stringify(path.join(__dirname, '../fixtures/dictionaries/agreement.dict.utf8'))}, idfDict: idf, stopWordDict: idf });
+      fs.rmSync(idf);
+      const files = [];
+      const walk = (d) => { for (const f of fs.readdirSync(d)) { const p = path.join(d, f); if (fs.statSync(p).isDirectory()) walk(p); else if (/\\.(txt|md)$/.test(f)) files.push(p); } };
+      walk(${JSON.stringify(path.join(__dirname, '../fixtures/corpus'))});
+      files.sort();
+      const hash = crypto.createHash('sha256');
+      let paragraphs = 0;
+      for (const file of files) for (const line of fs.readFileSync(file, 'utf8').split(/\\r?\\n/)) {
+        if (!line) continue;
+        hash.update(JSON.stringify(j.cut(line, true))); hash.update(JSON.stringify(j.tag(line))); hash.update(JSON.stringify(j.cut(line, false)));
+        paragraphs++;
+      }
+      console.log(files.length + ' ' + paragraphs + ' ' + hash.digest('hex'));`;
+    expect(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim()).toBe('80 12326 a29944cb7919f75c6656be243a4e6b84508b3b34dc60af1a18b442e6fb0cc9a1');
   }, 60_000);
 });
