@@ -17,7 +17,7 @@ import type { Segmenter } from '../server/src/core/types';
 import { SERVER_ENVIRONMENT, SERVER_NODE_OPTIONS } from '../server/src/launch';
 import { LspTestClient } from '../test/helpers/lspClient';
 import { medianColdStart } from './coldStart';
-import { measureOpen, rawSegmentation, rssOf, threadCpu } from './openTime';
+import { measureOpen, rawSegmentation, rssOf, settled, threadCpu } from './openTime';
 import { compareSegmenters, measureSegmenter } from './segmenters';
 
 const ROOT = path.join(__dirname, '..');
@@ -100,6 +100,8 @@ async function overStdio(segmenter: Segmenter): Promise<void> {
   const uri = `file:///bench/${NAME.replace('.txt', '.policy.txt')}`;
   await client.waitFor('policyLens/status', (p) => p.state !== 'loading', 60_000);
   row('dictionary ready after initialize (worker thread)', ms(performance.now() - started));
+  await settled(client);
+  row('warm-up over after initialize (the document is opened now)', ms(performance.now() - started));
 
   const pid = client.child.pid!;
   const cpuBefore = threadCpu(pid);

@@ -41,11 +41,33 @@ export class GlossaryService {
 
   #history: { data: TermHistoryData | undefined } | undefined;
 
-  constructor(private readonly host: Pick<EngineHost, 'loadBuiltinGlossary' | 'loadUserGlossary' | 'pinyinInitials' | 'files' | 'loadTermHistory'>) {
+  /** The built-in glossary from `host`; or, with `sharing`, the glossary `sharing` has, with caches of its own (`withOwnCaches`). */
+  constructor(
+    private readonly host: Pick<EngineHost, 'loadBuiltinGlossary' | 'loadUserGlossary' | 'pinyinInitials' | 'files' | 'loadTermHistory'>,
+    sharing?: GlossaryService,
+  ) {
+    if (sharing) {
+      this.builtin = sharing.builtin;
+      this.builtinProblem = sharing.builtinProblem;
+      this.#glossary = sharing.#glossary;
+      this.#matcher = sharing.#matcher;
+      this.#generation = sharing.#generation;
+      this.#userLocations = sharing.#userLocations;
+      return;
+    }
     const builtin = host.loadBuiltinGlossary();
     this.builtin = builtin.entries;
     this.builtinProblem = builtin.problem;
     this.#install([this.builtin]);
+  }
+
+  /**
+   * The same glossary with term hits and candidates remembered apart: for an analysis whose tokens
+   * no document has (the warm-up's sample), so that its hits can never serve a document's paragraph
+   * with the same text.
+   */
+  withOwnCaches(): GlossaryService {
+    return new GlossaryService(this.host, this);
   }
 
   get glossary(): Glossary {
@@ -134,11 +156,6 @@ export class GlossaryService {
   /** True when the term hits of this paragraph text are cached. */
   hasHits(text: string): boolean {
     return this.#hits.has(text);
-  }
-
-  /** Drops the cached term hits of these paragraph texts (hits found with tokens no document has). */
-  forgetHits(texts: readonly string[]): void {
-    for (const text of texts) this.#hits.delete(text);
   }
 
   #install(layers: readonly (readonly GlossaryEntry[])[]): void {

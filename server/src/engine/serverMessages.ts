@@ -9,8 +9,8 @@ export const SERVER_MESSAGES = {
     zh: '政策文稿助手：分词就绪（{segmenter}，{ms} 毫秒，用户词 {words} 个）。',
   },
   warmUpDone: {
-    en: 'Policy Lens: analysis warmed up on {chars|character|characters} of sample text while the dictionary loaded ({ms} ms).',
-    zh: '政策文稿助手：词典加载期间已用 {chars} 字样本文本预热分析（{ms} 毫秒）。',
+    en: 'Policy Lens: analysis warmed up on {chars|character|characters} of sample text ({ms} ms).',
+    zh: '政策文稿助手：已用 {chars} 字样本文本预热分析（{ms} 毫秒）。',
   },
   withoutFiles: {
     en: 'Policy Lens in the browser: documents that are not open, and dictionaries, glossaries and reference texts in files, are not available here (the command line neither); open documents are checked in full.',

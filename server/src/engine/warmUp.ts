@@ -8,8 +8,17 @@ import { forgetInternedWords, SegmentationService } from './segmentation';
 /** Characters of sample text analysed per pass. */
 const SAMPLE_CHARACTERS = 60_000;
 /**
+ * The sample is analysed in pieces of at most this many characters, a step at a time (outline,
+ * prepare, findings) with a turn of the event loop after each, since the warm-up goes on after the
+ * dictionary is ready, when a keystroke or a document must not wait long to be read. Measured in
+ * process, the longest step: 172 ms for the whole 60 000-character sample, 54 ms for pieces of
+ * 20 000, 48 ms for 6 000; the open of 002 afterwards (main thread's CPU, five fresh servers each):
+ * 262 / 276 / 308 ms. Smaller pieces warm less: the document-wide loops of large documents stay cold.
+ */
+const PIECE_CHARACTERS = 20_000;
+/**
  * Passes over the sample (the second without the references' text: a document that copies little,
- * collated the way most are), each with fresh caches, while the dictionary loads: one left hot
+ * collated the way most are), each with fresh caches, while the server is idle: one left hot
  * functions unoptimised (V8 waits longer before optimising, see adapters/v8Tuning.ts). With three,
  * the main thread's CPU for the open of 002 after the load fell 340–370 → 320–330 ms (two rounds of
  * three fresh servers, alternated); the load itself was not measurably slower.
@@ -18,14 +27,14 @@ const PASSES = 3;
 const WARM_UP_URI = 'policy-lens-warm-up:sample.policy.txt';
 
 /**
- * Runs the whole analysis once over sample text while the dictionary loads (≈1–3 s in which the
- * main thread has nothing to do), so that V8 has compiled and optimised the rules before the
- * first document's tokens arrive instead of while they do, on the cores the segmenter needs.
+ * Runs the whole analysis over sample text while the server has nothing else to do after its start
+ * (the dictionary loading, and after), so that V8 has compiled and optimised the rules before the
+ * first large document's tokens arrive instead of while they do, on the cores the segmenter needs.
  * Tokens are made without a dictionary, shaped as jieba's (same fields, a part of speech each); the
  * sample's segmentation, memos and term hits are its own and dropped afterwards, so nothing of
  * it can reach a document's findings. `keepGoing` is asked between steps: the warm-up stops as
- * soon as it says no (the dictionary is ready, a document is being checked).
- * Resolves to the characters analysed over all passes (0 when stopped before the end of the first).
+ * soon as it says no (a document is to be checked).
+ * Resolves to the characters analysed (0 when stopped before the end of the first piece).
  */
 export async function warmUp(engine: PolicyEngine, keepGoing: () => boolean, nextTurn: () => Promise<void>): Promise<number> {
   const samples = [sampleText(engine), sampleText(engine, false), sampleText(engine)];
@@ -33,21 +42,41 @@ export async function warmUp(engine: PolicyEngine, keepGoing: () => boolean, nex
   for (let pass = 0; pass < PASSES; pass++) {
     const sample = samples[pass % samples.length];
     if (sample.length === 0) break;
-    const chars = await analyseSample(engine, sample, keepGoing, nextTurn);
-    if (chars === 0) break;
-    analysed += chars;
+    for (const piece of piecesOf(sample)) {
+      const chars = await analyseSample(engine, piece, keepGoing, nextTurn);
+      if (chars === 0) return analysed;
+      analysed += chars;
+    }
   }
   return analysed;
 }
 
-/** One pass: the sample analysed with its own segmentation, caches and term hits, all dropped afterwards. */
+/** `sample` cut at line ends into pieces of at most PIECE_CHARACTERS (a longer line is a piece of its own). */
+function piecesOf(sample: string): string[] {
+  const pieces: string[] = [];
+  let piece: string[] = [];
+  let length = 0;
+  for (const line of sample.split('\n')) {
+    if (length > 0 && length + line.length > PIECE_CHARACTERS) {
+      pieces.push(piece.join('\n'));
+      piece = [];
+      length = 0;
+    }
+    piece.push(line);
+    length += line.length + 1;
+  }
+  if (length > 0) pieces.push(piece.join('\n'));
+  return pieces;
+}
+
+/** One piece analysed with its own segmentation, caches and term hits, all dropped afterwards. */
 async function analyseSample(engine: PolicyEngine, sample: string, keepGoing: () => boolean, nextTurn: () => Promise<void>): Promise<number> {
   const segmentation = new SegmentationService(() => new SampleBackend());
   segmentation.start([], 'auto');
   await segmentation.ready;
   const document = new StaticDocument(WARM_UP_URI, sample);
-  const analysis = new DocumentAnalysis(document, engine.settings, segmentation, engine.glossary, new AnalysisCaches(), undefined, engine.referencesFor(WARM_UP_URI));
-  const texts = analysis.paragraphs.map((p) => p.text);
+  // Term hits found with the sample's tokens are its own: they must never serve a document's paragraph with the same text.
+  const analysis = new DocumentAnalysis(document, engine.settings, segmentation, engine.glossary.withOwnCaches(), new AnalysisCaches(), undefined, engine.referencesFor(WARM_UP_URI));
   try {
     if (!keepGoing()) return 0;
     void analysis.outline;
@@ -57,11 +86,10 @@ async function analyseSample(engine: PolicyEngine, sample: string, keepGoing: ()
     await nextTurn();
     if (!keepGoing()) return 0;
     analysis.findings();
+    await nextTurn();
     return sample.length;
   } finally {
     segmentation.dispose();
-    // Term hits computed with the sample's tokens must not serve a document with the same paragraph.
-    engine.glossary.forgetHits(texts);
     forgetInternedWords();
   }
 }

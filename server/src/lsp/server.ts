@@ -27,6 +27,9 @@ import { UserMessages } from './userMessages';
 import { WorkspaceIndex } from './workspaceIndex';
 import { TypingPauses } from './typingPauses';
 
+/** How long the warm-up waits for the documents opened with the server to be checked before giving up. */
+const WARM_UP_WAIT_MS = 10_000;
+
 /**
  * Wires the language server: the engine, documents, settings and the feature
  * modules. Handlers live in lsp/features; this function only connects them.
@@ -83,20 +86,24 @@ export function startServer(connection: Connection, engine: PolicyEngine): void 
     workspace.index(client.roots, client.progress);
     if (engine.host.withoutFiles) messages.show(MessageType.Info, 'withoutFiles');
     // Only ever a head start: whatever goes wrong in it is logged, and the documents are checked as before.
-    warmUpWhileLoading().catch((error) => connection.console.error(`warm-up failed: ${String(error?.stack ?? error)}`));
+    warmUpWhenIdle().catch((error) => connection.console.error(`warm-up failed: ${String(error?.stack ?? error)}`));
   });
 
   /**
-   * The dictionary loads for a second or more, with the main thread idle: the analysis runs once
-   * on sample text meanwhile (engine/warmUp.ts), after the documents opened with the server
-   * have been checked, and stops when the dictionary is ready or a document is to be checked.
+   * Once the documents opened with the server have been checked, the analysis runs over sample
+   * text (engine/warmUp.ts) while nothing else is to be done — while the dictionary loads, and on
+   * after it is ready: the next document opened finds the rules compiled and room in the heap.
+   * It yields often and stops as soon as a document is to be checked; it gives up if none of the
+   * first WARM_UP_WAIT_MS is idle.
    */
-  async function warmUpWhileLoading(): Promise<void> {
-    const loading = () => engine.segmentation.state.kind === 'loading';
-    while (loading() && diagnostics.busy()) await new Promise((resolve) => setTimeout(resolve, 50));
-    if (!loading()) return;
+  async function warmUpWhenIdle(): Promise<void> {
+    const waitUntil = performance.now() + WARM_UP_WAIT_MS;
+    while (diagnostics.busy()) {
+      if (performance.now() > waitUntil) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     const started = performance.now();
-    const chars = await warmUp(engine, () => loading() && !diagnostics.busy(), () => new Promise((resolve) => setImmediate(resolve)));
+    const chars = await warmUp(engine, () => !diagnostics.busy(), () => new Promise((resolve) => setImmediate(resolve)));
     if (chars > 0) connection.console.info(messages.text('warmUpDone', { chars, ms: Math.round(performance.now() - started) }));
     // The warm-up's garbage goes, and the next large document opened finds room (adapters/v8Tuning.ts).
     if (chars > 0 && !diagnostics.busy()) engine.host.collectWithHeadroom?.();
