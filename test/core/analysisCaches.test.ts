@@ -27,6 +27,21 @@ describe('AnalysisCaches.memoScope', () => {
     expect(run('新行\n前言改动\n第一段。\n第二段改。', 2)).toEqual([finding(9)]);
     expect(calls).toBe(3);
   });
+
+  it('computes again when the same texts are further apart (other line endings between them)', () => {
+    const caches = new AnalysisCaches();
+    let calls = 0;
+    // A finding on the run's second paragraph: its place depends on the line break before it.
+    const run = (text: string) => {
+      const paragraphs = splitParagraphs(text);
+      return caches.memoScope('ns', paragraphs, () => (calls++, [finding(paragraphs[1].start)]));
+    };
+    expect(run('第一段。\n第二段。')).toEqual([finding(5)]);
+    expect(run('第一段。\r\n第二段。')).toEqual([finding(6)]);
+    expect(calls).toBe(2);
+    expect(run('第一段。\r\n第二段。')).toEqual([finding(6)]);
+    expect(calls).toBe(2);
+  });
 });
 
 describe('AnalysisCaches.forgetFindings', () => {

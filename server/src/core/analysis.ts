@@ -38,7 +38,7 @@ export class AnalysisCaches {
   readonly #memos = new Map<string, BoundedMemo<unknown>>();
   readonly #paragraphTables = new Map<string, ParagraphFindingsTable>();
 
-  readonly #scopes = new Map<string, { texts: string[]; line: number; start: number; findings: Finding[]; chars: number }>();
+  readonly #scopes = new Map<string, { texts: string[]; offsets: Int32Array; line: number; start: number; findings: Finding[]; chars: number }>();
   #scopeChars = 0;
 
   #forgetScope(key: string, chars: number): void {
@@ -47,8 +47,10 @@ export class AnalysisCaches {
   }
 
   /**
-   * Findings of a run of paragraphs, reused while its paragraph texts and first
-   * line are unchanged; stored relative to the run's start (see DocumentFacts.memoScope).
+   * Findings of a run of paragraphs, reused while its paragraph texts, their places relative to the
+   * first and its first line are unchanged; stored relative to the run's start (see
+   * DocumentFacts.memoScope). The places too: the same texts with other line endings between them
+   * (`\r\n` for `\n`) put every finding past the first line break elsewhere (found by the fuzz run).
    */
   memoScope(namespace: string, paragraphs: readonly Paragraph[], compute: () => Finding[]): Finding[] {
     if (paragraphs.length === 0) return compute();
@@ -57,14 +59,15 @@ export class AnalysisCaches {
     // keying by the whole text made a 1 MB line a 1 MB key built on every lookup.
     const key = `${namespace}\u0000${first.line}\u0000${first.text.length}\u0000${first.text.slice(0, 64)}`;
     const cached = this.#scopes.get(key);
-    if (cached && cached.line === first.line && cached.texts.length === paragraphs.length && paragraphs.every((p, i) => p.text === cached.texts[i])) {
+    if (cached && cached.line === first.line && cached.texts.length === paragraphs.length && paragraphs.every((p, i) => p.text === cached.texts[i] && p.start - first.start === cached.offsets[i])) {
       return cached.findings.map((f) => shiftFinding(f, first.start - cached.start));
     }
     const findings = compute();
     const texts = paragraphs.map((p) => p.text);
+    const offsets = Int32Array.from(paragraphs, (p) => p.start - first.start);
     if (cached) this.#forgetScope(key, cached.chars);
     const chars = texts.reduce((n, t) => n + t.length, 0);
-    this.#scopes.set(key, { texts, line: first.line, start: first.start, findings, chars });
+    this.#scopes.set(key, { texts, offsets, line: first.line, start: first.start, findings, chars });
     this.#scopeChars += chars;
     // Oldest first, bounded by count and by the characters the stored texts keep alive.
     for (const [oldKey, oldest] of this.#scopes) {
