@@ -42,8 +42,8 @@ const HEADROOM_PERCENT = 300;
 
 /**
  * A full collection now that leaves the old generation room to grow by HEADROOM_PERCENT before
- * the next one: called when the warm-up is over (engine/warmUp.ts: while the dictionary loads,
- * or as it becomes ready, with no document being checked). It takes the warm-up's garbage, and
+ * the next one: called when the warm-up is over (engine/warmUp.ts, lsp/server.ts: the server idle
+ * after its start, no document being checked). It takes the warm-up's garbage, and
  * the first large document opened afterwards is analysed without a major collection: at 20 % (or
  * 100 % once the open began) the open of the 1.6 MB compilation crossed the limit and V8 marked
  * the heap meanwhile, on the main thread and on the cores the segmenter and the rules share.

@@ -11,7 +11,6 @@ const FUNCTION_WORDS = new Set([
   '从', '向', '于', '以', '等', '要', '也', '都', '而', '并', '且', '更', '更加', '很', '让', '使', '其', '这', '那', '各', '每',
 ]);
 
-
 /**
  * Parts of speech a phrase may end on: nouns and noun-like idioms (jieba's
  * tags). `产业紧扣` or `标准提高到` end on a verb: fragments of a parallel
