@@ -4,6 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { prestartWanted } from '../../server/src/adapters/prestart';
+import { compilerCompetes } from '../../server/src/adapters/v8Tuning';
+import { busyThreads } from '../../server/src/cli/checkFiles';
 import { parseArgs } from '../../server/src/cli/args';
 import { expandPatterns, globToRegExp } from '../../server/src/cli/glob';
 import { RULES } from '../../server/src/core/rules/registry';
@@ -286,5 +288,26 @@ describe('booting jieba\'s worker before the command line has loaded', () => {
     expect(prestartWanted(['check', 'a.txt', '--jobs', '3'], 2)).toBe(false);
     expect(prestartWanted(['check', '--outline', 'a.txt'], 2)).toBe(false);
     expect(prestartWanted(['--help'], 2)).toBe(false);
+  });
+});
+
+describe("V8's compiler told to inline less and optimise later", () => {
+  it('counts the threads that run rules: the file workers of a plan that has them, else one', () => {
+    expect(busyThreads('one thread', 1, 74)).toBe(1);
+    expect(busyThreads('pipeline', 2, 74)).toBe(1);
+    expect(busyThreads('file workers', 4, 74)).toBe(4);
+    expect(busyThreads('file workers', 8, 3)).toBe(3);
+    // One file is checked on the main thread, workers or not.
+    expect(busyThreads('file workers', 4, 1)).toBe(1);
+  });
+
+  it('where those threads leave V8 no core of its own', () => {
+    expect(compilerCompetes(1, 1)).toBe(true);
+    expect(compilerCompetes(1, 2)).toBe(true);
+    expect(compilerCompetes(1, 3)).toBe(false);
+    expect(compilerCompetes(4, 4)).toBe(true);
+    expect(compilerCompetes(4, 5)).toBe(true);
+    expect(compilerCompetes(4, 8)).toBe(false);
+    expect(compilerCompetes(busyThreads('file workers', 16, 74), 16)).toBe(true);
   });
 });
