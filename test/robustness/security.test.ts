@@ -140,8 +140,8 @@ describe('workspace files are data, never code (static check of server/src)', ()
       return !/^'[\w@./:-]+'$/.test(argument) && !/^"[\w@./:-]+"$/.test(argument);
     });
     expect(dynamic.map((f) => `${f.file}:${f.line}: ${f.text}`)).toEqual([]);
-    // The one native module is loaded by name, in the worker's adapter.
-    expect(occurrences(/\brequire\s*\(/).map((f) => f.file)).toEqual(['adapters/jieba.ts']);
+    // The one native module is loaded by name, in the worker's adapter; pinyin-pro (bundled) on first use.
+    expect(occurrences(/\brequire\s*\(/).map((f) => f.file)).toEqual(['adapters/jieba.ts', 'adapters/pinyin.ts']);
   });
 
   it('compiles regular expressions only from patterns fixed in the program', () => {

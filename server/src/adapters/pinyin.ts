@@ -7,6 +7,7 @@ let pinyinPro: typeof PinyinPro | undefined;
 export function pinyinInitials(text: string): string {
   const han = [...text].filter((c) => /\p{Script=Han}/u.test(c)).join('');
   if (!han) return '';
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   pinyinPro ??= require('pinyin-pro') as typeof PinyinPro;
   return pinyinPro.pinyin(han, { pattern: 'first', toneType: 'none', type: 'array' }).join('').toLowerCase();
 }
