@@ -18,12 +18,13 @@ const SAMPLE_CHARACTERS = 60_000;
 const PIECE_CHARACTERS = 20_000;
 /**
  * Passes over the sample (cycling through three, the middle one without the references' text: a
- * document that copies little, collated the way most are), each with fresh caches, while the server is idle: one left hot
- * functions unoptimised (V8 waits longer before optimising, see adapters/v8Tuning.ts). With three,
- * the main thread's CPU for the open of 002 after the load fell 340–370 → 320–330 ms (two rounds of
- * three fresh servers, alternated); the load itself was not measurably slower. Six (twelfth
- * session, 16 fresh servers each, alternated): the open of 002 right after the warm-up 249 → 231 ms,
- * 1.25 → 1.16 × the raw cut (medians), for ≈ 0.5 s more of the idle main thread after the start.
+ * document that copies little, collated the way most are), each with fresh caches, while the
+ * server is idle: one left hot functions unoptimised (V8 waits longer before optimising, see
+ * adapters/v8Tuning.ts). With three, the main thread's CPU for the open of 002 after the load fell
+ * 340–370 → 320–330 ms (two rounds of three fresh servers, alternated); the load itself was not
+ * measurably slower. Six (twelfth session, 16 fresh servers each, alternated): the open of 002
+ * right after the warm-up 249 → 231 ms, 1.25 → 1.16 × the raw cut (medians); the warm-up ends
+ * 0.05–0.15 s later (most of it runs while the dictionary loads).
  */
 const PASSES = 6;
 const WARM_UP_URI = 'policy-lens-warm-up:sample.policy.txt';
