@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { compilerCompetes } from '../../server/src/adapters/v8Tuning';
 
 /**
  * `collectWithHeadroom` (adapters/v8Tuning.ts): a full collection now, after which the old
@@ -39,4 +40,15 @@ describe('a collection with headroom', () => {
     expect(majorsWhileGrowing(false)).toBeGreaterThan(0);
     expect(majorsWhileGrowing(true)).toBe(0);
   }, 60_000);
+});
+
+describe("V8's compiler and the threads that run rules", () => {
+  it('competes where those threads leave it no core of its own', () => {
+    expect(compilerCompetes(1, 1)).toBe(true);
+    expect(compilerCompetes(1, 2)).toBe(true);
+    expect(compilerCompetes(1, 3)).toBe(false);
+    expect(compilerCompetes(4, 4)).toBe(true);
+    expect(compilerCompetes(4, 5)).toBe(true);
+    expect(compilerCompetes(4, 8)).toBe(false);
+  });
 });

@@ -27,11 +27,7 @@ export function planFor(jobs: number, setup: CheckSetup): CheckPlan {
   return checkWorkerScript() ? 'file workers' : 'one thread';
 }
 
-/**
- * Threads that run rules under `plan`: V8's compiler, on threads of its own, competes with them when
- * they leave it no core (adapters/v8Tuning.ts). Measured with two file workers on two cores, the
- * compiler flags took the national reports from 1.70 to 1.25 s and 16.5 MB from 3.59 to 2.89 s.
- */
+/** Threads that run rules under `plan`: V8's compiler competes with them where they leave it no core (adapters/v8Tuning.ts). */
 export function busyThreads(plan: CheckPlan, jobs: number, files: number): number {
   return plan === 'file workers' && files > 1 ? Math.min(jobs, files) : 1;
 }
