@@ -117,6 +117,33 @@ describe('sentence.duplicated', () => {
     expect(findings).toEqual([]);
   });
 
+  describe('in a law: formulas repeat by design from article to article', () => {
+    const law = [
+      '第一条 为了规范宪法宣誓，根据有关法律，制定本办法。',
+      '第二条 市人民代表大会选举的市长、副市长，在依照法定程序产生后，进行宪法宣誓。宣誓仪式由本级人民代表大会会议主席团组织。',
+      '第三条 市人民代表大会常务委员会任命的秘书长，在依照法定程序产生后，进行宪法宣誓。宣誓仪式由本级人民代表大会会议主席团组织。',
+      '法律、行政法规另有规定的，从其规定。',
+      '第四条 县级人民政府工作部门负责人，在依照法定程序产生后，进行宪法宣誓。',
+      '法律、行政法规另有规定的，从其规定。',
+    ];
+
+    it('does not compare sentences of different articles or paragraphs', () => {
+      expect(run(sentenceDuplicatedRule, law.join('\n'))).toEqual([]);
+    });
+
+    it('still flags a sentence repeated inside one paragraph', () => {
+      const doubled = [...law.slice(0, 5), '法律、行政法规另有规定的，从其规定。法律、行政法规另有规定的，从其规定。'];
+      const text = doubled.join('\n');
+      expect(flagged(text, run(sentenceDuplicatedRule, text))).toEqual([['duplicate', '法律、行政法规另有规定的，从其规定。', 6]]);
+    });
+
+    it('takes a report that cites two articles for no law', () => {
+      const report = ['一、总体要求', '第一条 规定的原则必须坚持。要把各项任务落到实处，以实干实绩推动高质量发展。', '第二条 规定的任务必须完成。要把各项任务落到实处，以实干实绩推动高质量发展。'];
+      const text = report.join('\n');
+      expect(flagged(text, run(sentenceDuplicatedRule, text))).toEqual([['duplicate', '要把各项任务落到实处，以实干实绩推动高质量发展。', 2]]);
+    });
+  });
+
   it('ignores short sentences', () => {
     expect(run(sentenceDuplicatedRule, '织密扎牢社会保障网。\n织密扎牢社会保障网。')).toEqual([]);
   });

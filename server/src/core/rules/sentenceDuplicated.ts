@@ -1,6 +1,7 @@
 import { paragraphAt } from '../text/paragraphs';
 import type { Finding, Paragraph } from '../types';
 import { checkPerArticle } from './articleScopes';
+import { holdsLegalArticles, startsLegalArticle } from './legalArticles';
 import type { DocumentFacts, Rule, RuleOptions } from './rule';
 
 
@@ -8,8 +9,12 @@ import type { DocumentFacts, Rule, RuleOptions } from './rule';
  * `sentence.duplicated`: a whole sentence that appears twice in one document,
  * usually a copy-paste left-over. The later copy is flagged and points to the
  * first. Sentences are compared without white space, within one article of a
- * compilation (see articleScopes). A sentence inside “…” is a quotation: it is
- * neither reported nor taken as the first copy.
+ * compilation (see articleScopes), and within one paragraph of a law: laws repeat their
+ * formulas by design from article to article and from paragraph to paragraph of an article
+ * (法律、行政法规另有规定的，从其规定。 ×12, 单位犯前款罪的，对单位判处罚金…… ×30 in the
+ * Criminal Law, two lists that both end in （三）违法所得一万元以上的。): 956 findings on 3 476
+ * laws and regulations, none of them a copy-paste left-over. A sentence inside “…” is a
+ * quotation: it is neither reported nor taken as the first copy.
  */
 export const sentenceDuplicatedRule: Rule = {
   id: 'sentence.duplicated',
@@ -31,7 +36,10 @@ export const sentenceDuplicatedRule: Rule = {
   checkDocument(facts: DocumentFacts, options: RuleOptions): Finding[] {
     const minLength = options.minLength as number;
     const sentences = (paragraph: Paragraph) => sentencesOf(paragraph.text, minLength);
-    return checkPerArticle(facts, 'scopes', (paragraphs) => {
+    const startsArticle = (paragraph: Paragraph) => facts.memo('startsLegalArticle', paragraph, (p) => startsLegalArticle(p.text));
+    return checkPerArticle(facts, 'scopes', (scope) => (holdsLegalArticles(scope, startsArticle) ? scope.flatMap((paragraph) => duplicatesIn([paragraph])) : duplicatesIn(scope)));
+
+    function duplicatesIn(paragraphs: readonly Paragraph[]): Finding[] {
       const findings: Finding[] = [];
       const first = new Map<string, { start: number; end: number; lead: string | undefined }>();
       // Index loops and one object per new sentence: this runs over every sentence of a document on
@@ -62,7 +70,7 @@ export const sentenceDuplicatedRule: Rule = {
         }
       }
       return findings;
-    });
+    }
   },
 };
 
