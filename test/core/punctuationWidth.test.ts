@@ -58,6 +58,31 @@ describe('punctuation.width on real paragraphs', () => {
     expect(findingsIn(LAW_AND_REPORTS.slice(491))).toEqual([]);
   });
 
+  it('leaves the space after an inserted article (第X条之一) and after markers of articles run on in one paragraph', () => {
+    // 刑法 第一百二十条之五; 飞行基本规则 as published online, several articles in one paragraph.
+    expect(check('第一百二十条之五 以暴力、胁迫等方式强制他人在公共场所穿着、佩戴宣扬恐怖主义、极端主义服饰、标志的，处三年以下有期徒刑。')).toEqual([]);
+    const runOn = '第三条 国家对境内所有飞行实行统一的飞行管制。 第四条 国务院、中央军事委员会空中交通管制委员会领导全国的飞行管制工作。';
+    const found = check(runOn);
+    // The space before 第四条 is stray (the articles lost their line break); the one after it is the marker's.
+    expect(found.map((f) => [f.messageId, f.span.start])).toEqual([['space', runOn.indexOf(' 第四条')]]);
+    // A marker inside a sentence is no article: `依照第十条 规定` keeps its finding.
+    expect(check('依照本法第十条 规定处理，并由有关部门依法追究责任，情节严重的依法处罚。').map((f) => f.messageId)).toEqual(['space']);
+  });
+
+  it('reports a pair of half-width brackets around an item number as one finding with both fixes', () => {
+    // 行政法规 as published online: `(四)出境定居的；`, `第(一)项`.
+    const item = '(四)出境定居的；';
+    const [finding, ...rest] = check(item);
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ messageId: 'halfWidth', span: { start: 0, end: 3 }, args: { char: '(四)', replacement: '（四）' } });
+    expect(applyFix(item, finding)).toBe('（四）出境定居的；');
+    const cited = '有前款第(一)项、第(四)项规定情形的，由有关部门责令改正。';
+    expect(check(cited).map((f) => cited.slice(f.span.start, f.span.end))).toEqual(['(一)', '(四)']);
+    // Too far apart for an item number: each bracket on its own.
+    const note = '对有关当事人(自然人或者法人以及其他组织的负责人)处以警告。';
+    expect(check(note).map((f) => f.args.char)).toEqual(['(', ')']);
+  });
+
   it('fixes a half-width comma in a real sentence', () => {
     const text = COMPILATION[2026];
     const [finding] = check(text);
@@ -87,7 +112,9 @@ describe('punctuation.width on real paragraphs', () => {
 
   it('flags half-width parentheses around Chinese and keeps UTF-16 offsets after 𠀀', () => {
     const found = check('𠀀推进(试点)工作，这是一句足够长的测试句子啊。');
-    expect(found.map((f) => [f.span.start, f.args.replacement])).toEqual([
+    // One finding for the pair; its two edits at the brackets' UTF-16 offsets.
+    expect(found.map((f) => [f.span.start, f.span.end, f.args.replacement])).toEqual([[4, 8, '（试点）']]);
+    expect(found[0].fix!.map((edit) => [edit.span.start, edit.newText])).toEqual([
       [4, '（'],
       [7, '）'],
     ]);

@@ -8,8 +8,16 @@ const FULL_WIDTH: Readonly<Record<string, string>> = { ',': '，', ';': '；', '
 const HALF_WIDTH = /[,;:()?!]/g;
 const SPACES = /[ \u3000\u00a0]+/g;
 const NUMBER_UNIT = /[年月日%％]/;
-/** `第二条 国家秘密是…`: the space after an article or chapter marker is standard. */
-const LAW_MARKER_SPACE = /^\s*第[一二三四五六七八九十百千零〇两\d]+[条章节编]$/;
+/** Longest text between half-width brackets reported as one pair: item numbers and short notes. */
+const MAX_BRACKETED = 8;
+/**
+ * `第二条 国家秘密是…`, `第一百二十条之五 以暴力…` (an article inserted by an amendment): the
+ * space after an article or chapter marker is standard, also where a text runs articles on in
+ * one paragraph (`……统一的飞行管制。 第四条 国务院……`). Matched at the end of the text before a space.
+ */
+const LAW_MARKER = /第[一二三四五六七八九十百千零〇两\d]{1,8}[条章节编](?:之[一二三四五六七八九十]{1,3})?$/;
+/** Longer than any marker LAW_MARKER takes. */
+const LAW_MARKER_WINDOW = 16;
 
 /**
  * `punctuation.width`: half-width punctuation inside Chinese text, and spaces
@@ -50,6 +58,19 @@ export const punctuationWidthRule: Rule = {
       const at = match.index;
       if (!inChineseContext(text, at, match[0])) continue;
       const replacement = FULL_WIDTH[match[0]];
+      const opening = findings.at(-1);
+      // `(四)`, `第(一)项`: one finding for the pair, as an editor would mark it (laws published online
+      // number their items so: 17 470 such brackets in 3 476 laws and regulations).
+      if (match[0] === ')' && opening?.messageId === 'halfWidth' && opening.args.char === '(' && at - opening.span.end <= MAX_BRACKETED && !/[()（）]/.test(text.slice(opening.span.end, at))) {
+        const inner = text.slice(opening.span.end, at);
+        findings[findings.length - 1] = {
+          ...opening,
+          span: { start: opening.span.start, end: at + 1 },
+          args: { char: `(${inner})`, replacement: `（${inner}）` },
+          fix: [...opening.fix!, { span: { start: at, end: at + 1 }, newText: replacement }],
+        };
+        continue;
+      }
       findings.push({
         code: 'punctuation.width',
         messageId: 'halfWidth',
@@ -93,6 +114,15 @@ function quotedRanges(text: string): [number, number][] {
   return ranges;
 }
 
+/** A law's article or chapter marker ends at `at`, at the start of the text or after white space or a sentence's end. */
+function followsLawMarker(text: string, at: number): boolean {
+  const from = Math.max(0, at - LAW_MARKER_WINDOW);
+  const marker = LAW_MARKER.exec(text.slice(from, at));
+  if (!marker) return false;
+  const before = from + marker.index - 1;
+  return before < 0 || /[\s。；：]/.test(text[before]);
+}
+
 function strayspaces(text: string): Finding[] {
   const findings: Finding[] = [];
   // Quotations and credits are looked for only once a space is found inside the text: most paragraphs have none.
@@ -111,7 +141,7 @@ function strayspaces(text: string): Finding[] {
     if (credit < credits.length && start >= credits[credit][0] && end <= credits[credit][1]) continue;
     const before = charAt(text, start, true);
     const after = charAt(text, end);
-    if (LAW_MARKER_SPACE.test(text.slice(0, start))) continue;
+    if (followsLawMarker(text, start)) continue;
     const chinese = (c: string | undefined) => isHan(c) || isCjkPunctuation(c);
     let messageId: string | undefined;
     let args: Record<string, string> = {};
