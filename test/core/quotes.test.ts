@@ -235,6 +235,20 @@ describe('quote.mismatch', () => {
     expect(check('新一轮机构改革中央层面基本完成，地方层面有序。')).toEqual([]);
   });
 
+  it('does not take a quotation of another text that shares a formula with a reference for a misquotation of it', () => {
+    // The 2018 amendment of the Constitution quotes its preamble; the report to the 20th Party
+    // Congress continues the same enumeration differently (…邓小平理论、“三个代表”重要思想、科学发展观，全面贯彻…).
+    const amendment2018 =
+      '第三十二条 宪法序言第七自然段中“在马克思列宁主义、毛泽东思想、邓小平理论和‘三个代表’重要思想指引下”修改为“在马克思列宁主义、毛泽东思想、邓小平理论、‘三个代表’重要思想、科学发展观、习近平新时代中国特色社会主义思想指引下”；“健全社会主义法制”修改为“健全社会主义法治”。';
+    const amendment2004 = '第十八条 宪法序言第七自然段中“在马克思列宁主义、毛泽东思想、邓小平理论指引下”修改为“在马克思列宁主义、毛泽东思想、邓小平理论和‘三个代表’重要思想指引下”。';
+    expect(check(amendment2018)).toEqual([]);
+    expect(check(amendment2004)).toEqual([]);
+    // A quotation that starts with the reference's words is still held to them, up to its last word.
+    expect(check('报告指出，“十年来，我们坚持马克思列宁主义、毛泽东思想、邓小平理论、“三个代表”重要思想、科学发展观，全面落实新时代中国特色社会主义思想”。').map((f) => [f.args.expected, f.args.actual])).toEqual([
+      ['全面贯彻新时代中国特', '全面落实新时代中国特'],
+    ]);
+  });
+
   it('treats figures, punctuation and 国→省 as local adaptation in bare sentences, but not in quotations', () => {
     expect(check('城镇新增就业70万人以上，城镇调查失业率5.5%左右。')).toEqual([]);
     expect(check('城镇新增就业70万人以上，城镇调查失业率5.5%左右。', NATIONAL, { checkNumbers: true })).toHaveLength(1);

@@ -47,7 +47,7 @@ const TERMINAL_CODES = codeTable('。！？；!?;');
 export function evidenceFor(index: CollationIndex, stream: DocumentStream, chain: Chain, gap: Gap, reuse: readonly ReuseShare[], options: EvidenceOptions): Evidence | undefined {
   // The end of a sentence is a boundary of its own: a changed last word has only its left anchor.
   const flanks = gap.tail ? gap.left.length : Math.min(gap.left.length, gap.right.length);
-  if (flanks >= MIN_QUOTED_ANCHOR && insideQuotation(index, stream, gap)) return 'quotation';
+  if (flanks >= MIN_QUOTED_ANCHOR && insideQuotation(index, stream, chain, gap)) return 'quotation';
   // Wording that another reference has exactly is a correct quotation of that one.
   if (quotesAnother(index, stream, gap)) return undefined;
   if (chain.anchored >= MIN_EVIDENT_CHAIN && flanks >= MIN_QUOTED_ANCHOR && leadIn(stream, chain, gap)) return 'lead-in';
@@ -95,7 +95,7 @@ function numeric(index: CollationIndex, stream: DocumentStream, gap: Gap): boole
  * True when the gap lies inside one `“…”` of its paragraph, with at least
  * MIN_QUOTED_ANCHOR matching units inside the marks on either side of it.
  */
-function insideQuotation(index: CollationIndex, stream: DocumentStream, gap: Gap): boolean {
+function insideQuotation(index: CollationIndex, stream: DocumentStream, chain: Chain, gap: Gap): boolean {
   const marks = /[\u201c「」『』]/;
   if (marks.test(stream.key.slice(gap.docFrom, gap.docTo)) || marks.test(index.key.slice(gap.refFrom, gap.refTo))) return false;
   const p = stream.paragraphOf[Math.max(0, gap.docFrom - 1)];
@@ -107,7 +107,22 @@ function insideQuotation(index: CollationIndex, stream: DocumentStream, gap: Gap
   const key = stream.key;
   for (let u = from; u < gap.docFrom; u++) if (QUOTATION_MARKS[key.charCodeAt(u)] === 1) open = open < 0 ? u : -1;
   if (open < 0 || gap.docFrom - open - 1 < MIN_QUOTED_ANCHOR) return false;
-  for (let u = gap.docTo; u < to; u++) if (QUOTATION_MARKS[key.charCodeAt(u)] === 1) return u - gap.docTo >= MIN_QUOTED_ANCHOR;
+  for (let u = gap.docTo; u < to; u++) if (QUOTATION_MARKS[key.charCodeAt(u)] === 1) return u - gap.docTo >= MIN_QUOTED_ANCHOR && quotesThisReference(chain, open + 1, u - 1);
+  return false;
+}
+
+/**
+ * True when the reference's text starts or ends the quotation (its first or last unit, `first`
+ * and `last`, lies in an anchor of the chain). Where neither does, the quotation is another text
+ * that shares a formula with the reference: the Constitution's amendments quote its preamble,
+ * “在马克思列宁主义、毛泽东思想、邓小平理论和‘三个代表’重要思想指引下”, whose enumeration the
+ * report to the 20th Party Congress continues differently (科学发展观，全面贯彻…).
+ */
+function quotesThisReference(chain: Chain, first: number, last: number): boolean {
+  for (const anchor of chain.anchors) {
+    if (anchor.d > last) break;
+    if ((anchor.d <= first && first < anchor.d + anchor.length) || (anchor.d <= last && last < anchor.d + anchor.length)) return true;
+  }
   return false;
 }
 

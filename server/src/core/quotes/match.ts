@@ -154,6 +154,7 @@ function mismatches(
   const refNormalized = normalize(reference.lineText, reference.start, reference.end);
   const raw = diffHunks(passage.key, refKey);
   const hunks = groupHunks(raw, passage.key, refKey);
+  if (kind === 'quote' && differsAtBothEdges(hunks, passage.key.length)) return [];
   const reported = hunks.filter((hunk) => {
     if (isEdge(hunk, passage.key.length, refKey.length)) return false;
     if (kind === 'quote') return true;
@@ -179,6 +180,16 @@ function mismatches(
       passage: { start: passage.start, end: passage.end },
     };
   });
+}
+
+/**
+ * A quotation whose first and last words both differ from the closest stretch of a reference
+ * sentence quotes another text that shares a formula with it: the Constitution's amendments
+ * quote its preamble, “在马克思列宁主义、毛泽东思想、邓小平理论指引下”, an enumeration the
+ * report to the 20th Party Congress writes within its own sentence (…邓小平理论、“三个代表”…).
+ */
+function differsAtBothEdges(hunks: readonly Hunk[], length: number): boolean {
+  return hunks.some((hunk) => hunk.aStart === 0) && hunks.some((hunk) => hunk.aEnd === length);
 }
 
 /**
