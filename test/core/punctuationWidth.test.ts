@@ -144,4 +144,15 @@ describe('punctuation.width on news credits (issue 21)', () => {
     // Spaces in the caption itself are still stray.
     expect(flagged('图为游客在北京 天安门广场参观。新华社记者 李贺 摄')).toEqual([['space', ' ']]);
   });
+
+  it('leaves alone the photo credits of the 2026 provincial reports as their papers printed them', () => {
+    // Any paper, the name touching 摄, a two-character name spaced out, a credit without 摄 closing the caption.
+    expect(flagged('殷勇同志作政府工作报告。本报记者 戴冰摄')).toEqual([]);
+    expect(flagged('自治区人民政府主席张雨浦作政府工作报告。 宁夏日报记者 王鼎 摄')).toEqual([]);
+    expect(flagged('省长叶建春作政府工作报告。本报全媒体记者 林 君摄')).toEqual([]);
+    expect(flagged('政府工作报告。 贵州日报天眼新闻记者 李森 摄')).toEqual([]);
+    expect(flagged('省长任振鹤作政府工作报告。新甘肃·甘肃日报记者 盛学卿')).toEqual([]);
+    // A reporter named inside running text is no credit: its stray space is still found.
+    expect(flagged('记者 张三在现场看到，群众排队办理业务，秩序井然。')).toEqual([['space', ' ']]);
+  });
 });

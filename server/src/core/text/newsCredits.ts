@@ -21,10 +21,21 @@ const BYLINE = /^[ \u3000]*(?:[\p{Script=Han}]{0,6}?(?:社|报|网|台))?(?:特�
 
 /**
  * `新华社记者 李贺 摄`, `本报记者 某某 摄`, `张三 摄`, `（新华社发 王五 摄）`: names, then 摄, at the end or
- * before `）`/`。`. Matched backwards from each 摄 over a short window, so a long line costs one
- * look per 摄, not a scan from every offset.
+ * before `）`/`。`. After a reporter's title the last name may touch 摄 (`本报记者 戴冰摄`, and a
+ * two-character name spaced to the width of three, `本报全媒体记者 林 君摄`), and the paper may be
+ * any (`宁夏日报记者`, `贵州日报天眼新闻记者`): the captions of the 2026 provincial reports as their
+ * papers printed them. Matched backwards from each 摄 over a short window, so a long line costs
+ * one look per 摄, not a scan from every offset.
  */
-const PHOTO_CREDIT = /(?:(?:新华社|中新社|本报|人民日报)?(?:特约)?(?:记者|通讯员|发)?[ \u3000]*)(?:[\p{Script=Han}·]{1,4}[ \u3000、]+){1,6}(?:摄|供图)$/u;
+const PHOTO_CREDIT =
+  /(?:(?:[\p{Script=Han}·]{0,10}?(?:日报|晚报|报|社|网|台|新闻|客户端))?(?:全媒体|融媒体)?(?:特约)?(?:记者|通讯员)[ \u3000]*(?:[\p{Script=Han}·]{1,4}[ \u3000、]+){0,5}[\p{Script=Han}·]{1,4}[ \u3000]*|(?:新华社|中新社|本报|人民日报)?(?:特约)?(?:记者|通讯员|发)?[ \u3000]*(?:[\p{Script=Han}·]{1,4}[ \u3000、]+){1,6})(?:摄|供图)$/u;
+/**
+ * A reporter's credit ending a caption paragraph, without 摄: `……作政府工作报告。新甘肃·甘肃日报记者 盛学卿`.
+ * Only after a sentence's end, so that `记者 张三` inside running text is not taken for one.
+ */
+const CLOSING_BYLINE = /[。！？][ \u3000]*((?:[\p{Script=Han}·]{0,10}?(?:日报|晚报|报|社|网|台|新闻|客户端))?(?:全媒体|融媒体)?(?:特约)?(?:记者|通讯员)[ \u3000]*[\p{Script=Han}·]{1,4}(?:[ \u3000、]+[\p{Script=Han}·]{1,4}){0,5})[ \u3000]*$/u;
+/** Longer than any CLOSING_BYLINE. */
+const BYLINE_WINDOW = 64;
 const PHOTO_MARK = /摄|供图/g;
 const CREDIT_WINDOW = 48;
 
@@ -58,6 +69,12 @@ export function creditRanges(text: string): [number, number][] {
     // The spaces that set the credit apart from the caption belong to it.
     const before = /[ \u3000\u00a0]*$/.exec(text.slice(Math.max(0, start - 16), start))![0].length;
     ranges.push([start - before, end]);
+  }
+  const from = Math.max(0, text.length - BYLINE_WINDOW);
+  const closing = CLOSING_BYLINE.exec(text.slice(from));
+  if (closing) {
+    const start = from + closing.index + 1;
+    ranges.push([start, text.length]);
   }
   return ranges;
 }
