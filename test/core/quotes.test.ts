@@ -249,6 +249,13 @@ describe('quote.mismatch', () => {
     ]);
   });
 
+  it('takes a quotation that makes the reference local for the writer’s own target, not a misquotation', () => {
+    // Sichuan 2026, after the 20th Congress' 建设现代化经济体系取得重大进展.
+    expect(check('提出了“建设现代化经济强省取得重要进展”等主要目标，细化经济发展、创新驱动、民生福祉、绿色低碳、安全保障五大类23个主要指标。')).toEqual([]);
+    // 市场 is no city: the quotation is still held to the reference.
+    expect(check('报告提出“建设现代化经济市场取得重大进展”的目标。').map((f) => f.args.expected)).toHaveLength(1);
+  });
+
   it('treats figures, punctuation and 国→省 as local adaptation in bare sentences, but not in quotations', () => {
     expect(check('城镇新增就业70万人以上，城镇调查失业率5.5%左右。')).toEqual([]);
     expect(check('城镇新增就业70万人以上，城镇调查失业率5.5%左右。', NATIONAL, { checkNumbers: true })).toHaveLength(1);

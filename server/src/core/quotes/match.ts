@@ -154,7 +154,7 @@ function mismatches(
   const refNormalized = normalize(reference.lineText, reference.start, reference.end);
   const raw = diffHunks(passage.key, refKey);
   const hunks = groupHunks(raw, passage.key, refKey);
-  if (kind === 'quote' && differsAtBothEdges(hunks, passage.key.length)) return [];
+  if (kind === 'quote' && (differsAtBothEdges(hunks, passage.key.length) || hunks.some((hunk) => localizes(hunk, passage.key, refKey)))) return [];
   const reported = hunks.filter((hunk) => {
     if (isEdge(hunk, passage.key.length, refKey.length)) return false;
     if (kind === 'quote') return true;
@@ -191,6 +191,18 @@ function mismatches(
 function differsAtBothEdges(hunks: readonly Hunk[], length: number): boolean {
   return hunks.some((hunk) => hunk.aStart === 0) && hunks.some((hunk) => hunk.aEnd === length);
 }
+
+/**
+ * A difference that puts a province, city or county where the reference has none: the quotation
+ * is the writer's own target modelled on the reference, not a quotation of it (Sichuan 2026:
+ * “建设现代化经济强省取得重要进展”等主要目标, after the 20th Congress' 建设现代化经济体系取得重大进展).
+ */
+function localizes(hunk: Hunk, a: string, b: string): boolean {
+  return LOCAL_WORD.test(a.slice(hunk.aStart, hunk.aEnd)) && !LOCAL_WORD.test(b.slice(hunk.bStart, hunk.bEnd));
+}
+
+/** 全省, 我市, 本县, 强省, 各区 …, or 省 (not 省略, 节省): words that make a national text local; 市场, 地区 are not. */
+const LOCAL_WORD = /[全我本强各该][省市县区州旗盟]|(?<![节反])省(?![略钱])/;
 
 /**
  * Differences at the edges of a passage are where quoting and adapting
