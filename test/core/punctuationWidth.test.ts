@@ -69,6 +69,12 @@ describe('punctuation.width on real paragraphs', () => {
     expect(check('依照本法第十条 规定处理，并由有关部门依法追究责任，情节严重的依法处罚。').map((f) => f.messageId)).toEqual(['space']);
   });
 
+  it('leaves alone a ? that stands for a lost character after a pause mark', () => {
+    // Hunan 2026 as published online: the first character of a river's name lost.
+    expect(check('水利领域，洞庭湖区重点垸堤防加固二期、?水灌区开工建设，大兴寨水库大坝封顶。')).toEqual([]);
+    expect(check('这是为什么?我们要认真思考这个问题，找到解决办法。').map((f) => f.args.replacement)).toEqual(['？']);
+  });
+
   it('reports a pair of half-width brackets around an item number as one finding with both fixes', () => {
     // 行政法规 as published online: `(四)出境定居的；`, `第(一)项`.
     const item = '(四)出境定居的；';

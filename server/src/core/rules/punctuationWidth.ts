@@ -6,6 +6,7 @@ import { firstMatch, nextMatch } from '../text/matches';
 
 const FULL_WIDTH: Readonly<Record<string, string>> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '?': '？', '!': '！' };
 const HALF_WIDTH = /[,;:()?!]/g;
+const PAUSE_MARKS = '、，；：（“《';
 const SPACES = /[ \u3000\u00a0]+/g;
 const NUMBER_UNIT = /[年月日%％]/;
 /** Longest text between half-width brackets reported as one pair: item numbers and short notes. */
@@ -86,6 +87,9 @@ export const punctuationWidthRule: Rule = {
 
 function inChineseContext(text: string, at: number, char: string): boolean {
   const before = charAt(text, at, true);
+  // `洞庭湖区重点垸堤防加固二期、?水灌区`: a ? after a pause mark is a character the text lost in
+  // some encoding, not a question mark; ？ would be a wrong fix.
+  if (char === '?' && before !== undefined && PAUSE_MARKS.includes(before)) return false;
   const after = charAt(text, at + 1);
   const chineseBefore = isHan(before) || isCjkPunctuation(before);
   const chineseAfter = isHan(after) || isCjkPunctuation(after);
