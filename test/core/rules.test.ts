@@ -240,4 +240,25 @@ describe('term.inconsistent', () => {
   it('ignores forms inside a longer quotation such as “一圈一带两区”', () => {
     expect(run(termInconsistentRule, '构建“一圈一带两区”格局，推进“两区”建设，“两区”联动。')).toEqual([]);
   });
+
+  // The unseen laws corpus: a term quoted where it is defined or named as a word, bare where it is used.
+  it('does not count a term where it is defined or named as a word (laws quote it there)', () => {
+    for (const text of [
+      '服务保障中国国际进口博览会（以下简称“进博会”）等会展活动。进博会期间，进博会场馆周边。',
+      '促进中关村国家自主创新示范区建设。名称应当冠以行政区划名称或者“中关村”字样。中关村国家自主创新示范区内的组织。',
+      '在不动产登记簿上备注“标准地”等字样。推行标准地出让，标准地供应。',
+      '刑法第一百一十一条规定的“国家秘密”，是指有关事项。窃取国家秘密，提供国家秘密。',
+      '对于是否属于“重大事故隐患”或者“危险物品”难以确定的。存在重大事故隐患，排除重大事故隐患。',
+      '推进国际贸易“单一窗口”建设，完善“单一窗口”功能。\n（三）单一窗口：是指参与国际贸易的各方通过单一平台提交信息。',
+    ]) {
+      expect(run(termInconsistentRule, text), text).toEqual([]);
+    }
+  });
+
+  it('still flags a quoted use in running text, the named one left out of the count', () => {
+    const text = '本规定所称“三农”，是指农业、农村、农民。做好三农工作。推进三农改革。坚持“三农”优先。';
+    const findings = run(termInconsistentRule, text);
+    expect(findings.map((f) => [f.messageId, text.slice(f.span.start, f.span.end), f.args.majority])).toEqual([['quotedMinority', '“三农”', 2]]);
+    expect(findings[0].span.start).toBe(text.lastIndexOf('“三农”'));
+  });
 });

@@ -91,7 +91,7 @@ check('nvim-proofreading', () => {
   const line = fs.readFileSync(file, 'utf8').split('\n').indexOf(PROOF_LINE);
   const proof = items.filter((d) => d.line === line).sort((a, b) => a.character - b.character);
   assert.deepEqual(proof.map((d) => [d.code, d.character + 1, d.severity, d.message]), [
-    ['usage.jiezhi', 1, 2, '"截止" before a point in time: write "截至" ("up to"); "截止" means "to end" and takes no time object (Xiandai Hanyu Cidian, 7th ed.).'],
+    ['usage.jiezhi', 1, 2, '"截止" before a point in time: write "截至" ("up to") or "截止到"; "截止" alone means "to stop (at a set time)" and takes no time object (Xiandai Hanyu Cidian, 7th ed.: 截至 = 截止到).'],
     ['number.zero', 10, 2, '"二0二五" mixes the digit 0 into Chinese numerals: write "二〇二五" (GB/T 15835-2011, 5.2.5).'],
   ], JSON.stringify(items));
 });

@@ -59,7 +59,7 @@ describe('proofreading rules over stdio', () => {
     const message = (code: string) => diagnostics.find((d) => d.code === code).message;
     expect(message('number.zero')).toBe('“二0二五”在汉字数字中混用了阿拉伯数字“0”，应为“二〇二五”（GB/T 15835—2011 第 5.2.5 条）。');
     expect(message('punctuation.ellipsis')).toBe('省略号与“等”不能同时使用，应保留其一；修正保留“等”（GB/T 15834—2011 附录 A.9）。');
-    expect(message('variant.word')).toBe('“笔划”为异形词的非推荐词形，GF 1001—2001 推荐使用“笔画”。');
+    expect(message('variant.word')).toBe('“笔划”为异形词的非推荐词形，GF 1001—2001 推荐使用“笔画”（法律法规正式文本及对其的引用照录原文）。');
     expect(message('punctuation.pairs')).toBe('标号 “ 没有对应的 ”（GB/T 15834—2011：标号应成对使用）。');
   });
 

@@ -31,6 +31,10 @@ describe('number.approximate', () => {
       '和平统一、一国两制',
       '一、二楼是商铺',
       '三、四班合并',
+      // 宁波市地名管理条例 (2020) line 152: items one and two of the article, not "one or two".
+      '（三）除一、二项以外的地名标志',
+      '违反本条第一、二项规定的',
+      '前款三、四目所列情形',
     ]) {
       expect(check(numberApproximateRule, control), control).toEqual([]);
     }

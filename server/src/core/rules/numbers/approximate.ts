@@ -9,9 +9,10 @@ const PAIR = /([一二三四五六七八九])、([一二三四五六七八九])(
 /**
  * What follows an enumeration of ordinals or of an abbreviated series rather
  * than an approximation: `一、二产业`, `三、四线城市`, `一、二等奖`, `二、三季度`,
- * `一、二两月份`, `三、四年级`, `一、二楼`, `三、四班`. GB/T 15834-2011 4.5.3.4 keeps the 顿号 there.
+ * `一、二两月份`, `三、四年级`, `一、二楼`, `三、四班`; the parts of a law, cited without 第
+ * (宁波市地名管理条例: `除一、二项以外的地名标志` — items one and two). GB/T 15834-2011 4.5.3.4 keeps the 顿号 there.
  */
-const ENUMERATION_AFTER = /^(?:产|类|级|等|季|月|号|期|批|届|章|节|条|款|线|档|审|胎|星|环|甲|道|轮|楼|层|班|组|队|版|卷|册|编|部分|年级|两|和|与|及|或|至|到|、)/;
+const ENUMERATION_AFTER = /^(?:产|类|级|等|季|月|号|期|批|届|章|节|条|款|项|目|篇|段|句|线|档|审|胎|星|环|甲|道|轮|楼|层|班|组|队|版|卷|册|编|部分|年级|两|和|与|及|或|至|到|、)/;
 /** Before the first numeral: an ordinal (`第二、三季度`), a weekday (`周一、二`), a grade (`高一、二`). */
 const ORDINAL_BEFORE = /[第周期高初礼拜、]$/;
 
