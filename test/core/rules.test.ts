@@ -241,6 +241,20 @@ describe('term.inconsistent', () => {
     expect(run(termInconsistentRule, '构建“一圈一带两区”格局，推进“两区”建设，“两区”联动。')).toEqual([]);
   });
 
+  // The 2026 provincial reports (unseen).
+  it('leaves a quoted term borrowed for another thing alone where every bare use is one programme’s name', () => {
+    const housing = '扎实推进大规模设备更新和消费品以旧换新。加力扩围实施消费品以旧换新。落实住房“以旧换新”政策，稳定房地产市场。';
+    expect(run(termInconsistentRule, housing)).toEqual([]);
+    // Bare uses in different places are the same term: the quoted one is still inconsistent.
+    const mixed = '扎实推进大规模设备更新和消费品以旧换新。支持汽车以旧换新。落实住房“以旧换新”政策，稳定房地产市场。';
+    expect(run(termInconsistentRule, mixed).map((f) => [f.messageId, mixed.slice(f.span.start, f.span.end), f.args.majority])).toEqual([['quotedMinority', '“以旧换新”', 2]]);
+  });
+
+  it('does not count the headword of a report’s note', () => {
+    const text = '加力实施“两新”政策。用好“两新”资金。\n［15］两新：\n指大规模设备更新和消费品以旧换新。';
+    expect(run(termInconsistentRule, text)).toEqual([]);
+  });
+
   // The unseen laws corpus: a term quoted where it is defined or named as a word, bare where it is used.
   it('does not count a term where it is defined or named as a word (laws quote it there)', () => {
     for (const text of [

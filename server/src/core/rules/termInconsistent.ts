@@ -50,7 +50,7 @@ export const termInconsistentRule: Rule = {
     const usesOf = (paragraph: Paragraph) => usesIn(paragraph.text, facts.termHits(paragraph));
     return checkPerScope(facts, 'scopes', (paragraphs) => {
       const findings: Finding[] = [];
-      const quoted = new Map<string, { quoted: FormUse[]; bare: FormUse[] }>();
+      const quoted = new Map<string, { quoted: FormUse[]; bare: FormUse[]; bareLeads: string[]; quotedLeads: string[] }>();
       const variants = new Map<string, Map<string, Span[]>>();
       const percent = { '%': [] as Span[], '％': [] as Span[] };
       // Index loops: this runs over every use of every term on each check, first before V8 has
@@ -73,13 +73,16 @@ export const termInconsistentRule: Rule = {
           }
           if (quoting === INSIDE || quoting === NAMED) continue;
           let entry = quoted.get(use.form);
-          if (!entry) quoted.set(use.form, (entry = { quoted: [], bare: [] }));
+          if (!entry) quoted.set(use.form, (entry = { quoted: [], bare: [], bareLeads: [], quotedLeads: [] }));
           (quoting === EXACT ? entry.quoted : entry.bare).push(span);
+          const lead = paragraph.text.slice(Math.max(0, use.start - (quoting === EXACT ? 1 : 0) - COMPOUND_LEAD), use.start - (quoting === EXACT ? 1 : 0));
+          (quoting === EXACT ? entry.quotedLeads : entry.bareLeads).push(lead);
         }
         for (let u = 0; u < uses.percents.length; u++) percent[uses.percents[u].symbol].push({ start: base + uses.percents[u].at, end: base + uses.percents[u].at + 1 });
       }
       for (const [term, uses] of quoted) {
         const { minority, majority, minorityIsQuoted } = split(uses.quoted, uses.bare);
+        if (minorityIsQuoted && inOwnCompound(uses.bareLeads, uses.quotedLeads)) continue;
         for (const use of minority) {
           findings.push({
             code: CODE,
@@ -199,11 +202,29 @@ function quotingIn(text: string, hits: readonly TermHit[]): Uint8Array | undefin
   return quoting;
 }
 
+/** `［15］两新：`, `[3]专精特新：`, `注15：两新：`: the headword of a report's note, which defines the term. */
+const NOTE_HEADWORD_BEFORE = /^\s*(?:[［\[【（(]\d{1,3}[］\]】）)]|注\s*\d{1,3}[：:.．、]?)\s*$/;
+
 /** Whether the use at `span` (its quotes included) is a term defined or named as a word rather than used. */
 function namedAt(text: string, span: Span): boolean {
+  if (span.start <= 8 && (text[span.end] === '：' || text[span.end] === ':') && NOTE_HEADWORD_BEFORE.test(text.slice(0, span.start))) return true;
   const before = span.start > 0 && NAMING_LAST.includes(text[span.start - 1]);
   const after = span.end < text.length && NAMING_FIRST.includes(text[span.end]);
   return (before && NAMING_BEFORE.test(text.slice(Math.max(0, span.start - NAMING_REACH), span.start))) || (after && NAMING_AFTER.test(text.slice(span.end, span.end + 5)));
+}
+
+/** Characters before a use that name the compound it is part of (消费品以旧换新). */
+const COMPOUND_LEAD = 3;
+
+/**
+ * True when every bare use is part of one compound and no quoted use is: the bare term names a
+ * programme (消费品以旧换新), the quoted one borrows the term for something else (住房“以旧换新”, as
+ * Sichuan, Anhui and Shandong wrote in 2026) — two usages, not one term written two ways.
+ */
+function inOwnCompound(bareLeads: readonly string[], quotedLeads: readonly string[]): boolean {
+  const lead = bareLeads[0];
+  if (lead.length < COMPOUND_LEAD || !/^\p{Script=Han}+$/u.test(lead)) return false;
+  return bareLeads.every((l) => l === lead) && quotedLeads.every((l) => l !== lead);
 }
 
 /** A quoted use's span with its quotation marks. */
