@@ -64,4 +64,17 @@ describe('paragraph.broken', () => {
     ].join('\n');
     expect(check(text)).toEqual([]);
   });
+
+  it('leaves a list laid out one item per line alone (the Constitution, art. 65), and still finds a sentence broken after a comma', () => {
+    const constitution = '第六十五条 全国人民代表大会常务委员会由下列人员组成：\n\n委员长，\n\n副委员长若干人，\n\n秘书长，\n\n委员若干人。\n\n全国人民代表大会常务委员会组成人员中，应当有适当名额的少数民族代表。';
+    expect(check(constitution)).toEqual([]);
+    // The same short lines without the introducing colon, or only two of them: a sentence broken after its comma.
+    const withoutColon = '第六十五条 全国人民代表大会常务委员会的组成。\n\n委员长，\n\n副委员长若干人，\n\n委员若干人。';
+    expect(check(withoutColon).map((f) => [lineOf(withoutColon, f.span.start), f.messageId])).toEqual([
+      [3, 'comma'],
+      [5, 'comma'],
+    ]);
+    const twoLines = '违反本条例规定的，按照下列规定处理：\n\n情节轻微的，\n\n予以警告。';
+    expect(check(twoLines).map((f) => [lineOf(twoLines, f.span.start), f.messageId])).toEqual([[3, 'comma']]);
+  });
 });

@@ -336,7 +336,8 @@ describe('patch-nodejieba (postinstall): a faster dictionary load', () => {
   it('is in the installed binding, which cuts and tags the corpus exactly as the binding nodejieba 3.5.8 publishes', () => {
     expect(fs.readFileSync(path.join(NODEJIEBA, 'submodules/cppjieba/include/cppjieba/DictTrie.hpp'), 'utf8')).toContain(FAST_LOAD_MARK);
     // A user dictionary without frequencies: its words weigh the median weight the load now selects.
-    // The digest was taken with nodejieba's own binding before any patch (steps 1–5 leave cut and tag alone).
+    // The digest was taken with nodejieba's own binding before any patch (steps 1–5 leave cut and tag alone),
+    // on the corpus as it was then: the laws copied to corpus/laws later are left out.
     const script = `const fs = require('node:fs'), path = require('node:path'), crypto = require('node:crypto');
       const j = require(${JSON.stringify(NODEJIEBA)});
       const idf = path.join(require('node:os').tmpdir(), 'policy-lens-idf-' + process.pid);

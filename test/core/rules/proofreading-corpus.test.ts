@@ -65,7 +65,8 @@ function labelRows(): (Row & { verdict: string; reason: string })[] {
 
 describe('proofreading rules on the whole corpus (national reports, compilation, newspaper, law)', () => {
   it('report exactly the labelled findings, each reviewed as true (precision 1.0 on 106 findings)', () => {
-    const labelled = labels();
+    // Labels on other documents (laws/, checked by test/precision/labels.test.ts) are not this test's.
+    const labelled = labels().filter((l) => documents.includes(l.file));
     expect(labelled.every((l) => l.verdict === 'true' || l.verdict === 'false')).toBe(true);
     expect(found.map(key).sort()).toEqual(labelled.filter((l) => l.verdict === 'true').map(key).sort());
     expect(labelled.filter((l) => l.verdict === 'false').map(key).filter((k) => found.map(key).includes(k))).toEqual([]);

@@ -59,6 +59,8 @@ export const paragraphBrokenRule: Rule = {
       // (brokenAt says no to both first thing): no key to build, on every edit.
       const head = first.text.trimEnd();
       if (CLOSING_CODES[head.charCodeAt(head.length - 1)] === 1 || isStandaloneLine(head) || isStandaloneLine(next.text.trimStart())) continue;
+      // Depends on the paragraphs around the pair, not on its two texts: decided before the memo.
+      if (isVerticalListItem(paragraphs, k)) continue;
       const pair: Paragraph = { start: 0, end: first.text.length + 1 + next.text.length, line: first.line, text: `${first.text}\n${next.text}` };
       const found = facts.memo(namespace, pair, () => brokenAt(first, next, index, facts));
       if (found) findings.push(placed(found, first, next));
@@ -145,6 +147,29 @@ function readsTokensAt(facts: DocumentFacts, at: number): boolean {
   let after = at + 1;
   while (after < paragraphs.length && !NOT_BLANK.test(paragraphs[after].text)) after++;
   return after < paragraphs.length && textVerdict(paragraph, paragraphs[after], index) === READS_TOKENS;
+}
+
+/** An item of a list laid out one per line: short, ending in a comma, no other sentence punctuation. */
+const VERTICAL_ITEM = /^[^，,。；;：:]{1,20}[，,、]$/;
+/** The list's last item ends it. */
+const VERTICAL_LAST_ITEM = /^[^，,。；;：:]{1,20}[。；;]$/;
+
+/**
+ * Whether the paragraph at `k` (of the non-blank ones) is an item of a list laid out one item per
+ * line by design: at least three short items after a line ending in a colon, the last ending the
+ * sentence — the Constitution, art. 65: `…由下列人员组成：` / `委员长，` / `副委员长若干人，` /
+ * `秘书长，` / `委员若干人。` (also arts. 86, 93, 124 and the Organic Law of the NPC, art. 23).
+ */
+function isVerticalListItem(paragraphs: readonly Paragraph[], k: number): boolean {
+  const item = (i: number) => i >= 0 && i < paragraphs.length && VERTICAL_ITEM.test(paragraphs[i].text.trim());
+  if (!item(k)) return false;
+  let first = k;
+  while (item(first - 1)) first--;
+  let last = k;
+  while (item(last + 1)) last++;
+  const end = last + 1;
+  if (first === 0 || end >= paragraphs.length || end - first + 1 < 3) return false;
+  return /[：:]$/.test(paragraphs[first - 1].text.trim()) && VERTICAL_LAST_ITEM.test(paragraphs[end].text.trim());
 }
 
 /** A heading, title, byline or slogan on its own line: short and without sentence punctuation. */
