@@ -2,6 +2,7 @@ import { MARKER_PUNCTUATION, formatNumeralLike, numeralSystemOf, rebracketMarker
 import { parseChineseNumeral } from '../outline/chineseNumerals';
 import type { OutlineNode } from '../outline/types';
 import type { DocumentText, Finding, Span, TextEdit } from '../types';
+import { continuedFrom, uncountedHeadings } from './numberingExemptions';
 import type { DocumentFacts, Rule } from './rule';
 
 /**
@@ -52,18 +53,59 @@ const CODE = 'outline.numbering';
 /** Checks the numbering of an outline built by `buildOutline` from `text`. Findings come in document order. */
 export function checkNumbering(text: DocumentText, outline: readonly OutlineNode[]): Finding[] {
   const findings: Finding[] = [];
-  checkChildren(text, outline, { start: 0, end: text.length }, findings);
-  checkBrokenMarkers(preOrder(outline), findings);
+  const all = preOrder(outline);
+  const uncounted = uncountedHeadings(text, outline, all);
+  const context: RunContext = { uncounted, continued: continuedFrom(text, all, uncounted) };
+  checkChildren(text, outline, { start: 0, end: text.length }, findings, context);
+  checkBrokenMarkers(all, findings);
   for (const scope of documentScopes(text, outline)) {
     const nodes = preOrder(scope.headings);
-    // Articles and chapters (and 编) of a law run on across chapters; 节 restart per chapter (a sibling run).
-    for (const kind of ['bian', 'chapter', 'article'] as const) {
-      checkRun(text, nodes.filter((node) => node.kind === kind && node.number), scope.span, findings, 'strict');
-    }
+    const counted = nodes.filter((node) => node.number && !uncounted.has(node));
+    // Articles and 编 of a law run on across chapters; 节 restart per chapter (a sibling run).
+    checkRun(text, counted.filter((node) => node.kind === 'bian'), scope.span, findings, 'strict');
+    for (const chapters of chapterRuns(scope.headings, uncounted)) checkRun(text, chapters, scope.span, findings, 'strict');
+    // A file may start at any article: a 民法典 book (合同编 starts at 第四百六十三条), a 宪法修正案
+    // (2004 starts at 第十八条), a case quoting one article, a law whose chapter title was taken for a title.
+    const articles = counted.filter((node) => node.kind === 'article');
+    checkRun(text, articles, scope.span, findings, 'strict', articles.length > 0 ? articles[0].number!.value - 1 : 0);
     checkBracketWidth(nodes, findings);
     checkPunctuation(nodes, findings);
   }
   return findings.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** What the runs skip (`numberingExemptions.ts`). */
+interface RunContext {
+  readonly uncounted: ReadonlySet<OutlineNode>;
+  /** First items of a parent that carry on the numbering of the parent before. */
+  readonly continued: ReadonlyMap<OutlineNode, number>;
+}
+
+/**
+ * The chapters of a law, numbered through the law (民事诉讼法: 第十二章 opens 第二编), or from
+ * 第一章 again in each 编 (刑法, 刑事诉讼法: 第二编 starts at 第一章); the text decides: a 编
+ * whose first chapter is 第一章 starts a run of its own. Articles run through either way.
+ */
+function chapterRuns(headings: readonly OutlineNode[], uncounted: ReadonlySet<OutlineNode>): OutlineNode[][] {
+  const runs: OutlineNode[][] = [[]];
+  const visit = (nodes: readonly OutlineNode[]): void => {
+    for (const node of nodes) {
+      if (node.kind === 'bian' && runs[runs.length - 1].length > 0 && firstChapterValue(node, uncounted) === 1) runs.push([]);
+      if (node.kind === 'chapter' && node.number && !uncounted.has(node)) runs[runs.length - 1].push(node);
+      visit(node.children);
+    }
+  };
+  visit(headings);
+  return runs.filter((run) => run.length > 0);
+}
+
+function firstChapterValue(node: OutlineNode, uncounted: ReadonlySet<OutlineNode>): number | undefined {
+  for (const child of node.children) {
+    if (child.kind === 'chapter' && child.number && !uncounted.has(child)) return child.number.value;
+    const inner = firstChapterValue(child, uncounted);
+    if (inner !== undefined) return inner;
+  }
+  return undefined;
 }
 
 interface Scope {
@@ -88,10 +130,14 @@ function preOrder(nodes: readonly OutlineNode[], into: OutlineNode[] = []): Outl
 }
 
 /** Sibling runs under one parent, then the same for every child. */
-function checkChildren(text: DocumentText, children: readonly OutlineNode[], parentSpan: Span, findings: Finding[]): void {
-  for (const run of siblingRuns(children)) checkRun(text, run, parentSpan, findings, runMode(run[0]));
-  checkLevelOrder(children, findings);
-  for (const child of children) checkChildren(text, child.children, child.span, findings);
+function checkChildren(text: DocumentText, children: readonly OutlineNode[], parentSpan: Span, findings: Finding[], context: RunContext): void {
+  const counted = children.filter((child) => !context.uncounted.has(child));
+  for (const run of siblingRuns(counted)) {
+    const carriedOn = context.continued.get(run[0]);
+    checkRun(text, run, parentSpan, findings, runMode(run[0]), carriedOn === undefined ? undefined : carriedOn - 1);
+  }
+  checkLevelOrder(counted, findings);
+  for (const child of children) checkChildren(text, child.children, child.span, findings, context);
 }
 
 /** Groups numbered siblings by numbering family (`（一）` apart from `1.`, `一是` apart from `一要`). */
@@ -150,9 +196,9 @@ interface OpenList {
  * an earlier one (`duplicate`). `parentSpan` bounds where a missing heading
  * before the first node could be.
  */
-function checkRun(text: DocumentText, run: readonly OutlineNode[], parentSpan: Span, findings: Finding[], mode: RunMode): void {
+function checkRun(text: DocumentText, run: readonly OutlineNode[], parentSpan: Span, findings: Finding[], mode: RunMode, startAfter?: number): void {
   // An excerpt of a compilation may start at any report (`2.北京市政府工作报告`): only gaps count.
-  const lists: OpenList[] = [{ previous: undefined, value: run[0]?.kind === 'document' ? run[0].number!.value - 1 : 0 }];
+  const lists: OpenList[] = [{ previous: undefined, value: startAfter ?? (run[0]?.kind === 'document' ? run[0].number!.value - 1 : 0) }];
   const restarts = run.filter((node) => node.number!.value === 1).length > 1;
   let scanFrom = parentSpan.start;
   for (let index = 0; index < run.length; index++) {

@@ -1,0 +1,249 @@
+import { numeralSystemOf } from '../outline/markerText';
+import type { OutlineNode } from '../outline/types';
+import type { DocumentText } from '../types';
+
+/**
+ * Headings that `outline.numbering` must not count, each shown by the text of the laws
+ * and judicial interpretations of the LawRefBook corpus (docs/precision.md, "Laws and
+ * regulations"). The outline keeps them; only the numbering looks past them.
+ */
+
+/** `第一百三十三条之一`: an article inserted by an amendment carries the number of the one before it (刑法). */
+const INSERTED_ARTICLE = /^之[一二三四五六七八九十]+/;
+
+/**
+ * `第三十一条的决定》第一次修正`, `第三十条、第三十一条`: a reference to an article, not its heading
+ * (文物保护法's history note, broken over two lines, opened with it). Every article heading of the
+ * corpus is followed by a space, a full-width space or `之一`.
+ */
+const ARTICLE_REFERENCE = /^(?:[的、，,和及或与至中]|规定)/;
+
+const LAW_UNITS: ReadonlySet<OutlineNode['kind']> = new Set(['bian', 'chapter', 'jie']);
+
+/** Lines of a quotation above which an opening quote mark is taken for a stray one. */
+const MAX_QUOTATION_LINES = 60;
+
+/** All headings the numbering skips (their children are judged on their own). */
+export function uncountedHeadings(text: DocumentText, outline: readonly OutlineNode[], nodes: readonly OutlineNode[]): Set<OutlineNode> {
+  const uncounted = new Set<OutlineNode>();
+  for (const node of nodes) {
+    if (node.kind === 'article' && (isInsertedArticle(text, node) || isArticleReference(text, node))) uncounted.add(node);
+  }
+  for (const node of unheadedTableOfContents(outline)) uncounted.add(node);
+  for (const node of quotedHeadings(text, nodes)) uncounted.add(node);
+  for (const node of provisionsQuotedByAmendment(text, nodes)) uncounted.add(node);
+  return uncounted;
+}
+
+/** `第五十二条 宪法第三章“国家机构”中增加一节，…内容如下：` — the amendment's provisions follow, unquoted. */
+const INTRODUCES_PROVISIONS = /(?:内容如下|修改为)[：:]\s*$/;
+
+/**
+ * The provisions an amendment article introduces without quotation marks (宪法修正案（2018年）:
+ * `第五十二条 …增加五条，…内容如下：` / `第七节 监察委员会` / `第一百二十三条 …`): every heading after
+ * it is the amended law's, until the amendment's next article (value + 1) comes.
+ */
+function provisionsQuotedByAmendment(text: DocumentText, nodes: readonly OutlineNode[]): OutlineNode[] {
+  const quoted: OutlineNode[] = [];
+  let resumeAt: number | undefined;
+  for (const node of nodes) {
+    if (resumeAt !== undefined) {
+      if (node.kind === 'article' && node.number?.value === resumeAt) resumeAt = undefined;
+      else {
+        quoted.push(node);
+        continue;
+      }
+    }
+    if (node.kind === 'article' && node.number && INTRODUCES_PROVISIONS.test(text.slice(node.selectionSpan.start, endOfLine(text, node.selectionSpan.start)))) {
+      resumeAt = node.number.value + 1;
+    }
+  }
+  return quoted;
+}
+
+export function isInsertedArticle(text: DocumentText, node: OutlineNode): boolean {
+  const end = node.number!.span.end;
+  return INSERTED_ARTICLE.test(text.slice(end, end + 4));
+}
+
+function isArticleReference(text: DocumentText, node: OutlineNode): boolean {
+  const end = node.number!.span.end;
+  return ARTICLE_REFERENCE.test(text.slice(end, end + 2));
+}
+
+/**
+ * A law's chapter list printed above its first article without a `目录` line (the source
+ * dropped it: 北京中轴线文化遗产保护条例, 北京市种子条例): chapters, sections and books before
+ * the first article that hold no article. The same chapters then come again with their
+ * articles; counting the list would report each of them as repeated. The list's last entry
+ * holds the first articles when the law's first chapter heading is missing
+ * (重庆市长江防护林体系管理条例: `第八章 附 则` / `总 则` / `第一条`); it is an entry too when
+ * the same unit comes again later.
+ */
+function unheadedTableOfContents(outline: readonly OutlineNode[]): OutlineNode[] {
+  const entries: OutlineNode[] = [];
+  const all = preOrderOf(outline);
+  const visit = (nodes: readonly OutlineNode[]): boolean => {
+    for (const node of nodes) {
+      if (node.kind === 'article') return true;
+      if (node.kind === 'document') {
+        visit(node.children);
+        continue;
+      }
+      if (!LAW_UNITS.has(node.kind)) continue;
+      if (holdsArticle(node)) {
+        if (entries.length > 0 && comesAgain(node, all)) entries.push(node);
+        return true;
+      }
+      entries.push(node, ...descendants(node));
+    }
+    return false;
+  };
+  visit(outline);
+  // Only a list that the law's real chapters follow: a law truncated before its articles keeps its chapters.
+  return outline.some(holdsArticle) || outline.some((node) => node.kind === 'article') ? entries : [];
+}
+
+/** A later heading of the same unit and number. */
+function comesAgain(node: OutlineNode, all: readonly OutlineNode[]): boolean {
+  const at = all.indexOf(node);
+  return all.slice(at + 1).some((later) => later.kind === node.kind && later.number?.value === node.number?.value);
+}
+
+function preOrderOf(nodes: readonly OutlineNode[], into: OutlineNode[] = []): OutlineNode[] {
+  for (const node of nodes) {
+    into.push(node);
+    preOrderOf(node.children, into);
+  }
+  return into;
+}
+
+function holdsArticle(node: OutlineNode): boolean {
+  return node.children.some((child) => child.kind === 'article' || holdsArticle(child));
+}
+
+function descendants(node: OutlineNode, into: OutlineNode[] = []): OutlineNode[] {
+  for (const child of node.children) {
+    into.push(child);
+    descendants(child, into);
+  }
+  return into;
+}
+
+/**
+ * Headings inside a quotation that runs over several lines: the amended wording a
+ * decision quotes (`21.将第四十二条修改为：` / `“买卖合同存在下列约定内容之一的…：` /
+ * `（一）…；` / `（二）…。”`, 最高人民法院关于修改…二十七件民事类司法解释的决定). They number
+ * the quoted text, not the decision: their `（一）` is not a level above the decision's `21.`.
+ */
+function quotedHeadings(text: DocumentText, nodes: readonly OutlineNode[]): OutlineNode[] {
+  if (nodes.length === 0) return [];
+  const quotations = multiLineQuotations(text);
+  if (quotations.length === 0) return [];
+  const quoted: OutlineNode[] = [];
+  let index = 0;
+  for (const node of nodes) {
+    const at = node.selectionSpan.start;
+    while (index < quotations.length && quotations[index].end <= at) index++;
+    if (index < quotations.length && quotations[index].start < at) quoted.push(node);
+  }
+  return quoted;
+}
+
+interface Quotation {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Quotations of whole paragraphs that run over several lines, in text order: one opens at the
+ * start of a paragraph that leaves it open (`“买卖合同存在下列约定内容之一的…：`) and closes at the
+ * end of a later one (`（三）…。”`); a paragraph opening with `“` inside it continues it (the
+ * Chinese convention for quoted paragraphs). A quote mark left open inside a sentence, or for
+ * more than `MAX_QUOTATION_LINES` lines, opens nothing: a report's `“七五”期间…` lines stay text.
+ */
+function multiLineQuotations(text: DocumentText): Quotation[] {
+  const quotations: Quotation[] = [];
+  let open: { start: number; lines: number } | undefined;
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    const lineEnd = endOfLine(text, lineStart);
+    const line = text.slice(lineStart, lineEnd).trim();
+    const balance = quoteBalance(line);
+    if (open) {
+      if (balance < 0 && /”[。；;]?$/.test(line)) {
+        quotations.push({ start: open.start, end: lineEnd });
+        open = undefined;
+      } else if (balance !== 0 && !(balance === 1 && line.startsWith('“'))) open = undefined;
+      else if (line.length > 0 && ++open.lines > MAX_QUOTATION_LINES) open = undefined;
+    } else if (balance === 1 && line.startsWith('“')) {
+      open = { start: lineStart + text.slice(lineStart, lineEnd).indexOf('“'), lines: 0 };
+    }
+    lineStart = lineEnd + 1;
+  }
+  return quotations;
+}
+
+function quoteBalance(line: string): number {
+  let balance = 0;
+  for (const char of line) {
+    if (char === '“') balance++;
+    else if (char === '”') balance--;
+  }
+  return balance;
+}
+
+function endOfLine(text: DocumentText, from: number): number {
+  for (let start = from; start < text.length; start += 1024) {
+    const found = text.slice(start, Math.min(text.length, start + 1024)).indexOf('\n');
+    if (found >= 0) return start + found;
+  }
+  return text.length;
+}
+
+/**
+ * Arabic-numbered items that number on through the document across its parts: the value
+ * of the first one under each parent when it carries on from the last such item before it
+ * (最高人民法院关于人民法院执行工作若干问题的规定: `44.` under part 六, `45.` under 七;
+ * 罪名的意见 numbers its crimes 1.–413. across chapters and sections, several on one line, so
+ * the next part may start well after the last line-initial number). A list that restarts
+ * at 1, or starts below the last item, is judged as before.
+ */
+export function continuedFrom(text: DocumentText, nodes: readonly OutlineNode[], uncounted: ReadonlySet<OutlineNode>): Map<OutlineNode, number> {
+  const lastValue = new Map<string, number>();
+  const continued = new Map<OutlineNode, number>();
+  const previousParentOf = new Map<string, OutlineNode | undefined>();
+  const parents = parentMap(nodes);
+  for (const node of nodes) {
+    if (!node.number || uncounted.has(node) || !isArabicItem(node)) continue;
+    const family = `${node.kind}:${/^[（(]/.test(node.number.text) ? 'paren' : 'plain'}`;
+    const parent = parents.get(node);
+    const last = lastValue.get(family);
+    const firstOfParent = previousParentOf.get(family) !== parent || last === undefined;
+    if (firstOfParent && last !== undefined && node.number.value > last) continued.set(node, node.number.value);
+    else if (firstOfParent && node.number.value === 2 && itemOneOnLabelLine(text, node)) continued.set(node, 2);
+    lastValue.set(family, node.number.value);
+    previousParentOf.set(family, parent);
+  }
+  return continued;
+}
+
+/** `附件：1.人民法院司法建议书制作规范` / `2.文书样式`, `注：1．…` / `2．…`: item 1 shares the line of its label. */
+const LABELLED_ITEM_ONE = /[：:]\s*1[.．、]\S/;
+
+function itemOneOnLabelLine(text: DocumentText, node: OutlineNode): boolean {
+  const lineStart = node.selectionSpan.start;
+  const before = text.slice(Math.max(0, lineStart - 400), lineStart).trimEnd();
+  const previousLine = before.slice(before.lastIndexOf('\n') + 1);
+  return LABELLED_ITEM_ONE.test(previousLine);
+}
+
+function isArabicItem(node: OutlineNode): boolean {
+  return (node.kind === 'item' || node.kind === 'subitem' || node.kind === 'listItem') && numeralSystemOf(node.number!.text) === 'arabic';
+}
+
+function parentMap(nodes: readonly OutlineNode[]): Map<OutlineNode, OutlineNode> {
+  const parents = new Map<OutlineNode, OutlineNode>();
+  for (const node of nodes) for (const child of node.children) parents.set(child, node);
+  return parents;
+}
