@@ -210,6 +210,13 @@ function checkRun(text: DocumentText, run: readonly OutlineNode[], parentSpan: S
         else if (value === lists[0].value + 1) lists[0].value = value;
       }
       scanFrom = node.selectionSpan.end;
+    } else if (node.kind === 'listItem' && /^[（(]/.test(number.text)) {
+      // 广东省海域使用管理条例: `（一）…； （二）…； （三）…；` on one line, then `（四）…` on its own.
+      for (const value of inlineItemValues(text, scanFrom, node.span.start, numeralSystemOf(number.text))) {
+        if (value === lists[lists.length - 1].value + 1) lists[lists.length - 1].value = value;
+      }
+      // An item is named by its first sentence, which runs over the items that share its line.
+      scanFrom = number.span.end;
     }
     let top = lists[lists.length - 1];
     if (number.value === top.value + 1 || (mode === 'lead' && number.value === 1)) {
@@ -274,6 +281,21 @@ function inlineLeadValues(text: DocumentText, from: number, to: number, suffix: 
   const matches = suffix === '是' ? slice.matchAll(INLINE_LEAD_SHI) : slice.matchAll(INLINE_LEAD_YAO);
   for (const match of matches) {
     const value = parseChineseNumeral(match[1]);
+    if (value !== undefined) values.push(value);
+  }
+  return values;
+}
+
+const INLINE_PAREN_ITEM = /(?:^|[。；;：:\s])[（(]([一二三四五六七八九十]{1,3}|\d{1,2})[）)]/gm;
+
+/** Bracketed item markers that open a clause inside the lines of `text[from, to)`, in order, of one numeral system. */
+function inlineItemValues(text: DocumentText, from: number, to: number, system: string): number[] {
+  if (to <= from) return [];
+  const values: number[] = [];
+  for (const match of text.slice(from, to).matchAll(INLINE_PAREN_ITEM)) {
+    const arabic = /\d/.test(match[1]);
+    if (arabic !== (system === 'arabic')) continue;
+    const value = arabic ? Number(match[1]) : parseChineseNumeral(match[1]);
     if (value !== undefined) values.push(value);
   }
   return values;

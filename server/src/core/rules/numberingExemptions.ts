@@ -18,6 +18,9 @@ const INSERTED_ARTICLE = /^之[一二三四五六七八九十]+/;
  */
 const ARTICLE_REFERENCE = /^(?:[的、，,和及或与至中]|规定)/;
 
+/** `（一）至（三）项所列人员…`, `（四）、（五）项所列人员…`: a sentence about items, opening a line (北京市…代表选举实施细则). */
+const ITEM_REFERENCE = /^(?:[、至和或][（(]|项(?!目))/;
+
 const LAW_UNITS: ReadonlySet<OutlineNode['kind']> = new Set(['bian', 'chapter', 'jie']);
 
 /** Lines of a quotation above which an opening quote mark is taken for a stray one. */
@@ -28,6 +31,7 @@ export function uncountedHeadings(text: DocumentText, outline: readonly OutlineN
   const uncounted = new Set<OutlineNode>();
   for (const node of nodes) {
     if (node.kind === 'article' && (isInsertedArticle(text, node) || isArticleReference(text, node))) uncounted.add(node);
+    else if (node.number && /^[（(]/.test(node.number.text) && ITEM_REFERENCE.test(followingText(text, node))) uncounted.add(node);
   }
   for (const node of unheadedTableOfContents(outline)) uncounted.add(node);
   for (const node of quotedHeadings(text, nodes)) uncounted.add(node);
@@ -61,14 +65,18 @@ function provisionsQuotedByAmendment(text: DocumentText, nodes: readonly Outline
   return quoted;
 }
 
-export function isInsertedArticle(text: DocumentText, node: OutlineNode): boolean {
-  const end = node.number!.span.end;
-  return INSERTED_ARTICLE.test(text.slice(end, end + 4));
+function isInsertedArticle(text: DocumentText, node: OutlineNode): boolean {
+  return INSERTED_ARTICLE.test(followingText(text, node));
 }
 
 function isArticleReference(text: DocumentText, node: OutlineNode): boolean {
+  return ARTICLE_REFERENCE.test(followingText(text, node));
+}
+
+/** The few characters right after a heading's marker. */
+function followingText(text: DocumentText, node: OutlineNode): string {
   const end = node.number!.span.end;
-  return ARTICLE_REFERENCE.test(text.slice(end, end + 2));
+  return text.slice(end, end + 4);
 }
 
 /**
