@@ -376,3 +376,78 @@ describe('real gaps still fire', () => {
     expect(check(afterList).map((finding) => [finding.messageId, finding.args])).toEqual([['skipped', { expected: '三', found: '四' }]]);
   });
 });
+
+/** `[messageId, found number]` of each finding, for the laws tests below. */
+function summary(text: string): [string, string][] {
+  return check(text, { markdown: false, leadItems: false }).map((finding) => [finding.messageId, text.slice(finding.span.start, finding.span.end)]);
+}
+
+describe('laws and regulations (unseen LawRefBook corpus)', () => {
+  it('skips articles inserted by an amendment (刑法 第一百三十三条之一)', () => {
+    const text = '第一百三十三条 甲。\n第一百三十三条之一 乙。\n第一百三十三条之二 丙。\n第一百三十四条 丁。\n第一百三十六条 戊。';
+    expect(summary(text)).toEqual([['skipped', '第一百三十六条']]);
+  });
+
+  it('does not take a reference to an article for its heading (文物保护法: `第三十一条的决定》第一次修正`)', () => {
+    const text = '《关于修改〈中华人民共和国文物保护法〉第三十条\n第三十一条的决定》第一次修正\n第一章 总则\n第一条 甲。\n第二条 乙。';
+    expect(summary(text)).toEqual([]);
+  });
+
+  it('skips a chapter list without its 目录 line, and its last entry when it holds the first articles', () => {
+    const listed = '北京中轴线文化遗产保护条例\n第一章 总 则\n第二章 附 则\n第一章 总 则\n第一条 甲。\n第二章 附 则\n第二条 乙。';
+    expect(summary(listed)).toEqual([]);
+    // 重庆市长江防护林体系管理条例: the body lost its `第一章`; the list's `第二章` holds 第一条. The real gap stays.
+    const bodyLostChapterOne = '某某条例\n第一章 总 则\n第二章 附 则\n总 则\n第一条 甲。\n第二章 附 则\n第二条 乙。';
+    expect(summary(bodyLostChapterOne)).toEqual([['skipped', '第二章']]);
+  });
+
+  it('restarts chapters in each 编 when the 编 starts at 第一章 (刑法), else runs them through (民事诉讼法)', () => {
+    const perBook = '第一编 总则\n第一章 甲\n第一条 子。\n第二章 乙\n第二条 丑。\n第二编 分则\n第一章 丙\n第三条 寅。\n第二章 丁\n第四条 卯。';
+    expect(summary(perBook)).toEqual([]);
+    const through = '第一编 总则\n第一章 甲\n第一条 子。\n第二章 乙\n第二条 丑。\n第二编 审判程序\n第三章 丙\n第三条 寅。\n第五章 丁\n第四条 卯。';
+    expect(summary(through)).toEqual([['skipped', '第五章']]);
+  });
+
+  it('lets a file start at any article (民法典 合同编, 宪法修正案, a case quoting one article), still reporting later gaps', () => {
+    expect(summary('合同编\n第四百六十三条 甲。\n第四百六十四条 乙。')).toEqual([]);
+    expect(summary('第十八条 甲。\n第十九条 乙。\n第二十一条 丙。')).toEqual([['skipped', '第二十一条']]);
+    // A law whose chapters lost their numbers still misses 第一章 (山东省学生体质健康促进条例).
+    expect(summary('某某条例\n第一条 甲。\n第二章 体育活动\n第二条 乙。')).toEqual([['skipped', '第二章']]);
+  });
+
+  it('skips the numbers of provisions a decision quotes over several lines', () => {
+    const quoted = ['一、修改《某某解释》', '1.将第一条修改为：', '“甲有下列情形之一的：', '（一）子；', '（二）丑。”', '2.将第二条修改为：', '“乙。”'].join('\n');
+    expect(summary(quoted)).toEqual([]);
+    // Without the quotation marks `（一）` is a level above `1.` after it.
+    expect(summary(quoted.replace(/[“”]/g, ''))).toEqual([['levelOrder', '（一）']]);
+  });
+
+  it('skips the provisions an amendment article introduces with 内容如下：, until its next article (宪法修正案 2018)', () => {
+    const text = ['第五十一条 甲。', '第五十二条 宪法第三章中增加一节，作为第七节；增加二条。内容如下：', '第七节 监察委员会', '第一百二十三条 乙。', '第一百二十四条 丙。', '第五十三条 丁。'].join('\n');
+    expect(summary(text)).toEqual([]);
+  });
+
+  it('accepts items numbered on through the parts (执行工作若干问题的规定: 44. under 六、, 45. under 七、)', () => {
+    expect(summary('一、甲\n1.子\n2.丑\n二、乙\n3.寅\n4.卯')).toEqual([]);
+    // Crimes numbered several to a line (罪名的意见): the next part may start well above the last line-initial number.
+    expect(summary('一、甲\n1.子 2.丑 3.寅\n二、乙\n4.卯 5.辰\n三、丙\n6.巳')).toEqual([]);
+    // A list that starts below the last item is judged as before.
+    expect(summary('一、甲\n1.子\n2.丑\n3.寅\n二、乙\n2.卯')).toEqual([['skipped', '2.']]);
+  });
+
+  it('counts item 1 on the line of its label (`附件：1.…` / `2.…`)', () => {
+    expect(summary('第十三条 本规定自公布之日起施行。\n附件：1.人民法院司法建议书制作规范\n2.文书样式\n3.封面样式')).toEqual([]);
+  });
+
+  it('counts the items of a law article that share a line before the next one on its own line', () => {
+    const text = '第三十七条 有下列情形之一的，依法给予处分：\n（一）子的； （二）丑的； （三）寅的；\n（四）卯的。\n第三十八条 乙。';
+    expect(summary(text)).toEqual([]);
+    const missing = '第三十七条 有下列情形之一的，依法给予处分：\n（一）子的； （二）丑的；\n（四）卯的。\n第三十八条 乙。';
+    expect(summary(missing)).toEqual([['skipped', '（四）']]);
+  });
+
+  it('skips lines about items that open with a marker (`（一）至（三）项所列人员…`)', () => {
+    const text = '第三十五条 下列人员：\n（一）子；\n（二）丑；\n（三）寅。\n（一）至（二）项所列人员，在工作单位登记。\n（三）项所列人员，在户籍所在地登记。\n第三十六条 乙。';
+    expect(summary(text)).toEqual([]);
+  });
+});
