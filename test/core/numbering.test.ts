@@ -451,3 +451,16 @@ describe('laws and regulations (unseen LawRefBook corpus)', () => {
     expect(summary(text)).toEqual([]);
   });
 });
+
+describe('laws and regulations: section titles and wrapped labels', () => {
+  it('skips a section title between two articles (担保制度的解释: `（二）不动产抵押` before 第四十六条)', () => {
+    const text = '一、关于担保物权\n（一）一般规定\n第四十五条 有下列情形之一的：\n（一）子；\n（二）丑。\n债权人以诉讼方式行使担保物权。\n（二）不动产抵押\n第四十六条 甲。';
+    expect(summary(text)).toEqual([]);
+    // An item without its final punctuation before the next article is still an item.
+    expect(summary('第四十五条 有下列情形之一的：\n（一）子；\n（三）丑\n第四十六条 甲。')).toEqual([['skipped', '（三）']]);
+  });
+
+  it('counts item 1 on its label line when it wraps (`附件：1.…（最高人民法` / `院…用）` / `2.…`)', () => {
+    expect(summary('第六条 本解释自2021年4月1日起施行。\n附件：1.中华人民共和国最高人民法院决定书（最高人民法\n院决定由高级人民法院审查用）\n2.中华人民共和国最高人民法院通知书\n3.行政裁定书')).toEqual([]);
+  });
+});

@@ -21,6 +21,25 @@ const ARTICLE_REFERENCE = /^(?:[的、，,和及或与至中]|规定)/;
 /** `（一）至（三）项所列人员…`, `（四）、（五）项所列人员…`: a sentence about items, opening a line (北京市…代表选举实施细则). */
 const ITEM_REFERENCE = /^(?:[、至和或][（(]|项(?!目))/;
 
+/** A bare title: no clause or sentence punctuation. */
+const TITLE_LINE = /^[^，,。；;：:！？!?]{1,30}$/;
+const ARTICLE_START = /^第[一二三四五六七八九十百千零〇\d]+条/;
+
+/**
+ * `（二）不动产抵押` between the sentence that closes 第四十五条 and `第四十六条`: the title of a section
+ * of the interpretation (担保制度的解释: 三、关于担保物权 / （一）… （二）… （三）…), not an item of the
+ * article before it. An item follows `：` or `；` and does not stand bare before the next article.
+ */
+function isSectionTitleAmongArticles(text: DocumentText, node: OutlineNode): boolean {
+  const lineStart = node.selectionSpan.start;
+  const ownLine = text.slice(lineStart, endOfLine(text, lineStart)).trim();
+  if (!TITLE_LINE.test(ownLine.slice(node.number!.text.length))) return false;
+  const after = text.slice(endOfLine(text, lineStart), Math.min(text.length, endOfLine(text, lineStart) + 200)).trimStart();
+  if (!ARTICLE_START.test(after)) return false;
+  const before = text.slice(Math.max(0, lineStart - 400), lineStart).trimEnd();
+  return /[。”]$/.test(before);
+}
+
 const LAW_UNITS: ReadonlySet<OutlineNode['kind']> = new Set(['bian', 'chapter', 'jie']);
 
 /** Lines of a quotation above which an opening quote mark is taken for a stray one. */
@@ -32,6 +51,7 @@ export function uncountedHeadings(text: DocumentText, outline: readonly OutlineN
   for (const node of nodes) {
     if (node.kind === 'article' && (isInsertedArticle(text, node) || isArticleReference(text, node))) uncounted.add(node);
     else if (node.number && /^[（(]/.test(node.number.text) && ITEM_REFERENCE.test(followingText(text, node))) uncounted.add(node);
+    else if (node.kind === 'listItem' && isSectionTitleAmongArticles(text, node)) uncounted.add(node);
   }
   for (const node of unheadedTableOfContents(outline)) uncounted.add(node);
   for (const node of quotedHeadings(text, nodes)) uncounted.add(node);
@@ -236,14 +256,18 @@ export function continuedFrom(text: DocumentText, nodes: readonly OutlineNode[],
   return continued;
 }
 
-/** `附件：1.人民法院司法建议书制作规范` / `2.文书样式`, `注：1．…` / `2．…`: item 1 shares the line of its label. */
+/**
+ * `附件：1.人民法院司法建议书制作规范` / `2.文书样式`, `注：1．…` / `2．…`: item 1 shares the line of its
+ * label, also when it wraps onto a line or two (行政申请再审案件若干问题的规定: `附件：1.…通知书（最高人民法` /
+ * `院决定由高级人民法院审查用）` / `2.…`).
+ */
 const LABELLED_ITEM_ONE = /[：:]\s*1[.．、]\S/;
+const MAX_WRAPPED_ITEM_LINES = 3;
 
 function itemOneOnLabelLine(text: DocumentText, node: OutlineNode): boolean {
-  const lineStart = node.selectionSpan.start;
-  const before = text.slice(Math.max(0, lineStart - 400), lineStart).trimEnd();
-  const previousLine = before.slice(before.lastIndexOf('\n') + 1);
-  return LABELLED_ITEM_ONE.test(previousLine);
+  const before = text.slice(Math.max(0, node.selectionSpan.start - 600), node.selectionSpan.start);
+  const lines = before.split('\n').map((line) => line.trim()).filter((line) => line.length > 0);
+  return lines.slice(-MAX_WRAPPED_ITEM_LINES).some((line) => LABELLED_ITEM_ONE.test(line));
 }
 
 function isArabicItem(node: OutlineNode): boolean {
