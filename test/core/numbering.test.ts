@@ -186,10 +186,15 @@ describe('style consistency', () => {
     expect(applyEdits(text, findings[0].fix!)).toBe('（一）甲\n（二）乙\n（三）丙\n（四）丁');
   });
 
-  it('flags a mismatched pair of brackets and leaves a tie alone', () => {
-    const mixed = '(1)甲\n(2)乙\n（3)丙';
-    expect(check(mixed).map((finding) => [finding.messageId, finding.args])).toEqual([['bracketWidth', { found: '（3)', expected: '(3)' }]]);
+  it('flags a half-width bracket among full-width markers and leaves a tie alone', () => {
+    const mixed = '（1）甲\n（2）乙\n（3)丙';
+    expect(check(mixed).map((finding) => [finding.messageId, finding.args])).toEqual([['bracketWidth', { found: '（3)', expected: '（3）' }]]);
     expect(check('（一）甲\n(二)乙')).toEqual([]);
+  });
+
+  it('never asks for half-width brackets: among half-width markers the full-width ones are right (GB/T 9704)', () => {
+    // 景宁畲族自治县水资源管理条例 as published online: (一) everywhere, （一） in one list.
+    expect(check('(1)甲\n(2)乙\n（3）丙')).toEqual([]);
   });
 
   it('flags `1、` in a document that otherwise uses `1.`', () => {
@@ -363,10 +368,10 @@ describe('real gaps still fire', () => {
   });
 
   it('rebrackets a broken marker by its opener alone', () => {
-    const text = '一、任务\n(一)甲\n正文。\n(二)乙\n正文。\n（\n三)丙\n正文。';
+    const text = '一、任务\n（一）甲\n正文。\n（二）乙\n正文。\n(\n三）丙\n正文。';
     const rebracket = check(text).filter((f) => f.messageId === 'bracketWidth');
-    const broken = text.indexOf('（\n三)');
-    expect(rebracket.map((f) => f.fix)).toEqual([[{ span: { start: broken, end: broken + 1 }, newText: '(' }]]);
+    const broken = text.indexOf('(\n三）');
+    expect(rebracket.map((f) => f.fix)).toEqual([[{ span: { start: broken, end: broken + 1 }, newText: '（' }]]);
   });
 
   it('still reports a missing （四） among restarting lists and a gap after a resumed list', () => {

@@ -369,17 +369,22 @@ function checkBrokenMarkers(nodes: readonly OutlineNode[], findings: Finding[]):
   }
 }
 
-/** Within one document, the bracket width most markers of a level use is the norm. */
+/**
+ * Within one document whose markers are mostly full-width (（一）, （1）, as GB/T 9704 numbers), the
+ * half-width ones. Where most are half-width the minority is right and the rest is wrong: following
+ * that majority told laws published online with half-width items (民事诉讼法解释: `(一)`) to change
+ * their few `（一）` to `(一)`, against the standard and against punctuation.width, which reports each
+ * half-width bracket of Chinese text.
+ */
 function checkBracketWidth(nodes: readonly OutlineNode[], findings: Finding[]): void {
   const bracketed = nodes.filter((node) => node.number && /paren$/.test(node.number.style));
   for (const system of ['chinese', 'arabic'] as const) {
     const group = bracketed.filter((node) => numeralSystemOf(node.number!.text) === system);
-    const width = majority(group.map((node) => node.number!.style), ['fullwidth-paren', 'halfwidth-paren']);
-    if (!width) continue;
+    if (majority(group.map((node) => node.number!.style), ['fullwidth-paren', 'halfwidth-paren']) !== 'fullwidth-paren') continue;
     for (const node of group) {
       const number = node.number!;
-      if (number.style === width) continue;
-      const expected = rebracketMarker(number.text, width === 'fullwidth-paren' ? 'fullwidth' : 'halfwidth');
+      if (number.style === 'fullwidth-paren') continue;
+      const expected = rebracketMarker(number.text, 'fullwidth');
       findings.push({
         code: CODE,
         messageId: 'bracketWidth',
