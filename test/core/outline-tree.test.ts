@@ -228,6 +228,21 @@ describe('buildOutline: titles and unnumbered parts', () => {
     expect(text.slice(headline.selectionSpan.start, headline.selectionSpan.end)).toBe('某某在某地考察时强调\n\n坚持改革创新 奋力谱写新篇章');
   });
 
+  it('takes no sentence broken before 是： for a headline (Guangdong 2026 as published online)', () => {
+    const text = [
+      '一、2025年工作回顾',
+      '正文。',
+      '二、“十五五”时期的主要目标和重点任务',
+      '“十五五”时期我省经济社会发展的指导思想是：坚持稳中求进。',
+      '“十五五”时期经济社会发展的',
+      '主要目标',
+      '是：地区生产总值年均增长5%左右，高质量发展取得显著成效，科技自立自强水平大幅提高。',
+      '三、2026年工作安排',
+      '正文。',
+    ].join('\n');
+    expect(shape(build(text))).toEqual(['part 1 一、2025年工作回顾', 'part 1 二、“十五五”时期的主要目标和重点任务', 'part 1 三、2026年工作安排']);
+  });
+
   it('finds unnumbered parts only in a titled document without numbered parts', () => {
     const sichuan = [
       '24.某省政府工作报告',

@@ -77,9 +77,19 @@ export function fragmentFlags(line: string): number {
   if (start >= end) return 0;
   let flags = 0;
   if (OPENERS.has(line.charCodeAt(end - 1))) flags |= FRAGMENT.opensAtEnd;
-  if (CONTINUERS.has(line.charCodeAt(start))) flags |= FRAGMENT.continuesAtStart;
+  if (CONTINUERS.has(line.charCodeAt(start)) || continuesWithCopula(line, start)) flags |= FRAGMENT.continuesAtStart;
   if (!hasWordIn(line, start, Math.min(end, start + 200))) flags |= FRAGMENT.noWords;
   return flags;
+}
+
+/**
+ * `是：地区生产总值年均增长5%左右，…`: a line that opens with 是/为/即 and a colon finishes a sentence
+ * begun above (Guangdong 2026 as published online: `“十五五”时期经济社会发展的` / `主要目标` / `是：…`).
+ */
+function continuesWithCopula(line: string, start: number): boolean {
+  const first = line.charCodeAt(start);
+  const second = line.charCodeAt(start + 1);
+  return (first === 0x662f || first === 0x4e3a || first === 0x5373) && (second === 0xff1a || second === 0x3a);
 }
 
 /** True when a letter or digit lies in `line[start, end)`. Most lines start with one: no slice, no regular expression. */
