@@ -164,6 +164,15 @@ describe('numbering restarts', () => {
     expect(check(text)).toEqual([]);
   });
 
+  it('accepts sections numbered through the parts, as the State Council’s opinions number them', () => {
+    // 国务院关于加快推进农业机械化和农机装备产业转型升级的指导意见 (2018): （一）–（十八） across 一、–八、.
+    const opinion = ['一、总体要求', '（一）指导思想。正文。', '（二）基本原则。正文。', '二、推动农机装备产业高质量发展', '（三）完善创新体系。正文。', '（四）推进转型升级。正文。', '三、保障措施', '（五）加强组织领导。正文。'].join('\n');
+    expect(check(opinion)).toEqual([]);
+    // A section that neither restarts nor carries on is still a gap.
+    const gap = ['一、总体要求', '（一）指导思想。正文。', '（二）基本原则。正文。', '二、主要任务', '（四）完善创新体系。正文。'].join('\n');
+    expect(check(gap).map((finding) => [finding.messageId, finding.args])).toEqual([['skipped', { expected: '一', found: '四' }]]);
+  });
+
   it('numbers articles and chapters of a law through the whole law, list items per article', () => {
     const text = ['前言。', '中华人民共和国某某法', '第一章 总则', '第一条 甲：', '（一）子；', '（二）丑。', '第二条 乙：', '（一）寅；', '第二章 附则', '第三条 丙。'].join('\n');
     expect(check(text)).toEqual([]);

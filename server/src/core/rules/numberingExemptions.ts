@@ -230,12 +230,15 @@ function endOfLine(text: DocumentText, from: number): number {
 }
 
 /**
- * Arabic-numbered items that number on through the document across its parts: the value
- * of the first one under each parent when it carries on from the last such item before it
- * (最高人民法院关于人民法院执行工作若干问题的规定: `44.` under part 六, `45.` under 七;
- * 罪名的意见 numbers its crimes 1.–413. across chapters and sections, several on one line, so
- * the next part may start well after the last line-initial number). A list that restarts
- * at 1, or starts below the last item, is judged as before.
+ * Items that number on through the document across its parts: the value of the first one
+ * under each parent when it carries on from the last such item before it.
+ * - Arabic items, from any value above the last (最高人民法院关于人民法院执行工作若干问题的规定:
+ *   `44.` under part 六, `45.` under 七; 罪名的意见 numbers its crimes 1.–413. across chapters and
+ *   sections, several on one line, so the next part may start well after the last line-initial number);
+ * - sections `（一）` and parts `一、`, from exactly the next value: the State Council's opinions number
+ *   their sections through the parts (一、总体要求 （一）（二） 二、… （三）…, 59 documents of gov.cn
+ *   of 2018–2019, 65 findings before), 国务院工作规则 its parts 一、–五十、 through its chapters.
+ * A list that restarts at 1, or starts below the last item, is judged as before.
  */
 export function continuedFrom(text: DocumentText, nodes: readonly OutlineNode[], uncounted: ReadonlySet<OutlineNode>): Map<OutlineNode, number> {
   const lastValue = new Map<string, number>();
@@ -243,12 +246,13 @@ export function continuedFrom(text: DocumentText, nodes: readonly OutlineNode[],
   const previousParentOf = new Map<string, OutlineNode | undefined>();
   const parents = parentMap(nodes);
   for (const node of nodes) {
-    if (!node.number || uncounted.has(node) || !isArabicItem(node)) continue;
+    const arabic = node.number !== undefined && isArabicItem(node);
+    if (!node.number || uncounted.has(node) || !(arabic || isChineseSectionOrPart(node))) continue;
     const family = `${node.kind}:${/^[（(]/.test(node.number.text) ? 'paren' : 'plain'}`;
     const parent = parents.get(node);
     const last = lastValue.get(family);
     const firstOfParent = previousParentOf.get(family) !== parent || last === undefined;
-    if (firstOfParent && last !== undefined && node.number.value > last) continued.set(node, node.number.value);
+    if (firstOfParent && last !== undefined && (arabic ? node.number.value > last : node.number.value === last + 1)) continued.set(node, node.number.value);
     else if (firstOfParent && node.number.value === 2 && itemOneOnLabelLine(text, node)) continued.set(node, 2);
     lastValue.set(family, node.number.value);
     previousParentOf.set(family, parent);
@@ -268,6 +272,10 @@ function itemOneOnLabelLine(text: DocumentText, node: OutlineNode): boolean {
   const before = text.slice(Math.max(0, node.selectionSpan.start - 600), node.selectionSpan.start);
   const lines = before.split('\n').map((line) => line.trim()).filter((line) => line.length > 0);
   return lines.slice(-MAX_WRAPPED_ITEM_LINES).some((line) => LABELLED_ITEM_ONE.test(line));
+}
+
+function isChineseSectionOrPart(node: OutlineNode): boolean {
+  return (node.kind === 'section' || node.kind === 'part') && numeralSystemOf(node.number!.text) !== 'arabic';
 }
 
 function isArabicItem(node: OutlineNode): boolean {
