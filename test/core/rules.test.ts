@@ -144,6 +144,17 @@ describe('sentence.duplicated', () => {
     });
   });
 
+  it('takes an attachment (附件2 on its own line) for a document of its own', () => {
+    const site = '马鬃山村属湖北省巴东县官渡口镇，位于长江南岸海拔高程480—560米左右的岩溶山区。';
+    const reply = ['国务院：', `一、基本情况`, site, '二、处理意见', '请湖北省人民政府做好群众工作。', '二〇〇四年十月十日'];
+    expect(run(sentenceDuplicatedRule, [...reply, '附件2', '湖北省巴东县官渡口镇马鬃山村地质险情调查意见', site].join('\n'))).toEqual([]);
+    // A law's annex with its number and title (香港特别行政区基本法: 附件一：…).
+    expect(run(sentenceDuplicatedRule, [...reply, '附件一：香港特别行政区行政长官的产生办法', site].join('\n'))).toEqual([]);
+    // The list of attachments at the end of a document's body is no attachment.
+    const listed = [...reply, '附件：湖北省巴东县官渡口镇马鬃山村地质险情调查意见', site].join('\n');
+    expect(run(sentenceDuplicatedRule, listed).map((f) => f.args.line)).toEqual([3]);
+  });
+
   it('ignores short sentences', () => {
     expect(run(sentenceDuplicatedRule, '织密扎牢社会保障网。\n织密扎牢社会保障网。')).toEqual([]);
   });

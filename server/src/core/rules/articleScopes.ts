@@ -5,7 +5,7 @@ import type { DocumentFacts } from './rule';
 
 /**
  * The articles of a file: each document of a compilation (see documentScopes), cut again
- * where a news article starts (a dateline or a byline line). Study compilations reprint a
+ * where a news article starts (a dateline or a byline line) or an attachment (`附件2`). Study compilations reprint a
  * report and then news articles that quote it; a sentence an article shares with the report
  * or with another article is a quotation, not a copy-paste left-over.
  */
@@ -35,5 +35,13 @@ export function checkPerArticle(facts: DocumentFacts, namespace: string, check: 
 }
 
 function isArticleStart(paragraph: Paragraph): boolean {
-  return startsArticle(paragraph.text);
+  return startsArticle(paragraph.text) || ATTACHMENT_LABEL.test(paragraph.text);
 }
+
+/**
+ * `附件2` alone on its line, or `附件一：香港特别行政区行政长官的产生办法` with its number and title: an official
+ * document's attachment or a law's annex starts, a document of its own (GB/T 9704 puts the label
+ * above the attachment's title). `附件：1.…` (no number before the colon) lists the attachments in the body: no label. The State Council's reply on 巴东县
+ * (2004) attaches the survey whose description the reply repeats: no copy-paste left-over.
+ */
+const ATTACHMENT_LABEL = /^[ \t\u3000]*附件[ \t\u3000]*(?:[0-9０-９一二三四五六七八九十]{1,3}[ \t\u3000]*(?:[：:\s][ \t\u3000]*[^，。；,;\s][^，。；,;]{1,40})?|[：:]?)[ \t\u3000]*$/;
