@@ -110,7 +110,8 @@ function followingText(text: DocumentText, node: OutlineNode): string {
  */
 function unheadedTableOfContents(outline: readonly OutlineNode[]): OutlineNode[] {
   const entries: OutlineNode[] = [];
-  const all = preOrderOf(outline);
+  // Needed only for a unit that holds articles after list entries: rare, and a copy of every node.
+  let all: OutlineNode[] | undefined;
   const visit = (nodes: readonly OutlineNode[]): boolean => {
     for (const node of nodes) {
       if (node.kind === 'article') return true;
@@ -120,7 +121,7 @@ function unheadedTableOfContents(outline: readonly OutlineNode[]): OutlineNode[]
       }
       if (!LAW_UNITS.has(node.kind)) continue;
       if (holdsArticle(node)) {
-        if (entries.length > 0 && comesAgain(node, all)) entries.push(node);
+        if (entries.length > 0 && comesAgain(node, (all ??= preOrderOf(outline)))) entries.push(node);
         return true;
       }
       entries.push(node, ...descendants(node));
@@ -196,29 +197,53 @@ function multiLineQuotations(text: DocumentText): Quotation[] {
   let lineStart = 0;
   while (lineStart < text.length) {
     const lineEnd = endOfLine(text, lineStart);
-    const line = text.slice(lineStart, lineEnd).trim();
-    const balance = quoteBalance(line);
-    if (open) {
-      if (balance < 0 && /”[。；;]?$/.test(line)) {
-        quotations.push({ start: open.start, end: lineEnd });
-        open = undefined;
-      } else if (balance !== 0 && !(balance === 1 && line.startsWith('“'))) open = undefined;
-      else if (line.length > 0 && ++open.lines > MAX_QUOTATION_LINES) open = undefined;
-    } else if (balance === 1 && line.startsWith('“')) {
-      open = { start: lineStart + text.slice(lineStart, lineEnd).indexOf('“'), lines: 0 };
+    const lineText = text.slice(lineStart, lineEnd);
+    // Most lines quote nothing and no quotation is open: one native search, no pass over codes (this runs on every check).
+    if (open || lineText.indexOf('“') >= 0) {
+      const line = lineFacts(lineText);
+      if (open) {
+        if (line.balance < 0 && line.closesQuotation) {
+          quotations.push({ start: open.start, end: lineEnd });
+          open = undefined;
+        } else if (line.balance !== 0 && !(line.balance === 1 && line.opensWithQuote)) open = undefined;
+        else if (line.first >= 0 && ++open.lines > MAX_QUOTATION_LINES) open = undefined;
+      } else if (line.balance === 1 && line.opensWithQuote) {
+        open = { start: lineStart + line.first, lines: 0 };
+      }
     }
     lineStart = lineEnd + 1;
   }
   return quotations;
 }
 
-function quoteBalance(line: string): number {
+const OPENING_QUOTE = 0x201c;
+const CLOSING_QUOTE = 0x201d;
+/** 。；; — what may follow the closing quote that ends a quoted paragraph. */
+const AFTER_CLOSING = new Set([0x3002, 0xff1b, 0x3b]);
+
+/** A line's quote balance, first non-blank offset (-1 when blank), and how it opens and ends, from its codes. */
+function lineFacts(line: string): { balance: number; first: number; opensWithQuote: boolean; closesQuotation: boolean } {
   let balance = 0;
-  for (const char of line) {
-    if (char === '“') balance++;
-    else if (char === '”') balance--;
+  let first = -1;
+  let last = -1;
+  let beforeLast = -1;
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    if (isBlank(code)) continue;
+    if (first < 0) first = i;
+    beforeLast = last;
+    last = i;
+    if (code === OPENING_QUOTE) balance++;
+    else if (code === CLOSING_QUOTE) balance--;
   }
-  return balance;
+  const lastCode = last >= 0 ? line.charCodeAt(last) : -1;
+  const closesQuotation = lastCode === CLOSING_QUOTE || (AFTER_CLOSING.has(lastCode) && beforeLast >= 0 && line.charCodeAt(beforeLast) === CLOSING_QUOTE);
+  return { balance, first, opensWithQuote: first >= 0 && line.charCodeAt(first) === OPENING_QUOTE, closesQuotation };
+}
+
+/** White space as `String.prototype.trim` sees it. */
+function isBlank(code: number): boolean {
+  return code <= 0x20 || code === 0xa0 || code === 0x3000 || code === 0xfeff || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f;
 }
 
 function endOfLine(text: DocumentText, from: number): number {

@@ -3,6 +3,7 @@ import type { Finding, Paragraph, Span, TextEdit } from '../types';
 import { checkPerScope } from './documentScopes';
 import type { DocumentFacts, Rule } from './rule';
 import { firstMatch, nextMatch } from '../text/matches';
+import { paragraphAt } from '../text/paragraphs';
 
 const CODE = 'term.inconsistent';
 const MAX_QUOTABLE = 6;
@@ -50,7 +51,7 @@ export const termInconsistentRule: Rule = {
     const usesOf = (paragraph: Paragraph) => usesIn(paragraph.text, facts.termHits(paragraph));
     return checkPerScope(facts, 'scopes', (paragraphs) => {
       const findings: Finding[] = [];
-      const quoted = new Map<string, { quoted: FormUse[]; bare: FormUse[]; bareLeads: string[]; quotedLeads: string[] }>();
+      const quoted = new Map<string, { quoted: FormUse[]; bare: FormUse[] }>();
       const variants = new Map<string, Map<string, Span[]>>();
       const percent = { '%': [] as Span[], '％': [] as Span[] };
       // Index loops: this runs over every use of every term on each check, first before V8 has
@@ -73,16 +74,14 @@ export const termInconsistentRule: Rule = {
           }
           if (quoting === INSIDE || quoting === NAMED) continue;
           let entry = quoted.get(use.form);
-          if (!entry) quoted.set(use.form, (entry = { quoted: [], bare: [], bareLeads: [], quotedLeads: [] }));
+          if (!entry) quoted.set(use.form, (entry = { quoted: [], bare: [] }));
           (quoting === EXACT ? entry.quoted : entry.bare).push(span);
-          const lead = paragraph.text.slice(Math.max(0, use.start - (quoting === EXACT ? 1 : 0) - COMPOUND_LEAD), use.start - (quoting === EXACT ? 1 : 0));
-          (quoting === EXACT ? entry.quotedLeads : entry.bareLeads).push(lead);
         }
         for (let u = 0; u < uses.percents.length; u++) percent[uses.percents[u].symbol].push({ start: base + uses.percents[u].at, end: base + uses.percents[u].at + 1 });
       }
       for (const [term, uses] of quoted) {
         const { minority, majority, minorityIsQuoted } = split(uses.quoted, uses.bare);
-        if (minorityIsQuoted && inOwnCompound(uses.bareLeads, uses.quotedLeads)) continue;
+        if (minorityIsQuoted && inOwnCompound(facts.paragraphs, uses.bare, uses.quoted)) continue;
         for (const use of minority) {
           findings.push({
             code: CODE,
@@ -218,13 +217,21 @@ const COMPOUND_LEAD = 3;
 
 /**
  * True when every bare use is part of one compound and no quoted use is: the bare term names a
- * programme (消费品以旧换新), the quoted one borrows the term for something else (住房“以旧换新”, as
- * Sichuan, Anhui and Shandong wrote in 2026) — two usages, not one term written two ways.
+ * programme (消费品以旧换新), the quoted one borrows the term for something else (住房消费“以旧换新”, as
+ * Anhui wrote in 2026) — two usages, not one term written two ways. Looked up only for a quoted
+ * minority (rare): the leads are not sliced for every use on every check.
  */
-function inOwnCompound(bareLeads: readonly string[], quotedLeads: readonly string[]): boolean {
-  const lead = bareLeads[0];
+function inOwnCompound(paragraphs: readonly Paragraph[], bare: readonly Span[], quoted: readonly Span[]): boolean {
+  const lead = leadOf(paragraphs, bare[0].start);
   if (lead.length < COMPOUND_LEAD || !/^\p{Script=Han}+$/u.test(lead)) return false;
-  return bareLeads.every((l) => l === lead) && quotedLeads.every((l) => l !== lead);
+  return bare.every((span) => leadOf(paragraphs, span.start) === lead) && quoted.every((span) => leadOf(paragraphs, span.start - 1) !== lead);
+}
+
+/** The COMPOUND_LEAD characters before `offset`, within its paragraph. */
+function leadOf(paragraphs: readonly Paragraph[], offset: number): string {
+  const paragraph = paragraphs[paragraphAt(paragraphs, offset)];
+  const at = offset - paragraph.start;
+  return paragraph.text.slice(Math.max(0, at - COMPOUND_LEAD), at);
 }
 
 /** A quoted use's span with its quotation marks. */
