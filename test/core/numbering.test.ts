@@ -4,7 +4,7 @@ import type { OutlineOptions } from '../../server/src/core/outline/types';
 import { checkNumbering, numberingRule } from '../../server/src/core/rules/numbering';
 import type { DocumentFacts } from '../../server/src/core/rules/rule';
 import { splitParagraphs } from '../../server/src/core/text/paragraphs';
-import type { Finding, TextEdit } from '../../server/src/core/types';
+import type { Finding, Paragraph, TextEdit } from '../../server/src/core/types';
 
 function check(text: string, options: OutlineOptions = { markdown: false, leadItems: true }): Finding[] {
   return checkNumbering(text, buildOutline(text, splitParagraphs(text), options));
@@ -36,8 +36,8 @@ describe('numberingRule metadata', () => {
   it('runs as a document check on the outline it is given', () => {
     const text = '一、甲\n二、乙\n四、丙';
     const outline = buildOutline(text, splitParagraphs(text), { markdown: false, leadItems: false });
-    // The rule reads only the text and the outline of the document facts.
-    const facts = { text, paragraphs: splitParagraphs(text), outline } as unknown as DocumentFacts;
+    // The rule reads the text, the outline and the paragraphs (their quotation marks, memoised) of the document facts.
+    const facts = { text, paragraphs: splitParagraphs(text), outline, memo: (_: string, p: Paragraph, compute: (p: Paragraph) => unknown) => compute(p) } as unknown as DocumentFacts;
     expect(numberingRule.checkDocument!(facts, {})).toEqual(checkNumbering(text, outline));
   });
 });

@@ -1,8 +1,8 @@
 import { MARKER_PUNCTUATION, formatNumeralLike, numeralSystemOf, rebracketMarker, renumberMarker, repunctuateMarker } from '../outline/markerText';
 import { parseChineseNumeral } from '../outline/chineseNumerals';
 import type { OutlineNode } from '../outline/types';
-import type { DocumentText, Finding, Span, TextEdit } from '../types';
-import { continuedFrom, uncountedHeadings } from './numberingExemptions';
+import type { DocumentText, Finding, Paragraph, Span, TextEdit } from '../types';
+import { continuedFrom, quoteLineFacts, uncountedHeadings, type QuoteLines } from './numberingExemptions';
 import type { DocumentFacts, Rule } from './rule';
 
 /**
@@ -44,17 +44,27 @@ export const numberingRule: Rule = {
     },
   },
   checkDocument(facts: DocumentFacts): readonly Finding[] {
-    return checkNumbering(facts.text, facts.outline);
+    const paragraphs = facts.paragraphs;
+    const lines: QuoteLines = {
+      count: paragraphs.length,
+      start: (i) => paragraphs[i].start,
+      end: (i) => paragraphs[i].end,
+      facts: (i) => facts.memo('quoteLine', paragraphs[i], quoteLineFactsOf),
+    };
+    return checkNumbering(facts.text, facts.outline, lines);
   },
 };
 
 const CODE = 'outline.numbering';
 
+/** Memoised per paragraph by checkDocument; one function, not a closure per call. */
+const quoteLineFactsOf = (paragraph: Paragraph) => quoteLineFacts(paragraph.text);
+
 /** Checks the numbering of an outline built by `buildOutline` from `text`. Findings come in document order. */
-export function checkNumbering(text: DocumentText, outline: readonly OutlineNode[]): Finding[] {
+export function checkNumbering(text: DocumentText, outline: readonly OutlineNode[], lines?: QuoteLines): Finding[] {
   const findings: Finding[] = [];
   const all = preOrder(outline);
-  const uncounted = uncountedHeadings(text, outline, all);
+  const uncounted = uncountedHeadings(text, outline, all, lines);
   const context: RunContext = { uncounted, continued: continuedFrom(text, all, uncounted) };
   checkChildren(text, outline, { start: 0, end: text.length }, findings, context);
   checkBrokenMarkers(all, findings);
