@@ -158,6 +158,7 @@ describe('punctuation.width on news credits (issue 21)', () => {
     expect(flagged('省长叶建春作政府工作报告。本报全媒体记者 林 君摄')).toEqual([]);
     expect(flagged('政府工作报告。 贵州日报天眼新闻记者 李森 摄')).toEqual([]);
     expect(flagged('省长任振鹤作政府工作报告。新甘肃·甘肃日报记者 盛学卿')).toEqual([]);
+    expect(flagged('同学们一边听讲解一边参观文物展览。人民网 李龙摄')).toEqual([]);
     // A reporter named inside running text is no credit: its stray space is still found.
     expect(flagged('记者 张三在现场看到，群众排队办理业务，秩序井然。')).toEqual([['space', ' ']]);
   });

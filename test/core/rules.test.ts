@@ -155,6 +155,16 @@ describe('sentence.duplicated', () => {
     expect(run(sentenceDuplicatedRule, listed).map((f) => f.args.line)).toEqual([3]);
   });
 
+  it('compares no web address, Markdown picture or repeated photo caption (a WeChat article saved as Markdown)', () => {
+    const picture = '![图片](https://mmbiz.qpic.cn/mmbiz_png/P6KJFibAbiaeZXRC0bqf/640?wx_fmt=png&from=appmsg)';
+    const caption = '同学们一边听讲解一边参观。人民网 李龙摄';
+    const text = ['参观活动顺利举行，同学们收获满满，纷纷表示受益匪浅。', picture, caption, '讲解员介绍了文物背后的故事。', picture, caption].join('\n');
+    expect(run(sentenceDuplicatedRule, text)).toEqual([]);
+    // The same sentence in running text is still a copy.
+    const copied = ['同学们一边听讲解一边参观，收获满满。', '讲解员介绍了文物背后的故事。', '同学们一边听讲解一边参观，收获满满。'].join('\n');
+    expect(run(sentenceDuplicatedRule, copied).map((f) => f.args.line)).toEqual([1]);
+  });
+
   it('ignores short sentences', () => {
     expect(run(sentenceDuplicatedRule, '织密扎牢社会保障网。\n织密扎牢社会保障网。')).toEqual([]);
   });

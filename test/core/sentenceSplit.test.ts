@@ -20,10 +20,15 @@ function depthAt(text: string, offset: number): number {
   return depth;
 }
 
+/** `?wx_fmt=png`, `!important`: an ASCII mark before a letter, digit or query character ends no sentence. */
+const INSIDE_ADDRESS = /[!?](?=[A-Za-z0-9=&%_])/g;
+
 function byDefinition(text: string, minLength: number) {
   const found: { key: string; start: number; end: number; quoted: boolean; first: boolean }[] = [];
-  for (const match of text.matchAll(DEFINITION)) {
-    const raw = match[0];
+  for (const match of text.replace(INSIDE_ADDRESS, 'x').matchAll(DEFINITION)) {
+    const raw = text.slice(match.index, match.index + match[0].length);
+    // Web addresses and Markdown pictures or links are no sentences.
+    if (raw.includes('://') || raw.includes('](')) continue;
     const key = /\s/.test(raw) ? raw.replace(/\s+/g, '') : raw;
     if ([...key].length < minLength) continue;
     const start = match.index + raw.length - raw.trimStart().length;
@@ -36,7 +41,7 @@ function byDefinition(text: string, minLength: number) {
 const PARAGRAPHS = seedAndNationalParagraphs();
 
 function randomText(random: () => number): string {
-  const pieces = ['。', '！', '？', '!', '?', '\r', '\n', ' ', '\u3000', '\t', '\u00a0', '\u2028', '\u2005', '“', '”', '发展', '经济社会', 'ab', '𠀀', '，'];
+  const pieces = ['。', '！', '？', '!', '?', '\r', '\n', ' ', '\u3000', '\t', '\u00a0', '\u2028', '\u2005', '“', '”', '发展', '经济社会', 'ab', '𠀀', '，', '=', '://', '](', '![图'];
   let text = '';
   const length = Math.floor(random() * 40);
   for (let i = 0; i < length; i++) text += pieces[Math.floor(random() * pieces.length)];

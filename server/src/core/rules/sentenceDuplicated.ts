@@ -1,3 +1,4 @@
+import { endsWithPhotoCredit } from '../text/newsCredits';
 import { paragraphAt } from '../text/paragraphs';
 import type { Finding, Paragraph } from '../types';
 import { checkPerArticle } from './articleScopes';
@@ -46,6 +47,8 @@ export const sentenceDuplicatedRule: Rule = {
       // each check, first before V8 has optimised it, where a loop over an array made an object per step.
       for (let p = 0; p < paragraphs.length; p++) {
         const paragraph = paragraphs[p];
+        // Web articles put one caption under several photos (`同学们一边听讲解一边参观。人民网 李龙摄`).
+        if (facts.memo('caption', paragraph, isCaption)) continue;
         const own = facts.memo('sentences', paragraph, sentences);
         for (let k = 0; k < own.length; k++) {
           const sentence = own[k];
@@ -90,6 +93,8 @@ const MAX_LEAD = 25;
 /** Characters after a lead sentence that tell a copied paragraph from another one under the same heading. */
 const CONTINUATION = 12;
 
+const isCaption = (paragraph: Paragraph) => endsWithPhotoCredit(paragraph.text);
+
 function isLead(sentence: Sentence): boolean {
   return sentence.first && sentence.key.length <= MAX_LEAD;
 }
@@ -125,6 +130,8 @@ export function sentencesOf(text: string, minLength: number): Sentence[] {
       if (depth > 0) depth--;
       continue;
     }
+    // `?wx_fmt=png`, `!important`: an ASCII mark inside a web address or code ends no sentence.
+    if (kind === FINAL_MARK && ASCII_WORD[text.charCodeAt(i + 1)] === 1 && (text.charCodeAt(i) === 0x3f || text.charCodeAt(i) === 0x21)) continue;
     const runStart = from;
     const open = depthAtFrom > 0;
     const withSpace = spaced;
@@ -134,6 +141,8 @@ export function sentencesOf(text: string, minLength: number): Sentence[] {
     // Too short even with white space in it: not worth a string.
     if (kind === LINE_BREAK || i === runStart || i + 1 - runStart < minLength) continue;
     const raw = text.slice(runStart, i + 1);
+    // A web address or a Markdown image or link (`![图片](https://…)`) is no sentence: pictures repeat.
+    if (raw.includes('://') || raw.includes('](')) continue;
     const key = withSpace ? raw.replace(/\s+/g, '') : raw;
     // Counted only where surrogate pairs could decide it: a sentence is most often far longer.
     if (key.length < minLength || (key.length < 2 * minLength && codePoints(key) < minLength)) continue;
@@ -159,6 +168,9 @@ CHARACTER_KINDS[0x201c] = OPENING_QUOTE;
 CHARACTER_KINDS[0x201d] = CLOSING_QUOTE;
 
 const NOT_WHITE_SPACE = /\S/;
+/** Letters, digits and the characters of a query string (= & % _), by code unit. */
+const ASCII_WORD = new Uint8Array(65536);
+for (const c of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789=&%_') ASCII_WORD[c.charCodeAt(0)] = 1;
 
 /** Characters (code points) of a string, without spreading it into an array of them (a sentence each was garbage). */
 function codePoints(text: string): number {

@@ -24,11 +24,11 @@ const BYLINE = /^[ \u3000]*(?:[\p{Script=Han}]{0,6}?(?:社|报|网|台))?(?:特�
  * before `）`/`。`. After a reporter's title the last name may touch 摄 (`本报记者 戴冰摄`, and a
  * two-character name spaced to the width of three, `本报全媒体记者 林 君摄`), and the paper may be
  * any (`宁夏日报记者`, `贵州日报天眼新闻记者`): the captions of the 2026 provincial reports as their
- * papers printed them. Matched backwards from each 摄 over a short window, so a long line costs
+ * papers printed them. A site or paper and a name may stand alone (`人民网 李龙摄`). Matched backwards from each 摄 over a short window, so a long line costs
  * one look per 摄, not a scan from every offset.
  */
 const PHOTO_CREDIT =
-  /(?:(?:[\p{Script=Han}·]{0,10}?(?:日报|晚报|报|社|网|台|新闻|客户端))?(?:全媒体|融媒体)?(?:特约)?(?:记者|通讯员)[ \u3000]*(?:[\p{Script=Han}·]{1,4}[ \u3000、]+){0,5}[\p{Script=Han}·]{1,4}[ \u3000]*|(?:新华社|中新社|本报|人民日报)?(?:特约)?(?:记者|通讯员|发)?[ \u3000]*(?:[\p{Script=Han}·]{1,4}[ \u3000、]+){1,6})(?:摄|供图)$/u;
+  /(?:(?:[\p{Script=Han}·]{0,10}?(?:日报|晚报|报|社|网|台|新闻|客户端))?(?:全媒体|融媒体)?(?:特约)?(?:记者|通讯员)[ \u3000]*(?:[\p{Script=Han}·]{1,4}[ \u3000、]+){0,5}[\p{Script=Han}·]{1,4}[ \u3000]*|(?:新华社|中新社|本报|人民日报)?(?:特约)?(?:记者|通讯员|发)?[ \u3000]*(?:[\p{Script=Han}·]{1,4}[ \u3000、]+){1,6}|[\p{Script=Han}]{1,8}(?:网|报|社|台|新闻)[ \u3000]+[\p{Script=Han}·]{2,4})(?:摄|供图)$/u;
 /**
  * A reporter's credit ending a caption paragraph, without 摄: `……作政府工作报告。新甘肃·甘肃日报记者 盛学卿`.
  * Only after a sentence's end, so that `记者 张三` inside running text is not taken for one.
@@ -78,3 +78,19 @@ export function creditRanges(text: string): [number, number][] {
   }
   return ranges;
 }
+
+/**
+ * True when the paragraph is a photo caption: it ends with a photo credit (`同学们一边听讲解一边参观。人民网 李龙摄`).
+ * Web articles repeat one caption under several photos.
+ */
+export function endsWithPhotoCredit(text: string): boolean {
+  const end = text.trimEnd().length;
+  if (end === 0) return false;
+  const last = text.charCodeAt(end - 1);
+  // 摄 or 图 (供图), optionally inside （…）.
+  const mark = last === 0xff09 || last === 0x29 ? end - 1 : end;
+  const before = text.slice(Math.max(0, mark - 2), mark);
+  if (!before.endsWith('摄') && before !== '供图') return false;
+  return PHOTO_CREDIT.test(text.slice(Math.max(0, mark - CREDIT_WINDOW), mark));
+}
+
