@@ -159,6 +159,11 @@ describe('punctuation.width on news credits (issue 21)', () => {
     expect(flagged('政府工作报告。 贵州日报天眼新闻记者 李森 摄')).toEqual([]);
     expect(flagged('省长任振鹤作政府工作报告。新甘肃·甘肃日报记者 盛学卿')).toEqual([]);
     expect(flagged('同学们一边听讲解一边参观文物展览。人民网 李龙摄')).toEqual([]);
+    // Speeches as people.cn publishes them, copied with their lines run together.
+    expect(flagged('这是习近平来到红军烈士后代家看望慰问。 新华社记者 鞠鹏/摄同志们！我们党是一个有着光荣传统的党。')).toEqual([]);
+    expect(flagged('拍摄的核酸检测实验室。新华社发 陈钟昊/摄要加强研究论证，总结中医药防治疫病的经验。')).toEqual([]);
+    expect(flagged('在亚太经合组织工商领导人对话会上的主旨演讲（2020年11月19日，北京）中华人民共和国主席 习近平各位工商界朋友，女士们，先生们，朋友们。')).toEqual([]);
+    expect(flagged('会议选举产生新一届领导机构。《 人民日报 》（ 2020年08月18日 01 版）')).toEqual([]);
     // A reporter named inside running text is no credit: its stray space is still found.
     expect(flagged('记者 张三在现场看到，群众排队办理业务，秩序井然。')).toEqual([['space', ' ']]);
   });

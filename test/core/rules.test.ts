@@ -165,6 +165,21 @@ describe('sentence.duplicated', () => {
     expect(run(sentenceDuplicatedRule, copied).map((f) => f.args.line)).toEqual([1]);
   });
 
+  it('leaves speeches alone where they repeat by design: salutations, gallery captions, a letter and the report on it in one line', () => {
+    // 2020 speeches as jhsjk.people.cn publishes them.
+    const speech = ['女士们、先生们、朋友们！', '今天，我们在这里隆重集会，共同庆祝这一历史性时刻的到来。', '女士们、先生们、朋友们！', '让我们携手并进，共同开创更加美好的未来。'].join('\n');
+    expect(run(sentenceDuplicatedRule, speech)).toEqual([]);
+    const event = '2020年2月10日，中共中央总书记、国家主席、中央军委主席习近平在北京调研指导新冠肺炎疫情防控工作。';
+    const gallery = [`${event}这是习近平在朝阳区疾病预防控制中心调研。 新华社记者 刘彬/摄`, `${event}这是习近平来到朝阳区安贞街道安华里社区。 新华社记者 鞠鹏/摄`].join('\n');
+    expect(run(sentenceDuplicatedRule, gallery)).toEqual([]);
+    const letter = '当年修建密云水库是为了防洪防涝，现在它已成为无价之宝。';
+    const flattened = `回信乡亲们：你们好！${letter}希望你们再接再厉。习近平2020年8月30日（新华社北京8月31日电）新华社北京8月31日电在密云水库建成60周年之际，习近平给乡亲们回信。${letter}`;
+    expect(run(sentenceDuplicatedRule, flattened)).toEqual([]);
+    // Without the dateline between them, the second copy is reported.
+    const copied = `回信乡亲们：你们好！${letter}希望你们再接再厉。在密云水库建成60周年之际，习近平给乡亲们回信。${letter}`;
+    expect(run(sentenceDuplicatedRule, copied).map((f) => f.args.line)).toEqual([1]);
+  });
+
   it('ignores short sentences', () => {
     expect(run(sentenceDuplicatedRule, '织密扎牢社会保障网。\n织密扎牢社会保障网。')).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { endsWithPhotoCredit } from '../text/newsCredits';
+import { endsWithPhotoCredit, inlineDatelines } from '../text/newsCredits';
 import { paragraphAt } from '../text/paragraphs';
 import type { Finding, Paragraph } from '../types';
 import { checkPerArticle } from './articleScopes';
@@ -50,9 +50,16 @@ export const sentenceDuplicatedRule: Rule = {
         // Web articles put one caption under several photos (`同学们一边听讲解一边参观。人民网 李龙摄`).
         if (facts.memo('caption', paragraph, isCaption)) continue;
         const own = facts.memo('sentences', paragraph, sentences);
+        // A news article starting inside the paragraph (a dateline after a sentence): nothing before it is its text.
+        const datelines = facts.memo('inlineDatelines', paragraph, datelinesIn);
+        let nextDateline = 0;
         for (let k = 0; k < own.length; k++) {
           const sentence = own[k];
-          if (sentence.quoted) continue;
+          while (nextDateline < datelines.length && datelines[nextDateline] <= sentence.start) {
+            first.clear();
+            nextDateline++;
+          }
+          if (sentence.quoted || isSalutation(sentence.key)) continue;
           // A lead sentence is remembered with what follows it: a copied paragraph continues alike.
           const lead = isLead(sentence) ? paragraph.text.slice(sentence.end, sentence.end + CONTINUATION) : undefined;
           const seen = first.get(sentence.key);
@@ -94,6 +101,14 @@ const MAX_LEAD = 25;
 const CONTINUATION = 12;
 
 const isCaption = (paragraph: Paragraph) => endsWithPhotoCredit(paragraph.text);
+const datelinesIn = (paragraph: Paragraph) => inlineDatelines(paragraph.text);
+
+/** `女士们、先生们、朋友们！`, `同志们！`, `各位代表！`: a speech addresses its audience again and again. */
+const SALUTATION = /^(?:(?:各位|尊敬的)?[\p{Script=Han}]{1,6}(?:们|代表|来宾|嘉宾|同志|朋友)[、，,]?)+[！!]$/u;
+
+function isSalutation(key: string): boolean {
+  return key.length <= 30 && SALUTATION.test(key);
+}
 
 function isLead(sentence: Sentence): boolean {
   return sentence.first && sentence.key.length <= MAX_LEAD;
