@@ -69,6 +69,11 @@ describe('punctuation.width on real paragraphs', () => {
     expect(check('依照本法第十条 规定处理，并由有关部门依法追究责任，情节严重的依法处罚。').map((f) => f.messageId)).toEqual(['space']);
   });
 
+  it('leaves the space between the two phrases of a title in 《》 alone, as of a slogan in “”', () => {
+    expect(check('宋思涵以《别赶路 感受路》为题，分享了自己在基层实践中的成长与收获。')).toEqual([]);
+    expect(check('宋思涵以别赶路 感受路为题，分享了自己在基层实践中的成长与收获。').map((f) => f.messageId)).toEqual(['space']);
+  });
+
   it('leaves alone a ? that stands for a lost character after a pause mark', () => {
     // Hunan 2026 as published online: the first character of a river's name lost.
     expect(check('水利领域，洞庭湖区重点垸堤防加固二期、?水灌区开工建设，大兴寨水库大坝封顶。')).toEqual([]);

@@ -111,10 +111,13 @@ function isProse(text: string): boolean {
   return PROSE_ENDS[trimmed.charCodeAt(trimmed.length - 1)] === 1;
 }
 
-/** Offsets inside “…” quotes: two-part slogans (“好客山东 好品山东”) are spaced on purpose. */
+/**
+ * Offsets inside “…” quotes and 《…》 titles: two-part slogans (“好客山东 好品山东”) and titles
+ * (`以《别赶路 感受路》为题`, a talk in a party-building office's minutes) are spaced on purpose.
+ */
 function quotedRanges(text: string): [number, number][] {
   const ranges: [number, number][] = [];
-  for (const match of text.matchAll(/“[^“”]{1,40}”/g)) ranges.push([match.index, match.index + match[0].length]);
+  for (const match of text.matchAll(/“[^“”]{1,40}”|《[^《》]{1,40}》/g)) ranges.push([match.index, match.index + match[0].length]);
   return ranges;
 }
 
