@@ -72,6 +72,8 @@ describe('punctuation.width on real paragraphs', () => {
   it('leaves the space between the two phrases of a title in 《》 alone, as of a slogan in “”', () => {
     expect(check('宋思涵以《别赶路 感受路》为题，分享了自己在基层实践中的成长与收获。')).toEqual([]);
     expect(check('宋思涵以别赶路 感受路为题，分享了自己在基层实践中的成长与收获。').map((f) => f.messageId)).toEqual(['space']);
+    // A word of a title broken by a copy is still a stray space.
+    expect(check('会议审议通过了《国民经济和社会发展第十五个五年规划 纲要》，并作出相应决议。').map((f) => f.messageId)).toEqual(['space']);
   });
 
   it('leaves alone a ? that stands for a lost character after a pause mark', () => {
@@ -169,6 +171,8 @@ describe('punctuation.width on news credits (issue 21)', () => {
     expect(flagged('拍摄的核酸检测实验室。新华社发 陈钟昊/摄要加强研究论证，总结中医药防治疫病的经验。')).toEqual([]);
     expect(flagged('在亚太经合组织工商领导人对话会上的主旨演讲（2020年11月19日，北京）中华人民共和国主席 习近平各位工商界朋友，女士们，先生们，朋友们。')).toEqual([]);
     expect(flagged('会议选举产生新一届领导机构。《 人民日报 》（ 2020年08月18日 01 版）')).toEqual([]);
+    // A title before a space inside a sentence is no byline.
+    expect(flagged('会议强调，各级党委书记 要切实扛起主体责任，抓好各项任务落实。')).toEqual([['space', ' ']]);
     // A reporter named inside running text is no credit: its stray space is still found.
     expect(flagged('记者 张三在现场看到，群众排队办理业务，秩序井然。')).toEqual([['space', ' ']]);
   });

@@ -35,7 +35,7 @@ export function checkPerArticle(facts: DocumentFacts, namespace: string, check: 
 }
 
 function isArticleStart(paragraph: Paragraph): boolean {
-  return startsArticle(paragraph.text) || ATTACHMENT_LABEL.test(paragraph.text);
+  return startsArticle(paragraph.text) || (paragraph.text.length <= MAX_ATTACHMENT_LABEL && ATTACHMENT_LABEL.test(paragraph.text));
 }
 
 /**
@@ -44,4 +44,6 @@ function isArticleStart(paragraph: Paragraph): boolean {
  * above the attachment's title). `附件：1.…` (no number before the colon) lists the attachments in the body: no label. The State Council's reply on 巴东县
  * (2004) attaches the survey whose description the reply repeats: no copy-paste left-over.
  */
+/** Longer than any attachment label with its title (and short enough that ATTACHMENT_LABEL's overlapping spaces cost nothing). */
+const MAX_ATTACHMENT_LABEL = 64;
 const ATTACHMENT_LABEL = /^[ \t\u3000]*附件[ \t\u3000]*(?:[0-9０-９一二三四五六七八九十]{1,3}[ \t\u3000]*(?:[：:\s][ \t\u3000]*[^，。；,;\s][^，。；,;]{1,40})?|[：:]?)[ \t\u3000]*$/;

@@ -52,6 +52,9 @@ export const paragraphBrokenRule: Rule = {
     // Without tokens (the segmenter still loading) only the other evidence applies: remembered apart.
     const withTokens = paragraphs.length > 0 && facts.hasTokens(paragraphs[0]);
     const namespace = withTokens ? 'pairs' : 'pairs-without-tokens';
+    // Lines of a vertical list (宪法 art. 65: 委员长，/ 副委员长若干人，/ …), asked only for pairs that reach that test.
+    const isItem = (i: number) => i >= 0 && i < paragraphs.length && facts.memo('listItem', paragraphs[i], isVerticalItemLine);
+    const listItems = new Map<number, boolean>();
     for (let k = 0; k + 1 < paragraphs.length; k++) {
       const first = paragraphs[k];
       const next = paragraphs[k + 1];
@@ -60,7 +63,7 @@ export const paragraphBrokenRule: Rule = {
       const head = first.text.trimEnd();
       if (CLOSING_CODES[head.charCodeAt(head.length - 1)] === 1 || isStandaloneLine(head) || isStandaloneLine(next.text.trimStart())) continue;
       // Depends on the paragraphs around the pair, not on its two texts: decided before the memo.
-      if (isVerticalListItem(paragraphs, k)) continue;
+      if (isVerticalListItem(paragraphs, k, isItem, listItems)) continue;
       const pair: Paragraph = { start: 0, end: first.text.length + 1 + next.text.length, line: first.line, text: `${first.text}\n${next.text}` };
       const found = facts.memo(namespace, pair, () => brokenAt(first, next, index, facts));
       if (found) findings.push(placed(found, first, next));
@@ -160,16 +163,21 @@ const VERTICAL_LAST_ITEM = /^[^，,。；;：:]{1,20}[。；;]$/;
  * sentence — the Constitution, art. 65: `…由下列人员组成：` / `委员长，` / `副委员长若干人，` /
  * `秘书长，` / `委员若干人。` (also arts. 86, 93, 124 and the Organic Law of the NPC, art. 23).
  */
-function isVerticalListItem(paragraphs: readonly Paragraph[], k: number): boolean {
-  const item = (i: number) => i >= 0 && i < paragraphs.length && VERTICAL_ITEM.test(paragraphs[i].text.trim());
+const isVerticalItemLine = (paragraph: Paragraph) => VERTICAL_ITEM.test(paragraph.text.trim());
+
+function isVerticalListItem(paragraphs: readonly Paragraph[], k: number, item: (i: number) => boolean, decided: Map<number, boolean>): boolean {
+  const known = decided.get(k);
+  if (known !== undefined) return known;
   if (!item(k)) return false;
   let first = k;
   while (item(first - 1)) first--;
   let last = k;
   while (item(last + 1)) last++;
   const end = last + 1;
-  if (first === 0 || end >= paragraphs.length || end - first + 1 < 3) return false;
-  return /[：:]$/.test(paragraphs[first - 1].text.trim()) && VERTICAL_LAST_ITEM.test(paragraphs[end].text.trim());
+  const list = first > 0 && end < paragraphs.length && end - first + 1 >= 3 && /[：:]$/.test(paragraphs[first - 1].text.trim()) && VERTICAL_LAST_ITEM.test(paragraphs[end].text.trim());
+  // The whole run is decided at once: walking it again from each of its lines was quadratic in its length.
+  for (let i = first; i <= last; i++) decided.set(i, list);
+  return list;
 }
 
 /** A heading, title, byline or slogan on its own line: short and without sentence punctuation. */

@@ -113,12 +113,21 @@ function isProse(text: string): boolean {
 
 /**
  * Offsets inside “…” quotes and 《…》 titles: two-part slogans (“好客山东 好品山东”) and titles
- * (`以《别赶路 感受路》为题`, a talk in a party-building office's minutes) are spaced on purpose.
+ * (`以《别赶路 感受路》为题`, a talk in a party-building office's minutes; `《中共中央办公厅 国务院办公厅
+ * 印发…》`, two issuers) are spaced on purpose. In order, not overlapping; `title` for 《…》.
  */
-function quotedRanges(text: string): [number, number][] {
-  const ranges: [number, number][] = [];
-  for (const match of text.matchAll(/“[^“”]{1,40}”|《[^《》]{1,40}》/g)) ranges.push([match.index, match.index + match[0].length]);
+function quotedRanges(text: string): [number, number, boolean][] {
+  const ranges: [number, number, boolean][] = [];
+  for (const match of text.matchAll(/“[^“”]{1,40}”|《[^《》]{1,40}》/g)) ranges.push([match.index, match.index + match[0].length, match[0][0] === '《']);
   return ranges;
+}
+
+/** Parts of a title on either side of a space that make it two phrases rather than a word broken by a copy (`规划 纲要`). */
+const MIN_TITLE_PART = 3;
+
+function spacedOnPurpose([from, to, title]: [number, number, boolean], start: number, end: number): boolean {
+  if (start <= from || end >= to) return false;
+  return !title || (start - from - 1 >= MIN_TITLE_PART && to - 1 - end >= MIN_TITLE_PART);
 }
 
 /** A law's article or chapter marker ends at `at`, at the start of the text or after white space or a sentence's end. */
@@ -130,11 +139,13 @@ function followsLawMarker(text: string, at: number): boolean {
   return before < 0 || /[\s。；：]/.test(text[before]);
 }
 
+
 function strayspaces(text: string): Finding[] {
   const findings: Finding[] = [];
   // Quotations and credits are looked for only once a space is found inside the text: most paragraphs have none.
-  let quoted: [number, number][] | undefined;
+  let quoted: [number, number, boolean][] | undefined;
   let credits: [number, number][] | undefined;
+  let quote = 0;
   let credit = 0;
   for (let match = firstMatch(SPACES, text); match; match = nextMatch(SPACES, text, match)) {
     const start = match.index;
@@ -142,7 +153,9 @@ function strayspaces(text: string): Finding[] {
     if (start === 0 || end === text.length) continue;
     quoted ??= quotedRanges(text);
     credits ??= creditRanges(text).sort((a, b) => a[0] - b[0]);
-    if (quoted.some(([from, to]) => start > from && end < to)) continue;
+    // Spaces come in order: one pointer over the quotations, not a search per space (a line of many was quadratic).
+    while (quote < quoted.length && quoted[quote][1] <= start) quote++;
+    if (quote < quoted.length && spacedOnPurpose(quoted[quote], start, end)) continue;
     // Spaces come in order: one pointer over the credits, not a search per space.
     while (credit < credits.length && credits[credit][1] < end) credit++;
     if (credit < credits.length && start >= credits[credit][0] && end <= credits[credit][1]) continue;

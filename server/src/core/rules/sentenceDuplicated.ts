@@ -104,10 +104,14 @@ const isCaption = (paragraph: Paragraph) => endsWithPhotoCredit(paragraph.text);
 const datelinesIn = (paragraph: Paragraph) => inlineDatelines(paragraph.text);
 
 /** `女士们、先生们、朋友们！`, `同志们！`, `各位代表！`: a speech addresses its audience again and again. */
-const SALUTATION = /^(?:(?:各位|尊敬的)?[\p{Script=Han}]{1,6}(?:们|代表|来宾|嘉宾|同志|朋友)[、，,]?)+[！!]$/u;
+const ADDRESSEE = /^(?:各位|尊敬的)?[\p{Script=Han}]{0,12}(?:们|代表|来宾|嘉宾|同志|朋友)$/u;
 
+/** Each part between 、and ，an addressee, the whole ending in ！ (split first: one pattern over the whole key backtracked exponentially). */
 function isSalutation(key: string): boolean {
-  return key.length <= 30 && SALUTATION.test(key);
+  if (key.length > 30) return false;
+  const last = key.charCodeAt(key.length - 1);
+  if (last !== 0xff01 && last !== 0x21) return false;
+  return key.slice(0, -1).split(/[、，,]/).every((part) => ADDRESSEE.test(part));
 }
 
 function isLead(sentence: Sentence): boolean {

@@ -39,13 +39,14 @@ const CLOSING_BYLINE = /[。！？][ \u3000]*((?:[\p{Script=Han}·]{0,10}?(?:日
  * Where a newspaper printed an article, as people.cn writes it: `《 人民日报 》（ 2020年07月24日 01 版）`,
  * spaces and all.
  */
-const PAPER_CITATION = /《[ \u3000]*[\p{Script=Han}]{2,10}[ \u3000]*》[ \u3000]*[（(][ \u3000]*\d{4}[ \u3000]*年[ \u3000]*\d{1,2}[ \u3000]*月[ \u3000]*\d{1,2}[ \u3000]*日[ \u3000]*(?:第?[ \u3000]*\d{1,2}[ \u3000]*版)?[ \u3000]*[）)]/gu;
+const PAPER_CITATION = /《[ \u3000]*[\p{Script=Han}]{2,10}[ \u3000]*》[ \u3000]*[（(][ \u3000]*\d{4}[ \u3000]*年[ \u3000]*\d{1,2}[ \u3000]*月[ \u3000]*\d{1,2}[ \u3000]*日[ \u3000]*(?:第[ \u3000]*)?(?:\d{1,2}[ \u3000]*版[ \u3000]*)?[）)]/gu;
 /**
  * A speaker's title and name set apart by a space, the byline of a speech
- * (`中华人民共和国主席 习近平`, also run on into the speech's first line by a copied page): never a
- * stray space to remove next to a leader's name.
+ * (`中华人民共和国主席 习近平`, also run on into the speech's first line by a copied page, after the
+ * date line's `）`): never a stray space to remove next to a leader's name. Only at the start of
+ * the text or after a sentence or bracket ends: `各级党委书记 要切实扛起…` keeps its finding.
  */
-const TITLE_AND_NAME = /(?:主席|总书记|总理|委员长|书记|省长|市长|县长|区长|部长|主任)[ \u3000]+(?=[\p{Script=Han}])/gu;
+const TITLE_AND_NAME = /(?:^|(?<=[。！？）)]))[\p{Script=Han}]{0,12}?(?:主席|总书记|总理|委员长|书记|省长|市长|县长|区长|部长|主任)[ \u3000]+(?=[\p{Script=Han}])/gu;
 /** Longer than any CLOSING_BYLINE. */
 const BYLINE_WINDOW = 64;
 const PHOTO_MARK = /摄|供图/g;
