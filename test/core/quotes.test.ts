@@ -243,6 +243,9 @@ describe('quote.mismatch', () => {
     const amendment2004 = '第十八条 宪法序言第七自然段中“在马克思列宁主义、毛泽东思想、邓小平理论指引下”修改为“在马克思列宁主义、毛泽东思想、邓小平理论和‘三个代表’重要思想指引下”。';
     expect(check(amendment2018)).toEqual([]);
     expect(check(amendment2004)).toEqual([]);
+    // A quotation that only runs on past the reference is still held to it (人材). With a lead word
+    // inside the quotation marks as well (“要坚持…源泉”), neither edge is the reference's: not reported.
+    expect(check('我们要深刻认识到，“坚持科技是第一生产力、人材是第一资源、创新是第一动力源泉”，把各项工作做实做细。').map((f) => f.args.actual)).toEqual(['人材是第一资源', '新是第一动力源泉']);
     // A quotation that starts with the reference's words is still held to them, up to its last word.
     expect(check('报告指出，“十年来，我们坚持马克思列宁主义、毛泽东思想、邓小平理论、“三个代表”重要思想、科学发展观，全面落实新时代中国特色社会主义思想”。').map((f) => [f.args.expected, f.args.actual])).toEqual([
       ['全面贯彻新时代中国特', '全面落实新时代中国特'],
