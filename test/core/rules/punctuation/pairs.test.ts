@@ -48,8 +48,17 @@ describe('punctuation.pairs', () => {
     ]);
     // A later paragraph that only opens with a quoted term.
     expect(check(punctuationPairsRule, `他说：“要坚持。\n\n${between}\n\n“一带一路”建设取得进展。`)).toEqual([['unclosed', '“', null]]);
-    // Another quotation opened in between: the far ” is the later one's; the first stays open.
-    expect(check(punctuationPairsRule, `他说：“要坚持。\n\n${between}\n\n她说：“要发展。\n\n${between}\n\n结束。”`)).toEqual([['unclosed', '“', null]]);
+    // Another quotation opened in between: the far ” is the later one's, the first stays open — and neither
+    // introduces items (no colon ends its paragraph), so the far ” closes nothing either.
+    expect(check(punctuationPairsRule, `他说：“要坚持。\n\n${between}\n\n她说：“要发展。\n\n${between}\n\n结束。”`)).toEqual([
+      ['unclosed', '“', null],
+      ['unclosed', '“', null],
+      ['unopened', '”', null],
+    ]);
+    expect(check(punctuationPairsRule, `他说：“要坚持：\n\n${between}\n\n她说：“要发展以下各项：\n\n${between}\n\n结束。”`)).toEqual([['unclosed', '“', null]]);
+    // Left open in a sentence that introduces nothing: a quotation far below closes nothing (a reviewer's example).
+    const six = '一。\n\n二。\n\n三。\n\n四。\n\n五。\n\n六。';
+    expect(check(punctuationPairsRule, `我们要深入践行“绿水青山就是金山银山理念，持续推进生态文明建设。\n\n${six}\n\n“青山一道同云雨，明月何曾是两乡。”`)).toEqual([['unclosed', '“', null]]);
     // Too far away (more than 40 paragraphs).
     const far = Array.from({ length: 45 }, (_, i) => `第${i}段。`).join('\n\n');
     expect(check(punctuationPairsRule, `他说：“要坚持。\n\n${far}\n\n结束。”`)).toEqual([

@@ -44,6 +44,12 @@ const PARAGRAPH_END_MARKS = codeSet('。！？；：…”’）」』:;!?');
 /** What may follow the ” that closes a quotation at the end of its paragraph (`…处罚。”`, `…处罚”。`). */
 const AFTER_LAST_CLOSING = /^[。！？；.!?;]?[\s\u3000]*$/;
 const BLANK = /^[\s\u3000\u200b\ufeff]*$/;
+/** A paragraph that ends in a colon introduces what follows (a quoted article's list of items). */
+const ENDS_WITH_COLON = /[：:][\s\u3000]*$/;
+
+function introducesItems(text: string): boolean {
+  return ENDS_WITH_COLON.test(text);
+}
 
 interface Mark {
   readonly kind: number;
@@ -121,7 +127,8 @@ export const punctuationPairsRule: Rule = {
       if (pending.length > 0 && pending[0].ordinal < ordinal - WINDOW) {
         for (const p of pending) {
           if (p.ordinal >= ordinal - WINDOW) continue;
-          if (p.mark.kind !== QUOTE) report(p);
+          // Only an introduction (`修改为：“有下列情形之一的…：`) opens a quotation whose items may omit their “.
+          if (p.mark.kind !== QUOTE || !introducesItems(p.paragraph.text)) report(p);
           else {
             // Only the latest quotation left open can still be closed far away: an earlier one is reported.
             reportQuotation();
