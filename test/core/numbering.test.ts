@@ -168,6 +168,9 @@ describe('numbering restarts', () => {
     // 国务院关于加快推进农业机械化和农机装备产业转型升级的指导意见 (2018): （一）–（十八） across 一、–八、.
     const opinion = ['一、总体要求', '（一）指导思想。正文。', '（二）基本原则。正文。', '二、推动农机装备产业高质量发展', '（三）完善创新体系。正文。', '（四）推进转型升级。正文。', '三、保障措施', '（五）加强组织领导。正文。'].join('\n');
     expect(check(opinion)).toEqual([]);
+    // A report that restarts its sections in a later part numbers per part: the one carried on is a gap (a reviewer's example).
+    const mixed = ['一、2025年工作回顾', '（一）甲。', '（二）乙。', '（三）丙。', '二、2026年重点工作', '（四）大力提振消费。', '（五）戊。', '三、加强政府自身建设', '（一）己。', '（二）庚。'].join('\n');
+    expect(check(mixed).map((finding) => [finding.messageId, finding.args])).toEqual([['skipped', { expected: '一', found: '四' }]]);
     // A section that neither restarts nor carries on is still a gap.
     const gap = ['一、总体要求', '（一）指导思想。正文。', '（二）基本原则。正文。', '二、主要任务', '（四）完善创新体系。正文。'].join('\n');
     expect(check(gap).map((finding) => [finding.messageId, finding.args])).toEqual([['skipped', { expected: '一', found: '四' }]]);

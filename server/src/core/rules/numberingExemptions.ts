@@ -305,19 +305,40 @@ export function continuedFrom(text: DocumentText, nodes: readonly OutlineNode[],
   const continued = new Map<OutlineNode, number>();
   const previousParentOf = new Map<string, OutlineNode | undefined>();
   const parents = parentMap(nodes);
+  // Sections and parts carried on, by family: dropped when a later part of the same document restarts at 1.
+  const carriedOn = new Map<string, OutlineNode[]>();
+  const restarted = new Set<string>();
+  const documentIds = new Map<OutlineNode, number>();
   for (const node of nodes) {
     const arabic = node.number !== undefined && isArabicItem(node);
     if (!node.number || uncounted.has(node) || !(arabic || isChineseSectionOrPart(node))) continue;
-    const family = `${node.kind}:${/^[（(]/.test(node.number.text) ? 'paren' : 'plain'}`;
+    const family = `${arabic ? '' : documentIdOf(node, parents, documentIds)}:${node.kind}:${/^[（(]/.test(node.number.text) ? 'paren' : 'plain'}`;
     const parent = parents.get(node);
     const last = lastValue.get(family);
     const firstOfParent = previousParentOf.get(family) !== parent || last === undefined;
-    if (firstOfParent && last !== undefined && (arabic ? node.number.value > last : node.number.value === last + 1)) continued.set(node, node.number.value);
-    else if (firstOfParent && node.number.value === 2 && itemOneOnLabelLine(text, node)) continued.set(node, 2);
+    if (firstOfParent && last !== undefined && (arabic ? node.number.value > last : node.number.value === last + 1)) {
+      continued.set(node, node.number.value);
+      if (!arabic) carriedOn.set(family, [...(carriedOn.get(family) ?? []), node]);
+    } else if (firstOfParent && node.number.value === 2 && itemOneOnLabelLine(text, node)) continued.set(node, 2);
+    else if (!arabic && firstOfParent && last !== undefined && node.number.value === 1) restarted.add(family);
     lastValue.set(family, node.number.value);
     previousParentOf.set(family, parent);
   }
+  // A report that restarts its sections in one part and carries them on in another numbers per part: the carried-on
+  // ones are gaps (一、 （一）（二）（三） 二、 （四）… 三、 （一）（二）: （四） should be （一）).
+  for (const family of restarted) for (const node of carriedOn.get(family) ?? []) continued.delete(node);
   return continued;
+}
+
+/** A number for the document of a compilation a heading belongs to (-1 outside any), the same for all its headings. */
+function documentIdOf(node: OutlineNode, parents: ReadonlyMap<OutlineNode, OutlineNode>, ids: Map<OutlineNode, number>): number {
+  for (let up = parents.get(node); up; up = parents.get(up)) {
+    if (up.kind !== 'document') continue;
+    let id = ids.get(up);
+    if (id === undefined) ids.set(up, (id = ids.size));
+    return id;
+  }
+  return -1;
 }
 
 /**
