@@ -444,6 +444,11 @@ describe('laws and regulations (unseen LawRefBook corpus)', () => {
     expect(summary(text)).toEqual([]);
   });
 
+  it('ends the provisions introduced with 内容如下： at the next articles of the text itself (a reviewer’s example)', () => {
+    const law = ['第一条 为了规范供水，制定本办法。', '第二条 本办法适用于本市。', '第三条 本市居民生活用水实行阶梯水价，具体内容如下：', '（一）第一阶梯用水量。', '（二）第二阶梯用水量。', '第五条 供水企业应当保障水质。', '第六条 本办法自公布之日起施行。'].join('\n');
+    expect(check(law).map((finding) => [finding.messageId, finding.args])).toEqual([['skipped', { expected: '四', found: '五' }]]);
+  });
+
   it('accepts items numbered on through the parts (执行工作若干问题的规定: 44. under 六、, 45. under 七、)', () => {
     expect(summary('一、甲\n1.子\n2.丑\n二、乙\n3.寅\n4.卯')).toEqual([]);
     // Crimes numbered several to a line (罪名的意见): the next part may start well above the last line-initial number.

@@ -42,6 +42,9 @@ function isSectionTitleAmongArticles(text: DocumentText, node: OutlineNode): boo
 
 const LAW_UNITS: ReadonlySet<OutlineNode['kind']> = new Set(['bian', 'chapter', 'jie']);
 
+/** The most headings an amendment's article quotes as new provisions (宪法修正案 2018 第五十二条: a section of articles). */
+const MAX_QUOTED_PROVISIONS = 30;
+
 /** Lines of a quotation above which an opening quote mark is taken for a stray one. */
 const MAX_QUOTATION_LINES = 60;
 
@@ -70,16 +73,23 @@ const INTRODUCES_PROVISIONS = /(?:内容如下|修改为)[：:]\s*$/;
 function provisionsQuotedByAmendment(text: DocumentText, nodes: readonly OutlineNode[]): OutlineNode[] {
   const quoted: OutlineNode[] = [];
   let resumeAt: number | undefined;
+  let inQuotation = 0;
   for (const node of nodes) {
     if (resumeAt !== undefined) {
-      if (node.kind === 'article' && node.number?.value === resumeAt) resumeAt = undefined;
+      // Ends at an article numbered like the amendment's next ones (its own numbering, not the quoted law's
+      // 第一百二十三条), or after MAX_QUOTED_PROVISIONS headings: a law whose next article is missing — the very
+      // error to report (`第三条 …具体内容如下：` / （一）（二） / `第五条`) — must not leave the rest unchecked.
+      const value = node.kind === 'article' ? node.number?.value : undefined;
+      if ((value !== undefined && value >= resumeAt && value <= resumeAt + 2) || inQuotation >= MAX_QUOTED_PROVISIONS) resumeAt = undefined;
       else {
         quoted.push(node);
+        inQuotation++;
         continue;
       }
     }
     if (node.kind === 'article' && node.number && INTRODUCES_PROVISIONS.test(text.slice(node.selectionSpan.start, endOfLine(text, node.selectionSpan.start)))) {
       resumeAt = node.number.value + 1;
+      inQuotation = 0;
     }
   }
   return quoted;
