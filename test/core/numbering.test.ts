@@ -444,6 +444,12 @@ describe('laws and regulations (unseen LawRefBook corpus)', () => {
     expect(summary(text)).toEqual([]);
   });
 
+  it('takes no plan’s chapters for the chapter list of a regulation that follows it in a compilation (a reviewer’s example)', () => {
+    // Two documents of a compilation (numbered titles): the first's chapters skip 第三章.
+    const text = ['1.江西省国民经济和社会发展规划执行情况的报告', '第一章 发展环境', '正文。', '第二章 总体要求', '正文。', '第四章 创新驱动', '正文。', '2.江西省促进科技成果转化条例实施情况的报告', '第一章 总则', '第一条 为了促进科技成果转化，制定本条例。', '第二条 本条例适用于本省。'].join('\n');
+    expect(check(text).map((finding) => [finding.messageId, finding.args])).toEqual([['skipped', { expected: '三', found: '四' }]]);
+  });
+
   it('ends the provisions introduced with 内容如下： at the next articles of the text itself (a reviewer’s example)', () => {
     const law = ['第一条 为了规范供水，制定本办法。', '第二条 本办法适用于本市。', '第三条 本市居民生活用水实行阶梯水价，具体内容如下：', '（一）第一阶梯用水量。', '（二）第二阶梯用水量。', '第五条 供水企业应当保障水质。', '第六条 本办法自公布之日起施行。'].join('\n');
     expect(check(law).map((finding) => [finding.messageId, finding.args])).toEqual([['skipped', { expected: '四', found: '五' }]]);

@@ -119,26 +119,26 @@ function followingText(text: DocumentText, node: OutlineNode): string {
  * the same unit comes again later.
  */
 function unheadedTableOfContents(outline: readonly OutlineNode[]): OutlineNode[] {
+  // Each document of a compilation on its own: a plan's chapters before a regulation's are no list of the
+  // regulation's (a reviewer's compilation: 规划纲要 第一章 第二章 第四章, then 条例 第一章 第一条).
+  const documents = outline.filter((node) => node.kind === 'document');
+  const loose = outline.filter((node) => node.kind !== 'document');
+  return [...listBeforeFirstArticle(loose), ...documents.flatMap((document) => listBeforeFirstArticle(document.children))];
+}
+
+function listBeforeFirstArticle(outline: readonly OutlineNode[]): OutlineNode[] {
   const entries: OutlineNode[] = [];
   // Needed only for a unit that holds articles after list entries: rare, and a copy of every node.
   let all: OutlineNode[] | undefined;
-  const visit = (nodes: readonly OutlineNode[]): boolean => {
-    for (const node of nodes) {
-      if (node.kind === 'article') return true;
-      if (node.kind === 'document') {
-        visit(node.children);
-        continue;
-      }
-      if (!LAW_UNITS.has(node.kind)) continue;
-      if (holdsArticle(node)) {
-        if (entries.length > 0 && comesAgain(node, (all ??= preOrderOf(outline)))) entries.push(node);
-        return true;
-      }
-      entries.push(node, ...descendants(node));
+  for (const node of outline) {
+    if (node.kind === 'article') break;
+    if (!LAW_UNITS.has(node.kind)) continue;
+    if (holdsArticle(node)) {
+      if (entries.length > 0 && comesAgain(node, (all ??= preOrderOf(outline)))) entries.push(node);
+      break;
     }
-    return false;
-  };
-  visit(outline);
+    entries.push(node, ...descendants(node));
+  }
   // Only a list that the law's real chapters follow: a law truncated before its articles keeps its chapters.
   return outline.some(holdsArticle) || outline.some((node) => node.kind === 'article') ? entries : [];
 }
