@@ -2,7 +2,7 @@ import { MARKER_PUNCTUATION, formatNumeralLike, numeralSystemOf, rebracketMarker
 import { parseChineseNumeral } from '../outline/chineseNumerals';
 import type { OutlineNode } from '../outline/types';
 import type { DocumentText, Finding, Paragraph, Span, TextEdit } from '../types';
-import { continuedFrom, quoteLineFacts, uncountedHeadings, type QuoteLines } from './numberingExemptions';
+import { continuedFrom, endOfLine, quoteLineFacts, uncountedHeadings, type QuoteLines } from './numberingExemptions';
 import type { DocumentFacts, Rule } from './rule';
 
 /**
@@ -347,13 +347,6 @@ function isStandalone(text: DocumentText, node: OutlineNode): boolean {
   return text.slice(node.selectionSpan.end, lineEnd).trim() === '';
 }
 
-function endOfLine(text: DocumentText, offset: number): number {
-  for (let start = offset; start < text.length; start += 4096) {
-    const found = text.slice(start, start + 4096).search(/[\r\n]/);
-    if (found >= 0) return start + found;
-  }
-  return text.length;
-}
 
 /** A non-blank line of at most 50 characters without sentence punctuation, strictly between two offsets. */
 function hasHeadingLikeLine(text: DocumentText, from: number, to: number): boolean {

@@ -1,5 +1,7 @@
 import { numeralSystemOf } from '../outline/markerText';
 import type { OutlineNode } from '../outline/types';
+import { flattenOutline } from '../outline/walk';
+import { isWhiteSpaceCode } from '../text/chars';
 import type { DocumentText } from '../types';
 
 /**
@@ -134,7 +136,7 @@ function listBeforeFirstArticle(outline: readonly OutlineNode[]): OutlineNode[] 
     if (node.kind === 'article') break;
     if (!LAW_UNITS.has(node.kind)) continue;
     if (holdsArticle(node)) {
-      if (entries.length > 0 && comesAgain(node, (all ??= preOrderOf(outline)))) entries.push(node);
+      if (entries.length > 0 && comesAgain(node, (all ??= flattenOutline(outline)))) entries.push(node);
       break;
     }
     entries.push(node, ...descendants(node));
@@ -149,13 +151,6 @@ function comesAgain(node: OutlineNode, all: readonly OutlineNode[]): boolean {
   return all.slice(at + 1).some((later) => later.kind === node.kind && later.number?.value === node.number?.value);
 }
 
-function preOrderOf(nodes: readonly OutlineNode[], into: OutlineNode[] = []): OutlineNode[] {
-  for (const node of nodes) {
-    into.push(node);
-    preOrderOf(node.children, into);
-  }
-  return into;
-}
 
 function holdsArticle(node: OutlineNode): boolean {
   return node.children.some((child) => child.kind === 'article' || holdsArticle(child));
@@ -274,7 +269,7 @@ export function quoteLineFacts(line: string): QuoteLineFacts {
   let beforeLast = -1;
   for (let i = 0; i < line.length; i++) {
     const code = line.charCodeAt(i);
-    if (isBlank(code)) continue;
+    if (isWhiteSpaceCode(code)) continue;
     if (first < 0) first = i;
     beforeLast = last;
     last = i;
@@ -286,14 +281,11 @@ export function quoteLineFacts(line: string): QuoteLineFacts {
   return { balance, first, opensWithQuote: first >= 0 && line.charCodeAt(first) === OPENING_QUOTE, closesQuotation };
 }
 
-/** White space as `String.prototype.trim` sees it. */
-function isBlank(code: number): boolean {
-  return code <= 0x20 || code === 0xa0 || code === 0x3000 || code === 0xfeff || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f;
-}
 
-function endOfLine(text: DocumentText, from: number): number {
-  for (let start = from; start < text.length; start += 1024) {
-    const found = text.slice(start, Math.min(text.length, start + 1024)).indexOf('\n');
+/** Where the line holding `offset` ends (before its \r or \n). */
+export function endOfLine(text: DocumentText, offset: number): number {
+  for (let start = offset; start < text.length; start += 4096) {
+    const found = text.slice(start, start + 4096).search(/[\r\n]/);
     if (found >= 0) return start + found;
   }
   return text.length;
