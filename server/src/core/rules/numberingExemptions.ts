@@ -320,7 +320,11 @@ export function continuedFrom(text: DocumentText, nodes: readonly OutlineNode[],
     const firstOfParent = previousParentOf.get(family) !== parent || last === undefined;
     if (firstOfParent && last !== undefined && (arabic ? node.number.value > last : node.number.value === last + 1)) {
       continued.set(node, node.number.value);
-      if (!arabic) carriedOn.set(family, [...(carriedOn.get(family) ?? []), node]);
+      if (!arabic) {
+        const nodesOfFamily = carriedOn.get(family);
+        if (nodesOfFamily) nodesOfFamily.push(node);
+        else carriedOn.set(family, [node]);
+      }
     } else if (firstOfParent && node.number.value === 2 && itemOneOnLabelLine(text, node)) continued.set(node, 2);
     else if (!arabic && firstOfParent && last !== undefined && node.number.value === 1) restarted.add(family);
     lastValue.set(family, node.number.value);

@@ -1,3 +1,4 @@
+import { codeTable } from '../text/chars';
 import { endsWithPhotoCredit, inlineDatelines } from '../text/newsCredits';
 import { paragraphAt } from '../text/paragraphs';
 import type { Finding, Paragraph } from '../types';
@@ -188,8 +189,7 @@ CHARACTER_KINDS[0x201d] = CLOSING_QUOTE;
 
 const NOT_WHITE_SPACE = /\S/;
 /** Letters, digits and the characters of a query string (= & % _), by code unit. */
-const ASCII_WORD = new Uint8Array(65536);
-for (const c of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789=&%_') ASCII_WORD[c.charCodeAt(0)] = 1;
+const ASCII_WORD = codeTable('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789=&%_');
 
 /** Characters (code points) of a string, without spreading it into an array of them (a sentence each was garbage). */
 function codePoints(text: string): number {
